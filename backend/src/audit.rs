@@ -1,0 +1,46 @@
+//! The audit log: every read of a client's personal data and every money movement, with
+//! who acted, for whom when a proxy acts, what and when. Written in the same transaction
+//! as the change it records.
+use chrono::Utc;
+use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, Set};
+use serde_json::Value;
+
+use crate::{
+    auth::{ActingFor, Actor},
+    db::entities::audit_entry,
+    domain::ids::ClientId,
+};
+
+pub struct AuditEvent<'a> {
+    pub action: &'a str,
+    pub subject_type: &'a str,
+    pub subject_id: String,
+    pub client: Option<ClientId>,
+    pub detail: Option<Value>,
+}
+
+pub async fn record(
+    conn: &impl ConnectionTrait,
+    actor: Option<&Actor>,
+    acting: Option<ActingFor>,
+    event: AuditEvent<'_>,
+) -> Result<(), DbErr> {
+    let acting_for = match acting {
+        Some(ActingFor::Proxy) => event.client.map(uuid::Uuid::from),
+        _ => None,
+    };
+    audit_entry::ActiveModel {
+        at: Set(Utc::now()),
+        actor_user_id: Set(actor.map(|a| a.user_id.into())),
+        acting_for_client_id: Set(acting_for),
+        client_id: Set(event.client.map(Into::into)),
+        action: Set(event.action.to_owned()),
+        subject_type: Set(event.subject_type.to_owned()),
+        subject_id: Set(event.subject_id),
+        detail: Set(event.detail),
+        ..Default::default()
+    }
+    .insert(conn)
+    .await?;
+    Ok(())
+}

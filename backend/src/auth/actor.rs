@@ -1,0 +1,123 @@
+//! The signed-in actor, resolved from `Authorization: Bearer <token>`.
+use axum::{
+    extract::FromRequestParts,
+    http::{header, request::Parts},
+};
+use chrono::Utc;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+use crate::{
+    db::entities::{api_token, user},
+    domain::{
+        catalogue::Role,
+        ids::{ClientId, ProviderId, PurchaserId, UserId},
+    },
+    error::{AppError, AppResult},
+    state::AppState,
+};
+
+use super::token;
+
+#[derive(Clone, Debug)]
+pub struct Actor {
+    pub user_id: UserId,
+    pub name: String,
+    pub roles: Vec<Role>,
+    pub purchaser_id: Option<PurchaserId>,
+    pub provider_id: Option<ProviderId>,
+    pub client_id: Option<ClientId>,
+}
+
+impl Actor {
+    pub fn from_user(user: &user::Model) -> Self {
+        let roles = serde_json::from_value::<Vec<Role>>(user.roles.clone()).unwrap_or_default();
+        Actor {
+            user_id: user.id.into(),
+            name: user.name.clone(),
+            roles,
+            purchaser_id: user.purchaser_id.map(Into::into),
+            provider_id: user.provider_id.map(Into::into),
+            client_id: user.client_id.map(Into::into),
+        }
+    }
+
+    pub fn has(&self, role: Role) -> bool {
+        self.roles.contains(&role)
+    }
+
+    pub fn require_admin(&self) -> AppResult<()> {
+        if self.has(Role::Admin) {
+            Ok(())
+        } else {
+            Err(AppError::forbidden("only an administrator may do this"))
+        }
+    }
+
+    /// Staff of this purchaser with this role. Staff of another purchaser get 404, as
+    /// if the purchaser did not exist; anyone else 403.
+    pub fn require_staff(&self, purchaser: PurchaserId, role: Role) -> AppResult<()> {
+        match self.purchaser_id {
+            Some(own) if own == purchaser && self.has(role) => Ok(()),
+            Some(own) if own == purchaser => {
+                Err(AppError::forbidden(format!("this needs the {role} role")))
+            }
+            Some(_) => Err(AppError::not_found("purchaser")),
+            None => Err(AppError::forbidden(format!(
+                "this needs the {role} role of the purchaser"
+            ))),
+        }
+    }
+
+    /// Staff of this provider; another provider's staff get 404.
+    pub fn require_provider(&self, provider: ProviderId, what: &str) -> AppResult<()> {
+        match self.provider_id {
+            Some(own) if own == provider && self.has(Role::ProviderStaff) => Ok(()),
+            Some(_) => Err(AppError::not_found(what)),
+            None => Err(AppError::forbidden("only the provider's staff may do this")),
+        }
+    }
+}
+
+impl FromRequestParts<AppState> for Actor {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        let header = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .ok_or_else(AppError::unauthorized)?;
+        let token = header
+            .strip_prefix("Bearer ")
+            .map(str::trim)
+            .filter(|t| !t.is_empty() && t.len() < 200)
+            .ok_or_else(AppError::unauthorized)?;
+        let conn = &state.db.conn;
+        let stored = api_token::Entity::find_by_id(token::hash(token))
+            .filter(api_token::Column::ExpiresAt.gt(Utc::now()))
+            .one(conn)
+            .await?
+            .ok_or_else(AppError::unauthorized)?;
+        let user = user::Entity::find_by_id(stored.user_id)
+            .one(conn)
+            .await?
+            .ok_or_else(AppError::unauthorized)?;
+        Ok(Actor::from_user(&user))
+    }
+}
+
+/// For endpoints anyone may call, where a signed-in actor sees more.
+pub struct MaybeActor(pub Option<Actor>);
+
+impl FromRequestParts<AppState> for MaybeActor {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        if parts.headers.get(header::AUTHORIZATION).is_none() {
+            return Ok(MaybeActor(None));
+        }
+        Actor::from_request_parts(parts, state)
+            .await
+            .map(|a| MaybeActor(Some(a)))
+    }
+}

@@ -1,0 +1,133 @@
+//! Every setting, from flags and the environment, parsed and validated once at start.
+use std::{net::SocketAddr, path::PathBuf};
+
+use anyhow::{Context, bail};
+use clap::Args;
+
+/// Settings shared by every command that touches the database.
+#[derive(Args, Clone, Debug)]
+pub struct DbArgs {
+    /// Folder for the embedded SQLite database, the secret key and local files.
+    #[arg(long, env = "VALINTA_DATA_DIR", default_value = "./data")]
+    pub data_dir: PathBuf,
+    /// PostgreSQL in production (`postgres://user:pass@host/db`); SQLite under the data directory when unset.
+    #[arg(long, env = "DATABASE_URL")]
+    pub database_url: Option<String>,
+    /// Key for encrypting identity codes and hashing them for look-up: 32+ characters.
+    /// Required with PostgreSQL (every instance must share it); generated under the data directory otherwise.
+    #[arg(long, env = "VALINTA_SECRET_KEY", hide_env_values = true)]
+    pub secret_key: Option<String>,
+}
+
+#[derive(Args, Clone, Debug)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Address to listen on; port 0 picks a free port (printed at start).
+    #[arg(long, env = "VALINTA_ADDR", default_value = "127.0.0.1:8080")]
+    pub addr: String,
+    /// Load the demo data set before serving (never loaded unless asked for).
+    #[arg(long)]
+    pub demo: bool,
+    /// Email of the first administrator, created at start if missing.
+    #[arg(long, env = "VALINTA_ADMIN_EMAIL")]
+    pub admin_email: Option<String>,
+    #[arg(long, env = "VALINTA_ADMIN_PASSWORD", hide_env_values = true)]
+    pub admin_password: Option<String>,
+    /// How long a sign-in token is valid, in hours.
+    #[arg(long, env = "VALINTA_TOKEN_TTL_HOURS", default_value = "12")]
+    pub token_ttl_hours: String,
+}
+
+/// The validated configuration the running server uses.
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub addr: SocketAddr,
+    pub database: DatabaseTarget,
+    pub data_dir: PathBuf,
+    pub secret_key: Option<String>,
+    pub admin: Option<(String, String)>,
+    pub token_ttl_hours: i64,
+    pub demo: bool,
+}
+
+#[derive(Clone, Debug)]
+pub enum DatabaseTarget {
+    Sqlite(PathBuf),
+    Postgres(String),
+}
+
+impl DatabaseTarget {
+    pub fn from_args(db: &DbArgs) -> anyhow::Result<Self> {
+        match db
+            .database_url
+            .as_deref()
+            .map(str::trim)
+            .filter(|u| !u.is_empty())
+        {
+            None => Ok(DatabaseTarget::Sqlite(db.data_dir.join("valinta.db"))),
+            Some(url) if url.starts_with("postgres://") || url.starts_with("postgresql://") => {
+                if db.secret_key.is_none() {
+                    bail!(
+                        "VALINTA_SECRET_KEY must be set when DATABASE_URL is PostgreSQL: \
+                         every instance must share the key that protects identity codes"
+                    );
+                }
+                Ok(DatabaseTarget::Postgres(url.to_owned()))
+            }
+            Some(url) if url.starts_with("sqlite:") => {
+                let path = url
+                    .trim_start_matches("sqlite://")
+                    .trim_start_matches("sqlite:");
+                let path = path.split('?').next().unwrap_or(path);
+                Ok(DatabaseTarget::Sqlite(PathBuf::from(path)))
+            }
+            Some(_) => {
+                bail!("DATABASE_URL must start with postgres://, postgresql:// or sqlite://")
+            }
+        }
+    }
+}
+
+impl Config {
+    pub fn from_serve_args(args: &ServeArgs) -> anyhow::Result<Self> {
+        let addr: SocketAddr = args
+            .addr
+            .parse()
+            .with_context(|| format!("VALINTA_ADDR / --addr {:?} is not host:port", args.addr))?;
+        let token_ttl_hours: i64 = args
+            .token_ttl_hours
+            .trim()
+            .parse()
+            .ok()
+            .filter(|h| (1..=24 * 30).contains(h))
+            .context("VALINTA_TOKEN_TTL_HOURS must be a whole number of hours from 1 to 720")?;
+        let admin = match (&args.admin_email, &args.admin_password) {
+            (Some(email), Some(password)) => {
+                if !email.contains('@') {
+                    bail!("VALINTA_ADMIN_EMAIL {email:?} is not an email address");
+                }
+                if password.chars().count() < 10 {
+                    bail!("VALINTA_ADMIN_PASSWORD must be at least 10 characters");
+                }
+                Some((email.trim().to_lowercase(), password.clone()))
+            }
+            (None, None) => None,
+            _ => bail!("set both VALINTA_ADMIN_EMAIL and VALINTA_ADMIN_PASSWORD, or neither"),
+        };
+        if let Some(key) = &args.db.secret_key
+            && key.chars().count() < 32
+        {
+            bail!("VALINTA_SECRET_KEY must be at least 32 characters");
+        }
+        Ok(Config {
+            addr,
+            database: DatabaseTarget::from_args(&args.db)?,
+            data_dir: args.db.data_dir.clone(),
+            secret_key: args.db.secret_key.clone(),
+            admin,
+            token_ttl_hours,
+            demo: args.demo,
+        })
+    }
+}

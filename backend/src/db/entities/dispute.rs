@@ -1,0 +1,23 @@
+//! Rows of `disputes`.
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "disputes")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub delivery_id: Uuid,
+    pub client_id: Uuid,
+    pub raised_by: Uuid,
+    pub reason: String,
+    pub status: String,
+    pub decided_by: Option<Uuid>,
+    pub decision_reason: Option<String>,
+    pub created_at: DateTimeUtc,
+    pub decided_at: Option<DateTimeUtc>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

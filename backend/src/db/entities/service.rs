@@ -1,0 +1,24 @@
+//! Rows of `services`.
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "services")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub purchaser_id: Uuid,
+    pub code: String,
+    pub name: Json,
+    pub unit: String,
+    pub social_care: bool,
+    pub methods: Json,
+    pub voucher_value_cents: Option<i64>,
+    pub price_cap_cents: Option<i64>,
+    pub rulebook: Json,
+    pub created_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

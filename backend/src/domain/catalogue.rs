@@ -1,0 +1,84 @@
+//! The closed vocabularies of the domain: units, settlement methods, funding kinds,
+//! roles and lifecycle states. Stored and sent as snake_case strings.
+use serde::{Deserialize, Serialize};
+use strum::{AsRefStr, Display, EnumString, VariantArray};
+
+macro_rules! vocabulary {
+    ($(#[$doc:meta])* $name:ident { $($variant:ident),* $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+                 AsRefStr, Display, EnumString, VariantArray, utoipa::ToSchema)]
+        #[serde(rename_all = "snake_case")]
+        #[strum(serialize_all = "snake_case")]
+        pub enum $name { $($variant),* }
+
+        impl $name {
+            /// Every allowed value, for error messages that say what would be accepted.
+            pub fn allowed() -> String {
+                Self::VARIANTS.iter().map(|v| v.as_ref()).collect::<Vec<_>>().join(", ")
+            }
+        }
+    };
+}
+
+vocabulary!(
+    /// The unit a catalogue service is bought and delivered in.
+    Unit { Hour, Day, Visit, Trip, Month, Session, Piece }
+);
+vocabulary!(
+    /// How a provider is paid for a commitment.
+    Method { Voucher, PaymentCommitment, DirectInvoice }
+);
+vocabulary!(
+    /// What a decision grants: a service voucher or a personal budget.
+    FundingKind { Voucher, PersonalBudget }
+);
+vocabulary!(
+    /// Accessibility features an offering can have.
+    Accessibility { Wheelchair, SignLanguage, PlainLanguage, HearingLoop, HomeVisits, Braille, Parking }
+);
+vocabulary!(Role {
+    Admin,
+    CatalogueManager,
+    CaseWorker,
+    Finance,
+    Moderator,
+    ProviderStaff,
+    Client,
+    Proxy
+});
+vocabulary!(ApplicationStatus {
+    Pending,
+    Approved,
+    Rejected
+});
+vocabulary!(CommitmentStatus {
+    Requested,
+    Accepted,
+    Declined,
+    Closed,
+    Cancelled
+});
+vocabulary!(
+    /// `voided` by the provider before settlement; `reversed` by an upheld dispute.
+    DeliveryStatus { Recorded, Voided, Reversed }
+);
+vocabulary!(DisputeStatus {
+    Open,
+    Upheld,
+    Rejected
+});
+
+/// Staff roles a purchaser's administrator may give.
+pub const PURCHASER_STAFF_ROLES: [Role; 4] = [
+    Role::CatalogueManager,
+    Role::CaseWorker,
+    Role::Finance,
+    Role::Moderator,
+];
+
+/// Service languages: ISO 639-1 two-letter codes ("fi", "sv", "en", "se", ...).
+pub fn parse_language(text: &str) -> Option<String> {
+    let code = text.trim().to_ascii_lowercase();
+    (code.len() == 2 && code.bytes().all(|b| b.is_ascii_lowercase())).then_some(code)
+}

@@ -1,0 +1,28 @@
+//! Domain values that parse at the edge: once a value has one of these types it is valid,
+//! so nothing unparsed reaches the ledger or the database.
+pub mod business_id;
+pub mod catalogue;
+pub mod email;
+pub mod ids;
+pub mod localized;
+pub mod money;
+pub mod municipality;
+pub mod personal_id;
+pub mod quantity;
+pub mod text;
+
+pub use business_id::BusinessId;
+pub use email::EmailAddress;
+pub use localized::LocalizedText;
+pub use money::Money;
+pub use municipality::Municipality;
+pub use personal_id::PersonalId;
+pub use quantity::Quantity;
+
+/// Today's date in Finland, where services are delivered: delivery dates and the
+/// dispute window are counted in Finnish days, not UTC ones.
+pub fn today_in_finland() -> chrono::NaiveDate {
+    chrono::Utc::now()
+        .with_timezone(&chrono_tz::Europe::Helsinki)
+        .date_naive()
+}

@@ -1,0 +1,208 @@
+//! Commitments: a client's (or proxy's, or case worker's) choice of an offering. A
+//! reservation moves available → reserved; declining, closing or cancelling releases
+//! what is still reserved.
+use chrono::Utc;
+use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, Set};
+
+use crate::{
+    auth::{ActingFor, Actor},
+    db::{
+        Db, WriteTx,
+        entities::{allocation, commitment, offering, service},
+    },
+    domain::{
+        Money,
+        catalogue::{CommitmentStatus, FundingKind, Method},
+        ids::{AllocationId, CommitmentId, ServiceId},
+    },
+    error::{AppError, AppResult},
+};
+
+use super::{EntryKind, Movement, apply, lock_allocation};
+
+pub struct CommitmentRequest {
+    pub allocation: AllocationId,
+    pub offering: offering::Model,
+    pub service: service::Model,
+    pub method: Method,
+    pub reserve: Money,
+}
+
+/// Which settlement methods a kind of funding can use: a voucher is settled as a
+/// voucher; a personal budget by payment commitment or direct invoice.
+pub fn methods_for(kind: FundingKind) -> &'static [Method] {
+    match kind {
+        FundingKind::Voucher => &[Method::Voucher],
+        FundingKind::PersonalBudget => &[Method::PaymentCommitment, Method::DirectInvoice],
+    }
+}
+
+/// Checks that the allocation allows this offering and method (422 naming the field).
+pub fn check_allowed(allocation: &allocation::Model, request: &CommitmentRequest) -> AppResult<()> {
+    if request.offering.purchaser_id != allocation.purchaser_id {
+        return Err(AppError::invalid(
+            "offering_id",
+            "is not in the catalogue of the purchaser who granted this allocation",
+        ));
+    }
+    let services: Vec<ServiceId> =
+        serde_json::from_value(allocation.service_ids.clone()).map_err(AppError::internal)?;
+    let service_id = ServiceId::from(request.service.id);
+    let kind: FundingKind = allocation.kind.parse().map_err(AppError::internal)?;
+    // A personal budget with no listed services may buy any service of the catalogue.
+    let open_budget = kind == FundingKind::PersonalBudget && services.is_empty();
+    if !open_budget && !services.contains(&service_id) {
+        return Err(AppError::invalid(
+            "offering_id",
+            "is for a service this allocation does not cover",
+        ));
+    }
+    let service_methods: Vec<Method> =
+        serde_json::from_value(request.service.methods.clone()).map_err(AppError::internal)?;
+    if !service_methods.contains(&request.method) || !methods_for(kind).contains(&request.method) {
+        let allowed: Vec<String> = methods_for(kind)
+            .iter()
+            .filter(|m| service_methods.contains(m))
+            .map(ToString::to_string)
+            .collect();
+        return Err(AppError::invalid(
+            "method",
+            format!("is not allowed here; allowed: {}", allowed.join(", ")),
+        ));
+    }
+    Ok(())
+}
+
+pub async fn request(
+    db: &Db,
+    request: CommitmentRequest,
+    actor: &Actor,
+    acting: ActingFor,
+) -> AppResult<commitment::Model> {
+    let tx = db.begin_write().await?;
+    let allocation = lock_allocation(db, &tx, request.allocation).await?;
+    check_allowed(&allocation, &request)?;
+    if allocation.valid_to < Utc::now().date_naive() {
+        return Err(AppError::conflict(
+            "allocation_ended",
+            format!("the allocation ended on {}", allocation.valid_to),
+        ));
+    }
+    if request.reserve > Money::from_cents(allocation.available_cents) {
+        return Err(AppError::conflict(
+            "overdraw",
+            format!(
+                "reserve exceeds available {}",
+                Money::from_cents(allocation.available_cents)
+            ),
+        )
+        .with_field(
+            "reserve",
+            format!(
+                "exceeds available {}",
+                Money::from_cents(allocation.available_cents)
+            ),
+        ));
+    }
+    let id = CommitmentId::new();
+    let now = Utc::now();
+    let created = commitment::ActiveModel {
+        id: Set(id.into()),
+        allocation_id: Set(allocation.id),
+        offering_id: Set(request.offering.id),
+        provider_id: Set(request.offering.provider_id),
+        purchaser_id: Set(allocation.purchaser_id),
+        client_id: Set(allocation.client_id),
+        method: Set(request.method.to_string()),
+        status: Set(CommitmentStatus::Requested.to_string()),
+        reserved_cents: Set(request.reserve.cents()),
+        requested_by: Set(actor.user_id.into()),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+    .insert(&*tx)
+    .await?;
+    if !request.reserve.is_zero() {
+        let movement = Movement {
+            kind: EntryKind::Reserve,
+            available: -request.reserve,
+            reserved: request.reserve,
+            spent: Money::ZERO,
+            commitment: Some(id),
+            delivery: None,
+        };
+        apply(&*tx, allocation, movement, actor, Some(acting)).await?;
+    }
+    tx.commit().await?;
+    Ok(created)
+}
+
+/// The commitment, read inside a write transaction.
+pub(crate) async fn load(tx: &WriteTx, id: CommitmentId) -> AppResult<commitment::Model> {
+    commitment::Entity::find_by_id(uuid::Uuid::from(id))
+        .one(&**tx)
+        .await?
+        .ok_or_else(|| AppError::not_found("commitment"))
+}
+
+pub fn status_of(model: &commitment::Model) -> AppResult<CommitmentStatus> {
+    model.status.parse().map_err(AppError::internal)
+}
+
+/// Moves a commitment to a new status, releasing its reservation when it ends.
+/// `allowed_from` lists the states this transition may start from. The caller has
+/// already checked that the actor may act on this commitment.
+pub async fn transition(
+    db: &Db,
+    id: CommitmentId,
+    to: CommitmentStatus,
+    allowed_from: &[CommitmentStatus],
+    actor: &Actor,
+    acting: Option<ActingFor>,
+) -> AppResult<commitment::Model> {
+    let tx = db.begin_write().await?;
+    // Lock order everywhere: the allocation first, then its commitments.
+    let allocation_id = AllocationId::from(load(&tx, id).await?.allocation_id);
+    let allocation = lock_allocation(db, &tx, allocation_id).await?;
+    let current = load(&tx, id).await?;
+    let status = status_of(&current)?;
+    if !allowed_from.contains(&status) {
+        return Err(AppError::conflict(
+            "wrong_status",
+            format!("the commitment is {status}; it cannot become {to}"),
+        ));
+    }
+    let release = Money::from_cents(current.reserved_cents);
+    let ends = matches!(
+        to,
+        CommitmentStatus::Declined | CommitmentStatus::Closed | CommitmentStatus::Cancelled
+    );
+    let mut active = current.into_active_model();
+    active.status = Set(to.to_string());
+    active.updated_at = Set(Utc::now());
+    if ends {
+        active.reserved_cents = Set(0);
+    }
+    let updated = active.update(&*tx).await?;
+    if ends && !release.is_zero() {
+        let movement = Movement {
+            kind: EntryKind::Release,
+            available: release,
+            reserved: -release,
+            spent: Money::ZERO,
+            commitment: Some(id),
+            delivery: None,
+        };
+        apply(&*tx, allocation, movement, actor, acting).await?;
+    }
+    tx.commit().await?;
+    Ok(updated)
+}
+
+/// The allocation row for reading (no lock); used by handlers to check access.
+pub async fn allocation_of(db: &Db, model: &commitment::Model) -> AppResult<allocation::Model> {
+    allocation::Entity::find_by_id(model.allocation_id)
+        .one(&db.conn)
+        .await?
+        .ok_or_else(|| AppError::not_found("allocation"))
+}

@@ -1,0 +1,362 @@
+//! Deliveries: the provider records what it delivered and the purchaser's share is paid
+//! from the commitment's reservation first, then from what is available. Voiding before
+//! settlement reverses it. The provider's reference makes recording idempotent.
+use chrono::{NaiveDate, Utc};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
+use sha2::{Digest, Sha256};
+
+use crate::{
+    auth::{ActingFor, Actor},
+    db::{
+        Db, WriteTx,
+        entities::{allocation, commitment, delivery, service},
+    },
+    domain::{
+        Money, Quantity,
+        catalogue::{CommitmentStatus, DeliveryStatus, Method},
+        ids::{AllocationId, CommitmentId, DeliveryId, ProviderId},
+    },
+    error::{AppError, AppResult},
+};
+
+use super::{EntryKind, Movement, apply, commitments, lock_allocation};
+
+pub struct NewDelivery {
+    pub commitment: CommitmentId,
+    pub date: NaiveDate,
+    pub quantity: Quantity,
+    pub unit_price: Money,
+    pub reference: String,
+}
+
+impl NewDelivery {
+    /// What makes a resend "the same delivery": everything but the reference itself.
+    fn fingerprint(&self) -> String {
+        let text = format!(
+            "{}|{}|{}|{}",
+            self.commitment,
+            self.date,
+            self.quantity.milli(),
+            self.unit_price.cents()
+        );
+        Sha256::digest(text.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
+}
+
+/// How a line total splits between the purchaser and the client.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Split {
+    pub total: Money,
+    pub purchaser_share: Money,
+    pub client_share: Money,
+}
+
+/// With a voucher the purchaser pays at most the voucher value per unit; the rest is
+/// the client's own share. Other methods: the purchaser pays the whole line.
+pub fn split(
+    quantity: Quantity,
+    unit_price: Money,
+    method: Method,
+    voucher_value: Option<Money>,
+) -> Split {
+    let total = Money::line_total(quantity, unit_price);
+    let purchaser_share = match (method, voucher_value) {
+        (Method::Voucher, Some(value)) => total.min(Money::line_total(quantity, value)),
+        _ => total,
+    };
+    Split {
+        total,
+        purchaser_share,
+        client_share: total - purchaser_share,
+    }
+}
+
+pub enum Recorded {
+    Created(delivery::Model, allocation::Model),
+    /// The same reference and content again: the first delivery, nothing charged.
+    Repeated(delivery::Model, allocation::Model),
+}
+
+pub async fn record(
+    db: &Db,
+    provider: ProviderId,
+    new: NewDelivery,
+    actor: &Actor,
+) -> AppResult<Recorded> {
+    match record_once(db, provider, &new, actor).await {
+        Err(err) if err.code == "duplicate_reference" => {
+            // A concurrent request with the same reference committed first.
+            repeated(db, provider, &new)
+                .await?
+                .ok_or_else(|| AppError::internal("duplicate reference vanished"))
+        }
+        other => other,
+    }
+}
+
+async fn repeated(db: &Db, provider: ProviderId, new: &NewDelivery) -> AppResult<Option<Recorded>> {
+    let existing = delivery::Entity::find()
+        .filter(delivery::Column::ProviderId.eq(uuid::Uuid::from(provider)))
+        .filter(delivery::Column::Reference.eq(new.reference.as_str()))
+        .one(&db.conn)
+        .await?;
+    let Some(existing) = existing else {
+        return Ok(None);
+    };
+    if existing.fingerprint != new.fingerprint() {
+        return Err(AppError::conflict(
+            "idempotency_conflict",
+            "this reference was already used for a different delivery",
+        )
+        .with_field("reference", "was already used for a different delivery"));
+    }
+    let allocation = allocation::Entity::find_by_id(existing.allocation_id)
+        .one(&db.conn)
+        .await?
+        .ok_or_else(|| AppError::not_found("allocation"))?;
+    Ok(Some(Recorded::Repeated(existing, allocation)))
+}
+
+async fn record_once(
+    db: &Db,
+    provider: ProviderId,
+    new: &NewDelivery,
+    actor: &Actor,
+) -> AppResult<Recorded> {
+    let tx = db.begin_write().await?;
+    let allocation_id =
+        AllocationId::from(commitments::load(&tx, new.commitment).await?.allocation_id);
+    let allocation = lock_allocation(db, &tx, allocation_id).await?;
+    // Under the allocation lock, a resend of a committed delivery is seen here.
+    if let Some(found) = repeated(db, provider, new).await? {
+        return Ok(found);
+    }
+    let current = commitments::load(&tx, new.commitment).await?;
+    if commitments::status_of(&current)? != CommitmentStatus::Accepted {
+        return Err(AppError::conflict(
+            "wrong_status",
+            format!(
+                "deliveries can be recorded only on an accepted commitment; this one is {}",
+                current.status
+            ),
+        ));
+    }
+    if new.date < allocation.valid_from || new.date > allocation.valid_to {
+        return Err(AppError::invalid(
+            "date",
+            format!(
+                "is outside the allocation's period {} to {}",
+                allocation.valid_from, allocation.valid_to
+            ),
+        ));
+    }
+    let service = service_of(&tx, &current).await?;
+    if let Some(cap) = service.price_cap_cents.map(Money::from_cents)
+        && new.unit_price > cap
+    {
+        return Err(AppError::invalid(
+            "unit_price",
+            format!("is above the price cap {cap}"),
+        ));
+    }
+    let method: Method = current.method.parse().map_err(AppError::internal)?;
+    let voucher_value = allocation
+        .voucher_value_cents
+        .or(service.voucher_value_cents)
+        .map(Money::from_cents);
+    let split = split(new.quantity, new.unit_price, method, voucher_value);
+    let reserved = Money::from_cents(current.reserved_cents);
+    let from_reserved = split.purchaser_share.min(reserved);
+    let from_available = split.purchaser_share - from_reserved;
+    let available = Money::from_cents(allocation.available_cents);
+    if from_available > available {
+        let message = format!(
+            "the purchaser's share {} exceeds what remains: reserved {reserved} and available {available}",
+            split.purchaser_share
+        );
+        return Err(AppError::conflict("overdraw", message.clone()).with_field("quantity", message));
+    }
+    let id = DeliveryId::new();
+    let inserted = delivery::ActiveModel {
+        id: Set(id.into()),
+        commitment_id: Set(current.id),
+        allocation_id: Set(allocation.id),
+        provider_id: Set(provider.into()),
+        client_id: Set(allocation.client_id),
+        date: Set(new.date),
+        quantity_milli: Set(new.quantity.milli()),
+        unit_price_cents: Set(new.unit_price.cents()),
+        total_cents: Set(split.total.cents()),
+        purchaser_share_cents: Set(split.purchaser_share.cents()),
+        client_share_cents: Set(split.client_share.cents()),
+        from_reserved_cents: Set(from_reserved.cents()),
+        reference: Set(new.reference.clone()),
+        fingerprint: Set(new.fingerprint()),
+        status: Set(DeliveryStatus::Recorded.to_string()),
+        invoice_id: Set(None),
+        recorded_by: Set(actor.user_id.into()),
+        created_at: Set(Utc::now()),
+    }
+    .insert(&*tx)
+    .await
+    .map_err(
+        |e| match AppError::from_unique(e, "reference", "is already used") {
+            err if err.code == "duplicate" => {
+                AppError::conflict("duplicate_reference", "reference in use")
+            }
+            err => err,
+        },
+    )?;
+    if !from_reserved.is_zero() {
+        let mut active = current.into_active_model();
+        active.reserved_cents = Set((reserved - from_reserved).cents());
+        active.updated_at = Set(Utc::now());
+        active.update(&*tx).await?;
+    }
+    let movement = Movement {
+        kind: EntryKind::Spend,
+        available: -from_available,
+        reserved: -from_reserved,
+        spent: split.purchaser_share,
+        commitment: Some(new.commitment),
+        delivery: Some(id),
+    };
+    let allocation = apply(&*tx, allocation, movement, actor, None).await?;
+    tx.commit().await?;
+    Ok(Recorded::Created(inserted, allocation))
+}
+
+async fn service_of(tx: &WriteTx, commitment: &commitment::Model) -> AppResult<service::Model> {
+    let offering = crate::db::entities::offering::Entity::find_by_id(commitment.offering_id)
+        .one(&**tx)
+        .await?
+        .ok_or_else(|| AppError::not_found("offering"))?;
+    service::Entity::find_by_id(offering.service_id)
+        .one(&**tx)
+        .await?
+        .ok_or_else(|| AppError::not_found("service"))
+}
+
+/// Reverses a recorded, unsettled delivery: what came from the reservation goes back to
+/// it while the commitment is still open, the rest to available. Used by void (provider)
+/// and by an upheld dispute (case worker).
+pub async fn void(
+    db: &Db,
+    id: DeliveryId,
+    actor: &Actor,
+) -> AppResult<(delivery::Model, allocation::Model)> {
+    let tx = db.begin_write().await?;
+    let result = reverse_in(db, &tx, id, DeliveryStatus::Voided, actor, None).await?;
+    tx.commit().await?;
+    Ok(result)
+}
+
+/// The reversal itself, inside the caller's transaction.
+pub(crate) async fn reverse_in(
+    db: &Db,
+    tx: &WriteTx,
+    id: DeliveryId,
+    to: DeliveryStatus,
+    actor: &Actor,
+    acting: Option<ActingFor>,
+) -> AppResult<(delivery::Model, allocation::Model)> {
+    let first = delivery::Entity::find_by_id(uuid::Uuid::from(id))
+        .one(&**tx)
+        .await?
+        .ok_or_else(|| AppError::not_found("delivery"))?;
+    let allocation = lock_allocation(db, tx, first.allocation_id.into()).await?;
+    let current = delivery::Entity::find_by_id(uuid::Uuid::from(id))
+        .one(&**tx)
+        .await?
+        .ok_or_else(|| AppError::not_found("delivery"))?;
+    if current.status != DeliveryStatus::Recorded.as_ref() {
+        return Err(AppError::conflict(
+            "wrong_status",
+            format!("the delivery is already {}", current.status),
+        ));
+    }
+    if current.invoice_id.is_some() {
+        return Err(AppError::conflict(
+            "already_settled",
+            "the delivery is already invoiced; it can be corrected only by a credit note",
+        ));
+    }
+    let commitment = commitments::load(tx, current.commitment_id.into()).await?;
+    let share = Money::from_cents(current.purchaser_share_cents);
+    let open = commitments::status_of(&commitment)? == CommitmentStatus::Accepted;
+    let back_to_reserved = if open {
+        Money::from_cents(current.from_reserved_cents)
+    } else {
+        Money::ZERO
+    };
+    if !back_to_reserved.is_zero() {
+        let restored = commitment.reserved_cents + back_to_reserved.cents();
+        let mut active = commitment.into_active_model();
+        active.reserved_cents = Set(restored);
+        active.updated_at = Set(Utc::now());
+        active.update(&**tx).await?;
+    }
+    let mut active = current.into_active_model();
+    active.status = Set(to.to_string());
+    let updated = active.update(&**tx).await?;
+    let movement = Movement {
+        kind: EntryKind::Reverse,
+        available: share - back_to_reserved,
+        reserved: back_to_reserved,
+        spent: -share,
+        commitment: Some(updated.commitment_id.into()),
+        delivery: Some(id),
+    };
+    let allocation = apply(&**tx, allocation, movement, actor, acting).await?;
+    Ok((updated, allocation))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(text: &str) -> Quantity {
+        Quantity::parse(text).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn voucher_pays_at_most_the_voucher_value_per_unit() {
+        let s = split(
+            q("2"),
+            Money::from_cents(5000),
+            Method::Voucher,
+            Some(Money::from_cents(4200)),
+        );
+        assert_eq!(
+            (
+                s.total.cents(),
+                s.purchaser_share.cents(),
+                s.client_share.cents()
+            ),
+            (10000, 8400, 1600)
+        );
+        let cheap = split(
+            q("2"),
+            Money::from_cents(3000),
+            Method::Voucher,
+            Some(Money::from_cents(4200)),
+        );
+        assert_eq!(
+            (cheap.purchaser_share.cents(), cheap.client_share.cents()),
+            (6000, 0)
+        );
+        let direct = split(
+            q("1.5"),
+            Money::from_cents(5000),
+            Method::DirectInvoice,
+            Some(Money::from_cents(100)),
+        );
+        assert_eq!(
+            (direct.purchaser_share.cents(), direct.client_share.cents()),
+            (7500, 0)
+        );
+    }
+}

@@ -1,0 +1,63 @@
+//! Granting an allocation: a decision puts `granted` euros into a new allocation.
+use chrono::{NaiveDate, Utc};
+use sea_orm::{ActiveModelTrait, Set};
+
+use crate::{
+    auth::Actor,
+    db::{Db, entities::allocation},
+    domain::{
+        Money,
+        catalogue::FundingKind,
+        ids::{AllocationId, ClientId, PurchaserId, ServiceId},
+    },
+    error::AppResult,
+};
+
+use super::{EntryKind, Movement, apply};
+
+pub struct NewAllocation {
+    pub client: ClientId,
+    pub purchaser: PurchaserId,
+    pub kind: FundingKind,
+    pub granted: Money,
+    pub valid_from: NaiveDate,
+    pub valid_to: NaiveDate,
+    pub services: Vec<ServiceId>,
+    pub voucher_value: Option<Money>,
+}
+
+pub async fn grant(db: &Db, new: NewAllocation, actor: &Actor) -> AppResult<allocation::Model> {
+    let tx = db.begin_write().await?;
+    let id = AllocationId::new();
+    let created = allocation::ActiveModel {
+        id: Set(id.into()),
+        client_id: Set(new.client.into()),
+        purchaser_id: Set(new.purchaser.into()),
+        kind: Set(new.kind.to_string()),
+        granted_cents: Set(new.granted.cents()),
+        available_cents: Set(0),
+        reserved_cents: Set(0),
+        spent_cents: Set(0),
+        valid_from: Set(new.valid_from),
+        valid_to: Set(new.valid_to),
+        service_ids: Set(
+            serde_json::to_value(&new.services).map_err(crate::error::AppError::internal)?
+        ),
+        voucher_value_cents: Set(new.voucher_value.map(Money::cents)),
+        created_by: Set(actor.user_id.into()),
+        created_at: Set(Utc::now()),
+    }
+    .insert(&*tx)
+    .await?;
+    let movement = Movement {
+        kind: EntryKind::Grant,
+        available: new.granted,
+        reserved: Money::ZERO,
+        spent: Money::ZERO,
+        commitment: None,
+        delivery: None,
+    };
+    let model = apply(&*tx, created, movement, actor, None).await?;
+    tx.commit().await?;
+    Ok(model)
+}

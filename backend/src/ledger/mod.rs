@@ -1,0 +1,175 @@
+//! The only code that moves money. Every movement happens inside one write transaction
+//! that holds the allocation (row lock on PostgreSQL, the write gate on SQLite), keeps
+//! `granted = available + reserved + spent` with each part ≥ 0, appends a ledger entry,
+//! and writes the audit log. The balance columns are a cache that [`reconcile`] proves
+//! equal to the sum of entries.
+pub mod commitments;
+pub mod deliveries;
+pub mod disputes;
+pub mod grant;
+pub mod reconcile;
+
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, IntoActiveModel,
+    QuerySelect, Set,
+};
+use serde::Serialize;
+use serde_json::json;
+use strum::{AsRefStr, Display};
+
+use crate::{
+    audit::{self, AuditEvent},
+    auth::{ActingFor, Actor},
+    db::{
+        Db,
+        entities::{allocation, ledger_entry},
+    },
+    domain::{
+        Money,
+        ids::{AllocationId, CommitmentId, DeliveryId},
+    },
+    error::{AppError, AppResult},
+};
+
+pub use reconcile::{Reconciliation, reconcile};
+
+/// What an allocation holds, in euros.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct Balance {
+    #[schema(value_type = String, example = "1000.00")]
+    pub granted: Money,
+    #[schema(value_type = String)]
+    pub available: Money,
+    #[schema(value_type = String)]
+    pub reserved: Money,
+    #[schema(value_type = String)]
+    pub spent: Money,
+}
+
+impl Balance {
+    pub fn of(model: &allocation::Model) -> Self {
+        Balance {
+            granted: Money::from_cents(model.granted_cents),
+            available: Money::from_cents(model.available_cents),
+            reserved: Money::from_cents(model.reserved_cents),
+            spent: Money::from_cents(model.spent_cents),
+        }
+    }
+}
+
+/// The kinds of ledger entries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, AsRefStr, Display)]
+#[strum(serialize_all = "snake_case")]
+pub enum EntryKind {
+    /// A decision grants money: → available.
+    Grant,
+    /// A commitment reserves: available → reserved.
+    Reserve,
+    /// A reservation is given back (decline, close, cancel): reserved → available.
+    Release,
+    /// A delivery is paid: reserved / available → spent.
+    Spend,
+    /// A delivery is voided or a dispute upheld: spent → reserved / available.
+    Reverse,
+}
+
+/// One change to an allocation's balance; the deltas move money between the columns.
+pub struct Movement {
+    pub kind: EntryKind,
+    pub available: Money,
+    pub reserved: Money,
+    pub spent: Money,
+    pub commitment: Option<CommitmentId>,
+    pub delivery: Option<DeliveryId>,
+}
+
+/// Reads the allocation for a money movement, holding it until the transaction ends.
+pub(crate) async fn lock_allocation(
+    db: &Db,
+    tx: &DatabaseTransaction,
+    id: AllocationId,
+) -> AppResult<allocation::Model> {
+    let mut query = allocation::Entity::find_by_id(uuid::Uuid::from(id));
+    if db.is_postgres() {
+        query = query.lock_exclusive();
+    }
+    query
+        .one(tx)
+        .await?
+        .ok_or_else(|| AppError::not_found("allocation"))
+}
+
+/// Applies a movement: refuses any that would leave a part negative (changing nothing),
+/// updates the cached balance, appends the entry and audits it.
+pub(crate) async fn apply(
+    tx: &impl ConnectionTrait,
+    allocation: allocation::Model,
+    movement: Movement,
+    actor: &Actor,
+    acting: Option<ActingFor>,
+) -> AppResult<allocation::Model> {
+    let before = Balance::of(&allocation);
+    let after = Balance {
+        granted: before.granted,
+        available: before.available + movement.available,
+        reserved: before.reserved + movement.reserved,
+        spent: before.spent + movement.spent,
+    };
+    if after.available.is_negative() || after.reserved.is_negative() || after.spent.is_negative() {
+        return Err(AppError::conflict(
+            "overdraw",
+            format!(
+                "this would overdraw the balance: available {}",
+                before.available
+            ),
+        ));
+    }
+    if after.available + after.reserved + after.spent != after.granted {
+        return Err(AppError::internal(format!(
+            "ledger movement {} breaks granted = available + reserved + spent",
+            movement.kind
+        )));
+    }
+    let client = allocation.client_id;
+    let mut active = allocation.into_active_model();
+    active.available_cents = Set(after.available.cents());
+    active.reserved_cents = Set(after.reserved.cents());
+    active.spent_cents = Set(after.spent.cents());
+    let updated = active.update(tx).await?;
+    ledger_entry::ActiveModel {
+        allocation_id: Set(updated.id),
+        kind: Set(movement.kind.to_string()),
+        available_delta_cents: Set(movement.available.cents()),
+        reserved_delta_cents: Set(movement.reserved.cents()),
+        spent_delta_cents: Set(movement.spent.cents()),
+        commitment_id: Set(movement.commitment.map(Into::into)),
+        delivery_id: Set(movement.delivery.map(Into::into)),
+        actor_user_id: Set(Some(actor.user_id.into())),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(tx)
+    .await?;
+    audit::record(
+        tx,
+        Some(actor),
+        acting,
+        AuditEvent {
+            action: "money_movement",
+            subject_type: "allocation",
+            subject_id: updated.id.to_string(),
+            client: Some(client.into()),
+            detail: Some(json!({
+                "kind": movement.kind.as_ref(),
+                "available": movement.available,
+                "reserved": movement.reserved,
+                "spent": movement.spent,
+                "commitment_id": movement.commitment,
+                "delivery_id": movement.delivery,
+            })),
+        },
+    )
+    .await?;
+    Ok(updated)
+}

@@ -1,0 +1,15 @@
+//! Valinta: the marketplace and portal for service vouchers and personal budgets.
+//! `routes/` speaks HTTP, `domain/` parses values, `ledger/` moves money, `db/` persists.
+pub mod app;
+pub mod audit;
+pub mod auth;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod domain;
+pub mod error;
+pub mod ledger;
+pub mod routes;
+pub mod state;
+pub mod users;
+pub mod vault;

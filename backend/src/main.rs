@@ -1,0 +1,91 @@
+//! The `valinta` command: serve the portal, migrate, load demo data, check the ledger.
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use tracing_subscriber::EnvFilter;
+use valinta::{
+    config::{Config, DatabaseTarget, DbArgs, ServeArgs},
+    db::Db,
+    demo, ledger,
+    vault::Vault,
+};
+
+#[derive(Parser)]
+#[command(
+    name = "valinta",
+    version,
+    about = "Valinta: service vouchers and personal budgets"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the portal and the API.
+    Serve(ServeArgs),
+    /// Apply database migrations and exit.
+    Migrate(DbArgs),
+    /// Load the demo data set into the database and exit.
+    Demo(DbArgs),
+    /// Reconcile every allocation's balance with its ledger entries; exits 1 on a mismatch.
+    LedgerCheck(DbArgs),
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    match run(Cli::parse()).await {
+        Ok(code) => code,
+        Err(err) => {
+            tracing::error!("{err:#}");
+            eprintln!("valinta: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn open(args: &DbArgs) -> anyhow::Result<Db> {
+    let db = Db::connect(&DatabaseTarget::from_args(args)?).await?;
+    db.migrate().await?;
+    Ok(db)
+}
+
+async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Serve(args) => {
+            valinta::app::serve(Config::from_serve_args(&args)?).await?;
+        }
+        Command::Migrate(args) => {
+            open(&args).await?;
+            eprintln!("migrations applied");
+        }
+        Command::Demo(args) => {
+            let db = open(&args).await?;
+            let vault = Vault::open(args.secret_key.as_deref(), &args.data_dir)?;
+            demo::load(&db, &vault).await?;
+        }
+        Command::LedgerCheck(args) => {
+            let db = open(&args).await?;
+            let report = ledger::reconcile::reconcile_all(&db.conn).await?;
+            eprintln!(
+                "{} allocations checked, {} inconsistent",
+                report.checked,
+                report.inconsistent.len()
+            );
+            for id in &report.inconsistent {
+                eprintln!("inconsistent: allocation {id}");
+            }
+            if !report.inconsistent.is_empty() {
+                return Ok(ExitCode::FAILURE);
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

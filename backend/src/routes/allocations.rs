@@ -1,0 +1,292 @@
+//! Allocations (decisions that grant money), their balance, ledger and reconciliation.
+use axum::{Json, extract::State, http::StatusCode};
+use chrono::{NaiveDate, Utc};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    audit::{self, AuditEvent},
+    auth::{ActingFor, Actor, access},
+    db::entities::{allocation, ledger_entry, service},
+    domain::{
+        Money,
+        catalogue::FundingKind,
+        ids::{AllocationId, ClientId, CommitmentId, DeliveryId, PurchaserId, ServiceId},
+    },
+    error::{AppError, AppResult, field},
+    ledger::{self, Balance, Reconciliation, grant::NewAllocation},
+    routes::{
+        common::{ListOut, from_json},
+        extract::{ApiJson, ApiQuery, DecimalText, PageQuery, PathId},
+    },
+    state::AppState,
+};
+
+#[derive(Deserialize, utoipa::ToSchema)]
+pub struct AllocationIn {
+    pub kind: FundingKind,
+    pub granted: DecimalText,
+    pub valid_from: String,
+    pub valid_to: String,
+    #[serde(default)]
+    pub service_ids: Vec<ServiceId>,
+    pub voucher_value: Option<DecimalText>,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct AllocationOut {
+    pub id: AllocationId,
+    pub client_id: ClientId,
+    pub purchaser_id: PurchaserId,
+    pub kind: FundingKind,
+    #[schema(value_type = String)]
+    pub granted: Money,
+    pub valid_from: NaiveDate,
+    pub valid_to: NaiveDate,
+    pub service_ids: Vec<ServiceId>,
+    #[schema(value_type = Option<String>)]
+    pub voucher_value: Option<Money>,
+    pub balance: Balance,
+}
+
+impl AllocationOut {
+    pub fn from_model(model: &allocation::Model) -> AppResult<Self> {
+        Ok(AllocationOut {
+            id: model.id.into(),
+            client_id: model.client_id.into(),
+            purchaser_id: model.purchaser_id.into(),
+            kind: model.kind.parse().map_err(AppError::internal)?,
+            granted: Money::from_cents(model.granted_cents),
+            valid_from: model.valid_from,
+            valid_to: model.valid_to,
+            service_ids: from_json(&model.service_ids)?,
+            voucher_value: model.voucher_value_cents.map(Money::from_cents),
+            balance: Balance::of(model),
+        })
+    }
+}
+
+pub fn parse_date(name: &str, text: &str) -> AppResult<NaiveDate> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| AppError::invalid(name, "must be a date like 2026-11-22"))
+}
+
+#[utoipa::path(post, path = "/api/v1/clients/{cid}/allocations", tag = "allocations", request_body = AllocationIn,
+    responses((status = 201, body = AllocationOut), (status = "4XX", body = crate::error::ErrorBody)))]
+pub async fn create(
+    State(state): State<AppState>,
+    actor: Actor,
+    PathId(cid): PathId<ClientId>,
+    ApiJson(input): ApiJson<AllocationIn>,
+) -> AppResult<(StatusCode, Json<AllocationOut>)> {
+    let (client, acting) = access::load_client(&state.db.conn, &actor, cid).await?;
+    if acting != ActingFor::CaseWorker {
+        return Err(AppError::forbidden(
+            "only a case worker may grant an allocation",
+        ));
+    }
+    let granted = field("granted", Money::parse_positive(&input.granted.0))?;
+    let valid_from = parse_date("valid_from", &input.valid_from)?;
+    let valid_to = parse_date("valid_to", &input.valid_to)?;
+    if valid_to < valid_from {
+        return Err(AppError::invalid(
+            "valid_to",
+            "must not be before valid_from",
+        ));
+    }
+    if (valid_to - valid_from).num_days() > 366 * 5 {
+        return Err(AppError::invalid(
+            "valid_to",
+            "must be at most five years after valid_from",
+        ));
+    }
+    let voucher_value = input
+        .voucher_value
+        .as_ref()
+        .map(|v| field("voucher_value", Money::parse_positive(&v.0)))
+        .transpose()?;
+    let mut services = input.service_ids.clone();
+    services.sort();
+    services.dedup();
+    match input.kind {
+        FundingKind::Voucher if services.is_empty() => {
+            return Err(AppError::invalid(
+                "service_ids",
+                "a voucher must name the services it is for",
+            ));
+        }
+        FundingKind::PersonalBudget if voucher_value.is_some() => {
+            return Err(AppError::invalid("voucher_value", "is only for vouchers"));
+        }
+        _ => {}
+    }
+    let found = service::Entity::find()
+        .filter(service::Column::Id.is_in(services.iter().map(|s| s.0)))
+        .filter(service::Column::PurchaserId.eq(client.purchaser_id))
+        .count(&state.db.conn)
+        .await?;
+    if found != services.len() as u64 {
+        return Err(AppError::invalid(
+            "service_ids",
+            "must all be services in this purchaser's catalogue",
+        ));
+    }
+    let new = NewAllocation {
+        client: cid,
+        purchaser: client.purchaser_id.into(),
+        kind: input.kind,
+        granted,
+        valid_from,
+        valid_to,
+        services,
+        voucher_value,
+    };
+    let model = ledger::grant::grant(&state.db, new, &actor).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(AllocationOut::from_model(&model)?),
+    ))
+}
+
+/// Loads an allocation the actor may see (the client, their proxies, the purchaser's case
+/// workers) and audits the read of the client's data.
+pub async fn load_visible(
+    state: &AppState,
+    actor: &Actor,
+    id: AllocationId,
+    action: &str,
+) -> AppResult<(allocation::Model, ActingFor)> {
+    let model = allocation::Entity::find_by_id(uuid::Uuid::from(id))
+        .one(&state.db.conn)
+        .await?
+        .ok_or_else(|| AppError::not_found("allocation"))?;
+    let (_, acting) = access::load_client(&state.db.conn, actor, model.client_id.into())
+        .await
+        .map_err(|_| AppError::not_found("allocation"))?;
+    audit::record(
+        &state.db.conn,
+        Some(actor),
+        Some(acting),
+        AuditEvent {
+            action,
+            subject_type: "allocation",
+            subject_id: id.to_string(),
+            client: Some(model.client_id.into()),
+            detail: None,
+        },
+    )
+    .await?;
+    Ok((model, acting))
+}
+
+#[utoipa::path(get, path = "/api/v1/allocations/{id}", tag = "allocations",
+    responses((status = 200, body = AllocationOut), (status = 404, body = crate::error::ErrorBody)))]
+pub async fn get(
+    State(state): State<AppState>,
+    actor: Actor,
+    PathId(id): PathId<AllocationId>,
+) -> AppResult<Json<AllocationOut>> {
+    let (model, _) = load_visible(&state, &actor, id, "allocation_read").await?;
+    Ok(Json(AllocationOut::from_model(&model)?))
+}
+
+#[utoipa::path(get, path = "/api/v1/clients/{cid}/allocations", tag = "allocations", params(PageQuery),
+    responses((status = 200, body = ListOut<AllocationOut>)))]
+pub async fn list_for_client(
+    State(state): State<AppState>,
+    actor: Actor,
+    PathId(cid): PathId<ClientId>,
+    ApiQuery(query): ApiQuery<PageQuery>,
+) -> AppResult<Json<ListOut<AllocationOut>>> {
+    let page = query.parse()?;
+    let (_, acting) = access::load_client(&state.db.conn, &actor, cid).await?;
+    let select = allocation::Entity::find()
+        .filter(allocation::Column::ClientId.eq(uuid::Uuid::from(cid)))
+        .order_by_desc(allocation::Column::ValidTo);
+    let total = select.clone().count(&state.db.conn).await?;
+    let models = select
+        .offset(page.offset())
+        .limit(page.per_page)
+        .all(&state.db.conn)
+        .await?;
+    audit::record(
+        &state.db.conn,
+        Some(&actor),
+        Some(acting),
+        AuditEvent {
+            action: "allocations_listed",
+            subject_type: "client",
+            subject_id: cid.to_string(),
+            client: Some(cid),
+            detail: None,
+        },
+    )
+    .await?;
+    let items = models
+        .iter()
+        .map(AllocationOut::from_model)
+        .collect::<AppResult<_>>()?;
+    Ok(Json(ListOut { items, total }))
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct LedgerEntryOut {
+    pub seq: i32,
+    pub kind: String,
+    /// Signed change to each part of the balance.
+    #[schema(value_type = String)]
+    pub available: Money,
+    #[schema(value_type = String)]
+    pub reserved: Money,
+    #[schema(value_type = String)]
+    pub spent: Money,
+    pub commitment_id: Option<CommitmentId>,
+    pub delivery_id: Option<DeliveryId>,
+    pub created_at: chrono::DateTime<Utc>,
+}
+
+#[utoipa::path(get, path = "/api/v1/allocations/{id}/ledger", tag = "allocations", params(PageQuery),
+    responses((status = 200, body = ListOut<LedgerEntryOut>)))]
+pub async fn ledger_entries(
+    State(state): State<AppState>,
+    actor: Actor,
+    PathId(id): PathId<AllocationId>,
+    ApiQuery(query): ApiQuery<PageQuery>,
+) -> AppResult<Json<ListOut<LedgerEntryOut>>> {
+    let page = query.parse()?;
+    load_visible(&state, &actor, id, "ledger_read").await?;
+    let select = ledger_entry::Entity::find()
+        .filter(ledger_entry::Column::AllocationId.eq(uuid::Uuid::from(id)))
+        .order_by_asc(ledger_entry::Column::Seq);
+    let total = select.clone().count(&state.db.conn).await?;
+    let models = select
+        .offset(page.offset())
+        .limit(page.per_page)
+        .all(&state.db.conn)
+        .await?;
+    let items = models
+        .into_iter()
+        .map(|e| LedgerEntryOut {
+            seq: e.seq,
+            kind: e.kind,
+            available: Money::from_cents(e.available_delta_cents),
+            reserved: Money::from_cents(e.reserved_delta_cents),
+            spent: Money::from_cents(e.spent_delta_cents),
+            commitment_id: e.commitment_id.map(Into::into),
+            delivery_id: e.delivery_id.map(Into::into),
+            created_at: e.created_at,
+        })
+        .collect();
+    Ok(Json(ListOut { items, total }))
+}
+
+#[utoipa::path(get, path = "/api/v1/allocations/{id}/reconciliation", tag = "allocations",
+    responses((status = 200, body = Reconciliation), (status = 404, body = crate::error::ErrorBody)))]
+pub async fn reconciliation(
+    State(state): State<AppState>,
+    actor: Actor,
+    PathId(id): PathId<AllocationId>,
+) -> AppResult<Json<Reconciliation>> {
+    load_visible(&state, &actor, id, "reconciliation_read").await?;
+    Ok(Json(ledger::reconcile(&state.db.conn, id).await?))
+}

@@ -1,0 +1,209 @@
+//! Provider applications to a purchaser's catalogue, and the catalogue manager's decision.
+use axum::{Json, extract::State, http::StatusCode};
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set,
+};
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    auth::Actor,
+    db::entities::{application, approval, purchaser, service},
+    domain::{
+        catalogue::{ApplicationStatus, Role},
+        ids::{ApplicationId, ProviderId, PurchaserId, ServiceId},
+        text::parse_optional_text,
+    },
+    error::{AppError, AppResult, field},
+    routes::{
+        common::{ListOut, from_json, to_json},
+        extract::{ApiJson, ApiQuery, PageQuery, PathId},
+    },
+    state::AppState,
+};
+
+#[derive(Deserialize, utoipa::ToSchema)]
+pub struct ApplicationIn {
+    pub purchaser_id: PurchaserId,
+    pub service_ids: Vec<ServiceId>,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ApplicationOut {
+    pub id: ApplicationId,
+    pub provider_id: ProviderId,
+    pub purchaser_id: PurchaserId,
+    pub service_ids: Vec<ServiceId>,
+    pub status: ApplicationStatus,
+    pub reason: Option<String>,
+    pub created_at: chrono::DateTime<Utc>,
+}
+
+impl ApplicationOut {
+    fn from_model(model: &application::Model) -> AppResult<Self> {
+        Ok(ApplicationOut {
+            id: model.id.into(),
+            provider_id: model.provider_id.into(),
+            purchaser_id: model.purchaser_id.into(),
+            service_ids: from_json(&model.service_ids)?,
+            status: model.status.parse().map_err(AppError::internal)?,
+            reason: model.reason.clone(),
+            created_at: model.created_at,
+        })
+    }
+}
+
+#[utoipa::path(post, path = "/api/v1/providers/{id}/applications", tag = "applications", request_body = ApplicationIn,
+    responses((status = 201, body = ApplicationOut), (status = "4XX", body = crate::error::ErrorBody)))]
+pub async fn create(
+    State(state): State<AppState>,
+    actor: Actor,
+    PathId(provider): PathId<ProviderId>,
+    ApiJson(input): ApiJson<ApplicationIn>,
+) -> AppResult<(StatusCode, Json<ApplicationOut>)> {
+    actor.require_provider(provider, "provider")?;
+    let conn = &state.db.conn;
+    purchaser::Entity::find_by_id(uuid::Uuid::from(input.purchaser_id))
+        .one(conn)
+        .await?
+        .ok_or_else(|| AppError::invalid("purchaser_id", "is not a known purchaser"))?;
+    let mut service_ids = input.service_ids.clone();
+    service_ids.sort();
+    service_ids.dedup();
+    if service_ids.is_empty() {
+        return Err(AppError::invalid(
+            "service_ids",
+            "must list at least one service",
+        ));
+    }
+    let ids: Vec<uuid::Uuid> = service_ids.iter().map(|s| s.0).collect();
+    let found = service::Entity::find()
+        .filter(service::Column::Id.is_in(ids))
+        .filter(service::Column::PurchaserId.eq(uuid::Uuid::from(input.purchaser_id)))
+        .count(conn)
+        .await?;
+    if found != service_ids.len() as u64 {
+        return Err(AppError::invalid(
+            "service_ids",
+            "must all be services in this purchaser's catalogue",
+        ));
+    }
+    let model = application::ActiveModel {
+        id: Set(ApplicationId::new().into()),
+        provider_id: Set(provider.into()),
+        purchaser_id: Set(input.purchaser_id.into()),
+        service_ids: Set(to_json(&service_ids)?),
+        status: Set(ApplicationStatus::Pending.to_string()),
+        reason: Set(None),
+        decided_by: Set(None),
+        decided_at: Set(None),
+        created_at: Set(Utc::now()),
+    }
+    .insert(conn)
+    .await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(ApplicationOut::from_model(&model)?),
+    ))
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+pub struct DecisionIn {
+    pub approve: bool,
+    pub reason: Option<String>,
+}
+
+#[utoipa::path(post, path = "/api/v1/applications/{id}/decision", tag = "applications", request_body = DecisionIn,
+    responses((status = 200, body = ApplicationOut), (status = "4XX", body = crate::error::ErrorBody)))]
+pub async fn decide(
+    State(state): State<AppState>,
+    actor: Actor,
+    PathId(id): PathId<ApplicationId>,
+    ApiJson(input): ApiJson<DecisionIn>,
+) -> AppResult<Json<ApplicationOut>> {
+    let reason = field("reason", parse_optional_text(input.reason.as_deref(), 2000))?;
+    if !input.approve && reason.is_none() {
+        return Err(AppError::invalid(
+            "reason",
+            "is required when rejecting, so the provider knows why",
+        ));
+    }
+    let tx = state.db.begin_write().await?;
+    let current = application::Entity::find_by_id(uuid::Uuid::from(id))
+        .one(&*tx)
+        .await?
+        .ok_or_else(|| AppError::not_found("application"))?;
+    actor
+        .require_staff(current.purchaser_id.into(), Role::CatalogueManager)
+        .map_err(|e| {
+            if e.code == "not_found" {
+                AppError::not_found("application")
+            } else {
+                e
+            }
+        })?;
+    if current.status != ApplicationStatus::Pending.as_ref() {
+        return Err(AppError::conflict(
+            "wrong_status",
+            format!("the application is already {}", current.status),
+        ));
+    }
+    let services: Vec<ServiceId> = from_json(&current.service_ids)?;
+    let now = Utc::now();
+    if input.approve {
+        for service in services {
+            let key = (current.provider_id, uuid::Uuid::from(service));
+            if approval::Entity::find_by_id(key).one(&*tx).await?.is_none() {
+                approval::ActiveModel {
+                    provider_id: Set(current.provider_id),
+                    service_id: Set(service.into()),
+                    purchaser_id: Set(current.purchaser_id),
+                    application_id: Set(current.id),
+                    approved_at: Set(now),
+                }
+                .insert(&*tx)
+                .await?;
+            }
+        }
+    }
+    let mut active = current.into_active_model();
+    let status = if input.approve {
+        ApplicationStatus::Approved
+    } else {
+        ApplicationStatus::Rejected
+    };
+    active.status = Set(status.to_string());
+    active.reason = Set(reason);
+    active.decided_by = Set(Some(actor.user_id.into()));
+    active.decided_at = Set(Some(now));
+    let updated = active.update(&*tx).await?;
+    tx.commit().await?;
+    Ok(Json(ApplicationOut::from_model(&updated)?))
+}
+
+#[utoipa::path(get, path = "/api/v1/purchasers/{pid}/applications", tag = "applications", params(PageQuery),
+    responses((status = 200, body = ListOut<ApplicationOut>)))]
+pub async fn list_for_purchaser(
+    State(state): State<AppState>,
+    actor: Actor,
+    PathId(pid): PathId<PurchaserId>,
+    ApiQuery(query): ApiQuery<PageQuery>,
+) -> AppResult<Json<ListOut<ApplicationOut>>> {
+    actor.require_staff(pid, Role::CatalogueManager)?;
+    let page = query.parse()?;
+    let select = application::Entity::find()
+        .filter(application::Column::PurchaserId.eq(uuid::Uuid::from(pid)))
+        .order_by_desc(application::Column::CreatedAt);
+    let total = select.clone().count(&state.db.conn).await?;
+    let models = select
+        .offset(page.offset())
+        .limit(page.per_page)
+        .all(&state.db.conn)
+        .await?;
+    let items = models
+        .iter()
+        .map(ApplicationOut::from_model)
+        .collect::<AppResult<_>>()?;
+    Ok(Json(ListOut { items, total }))
+}

@@ -1,0 +1,221 @@
+//! Purchasers (wellbeing services counties, municipalities) and their staff.
+use axum::{Json, extract::State, http::StatusCode};
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
+};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+use crate::{
+    auth::{Actor, password},
+    db::entities::{purchaser, purchaser_municipality},
+    domain::{
+        BusinessId, EmailAddress, Municipality,
+        catalogue::{PURCHASER_STAFF_ROLES, Role},
+        ids::{PurchaserId, UserId},
+        text::parse_text,
+    },
+    error::{AppError, AppResult, field},
+    routes::{
+        common::ListOut,
+        extract::{ApiJson, ApiQuery, PageQuery, PathId},
+    },
+    state::AppState,
+    users::{self, NewUser},
+};
+
+#[derive(Deserialize, utoipa::ToSchema)]
+pub struct PurchaserIn {
+    pub name: String,
+    pub business_id: String,
+    pub municipalities: Vec<String>,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct PurchaserOut {
+    pub id: PurchaserId,
+    pub name: String,
+    pub business_id: String,
+    pub municipalities: Vec<String>,
+}
+
+pub fn parse_municipalities(name: &str, raw: &[String]) -> AppResult<Vec<Municipality>> {
+    if raw.is_empty() {
+        return Err(AppError::invalid(
+            name,
+            "must list at least one municipality code",
+        ));
+    }
+    let parsed: Result<BTreeSet<Municipality>, _> =
+        raw.iter().map(|m| Municipality::parse(m)).collect();
+    Ok(field(name, parsed)?.into_iter().collect())
+}
+
+pub async fn municipalities_of(
+    conn: &impl sea_orm::ConnectionTrait,
+    id: uuid::Uuid,
+) -> AppResult<Vec<String>> {
+    Ok(purchaser_municipality::Entity::find()
+        .filter(purchaser_municipality::Column::PurchaserId.eq(id))
+        .order_by_asc(purchaser_municipality::Column::Municipality)
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|m| m.municipality)
+        .collect())
+}
+
+async fn out(
+    conn: &impl sea_orm::ConnectionTrait,
+    model: purchaser::Model,
+) -> AppResult<PurchaserOut> {
+    let municipalities = municipalities_of(conn, model.id).await?;
+    Ok(PurchaserOut {
+        id: model.id.into(),
+        name: model.name,
+        business_id: model.business_id,
+        municipalities,
+    })
+}
+
+#[utoipa::path(post, path = "/api/v1/purchasers", tag = "purchasers", request_body = PurchaserIn,
+    responses((status = 201, body = PurchaserOut), (status = "4XX", body = crate::error::ErrorBody)))]
+pub async fn create(
+    State(state): State<AppState>,
+    actor: Actor,
+    ApiJson(input): ApiJson<PurchaserIn>,
+) -> AppResult<(StatusCode, Json<PurchaserOut>)> {
+    actor.require_admin()?;
+    let name = field("name", parse_text(&input.name, 200))?;
+    let business_id = field("business_id", BusinessId::parse(&input.business_id))?;
+    let municipalities = parse_municipalities("municipalities", &input.municipalities)?;
+    let tx = state.db.begin_write().await?;
+    let id = PurchaserId::new();
+    let model = purchaser::ActiveModel {
+        id: Set(id.into()),
+        name: Set(name),
+        business_id: Set(business_id.to_string()),
+        payment_terms_days: Set(14),
+        created_at: Set(Utc::now()),
+    }
+    .insert(&*tx)
+    .await
+    .map_err(|e| AppError::from_unique(e, "business_id", "is already registered"))?;
+    for municipality in &municipalities {
+        purchaser_municipality::ActiveModel {
+            purchaser_id: Set(id.into()),
+            municipality: Set(municipality.to_string()),
+        }
+        .insert(&*tx)
+        .await?;
+    }
+    let body = out(&*tx, model).await?;
+    tx.commit().await?;
+    Ok((StatusCode::CREATED, Json(body)))
+}
+
+#[utoipa::path(get, path = "/api/v1/purchasers", tag = "purchasers", params(PageQuery),
+    responses((status = 200, body = ListOut<PurchaserOut>)))]
+pub async fn list(
+    State(state): State<AppState>,
+    ApiQuery(query): ApiQuery<PageQuery>,
+) -> AppResult<Json<ListOut<PurchaserOut>>> {
+    let page = query.parse()?;
+    let select = purchaser::Entity::find().order_by_asc(purchaser::Column::Name);
+    let total = select.clone().count(&state.db.conn).await?;
+    let models = select
+        .offset(page.offset())
+        .limit(page.per_page)
+        .all(&state.db.conn)
+        .await?;
+    let mut items = Vec::with_capacity(models.len());
+    for model in models {
+        items.push(out(&state.db.conn, model).await?);
+    }
+    Ok(Json(ListOut { items, total }))
+}
+
+#[utoipa::path(get, path = "/api/v1/purchasers/{pid}", tag = "purchasers",
+    responses((status = 200, body = PurchaserOut), (status = 404, body = crate::error::ErrorBody)))]
+pub async fn get(
+    State(state): State<AppState>,
+    PathId(pid): PathId<PurchaserId>,
+) -> AppResult<Json<PurchaserOut>> {
+    let model = purchaser::Entity::find_by_id(uuid::Uuid::from(pid))
+        .one(&state.db.conn)
+        .await?
+        .ok_or_else(|| AppError::not_found("purchaser"))?;
+    Ok(Json(out(&state.db.conn, model).await?))
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+pub struct StaffIn {
+    pub email: String,
+    pub password: String,
+    pub name: String,
+    pub roles: Vec<Role>,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct StaffOut {
+    pub id: UserId,
+    pub email: String,
+    pub name: String,
+    pub roles: Vec<Role>,
+    pub purchaser_id: PurchaserId,
+}
+
+#[utoipa::path(post, path = "/api/v1/purchasers/{pid}/staff", tag = "purchasers", request_body = StaffIn,
+    responses((status = 201, body = StaffOut), (status = "4XX", body = crate::error::ErrorBody)))]
+pub async fn create_staff(
+    State(state): State<AppState>,
+    actor: Actor,
+    PathId(pid): PathId<PurchaserId>,
+    ApiJson(input): ApiJson<StaffIn>,
+) -> AppResult<(StatusCode, Json<StaffOut>)> {
+    actor.require_admin()?;
+    purchaser::Entity::find_by_id(uuid::Uuid::from(pid))
+        .one(&state.db.conn)
+        .await?
+        .ok_or_else(|| AppError::not_found("purchaser"))?;
+    let email = field("email", EmailAddress::parse(&input.email))?;
+    let name = field("name", parse_text(&input.name, 200))?;
+    password::check_strength(&input.password)?;
+    if input.roles.is_empty()
+        || input
+            .roles
+            .iter()
+            .any(|r| !PURCHASER_STAFF_ROLES.contains(r))
+    {
+        return Err(AppError::invalid(
+            "roles",
+            "must list one or more of catalogue_manager, case_worker, finance, moderator",
+        ));
+    }
+    let mut roles = input.roles.clone();
+    roles.sort();
+    roles.dedup();
+    let hash = password::hash(&input.password).await?;
+    let new = NewUser {
+        email,
+        password_hash: hash,
+        name,
+        roles: roles.clone(),
+        purchaser: Some(pid),
+        provider: None,
+        client: None,
+    };
+    let user = users::insert(&state.db.conn, new).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(StaffOut {
+            id: user.id.into(),
+            email: user.email,
+            name: user.name,
+            roles,
+            purchaser_id: pid,
+        }),
+    ))
+}

@@ -1,0 +1,82 @@
+//! Creating sign-in accounts (staff, provider staff, clients, proxies) and the first admin.
+use chrono::Utc;
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+
+use crate::{
+    auth::password,
+    db::{Db, entities::user},
+    domain::{
+        EmailAddress,
+        catalogue::Role,
+        ids::{ClientId, ProviderId, PurchaserId, UserId},
+    },
+    error::{AppError, AppResult},
+};
+
+pub struct NewUser {
+    pub email: EmailAddress,
+    pub password_hash: String,
+    pub name: String,
+    pub roles: Vec<Role>,
+    pub purchaser: Option<PurchaserId>,
+    pub provider: Option<ProviderId>,
+    pub client: Option<ClientId>,
+}
+
+pub async fn insert(conn: &impl ConnectionTrait, new: NewUser) -> AppResult<user::Model> {
+    let roles = serde_json::to_value(&new.roles).map_err(AppError::internal)?;
+    user::ActiveModel {
+        id: Set(UserId::new().into()),
+        email: Set(new.email.as_str().to_owned()),
+        password_hash: Set(new.password_hash),
+        name: Set(new.name),
+        roles: Set(roles),
+        purchaser_id: Set(new.purchaser.map(Into::into)),
+        provider_id: Set(new.provider.map(Into::into)),
+        client_id: Set(new.client.map(Into::into)),
+        locale: Set("fi".into()),
+        created_at: Set(Utc::now()),
+    }
+    .insert(conn)
+    .await
+    .map_err(|e| AppError::from_unique(e, "email", "is already in use"))
+}
+
+pub async fn find_by_email(
+    conn: &impl ConnectionTrait,
+    email: &str,
+) -> AppResult<Option<user::Model>> {
+    Ok(user::Entity::find()
+        .filter(user::Column::Email.eq(email.trim().to_lowercase()))
+        .one(conn)
+        .await?)
+}
+
+/// Creates the first administrator from the environment; a no-op when it exists.
+pub async fn ensure_admin(db: &Db, email: &str, password: &str) -> anyhow::Result<()> {
+    if find_by_email(&db.conn, email)
+        .await
+        .map_err(|e| anyhow::anyhow!(e.message))?
+        .is_some()
+    {
+        return Ok(());
+    }
+    let email = EmailAddress::parse(email)?;
+    let hash = password::hash(password)
+        .await
+        .map_err(|e| anyhow::anyhow!(e.message))?;
+    let new = NewUser {
+        email,
+        password_hash: hash,
+        name: "Administrator".into(),
+        roles: vec![Role::Admin],
+        purchaser: None,
+        provider: None,
+        client: None,
+    };
+    insert(&db.conn, new)
+        .await
+        .map_err(|e| anyhow::anyhow!(e.message))?;
+    tracing::info!("created the first administrator");
+    Ok(())
+}

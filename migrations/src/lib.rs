@@ -1,0 +1,15 @@
+//! Owns the database schema: one migration per change, each running the same on
+//! SQLite and PostgreSQL. Money columns are integer cents (`*_cents`) so both
+//! databases store and sum them exactly.
+pub use sea_orm_migration::prelude::*;
+
+mod m20261122_000001_backbone;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261122_000001_backbone::Migration)]
+    }
+}
