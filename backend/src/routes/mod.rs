@@ -8,6 +8,7 @@ pub mod common;
 pub mod deliveries;
 pub mod disputes;
 pub mod extract;
+pub mod me;
 pub mod offerings;
 pub mod operations;
 pub mod providers;
@@ -60,6 +61,7 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(operations::ready))
         .routes(routes!(operations::metrics))
         .routes(routes!(auth::login))
+        .routes(routes!(me::me))
         .routes(routes!(purchasers::create, purchasers::list))
         .routes(routes!(purchasers::get))
         .routes(routes!(purchasers::create_staff))
