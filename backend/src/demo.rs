@@ -577,7 +577,7 @@ pub async fn load(db: &Db, vault: &Vault) -> anyhow::Result<()> {
     commitments::transition(
         db,
         commitment,
-        CommitmentStatus::Accepted,
+        |_| CommitmentStatus::Accepted,
         &[CommitmentStatus::Requested],
         kielo_actor,
         None,

@@ -11,7 +11,7 @@ use std::{ops::Deref, sync::Arc, time::Duration};
 use anyhow::Context;
 use sea_orm::{
     ConnectOptions, Database, DatabaseBackend, DatabaseConnection, DatabaseTransaction, DbErr,
-    TransactionTrait,
+    SqliteTransactionMode, TransactionOptions, TransactionTrait,
     sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous},
 };
 use tokio::sync::{Mutex, OwnedMutexGuard};
@@ -101,12 +101,26 @@ impl Db {
     }
 
     pub async fn begin_write(&self) -> Result<WriteTx, DbErr> {
-        let gate = match &self.write_gate {
-            Some(gate) => Some(gate.clone().lock_owned().await),
-            None => None,
-        };
-        let tx = self.conn.begin().await?;
-        Ok(WriteTx { tx, _gate: gate })
+        match &self.write_gate {
+            Some(gate) => {
+                let guard = gate.clone().lock_owned().await;
+                // IMMEDIATE takes the write lock up front (waiting out the busy timeout), so a
+                // transaction never fails half-way when an autocommit write slipped in.
+                let options = TransactionOptions {
+                    sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+                    ..Default::default()
+                };
+                let tx = self.conn.begin_with_options(options).await?;
+                Ok(WriteTx {
+                    tx,
+                    _gate: Some(guard),
+                })
+            }
+            None => Ok(WriteTx {
+                tx: self.conn.begin().await?,
+                _gate: None,
+            }),
+        }
     }
 
     pub async fn ping(&self) -> bool {

@@ -150,12 +150,13 @@ pub fn status_of(model: &commitment::Model) -> AppResult<CommitmentStatus> {
 }
 
 /// Moves a commitment to a new status, releasing its reservation when it ends.
+/// `to` picks the new status from the current one (read under the lock);
 /// `allowed_from` lists the states this transition may start from. The caller has
 /// already checked that the actor may act on this commitment.
 pub async fn transition(
     db: &Db,
     id: CommitmentId,
-    to: CommitmentStatus,
+    to: impl FnOnce(CommitmentStatus) -> CommitmentStatus,
     allowed_from: &[CommitmentStatus],
     actor: &Actor,
     acting: Option<ActingFor>,
@@ -166,6 +167,7 @@ pub async fn transition(
     let allocation = lock_allocation(db, &tx, allocation_id).await?;
     let current = load(&tx, id).await?;
     let status = status_of(&current)?;
+    let to = to(status);
     if !allowed_from.contains(&status) {
         return Err(AppError::conflict(
             "wrong_status",

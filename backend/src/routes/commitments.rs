@@ -144,7 +144,7 @@ async fn provider_transition(
     let updated = commitments::transition(
         &state.db,
         id,
-        to,
+        |_| to,
         &[CommitmentStatus::Requested],
         actor,
         None,
@@ -182,13 +182,13 @@ pub async fn close(
     actor: Actor,
     PathId(id): PathId<CommitmentId>,
 ) -> AppResult<Json<CommitmentOut>> {
-    let (model, acting) = visible(&state, &actor, id).await?;
+    let (_, acting) = visible(&state, &actor, id).await?;
     let Some(acting) = acting else {
         return Err(AppError::forbidden(
             "the client, their proxy or a case worker closes a commitment",
         ));
     };
-    let to = match commitments::status_of(&model)? {
+    let to = |current| match current {
         CommitmentStatus::Requested => CommitmentStatus::Cancelled,
         _ => CommitmentStatus::Closed,
     };
