@@ -1,7 +1,7 @@
 //! Allocations (decisions that grant money), their balance, ledger and reconciliation.
 use axum::{Json, extract::State, http::StatusCode};
 use chrono::{NaiveDate, Utc};
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use serde::{Deserialize, Serialize};
 
 use crate::{
@@ -16,7 +16,7 @@ use crate::{
     error::{AppError, AppResult, field},
     ledger::{self, Balance, Reconciliation, grant::NewAllocation},
     routes::{
-        common::{ListOut, from_json},
+        common::{ListOut, fetch_page, from_json},
         extract::{ApiJson, ApiQuery, DecimalText, PageQuery, PathId},
     },
     state::AppState,
@@ -203,12 +203,7 @@ pub async fn list_for_client(
     let select = allocation::Entity::find()
         .filter(allocation::Column::ClientId.eq(uuid::Uuid::from(cid)))
         .order_by_desc(allocation::Column::ValidTo);
-    let total = select.clone().count(&state.db.conn).await?;
-    let models = select
-        .offset(page.offset())
-        .limit(page.per_page)
-        .all(&state.db.conn)
-        .await?;
+    let (models, total) = fetch_page(&state.db.conn, select, page).await?;
     audit::record(
         &state.db.conn,
         Some(&actor),
@@ -258,12 +253,7 @@ pub async fn ledger_entries(
     let select = ledger_entry::Entity::find()
         .filter(ledger_entry::Column::AllocationId.eq(uuid::Uuid::from(id)))
         .order_by_asc(ledger_entry::Column::Seq);
-    let total = select.clone().count(&state.db.conn).await?;
-    let models = select
-        .offset(page.offset())
-        .limit(page.per_page)
-        .all(&state.db.conn)
-        .await?;
+    let (models, total) = fetch_page(&state.db.conn, select, page).await?;
     let items = models
         .into_iter()
         .map(|e| LedgerEntryOut {

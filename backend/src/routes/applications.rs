@@ -3,7 +3,7 @@ use axum::{Json, extract::State, http::StatusCode};
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set,
+    QueryOrder, Set,
 };
 use serde::{Deserialize, Serialize};
 
@@ -17,7 +17,7 @@ use crate::{
     },
     error::{AppError, AppResult, field},
     routes::{
-        common::{ListOut, from_json, to_json},
+        common::{ListOut, fetch_page, from_json, to_json},
         extract::{ApiJson, ApiQuery, PageQuery, PathId},
     },
     state::AppState,
@@ -195,12 +195,7 @@ pub async fn list_for_purchaser(
     let select = application::Entity::find()
         .filter(application::Column::PurchaserId.eq(uuid::Uuid::from(pid)))
         .order_by_desc(application::Column::CreatedAt);
-    let total = select.clone().count(&state.db.conn).await?;
-    let models = select
-        .offset(page.offset())
-        .limit(page.per_page)
-        .all(&state.db.conn)
-        .await?;
+    let (models, total) = fetch_page(&state.db.conn, select, page).await?;
     let items = models
         .iter()
         .map(ApplicationOut::from_model)

@@ -3,8 +3,7 @@
 use axum::{Json, extract::State, http::StatusCode};
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
 };
 use serde::{Deserialize, Serialize};
 
@@ -20,7 +19,7 @@ use crate::{
     },
     error::{AppError, AppResult, field},
     routes::{
-        common::ListOut,
+        common::{ListOut, fetch_page},
         extract::{ApiJson, ApiQuery, PageQuery, PathId},
         purchasers::municipalities_of,
     },
@@ -191,12 +190,7 @@ pub async fn list(
     let select = client::Entity::find()
         .filter(client::Column::PurchaserId.eq(uuid::Uuid::from(pid)))
         .order_by_asc(client::Column::Name);
-    let total = select.clone().count(&state.db.conn).await?;
-    let models = select
-        .offset(page.offset())
-        .limit(page.per_page)
-        .all(&state.db.conn)
-        .await?;
+    let (models, total) = fetch_page(&state.db.conn, select, page).await?;
     let tx = state.db.begin_write().await?;
     for model in &models {
         audit::record(

@@ -19,3 +19,23 @@ pub fn from_json<T: DeserializeOwned>(value: &serde_json::Value) -> AppResult<T>
 pub fn to_json<T: Serialize>(value: &T) -> AppResult<serde_json::Value> {
     serde_json::to_value(value).map_err(AppError::internal)
 }
+
+/// One page of a query and the total count of all its rows, for the list envelope.
+pub async fn fetch_page<E>(
+    conn: &sea_orm::DatabaseConnection,
+    select: sea_orm::Select<E>,
+    page: crate::routes::extract::Page,
+) -> AppResult<(Vec<E::Model>, u64)>
+where
+    E: sea_orm::EntityTrait,
+    E::Model: sea_orm::FromQueryResult + Send + Sync,
+{
+    use sea_orm::{PaginatorTrait, QuerySelect};
+    let total = select.clone().count(conn).await?;
+    let models = select
+        .offset(page.offset())
+        .limit(page.per_page)
+        .all(conn)
+        .await?;
+    Ok((models, total))
+}

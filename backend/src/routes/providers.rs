@@ -1,10 +1,7 @@
 //! Provider sign-up and the provider's own views.
 use axum::{Json, extract::State, http::StatusCode};
 use chrono::Utc;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use serde::{Deserialize, Serialize};
 
 use crate::{
@@ -19,7 +16,7 @@ use crate::{
     error::{AppError, AppResult, field},
     routes::{
         commitments::CommitmentOut,
-        common::ListOut,
+        common::{ListOut, fetch_page},
         extract::{ApiJson, ApiQuery, PageQuery, PathId},
     },
     state::AppState,
@@ -148,12 +145,7 @@ pub async fn commitments(
     let select = commitment::Entity::find()
         .filter(commitment::Column::ProviderId.eq(uuid::Uuid::from(id)))
         .order_by_desc(commitment::Column::CreatedAt);
-    let total = select.clone().count(&state.db.conn).await?;
-    let models = select
-        .offset(page.offset())
-        .limit(page.per_page)
-        .all(&state.db.conn)
-        .await?;
+    let (models, total) = fetch_page(&state.db.conn, select, page).await?;
     let items = models
         .iter()
         .map(CommitmentOut::from_model)

@@ -1,10 +1,7 @@
 //! Purchasers (wellbeing services counties, municipalities) and their staff.
 use axum::{Json, extract::State, http::StatusCode};
 use chrono::Utc;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
@@ -19,7 +16,7 @@ use crate::{
     },
     error::{AppError, AppResult, field},
     routes::{
-        common::ListOut,
+        common::{ListOut, fetch_page},
         extract::{ApiJson, ApiQuery, PageQuery, PathId},
     },
     state::AppState,
@@ -124,12 +121,7 @@ pub async fn list(
 ) -> AppResult<Json<ListOut<PurchaserOut>>> {
     let page = query.parse()?;
     let select = purchaser::Entity::find().order_by_asc(purchaser::Column::Name);
-    let total = select.clone().count(&state.db.conn).await?;
-    let models = select
-        .offset(page.offset())
-        .limit(page.per_page)
-        .all(&state.db.conn)
-        .await?;
+    let (models, total) = fetch_page(&state.db.conn, select, page).await?;
     let mut items = Vec::with_capacity(models.len());
     for model in models {
         items.push(out(&state.db.conn, model).await?);

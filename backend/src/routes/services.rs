@@ -3,8 +3,7 @@
 use axum::{Json, extract::State, http::StatusCode};
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
 };
 use serde::{Deserialize, Serialize};
 
@@ -19,7 +18,7 @@ use crate::{
     },
     error::{AppError, AppResult, field},
     routes::{
-        common::{ListOut, from_json, to_json},
+        common::{ListOut, fetch_page, from_json, to_json},
         extract::{ApiJson, ApiQuery, DecimalText, PageQuery, PathId},
     },
     state::AppState,
@@ -159,12 +158,7 @@ pub async fn list(
     let select = service::Entity::find()
         .filter(service::Column::PurchaserId.eq(uuid::Uuid::from(pid)))
         .order_by_asc(service::Column::Code);
-    let total = select.clone().count(&state.db.conn).await?;
-    let models = select
-        .offset(page.offset())
-        .limit(page.per_page)
-        .all(&state.db.conn)
-        .await?;
+    let (models, total) = fetch_page(&state.db.conn, select, page).await?;
     let items = models
         .iter()
         .map(ServiceOut::from_model)
