@@ -9,6 +9,7 @@ pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod ledger;
+pub mod outbox;
 pub mod routes;
 pub mod state;
 pub mod users;

@@ -9,13 +9,14 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     auth::Actor,
-    db::entities::{application, approval, purchaser, service},
+    db::entities::{application, approval, offering, purchaser, service},
     domain::{
         catalogue::{ApplicationStatus, Role},
         ids::{ApplicationId, ProviderId, PurchaserId, ServiceId},
         text::parse_optional_text,
     },
     error::{AppError, AppResult, field},
+    outbox::{self, Topic},
     routes::{
         common::{ListOut, fetch_page, from_json, to_json},
         extract::{ApiJson, ApiQuery, PageQuery, PathId},
@@ -164,6 +165,14 @@ pub async fn decide(
                 }
                 .insert(&*tx)
                 .await?;
+            }
+            let offerings = offering::Entity::find()
+                .filter(offering::Column::ProviderId.eq(current.provider_id))
+                .filter(offering::Column::ServiceId.eq(uuid::Uuid::from(service)))
+                .all(&*tx)
+                .await?;
+            for offering in offerings {
+                outbox::enqueue(&*tx, Topic::SearchOffering, offering.id).await?;
             }
         }
     }

@@ -8,6 +8,7 @@ use crate::{
     db::entities::{approval, offering, service},
     domain::ids::{OfferingId, ProviderId},
     error::{AppError, AppResult},
+    outbox::{self, Topic},
     routes::{
         common::to_json,
         extract::{ApiJson, PathId},
@@ -51,6 +52,7 @@ pub async fn create(
         ));
     }
     let now = Utc::now();
+    let tx = state.db.begin_write().await?;
     let model = offering::ActiveModel {
         id: Set(OfferingId::new().into()),
         provider_id: Set(provider.into()),
@@ -69,8 +71,10 @@ pub async fn create(
         created_at: Set(now),
         updated_at: Set(now),
     }
-    .insert(conn)
+    .insert(&*tx)
     .await?;
+    outbox::enqueue(&*tx, Topic::SearchOffering, model.id).await?;
+    tx.commit().await?;
     Ok((
         StatusCode::CREATED,
         Json(OfferingOut::load(conn, &model).await?),
@@ -138,7 +142,10 @@ pub async fn update(
         active.lon = Set(Some(location.lon));
     }
     active.updated_at = Set(Utc::now());
-    let updated = active.update(conn).await?;
+    let tx = state.db.begin_write().await?;
+    let updated = active.update(&*tx).await?;
+    outbox::enqueue(&*tx, Topic::SearchOffering, updated.id).await?;
+    tx.commit().await?;
     Ok(Json(OfferingOut::load(conn, &updated).await?))
 }
 
@@ -153,6 +160,9 @@ pub async fn archive(
     let mut active = current.into_active_model();
     active.archived = Set(true);
     active.updated_at = Set(Utc::now());
-    let updated = active.update(&state.db.conn).await?;
+    let tx = state.db.begin_write().await?;
+    let updated = active.update(&*tx).await?;
+    outbox::enqueue(&*tx, Topic::SearchOffering, updated.id).await?;
+    tx.commit().await?;
     Ok(Json(OfferingOut::load(&state.db.conn, &updated).await?))
 }

@@ -1,0 +1,35 @@
+//! The transactional outbox: a side effect (re-indexing an offering, later an email) is a
+//! row written in the same transaction as the change that causes it, so a crash between
+//! commit and the side effect loses nothing. Payloads are ids only; the worker reloads.
+use chrono::Utc;
+use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, Set};
+use strum::{AsRefStr, Display, EnumString};
+
+use crate::db::entities::outbox_entry;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, AsRefStr, Display, EnumString)]
+pub enum Topic {
+    /// Bring one offering's search document up to date (or remove it).
+    #[strum(serialize = "search.offering")]
+    SearchOffering,
+}
+
+pub async fn enqueue(
+    conn: &impl ConnectionTrait,
+    topic: Topic,
+    subject: uuid::Uuid,
+) -> Result<(), DbErr> {
+    let now = Utc::now();
+    outbox_entry::ActiveModel {
+        topic: Set(topic.to_string()),
+        subject_id: Set(subject),
+        attempts: Set(0),
+        available_at: Set(now),
+        last_error: Set(None),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(conn)
+    .await?;
+    Ok(())
+}
