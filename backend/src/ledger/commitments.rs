@@ -200,11 +200,3 @@ pub async fn transition(
     tx.commit().await?;
     Ok(updated)
 }
-
-/// The allocation row for reading (no lock); used by handlers to check access.
-pub async fn allocation_of(db: &Db, model: &commitment::Model) -> AppResult<allocation::Model> {
-    allocation::Entity::find_by_id(model.allocation_id)
-        .one(&db.conn)
-        .await?
-        .ok_or_else(|| AppError::not_found("allocation"))
-}

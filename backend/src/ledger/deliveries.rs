@@ -2,7 +2,9 @@
 //! from the commitment's reservation first, then from what is available. Voiding before
 //! settlement reverses it. The provider's reference makes recording idempotent.
 use chrono::{NaiveDate, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, Set,
+};
 use sha2::{Digest, Sha256};
 
 use crate::{
@@ -89,7 +91,7 @@ pub async fn record(
     match record_once(db, provider, &new, actor).await {
         Err(err) if err.code == "duplicate_reference" => {
             // A concurrent request with the same reference committed first.
-            repeated(db, provider, &new)
+            repeated(&db.conn, provider, &new)
                 .await?
                 .ok_or_else(|| AppError::internal("duplicate reference vanished"))
         }
@@ -97,11 +99,18 @@ pub async fn record(
     }
 }
 
-async fn repeated(db: &Db, provider: ProviderId, new: &NewDelivery) -> AppResult<Option<Recorded>> {
+/// The delivery already recorded under this reference, if any. Runs on the caller's
+/// connection: inside a transaction that holds the allocation lock it must not ask the
+/// pool for a second connection (under load that deadlocks the pool).
+async fn repeated(
+    conn: &impl ConnectionTrait,
+    provider: ProviderId,
+    new: &NewDelivery,
+) -> AppResult<Option<Recorded>> {
     let existing = delivery::Entity::find()
         .filter(delivery::Column::ProviderId.eq(uuid::Uuid::from(provider)))
         .filter(delivery::Column::Reference.eq(new.reference.as_str()))
-        .one(&db.conn)
+        .one(conn)
         .await?;
     let Some(existing) = existing else {
         return Ok(None);
@@ -114,7 +123,7 @@ async fn repeated(db: &Db, provider: ProviderId, new: &NewDelivery) -> AppResult
         .with_field("reference", "was already used for a different delivery"));
     }
     let allocation = allocation::Entity::find_by_id(existing.allocation_id)
-        .one(&db.conn)
+        .one(conn)
         .await?
         .ok_or_else(|| AppError::not_found("allocation"))?;
     Ok(Some(Recorded::Repeated(existing, allocation)))
@@ -131,7 +140,7 @@ async fn record_once(
         AllocationId::from(commitments::load(&tx, new.commitment).await?.allocation_id);
     let allocation = lock_allocation(db, &tx, allocation_id).await?;
     // Under the allocation lock, a resend of a committed delivery is seen here.
-    if let Some(found) = repeated(db, provider, new).await? {
+    if let Some(found) = repeated(&*tx, provider, new).await? {
         return Ok(found);
     }
     let current = commitments::load(&tx, new.commitment).await?;

@@ -38,14 +38,15 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
 }
 
 pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
+    // First the syntax alone: a body that is not JSON is a malformed request (400), however
+    // the typed pass below would have described it.
+    serde_json::from_slice::<serde::de::IgnoredAny>(bytes)
+        .map_err(|err| AppError::malformed(format!("malformed JSON: {err}")))?;
+    // The JSON is well-formed, so every error from here on is about a field's value (422).
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
-    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
+    serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
         let path = err.path().to_string();
-        let inner = err.into_inner();
-        if inner.is_syntax() || inner.is_eof() {
-            return AppError::malformed(format!("malformed JSON: {inner}"));
-        }
-        let message = inner.to_string();
+        let message = err.into_inner().to_string();
         let message = message
             .split(" at line ")
             .next()
@@ -62,13 +63,10 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
                 };
                 AppError::invalid(&field, "is required")
             }
+            None if path == "." => AppError::invalid("body", message),
             None => AppError::invalid(&path, message),
         }
-    })?;
-    deserializer
-        .end()
-        .map_err(|_| AppError::malformed("malformed JSON: trailing characters after the value"))?;
-    Ok(value)
+    })
 }
 
 /// An id from the path; a value that is not an id is simply not found.

@@ -1,0 +1,240 @@
+//! Spawns one `valinta serve` process per test, with its own data directory and database,
+//! and tears both down again when the test ends (also when it panics).
+
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::sync::Mutex;
+use std::time::Duration;
+
+use sea_orm::{ConnectOptions, ConnectionTrait, Database};
+
+pub const ADMIN_EMAIL: &str = "admin@valinta.test";
+pub const ADMIN_PASSWORD: &str = "admin-password-e2e";
+const POSTGRES_SECRET_KEY: &str = "e2e-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz";
+const DEFAULT_POSTGRES_URL: &str = "postgres://root@127.0.0.1:5432/test";
+/// Generous: two cores shared with the compiler, migrations and argon2 at start.
+const STARTUP_TIMEOUT: Duration = Duration::from_secs(180);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// A running server. Dropping it kills the process and drops its PostgreSQL database.
+pub struct TestApp {
+    pub backend: Backend,
+    pub base_url: String,
+    pub http: reqwest::Client,
+    /// Every response body this test received, so a test can assert that something (a full
+    /// personal identity code) never left the server.
+    pub(crate) transcript: Mutex<Vec<String>>,
+    child: Option<Child>,
+    stderr_path: PathBuf,
+    postgres: Option<PostgresDb>,
+    _dir: tempfile::TempDir,
+}
+
+struct PostgresDb {
+    name: String,
+}
+
+fn postgres_server_url() -> String {
+    std::env::var("VALINTA_TEST_POSTGRES_URL").unwrap_or_else(|_| DEFAULT_POSTGRES_URL.to_string())
+}
+
+/// The server URL with its database name replaced by `name` (query string kept).
+fn with_database(url: &str, name: &str) -> String {
+    let (head, query) = match url.split_once('?') {
+        Some((head, query)) => (head, Some(query)),
+        None => (url, None),
+    };
+    let after_scheme = head.find("://").map_or(0, |i| i + 3);
+    let root = match head[after_scheme..].find('/') {
+        Some(i) => &head[..after_scheme + i],
+        None => head,
+    };
+    match query {
+        Some(query) => format!("{root}/{name}?{query}"),
+        None => format!("{root}/{name}"),
+    }
+}
+
+async fn postgres_admin(sql: &str) -> Result<(), sea_orm::DbErr> {
+    let mut options = ConnectOptions::new(postgres_server_url());
+    options
+        .max_connections(1)
+        .min_connections(0)
+        .connect_timeout(Duration::from_secs(10))
+        .sqlx_logging(false);
+    let db = Database::connect(options).await?;
+    let result = db.execute_unprepared(sql).await.map(|_| ());
+    let _ = db.close().await;
+    result
+}
+
+impl TestApp {
+    pub async fn spawn(backend: Backend) -> TestApp {
+        let dir = tempfile::Builder::new()
+            .prefix("valinta-e2e-")
+            .tempdir()
+            .expect("create temp dir");
+        let data_dir = dir.path().join("data");
+        std::fs::create_dir_all(&data_dir).expect("create data dir");
+        let stderr_path = dir.path().join("server.stderr.log");
+        let stderr = File::create(&stderr_path).expect("create stderr log");
+
+        let mut command = Command::new(env!("CARGO_BIN_EXE_valinta"));
+        command
+            .args(["serve", "--addr", "127.0.0.1:0", "--data-dir"])
+            .arg(&data_dir)
+            .env_remove("DATABASE_URL")
+            .env_remove("VALINTA_SECRET_KEY")
+            .env_remove("MEILISEARCH_URL")
+            .env_remove("SMTP_URL")
+            .env("VALINTA_ADMIN_EMAIL", ADMIN_EMAIL)
+            .env("VALINTA_ADMIN_PASSWORD", ADMIN_PASSWORD)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::from(stderr));
+
+        let postgres = match backend {
+            Backend::Sqlite => None,
+            Backend::Postgres => {
+                let name = format!("valinta_e2e_{}", uuid::Uuid::new_v4().simple());
+                let server = postgres_server_url();
+                // No skipping: CI guarantees PostgreSQL, so an unreachable server is a failure.
+                postgres_admin(&format!("CREATE DATABASE \"{name}\""))
+                    .await
+                    .unwrap_or_else(|e| {
+                        panic!("cannot create test database {name} on {server} (set VALINTA_TEST_POSTGRES_URL): {e}")
+                    });
+                command
+                    .env("DATABASE_URL", with_database(&server, &name))
+                    .env("VALINTA_SECRET_KEY", POSTGRES_SECRET_KEY);
+                Some(PostgresDb { name })
+            }
+        };
+
+        let http = reqwest::Client::builder()
+            .no_proxy()
+            .timeout(Duration::from_secs(120))
+            .build()
+            .expect("build HTTP client");
+
+        // Build the app before waiting, so a failed start still cleans up in Drop.
+        let mut app = TestApp {
+            backend,
+            base_url: String::new(),
+            http,
+            transcript: Mutex::new(Vec::new()),
+            child: None,
+            stderr_path,
+            postgres,
+            _dir: dir,
+        };
+        let mut child = command
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {}: {e}", env!("CARGO_BIN_EXE_valinta")));
+        let stdout = child.stdout.take().expect("piped stdout");
+        app.child = Some(child);
+
+        let (tx, rx) = tokio::sync::oneshot::channel();
+        std::thread::spawn(move || {
+            let mut reader = BufReader::new(stdout);
+            let mut line = String::new();
+            let first = reader.read_line(&mut line).map(|_| line);
+            let _ = tx.send(first);
+            // Keep draining so the server never writes into a closed pipe.
+            let mut rest = Vec::new();
+            let _ = reader.read_to_end(&mut rest);
+        });
+
+        let line = match tokio::time::timeout(STARTUP_TIMEOUT, rx).await {
+            Ok(Ok(Ok(line))) if !line.is_empty() => line,
+            other => panic!(
+                "server ({backend:?}) did not print its address: {other:?}\n--- stderr ---\n{}",
+                app.server_log_tail()
+            ),
+        };
+        let line = line.trim_end();
+        let url = line.strip_prefix("listening on ").unwrap_or_else(|| {
+            panic!(
+                "first stdout line should be `listening on http://127.0.0.1:<port>`, got {line:?}"
+            )
+        });
+        assert!(
+            url.starts_with("http://127.0.0.1:")
+                && url["http://127.0.0.1:".len()..].parse::<u16>().is_ok(),
+            "unexpected address line {line:?}"
+        );
+        app.base_url = url.to_string();
+        app
+    }
+
+    /// The last part of the server's stderr, for failure messages.
+    pub fn server_log_tail(&self) -> String {
+        let log = std::fs::read_to_string(&self.stderr_path).unwrap_or_default();
+        let keep = 20_000;
+        if log.len() <= keep {
+            return log;
+        }
+        let mut start = log.len() - keep;
+        while !log.is_char_boundary(start) {
+            start += 1;
+        }
+        format!("...{}", &log[start..])
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+        if std::thread::panicking() && !self.base_url.is_empty() {
+            eprintln!(
+                "--- server stderr ({:?}, {}) ---\n{}",
+                self.backend,
+                self.base_url,
+                self.server_log_tail()
+            );
+        }
+        if let Some(db) = self.postgres.take() {
+            let sql = format!("DROP DATABASE IF EXISTS \"{}\" WITH (FORCE)", db.name);
+            // Drop may run inside the test's runtime; use a fresh one on its own thread.
+            let outcome = std::thread::spawn(move || {
+                let runtime = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .map_err(|e| e.to_string())?;
+                runtime
+                    .block_on(postgres_admin(&sql))
+                    .map_err(|e| e.to_string())
+            })
+            .join();
+            if let Ok(Err(e)) = outcome {
+                eprintln!("warning: could not drop test database {}: {e}", db.name);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_database_url_gets_its_database_name_replaced() {
+    assert_eq!(
+        with_database("postgres://root@127.0.0.1:5432/test", "x"),
+        "postgres://root@127.0.0.1:5432/x"
+    );
+    assert_eq!(
+        with_database("postgres://root@localhost/test?sslmode=disable", "x"),
+        "postgres://root@localhost/x?sslmode=disable"
+    );
+    assert_eq!(
+        with_database("postgres://root@localhost", "x"),
+        "postgres://root@localhost/x"
+    );
+}

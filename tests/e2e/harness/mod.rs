@@ -1,0 +1,40 @@
+//! Test harness: spawning the server, typed HTTP helpers, fixtures and identifier generators.
+
+pub mod app;
+pub mod client;
+pub mod fixtures;
+pub mod ids;
+pub mod money;
+
+pub use app::{Backend, TestApp};
+
+/// Runs a test function once against SQLite and once against PostgreSQL:
+///
+/// ```ignore
+/// async fn a_delivery_moves_money(app: TestApp) { ... }
+/// db_test!(a_delivery_moves_money);
+/// ```
+/// adds a module `a_delivery_moves_money` with the tests `on_sqlite` and `on_postgres`, so
+/// `cargo test -p valinta --test e2e -- postgres` runs one backend only. Each test spawns
+/// its own server with its own database.
+macro_rules! db_test {
+    ($name:ident) => {
+        mod $name {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+            async fn on_sqlite() {
+                super::$name(
+                    $crate::harness::TestApp::spawn($crate::harness::Backend::Sqlite).await,
+                )
+                .await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+            async fn on_postgres() {
+                super::$name(
+                    $crate::harness::TestApp::spawn($crate::harness::Backend::Postgres).await,
+                )
+                .await;
+            }
+        }
+    };
+}

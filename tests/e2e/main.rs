@@ -1,0 +1,13 @@
+//! End-to-end tests: every test spawns the real `valinta` binary with its own database
+//! (SQLite file or a fresh PostgreSQL database) and talks to it over HTTP only.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+#[macro_use]
+mod harness;
+
+mod bad_input;
+mod concurrency;
+mod health;
+mod idempotency;
+mod money_flow;
+mod tenant_isolation;
