@@ -5,9 +5,12 @@
 #[macro_use]
 mod harness;
 
+mod audit;
 mod bad_input;
 mod concurrency;
+mod demo;
 mod health;
 mod idempotency;
 mod money_flow;
+mod startup;
 mod tenant_isolation;

@@ -1,6 +1,7 @@
 //! HTTP: every route in one place, which also feeds the OpenAPI document.
 pub mod allocations;
 pub mod applications;
+pub mod audit;
 pub mod auth;
 pub mod clients;
 pub mod commitments;
@@ -62,6 +63,7 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(operations::metrics))
         .routes(routes!(auth::login))
         .routes(routes!(me::me))
+        .routes(routes!(audit::list))
         .routes(routes!(purchasers::create, purchasers::list))
         .routes(routes!(purchasers::get))
         .routes(routes!(purchasers::create_staff))

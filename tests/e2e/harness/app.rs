@@ -77,6 +77,11 @@ async fn postgres_admin(sql: &str) -> Result<(), sea_orm::DbErr> {
 
 impl TestApp {
     pub async fn spawn(backend: Backend) -> TestApp {
+        Self::spawn_with(backend, &[]).await
+    }
+
+    /// Like [`TestApp::spawn`], with extra arguments for `valinta serve` (e.g. `--demo`).
+    pub async fn spawn_with(backend: Backend, extra_args: &[&str]) -> TestApp {
         let dir = tempfile::Builder::new()
             .prefix("valinta-e2e-")
             .tempdir()
@@ -90,6 +95,7 @@ impl TestApp {
         command
             .args(["serve", "--addr", "127.0.0.1:0", "--data-dir"])
             .arg(&data_dir)
+            .args(extra_args)
             .env_remove("DATABASE_URL")
             .env_remove("VALINTA_SECRET_KEY")
             .env_remove("MEILISEARCH_URL")
