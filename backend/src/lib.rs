@@ -5,6 +5,7 @@ pub mod audit;
 pub mod auth;
 pub mod config;
 pub mod db;
+pub mod demand;
 pub mod demo;
 pub mod domain;
 pub mod error;

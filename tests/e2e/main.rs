@@ -7,6 +7,7 @@ mod harness;
 
 mod audit;
 mod bad_input;
+mod compare;
 mod concurrency;
 mod demo;
 mod health;

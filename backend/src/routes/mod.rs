@@ -6,6 +6,7 @@ pub mod auth;
 pub mod clients;
 pub mod commitments;
 pub mod common;
+pub mod compare;
 pub mod deliveries;
 pub mod disputes;
 pub mod extract;
@@ -14,6 +15,7 @@ pub mod offerings;
 pub mod operations;
 pub mod providers;
 pub mod purchasers;
+pub mod reports;
 pub mod services;
 
 use std::{
@@ -64,6 +66,8 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(auth::login))
         .routes(routes!(me::me))
         .routes(routes!(audit::list))
+        .routes(routes!(compare::compare))
+        .routes(routes!(reports::demand_gaps))
         .routes(routes!(purchasers::create, purchasers::list))
         .routes(routes!(purchasers::get))
         .routes(routes!(purchasers::create_staff))

@@ -1,0 +1,81 @@
+//! Purchaser reports: demand gaps (what clients searched for in its area and did not find).
+use axum::{Json, extract::State};
+use chrono::Utc;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use serde::Serialize;
+
+use crate::{
+    auth::Actor,
+    db::entities::search_miss,
+    domain::{catalogue::Role, ids::PurchaserId},
+    error::{AppError, AppResult},
+    routes::{
+        common::{ListOut, fetch_page},
+        extract::{ApiQuery, PageQuery, PathId},
+        purchasers::municipalities_of,
+    },
+    state::AppState,
+};
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct DemandGapOut {
+    pub query: String,
+    pub municipality: String,
+    pub count: i64,
+    pub first_seen: chrono::DateTime<Utc>,
+    pub last_seen: chrono::DateTime<Utc>,
+}
+
+/// Any staff role of the purchaser may read its reports.
+fn require_any_staff(actor: &Actor, purchaser: PurchaserId) -> AppResult<()> {
+    let roles = [
+        Role::CatalogueManager,
+        Role::CaseWorker,
+        Role::Finance,
+        Role::Moderator,
+    ];
+    if roles
+        .iter()
+        .any(|r| actor.require_staff(purchaser, *r).is_ok())
+    {
+        return Ok(());
+    }
+    actor
+        .require_staff(purchaser, Role::CatalogueManager)
+        .map_err(|e| {
+            if e.code == "not_found" {
+                e
+            } else {
+                AppError::forbidden("only the purchaser's staff read its reports")
+            }
+        })
+}
+
+#[utoipa::path(get, path = "/api/v1/purchasers/{pid}/reports/demand-gaps", tag = "reports", params(PageQuery),
+    responses((status = 200, body = ListOut<DemandGapOut>), (status = "4XX", body = crate::error::ErrorBody)))]
+pub async fn demand_gaps(
+    State(state): State<AppState>,
+    actor: Actor,
+    PathId(pid): PathId<PurchaserId>,
+    ApiQuery(query): ApiQuery<PageQuery>,
+) -> AppResult<Json<ListOut<DemandGapOut>>> {
+    require_any_staff(&actor, pid)?;
+    let page = query.parse()?;
+    let area = municipalities_of(&state.db.conn, pid.into()).await?;
+    let select = search_miss::Entity::find()
+        .filter(search_miss::Column::Municipality.is_in(area))
+        .order_by_desc(search_miss::Column::Count)
+        .order_by_desc(search_miss::Column::LastSeen);
+    let (models, total) = fetch_page(&state.db.conn, select, page).await?;
+    let items = models
+        .into_iter()
+        .map(|m| DemandGapOut {
+            query: m.query,
+            municipality: m.municipality,
+            count: m.count,
+            first_seen: m.first_seen,
+            last_seen: m.last_seen,
+        })
+        .collect();
+    Ok(Json(ListOut { items, total }))
+}
