@@ -13,5 +13,6 @@ pub mod ledger;
 pub mod outbox;
 pub mod routes;
 pub mod state;
+pub mod synth;
 pub mod users;
 pub mod vault;

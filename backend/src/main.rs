@@ -31,6 +31,17 @@ enum Command {
     Demo(DbArgs),
     /// Reconcile every allocation's balance with its ledger entries; exits 1 on a mismatch.
     LedgerCheck(DbArgs),
+    /// Generate synthetic offerings (for benchmarks and demos) straight into the database.
+    Synth {
+        #[command(flatten)]
+        db: DbArgs,
+        /// How many offerings.
+        #[arg(long, default_value_t = 10_000)]
+        offerings: usize,
+        /// Seed for the random choices: the same seed gives the same data.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 #[tokio::main]
@@ -70,6 +81,21 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let db = open(&args).await?;
             let vault = Vault::open(args.secret_key.as_deref(), &args.data_dir)?;
             demo::load(&db, &vault).await?;
+        }
+        Command::Synth {
+            db,
+            offerings,
+            seed,
+        } => {
+            let started = std::time::Instant::now();
+            let generated = valinta::synth::generate(&open(&db).await?, offerings, seed).await?;
+            eprintln!(
+                "generated {} offerings from {} providers for purchaser {} in {:.1} s",
+                generated.offerings,
+                generated.providers,
+                generated.purchaser_id,
+                started.elapsed().as_secs_f64()
+            );
         }
         Command::LedgerCheck(args) => {
             let db = open(&args).await?;

@@ -5,6 +5,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261122_000001_backbone;
 mod m20261122_000002_outbox_and_search;
+mod m20261122_000003_offering_ratings;
 
 pub struct Migrator;
 
@@ -14,6 +15,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261122_000001_backbone::Migration),
             Box::new(m20261122_000002_outbox_and_search::Migration),
+            Box::new(m20261122_000003_offering_ratings::Migration),
         ]
     }
 }

@@ -11,6 +11,7 @@ pub mod dispute;
 pub mod ledger_entry;
 pub mod mandate;
 pub mod offering;
+pub mod offering_rating;
 pub mod outbox_entry;
 pub mod provider;
 pub mod purchaser;

@@ -1,0 +1,17 @@
+//! Rows of `offering_ratings`.
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "offering_ratings")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub offering_id: Uuid,
+    pub review_count: i32,
+    pub star_total: i32,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
