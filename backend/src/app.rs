@@ -5,7 +5,10 @@ use anyhow::Context;
 use metrics_exporter_prometheus::PrometheusBuilder;
 use tokio::net::TcpListener;
 
-use crate::{config::Config, db::Db, demo, routes, state::AppState, users, vault::Vault};
+use crate::{
+    config::Config, db::Db, demo, indexing, jobs::Worker, routes, state::AppState, users,
+    vault::Vault,
+};
 
 pub async fn serve(config: Config) -> anyhow::Result<()> {
     let db = Db::connect(&config.database).await?;
@@ -17,6 +20,20 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
     if config.demo {
         demo::load(&db, &vault).await?;
     }
+    let search = Arc::new(indexing::open_engine(&config.search, &config.data_dir).await?);
+    if indexing::needs_rebuild(&search) {
+        let report = indexing::reindex(&db, &search).await?;
+        tracing::info!(
+            documents = report.documents,
+            seconds = report.seconds,
+            "search index rebuilt"
+        );
+    }
+    Worker {
+        db: db.clone(),
+        search: search.clone(),
+    }
+    .spawn();
     let metrics = PrometheusBuilder::new().install_recorder().ok();
     let listener = TcpListener::bind(config.addr)
         .await
@@ -26,6 +43,7 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
         db,
         config: Arc::new(config),
         vault: Arc::new(vault),
+        search,
         metrics,
     };
     // The one line on standard output: tests and scripts read the address from it.

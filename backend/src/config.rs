@@ -19,10 +19,26 @@ pub struct DbArgs {
     pub secret_key: Option<String>,
 }
 
+/// Which search engine: Meilisearch when `MEILISEARCH_URL` is set, else the embedded index.
+#[derive(Args, Clone, Debug)]
+pub struct SearchArgs {
+    /// Meilisearch in production (`http://meili:7700`); the embedded index when unset.
+    #[arg(long, env = "MEILISEARCH_URL")]
+    pub meilisearch_url: Option<String>,
+    /// Meilisearch API key (a key allowed to manage the index).
+    #[arg(long, env = "MEILISEARCH_KEY", hide_env_values = true)]
+    pub meilisearch_key: Option<String>,
+    /// Name of the Meilisearch index.
+    #[arg(long, env = "MEILISEARCH_INDEX", default_value = "offerings")]
+    pub meilisearch_index: String,
+}
+
 #[derive(Args, Clone, Debug)]
 pub struct ServeArgs {
     #[command(flatten)]
     pub db: DbArgs,
+    #[command(flatten)]
+    pub search: SearchArgs,
     /// Address to listen on; port 0 picks a free port (printed at start).
     #[arg(long, env = "VALINTA_ADDR", default_value = "127.0.0.1:8080")]
     pub addr: String,
@@ -49,6 +65,7 @@ pub struct Config {
     pub admin: Option<(String, String)>,
     pub token_ttl_hours: i64,
     pub demo: bool,
+    pub search: SearchArgs,
 }
 
 #[derive(Clone, Debug)]
@@ -115,6 +132,15 @@ impl Config {
             (None, None) => None,
             _ => bail!("set both VALINTA_ADMIN_EMAIL and VALINTA_ADMIN_PASSWORD, or neither"),
         };
+        if let Some(url) = args
+            .search
+            .meilisearch_url
+            .as_deref()
+            .filter(|u| !u.trim().is_empty())
+            && !(url.starts_with("http://") || url.starts_with("https://"))
+        {
+            bail!("MEILISEARCH_URL must start with http:// or https://");
+        }
         if let Some(key) = &args.db.secret_key
             && key.chars().count() < 32
         {
@@ -128,6 +154,7 @@ impl Config {
             admin,
             token_ttl_hours,
             demo: args.demo,
+            search: args.search.clone(),
         })
     }
 }

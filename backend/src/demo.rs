@@ -274,7 +274,7 @@ const PROVIDERS: [ProviderSpec; 6] = [
         offerings: &[OfferingSpec {
             service: "SIIVOUS",
             title_fi: "Kotisiivous",
-            title_sv: Some("Hemstädning"),
+            title_sv: Some("Städning i hemmet"),
             description_fi: "Viikko- tai kuukausisiivous kotona. Omat välineet mukana.",
             description_sv: Some(
                 "Veckostädning eller månadsstädning hemma. Vi tar med egna redskap.",

@@ -9,6 +9,8 @@ pub mod demand;
 pub mod demo;
 pub mod domain;
 pub mod error;
+pub mod indexing;
+pub mod jobs;
 pub mod ledger;
 pub mod outbox;
 pub mod routes;

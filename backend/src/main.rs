@@ -4,7 +4,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use tracing_subscriber::EnvFilter;
 use valinta::{
-    config::{Config, DatabaseTarget, DbArgs, ServeArgs},
+    config::{Config, DatabaseTarget, DbArgs, SearchArgs, ServeArgs},
     db::Db,
     demo, ledger,
     vault::Vault,
@@ -31,6 +31,9 @@ enum Command {
     Demo(DbArgs),
     /// Reconcile every allocation's balance with its ledger entries; exits 1 on a mismatch.
     LedgerCheck(DbArgs),
+    /// Search index commands.
+    #[command(subcommand)]
+    Search(SearchCommand),
     /// Generate synthetic offerings (for benchmarks and demos) straight into the database.
     Synth {
         #[command(flatten)]
@@ -41,6 +44,17 @@ enum Command {
         /// Seed for the random choices: the same seed gives the same data.
         #[arg(long, default_value_t = 1)]
         seed: u64,
+    },
+}
+
+#[derive(Subcommand)]
+enum SearchCommand {
+    /// Rebuild the search index from the database.
+    Reindex {
+        #[command(flatten)]
+        db: DbArgs,
+        #[command(flatten)]
+        search: SearchArgs,
     },
 }
 
@@ -81,6 +95,15 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let db = open(&args).await?;
             let vault = Vault::open(args.secret_key.as_deref(), &args.data_dir)?;
             demo::load(&db, &vault).await?;
+        }
+        Command::Search(SearchCommand::Reindex { db, search }) => {
+            let database = open(&db).await?;
+            let engine = valinta::indexing::open_engine(&search, &db.data_dir).await?;
+            let report = valinta::indexing::reindex(&database, &engine).await?;
+            eprintln!(
+                "indexed {} offerings in {:.1} s",
+                report.documents, report.seconds
+            );
         }
         Command::Synth {
             db,

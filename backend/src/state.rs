@@ -2,6 +2,7 @@
 use std::sync::Arc;
 
 use metrics_exporter_prometheus::PrometheusHandle;
+use valinta_search::Engine;
 
 use crate::{config::Config, db::Db, vault::Vault};
 
@@ -10,5 +11,6 @@ pub struct AppState {
     pub db: Db,
     pub config: Arc<Config>,
     pub vault: Arc<Vault>,
+    pub search: Arc<Engine>,
     pub metrics: Option<PrometheusHandle>,
 }

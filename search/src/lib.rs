@@ -1,1 +1,70 @@
-pub fn _x() {}
+//! Search for Valinta: one interface, two engines. The embedded engine (tantivy, index on
+//! local disk) is the default; Meilisearch (through `meilisearch-sdk`) is the production
+//! engine. Both must pass the same conformance suite (`conformance`).
+pub mod conformance;
+pub mod embedded;
+pub mod load;
+pub mod meili;
+mod model;
+pub mod rating;
+pub mod text;
+
+pub use model::*;
+
+/// Larger pages are cut to this size by both engines.
+pub const MAX_PER_PAGE: usize = 200;
+
+/// The configured engine. An enum rather than a trait object: two known backends,
+/// static dispatch, and `match` makes it obvious where each one is used.
+pub enum Engine {
+    Embedded(embedded::EmbeddedEngine),
+    Meilisearch(meili::MeiliEngine),
+}
+
+impl Engine {
+    /// Inserts or replaces documents by `offering_id`. Searchable once this returns.
+    pub async fn upsert(&self, docs: Vec<OfferingDoc>) -> Result<(), SearchError> {
+        match self {
+            Engine::Embedded(e) => e.upsert(docs).await,
+            Engine::Meilisearch(e) => e.upsert(docs).await,
+        }
+    }
+
+    /// Removes documents (archived offerings, unapproved providers). Unknown ids are fine.
+    pub async fn delete(&self, ids: Vec<uuid::Uuid>) -> Result<(), SearchError> {
+        match self {
+            Engine::Embedded(e) => e.delete(ids).await,
+            Engine::Meilisearch(e) => e.delete(ids).await,
+        }
+    }
+
+    /// Drops every document (before a full reindex).
+    pub async fn clear(&self) -> Result<(), SearchError> {
+        match self {
+            Engine::Embedded(e) => e.clear().await,
+            Engine::Meilisearch(e) => e.clear().await,
+        }
+    }
+
+    pub async fn search(&self, query: &SearchQuery) -> Result<SearchResults, SearchError> {
+        match self {
+            Engine::Embedded(e) => e.search(query).await,
+            Engine::Meilisearch(e) => e.search(query).await,
+        }
+    }
+
+    /// True when the engine answers (for `/ready`).
+    pub async fn healthy(&self) -> bool {
+        match self {
+            Engine::Embedded(e) => e.healthy().await,
+            Engine::Meilisearch(e) => e.healthy().await,
+        }
+    }
+
+    pub fn name(&self) -> &'static str {
+        match self {
+            Engine::Embedded(_) => "embedded",
+            Engine::Meilisearch(_) => "meilisearch",
+        }
+    }
+}

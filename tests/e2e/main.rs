@@ -13,5 +13,6 @@ mod demo;
 mod health;
 mod idempotency;
 mod money_flow;
+mod search;
 mod startup;
 mod tenant_isolation;

@@ -15,7 +15,10 @@ use crate::{
     error::{AppError, AppResult},
     ledger::{commitments::methods_for, deliveries::split},
     routes::{
-        allocations::load_visible, common::from_json, extract::ApiQuery, offerings::OfferingOut,
+        allocations::load_visible,
+        common::from_json,
+        extract::ApiQuery,
+        offerings::{OfferingOut, read::ratings_of},
     },
     state::AppState,
 };
@@ -161,6 +164,7 @@ pub async fn compare(
         .filter(service::Column::Id.is_in(rows.iter().map(|(o, _)| o.service_id)))
         .all(conn)
         .await?;
+    let ratings = ratings_of(conn, rows.iter().map(|(o, _)| o.id)).await?;
     let mut offerings = Vec::with_capacity(ids.len());
     for id in &ids {
         let Some((model, Some(provider))) = rows.iter().find(|(o, _)| o.id == id.0) else {
@@ -176,7 +180,7 @@ pub async fn compare(
             .transpose()?;
         offerings.push(ComparedOffering {
             offering_id: *id,
-            offering: OfferingOut::from_models(model, provider)?,
+            offering: OfferingOut::from_models(model, provider, ratings.get(&model.id))?,
             service_name: from_json(&service.name)?,
             unit: service.unit.parse().map_err(AppError::internal)?,
             methods: from_json(&service.methods)?,

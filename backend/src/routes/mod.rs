@@ -16,6 +16,7 @@ pub mod operations;
 pub mod providers;
 pub mod purchasers;
 pub mod reports;
+pub mod search;
 pub mod services;
 
 use std::{
@@ -67,6 +68,7 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(me::me))
         .routes(routes!(audit::list))
         .routes(routes!(compare::compare))
+        .routes(routes!(search::search))
         .routes(routes!(reports::demand_gaps))
         .routes(routes!(purchasers::create, purchasers::list))
         .routes(routes!(purchasers::get))

@@ -9,14 +9,21 @@ pub async fn health() -> &'static str {
     "ok"
 }
 
-/// 200 when the database answers, else 503.
+/// 200 when the database and the search engine answer, else 503 saying which does not.
 #[utoipa::path(get, path = "/ready", tag = "operations", responses((status = 200), (status = 503)))]
 pub async fn ready(State(state): State<AppState>) -> impl IntoResponse {
-    if state.db.ping().await {
-        (StatusCode::OK, "ready")
+    let database = state.db.ping().await;
+    let search = state.search.healthy().await;
+    let status = if database && search {
+        StatusCode::OK
     } else {
-        (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
-    }
+        StatusCode::SERVICE_UNAVAILABLE
+    };
+    let body = serde_json::json!({
+        "database": if database { "up" } else { "down" },
+        "search": { "engine": state.search.name(), "status": if search { "up" } else { "down" } },
+    });
+    (status, axum::Json(body))
 }
 
 /// Prometheus text format.

@@ -5,10 +5,11 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 use serde::Serialize;
+use std::collections::HashMap;
 
 use crate::{
     auth::MaybeActor,
-    db::entities::{offering, provider},
+    db::entities::{offering, offering_rating, provider},
     domain::{
         LocalizedText, Money,
         catalogue::Accessibility,
@@ -32,8 +33,41 @@ pub struct ProviderRef {
 
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct RatingOut {
+    /// Mean stars of the visible reviews, one decimal; null when unrated.
     pub average: Option<String>,
     pub count: u64,
+}
+
+impl RatingOut {
+    pub fn of(aggregate: Option<&offering_rating::Model>) -> Self {
+        match aggregate.filter(|r| r.review_count > 0) {
+            Some(r) => RatingOut {
+                average: Some(format!(
+                    "{:.1}",
+                    f64::from(r.star_total) / f64::from(r.review_count)
+                )),
+                count: u64::try_from(r.review_count).unwrap_or(0),
+            },
+            None => RatingOut {
+                average: None,
+                count: 0,
+            },
+        }
+    }
+}
+
+/// The rating aggregates of these offerings, in one query.
+pub async fn ratings_of(
+    conn: &impl ConnectionTrait,
+    ids: impl IntoIterator<Item = uuid::Uuid>,
+) -> AppResult<HashMap<uuid::Uuid, offering_rating::Model>> {
+    Ok(offering_rating::Entity::find()
+        .filter(offering_rating::Column::OfferingId.is_in(ids))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|r| (r.offering_id, r))
+        .collect())
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -53,13 +87,16 @@ pub struct OfferingOut {
     pub location: Option<LocationIn>,
     pub archived: bool,
     pub provider: ProviderRef,
-    /// Reviews arrive with their own feature; until then every offering is unrated.
     pub rating: RatingOut,
     pub updated_at: chrono::DateTime<Utc>,
 }
 
 impl OfferingOut {
-    pub fn from_models(model: &offering::Model, provider: &provider::Model) -> AppResult<Self> {
+    pub fn from_models(
+        model: &offering::Model,
+        provider: &provider::Model,
+        rating: Option<&offering_rating::Model>,
+    ) -> AppResult<Self> {
         Ok(OfferingOut {
             id: model.id.into(),
             provider_id: model.provider_id.into(),
@@ -81,10 +118,7 @@ impl OfferingOut {
                 id: provider.id.into(),
                 name: provider.name.clone(),
             },
-            rating: RatingOut {
-                average: None,
-                count: 0,
-            },
+            rating: RatingOut::of(rating),
             updated_at: model.updated_at,
         })
     }
@@ -94,7 +128,8 @@ impl OfferingOut {
             .one(conn)
             .await?
             .ok_or_else(|| AppError::internal("offering without provider"))?;
-        Self::from_models(model, &provider)
+        let ratings = ratings_of(conn, [model.id]).await?;
+        Self::from_models(model, &provider, ratings.get(&model.id))
     }
 }
 
@@ -131,10 +166,11 @@ async fn page_of(
         .find_also_related(provider::Entity)
         .all(conn)
         .await?;
+    let ratings = ratings_of(conn, rows.iter().map(|(o, _)| o.id)).await?;
     let items = rows
         .iter()
         .map(|(o, p)| match p {
-            Some(p) => OfferingOut::from_models(o, p),
+            Some(p) => OfferingOut::from_models(o, p, ratings.get(&o.id)),
             None => Err(AppError::internal("offering without provider")),
         })
         .collect::<AppResult<_>>()?;

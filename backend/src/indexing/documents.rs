@@ -1,0 +1,107 @@
+//! Building search documents from database rows, a page at a time (no N+1: providers,
+//! services, approvals and ratings of the page are read in one query each).
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use uuid::Uuid;
+use valinta_search::{GeoPoint, OfferingDoc};
+
+use crate::{
+    db::entities::{approval, offering, offering_rating, provider, service},
+    domain::LocalizedText,
+};
+
+fn languages_map(text: &LocalizedText) -> BTreeMap<String, String> {
+    let mut map = BTreeMap::from([("fi".to_owned(), text.fi.clone())]);
+    if let Some(sv) = &text.sv {
+        map.insert("sv".into(), sv.clone());
+    }
+    if let Some(en) = &text.en {
+        map.insert("en".into(), en.clone());
+    }
+    map
+}
+
+fn parse<T: serde::de::DeserializeOwned>(value: &serde_json::Value) -> anyhow::Result<T> {
+    Ok(serde_json::from_value(value.clone())?)
+}
+
+/// Documents for the searchable offerings among `models`: not archived, and the provider
+/// approved for the offering's service. The others are left out.
+pub async fn build_documents(
+    conn: &impl ConnectionTrait,
+    models: Vec<offering::Model>,
+) -> anyhow::Result<Vec<OfferingDoc>> {
+    let ids: Vec<Uuid> = models.iter().map(|m| m.id).collect();
+    let provider_ids: HashSet<Uuid> = models.iter().map(|m| m.provider_id).collect();
+    let service_ids: HashSet<Uuid> = models.iter().map(|m| m.service_id).collect();
+    let providers: HashMap<Uuid, provider::Model> = provider::Entity::find()
+        .filter(provider::Column::Id.is_in(provider_ids.iter().copied()))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    let services: HashMap<Uuid, service::Model> = service::Entity::find()
+        .filter(service::Column::Id.is_in(service_ids.iter().copied()))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|s| (s.id, s))
+        .collect();
+    let approved: HashSet<(Uuid, Uuid)> = approval::Entity::find()
+        .filter(approval::Column::ProviderId.is_in(provider_ids.iter().copied()))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|a| (a.provider_id, a.service_id))
+        .collect();
+    let ratings: HashMap<Uuid, offering_rating::Model> = offering_rating::Entity::find()
+        .filter(offering_rating::Column::OfferingId.is_in(ids))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|r| (r.offering_id, r))
+        .collect();
+    let mut docs = Vec::with_capacity(models.len());
+    for model in models {
+        let (Some(provider), Some(service)) = (
+            providers.get(&model.provider_id),
+            services.get(&model.service_id),
+        ) else {
+            continue;
+        };
+        if model.archived || !approved.contains(&(model.provider_id, model.service_id)) {
+            continue;
+        }
+        let rating = ratings.get(&model.id).filter(|r| r.review_count > 0);
+        docs.push(OfferingDoc {
+            offering_id: model.id,
+            provider_id: provider.id,
+            provider_name: provider.name.clone(),
+            purchaser_id: model.purchaser_id,
+            service_id: service.id,
+            service_code: service.code.clone(),
+            service_name: languages_map(&parse(&service.name)?),
+            title: languages_map(&parse(&model.title)?),
+            description: languages_map(&parse(&model.description)?),
+            unit_price_cents: model.unit_price_cents,
+            unit: service.unit.clone(),
+            municipalities: parse(&model.municipalities)?,
+            languages: parse(&model.languages)?,
+            methods: parse(&service.methods)?,
+            accessibility: parse(&model.accessibility)?,
+            social_care: service.social_care,
+            rating_average: rating.map(|r| f64::from(r.star_total) / f64::from(r.review_count)),
+            rating_count: rating
+                .map(|r| u32::try_from(r.review_count).unwrap_or(0))
+                .unwrap_or(0),
+            location: model
+                .lat
+                .zip(model.lon)
+                .map(|(lat, lon)| GeoPoint { lat, lon }),
+            updated_at: model.updated_at.timestamp(),
+        });
+    }
+    Ok(docs)
+}

@@ -1,0 +1,109 @@
+//! Keeps the search index in step with the database: which offerings are searchable, how
+//! their documents are built, and the full rebuild. The outbox worker (`jobs`) calls
+//! [`sync_offerings`] for changed offerings; `valinta search reindex` calls [`reindex`].
+mod documents;
+
+use std::{collections::HashSet, path::Path, time::Instant};
+
+use anyhow::Context;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use uuid::Uuid;
+use valinta_search::{Engine, embedded::EmbeddedEngine, meili::MeiliEngine};
+
+use crate::{
+    config::SearchArgs,
+    db::{Db, entities::offering},
+};
+
+pub use documents::build_documents;
+
+/// Opens the configured engine: Meilisearch when `MEILISEARCH_URL` is set, otherwise the
+/// embedded index under the data directory.
+pub async fn open_engine(args: &SearchArgs, data_dir: &Path) -> anyhow::Result<Engine> {
+    match args
+        .meilisearch_url
+        .as_deref()
+        .map(str::trim)
+        .filter(|u| !u.is_empty())
+    {
+        Some(url) => {
+            let engine = MeiliEngine::connect(
+                url,
+                args.meilisearch_key.as_deref(),
+                &args.meilisearch_index,
+            )
+            .await
+            .with_context(|| format!("cannot use Meilisearch at MEILISEARCH_URL {url}"))?;
+            Ok(Engine::Meilisearch(engine))
+        }
+        None => {
+            let dir = data_dir.join("search-index");
+            let engine = EmbeddedEngine::open(&dir)
+                .with_context(|| format!("cannot open the search index in {}", dir.display()))?;
+            Ok(Engine::Embedded(engine))
+        }
+    }
+}
+
+/// True when the embedded index started empty and must be rebuilt from the database.
+pub fn needs_rebuild(engine: &Engine) -> bool {
+    matches!(engine, Engine::Embedded(e) if e.rebuilt())
+}
+
+/// Brings the documents of these offerings up to date: searchable ones are upserted, the
+/// rest (archived, provider not approved, deleted) removed.
+pub async fn sync_offerings(db: &Db, engine: &Engine, ids: &[Uuid]) -> anyhow::Result<()> {
+    let models = offering::Entity::find()
+        .filter(offering::Column::Id.is_in(ids.iter().copied()))
+        .all(&db.conn)
+        .await?;
+    let docs = build_documents(&db.conn, models).await?;
+    let searchable: HashSet<Uuid> = docs.iter().map(|d| d.offering_id).collect();
+    let gone: Vec<Uuid> = ids
+        .iter()
+        .copied()
+        .filter(|id| !searchable.contains(id))
+        .collect();
+    if !docs.is_empty() {
+        engine.upsert(docs).await?;
+    }
+    if !gone.is_empty() {
+        engine.delete(gone).await?;
+    }
+    Ok(())
+}
+
+pub struct ReindexReport {
+    pub documents: usize,
+    pub seconds: f64,
+}
+
+/// Rebuilds the whole index from the database, in pages.
+pub async fn reindex(db: &Db, engine: &Engine) -> anyhow::Result<ReindexReport> {
+    const PAGE: u64 = 5000;
+    let started = Instant::now();
+    engine.clear().await?;
+    let mut after: Option<Uuid> = None;
+    let mut documents = 0;
+    loop {
+        let mut query = offering::Entity::find()
+            .filter(offering::Column::Archived.eq(false))
+            .order_by_asc(offering::Column::Id)
+            .limit(PAGE);
+        if let Some(last) = after {
+            query = query.filter(offering::Column::Id.gt(last));
+        }
+        let models = query.all(&db.conn).await?;
+        let Some(last) = models.last().map(|m| m.id) else {
+            break;
+        };
+        after = Some(last);
+        let docs = build_documents(&db.conn, models).await?;
+        documents += docs.len();
+        engine.upsert(docs).await?;
+    }
+    Ok(ReindexReport {
+        documents,
+        seconds: started.elapsed().as_secs_f64(),
+    })
+}

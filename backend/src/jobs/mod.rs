@@ -1,0 +1,154 @@
+//! The in-process worker that carries out the outbox: it claims due rows (with
+//! `FOR UPDATE SKIP LOCKED` on PostgreSQL, so any number of instances share the work),
+//! performs them, and deletes them; a failure is retried later with backoff. Performing a
+//! row again is harmless (indexing is idempotent), so a crash between the side effect and
+//! the delete only repeats work.
+use std::{sync::Arc, time::Duration};
+
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
+    QueryOrder, QuerySelect, Set,
+    sea_query::{LockBehavior, LockType},
+};
+use valinta_search::Engine;
+
+use crate::{
+    db::{Db, entities::outbox_entry},
+    indexing,
+    outbox::Topic,
+};
+
+/// How often an idle worker looks for new rows: a change is searchable well within a second.
+const POLL: Duration = Duration::from_millis(100);
+const BATCH: u64 = 500;
+
+pub struct Worker {
+    pub db: Db,
+    pub search: Arc<Engine>,
+}
+
+impl Worker {
+    pub fn spawn(self) -> tokio::task::JoinHandle<()> {
+        tokio::spawn(async move {
+            loop {
+                match self.run_once().await {
+                    Ok(0) => tokio::time::sleep(POLL).await,
+                    Ok(_) => {}
+                    Err(err) => {
+                        tracing::warn!("outbox worker: {err:#}");
+                        tokio::time::sleep(POLL * 10).await;
+                    }
+                }
+            }
+        })
+    }
+
+    /// Claims and performs one batch; returns how many rows it handled.
+    pub async fn run_once(&self) -> anyhow::Result<usize> {
+        if self.db.is_postgres() {
+            self.run_once_locked().await
+        } else {
+            self.run_once_single().await
+        }
+    }
+
+    fn due() -> sea_orm::Select<outbox_entry::Entity> {
+        outbox_entry::Entity::find()
+            .filter(outbox_entry::Column::AvailableAt.lte(Utc::now()))
+            .order_by_asc(outbox_entry::Column::Seq)
+            .limit(BATCH)
+    }
+
+    /// PostgreSQL: the claimed rows stay locked (and skipped by other instances) until
+    /// this transaction deletes them or schedules their retry.
+    async fn run_once_locked(&self) -> anyhow::Result<usize> {
+        let tx = self.db.begin_write().await?;
+        let rows = Self::due()
+            .lock_with_behavior(LockType::Update, LockBehavior::SkipLocked)
+            .all(&*tx)
+            .await?;
+        let outcome = self.perform(&rows).await;
+        let handled = record(&*tx, rows, outcome).await?;
+        tx.commit().await?;
+        Ok(handled)
+    }
+
+    /// SQLite serves one instance, so this worker is the only one: read, perform, then
+    /// record the outcome in a short write transaction (never holding the write lock
+    /// while indexing).
+    async fn run_once_single(&self) -> anyhow::Result<usize> {
+        let rows = Self::due().all(&self.db.conn).await?;
+        if rows.is_empty() {
+            return Ok(0);
+        }
+        let outcome = self.perform(&rows).await;
+        let tx = self.db.begin_write().await?;
+        let handled = record(&*tx, rows, outcome).await?;
+        tx.commit().await?;
+        Ok(handled)
+    }
+
+    async fn perform(&self, rows: &[outbox_entry::Model]) -> anyhow::Result<()> {
+        let mut offerings = Vec::new();
+        for row in rows {
+            match row.topic.parse::<Topic>() {
+                Ok(Topic::SearchOffering) => offerings.push(row.subject_id),
+                Err(_) => {
+                    tracing::error!(topic = %row.topic, "unknown outbox topic; dropping the row")
+                }
+            }
+        }
+        offerings.sort();
+        offerings.dedup();
+        if !offerings.is_empty() {
+            indexing::sync_offerings(&self.db, &self.search, &offerings).await?;
+        }
+        Ok(())
+    }
+}
+
+/// Records what became of the rows: deleted when done, otherwise scheduled for a retry.
+async fn record(
+    conn: &impl ConnectionTrait,
+    rows: Vec<outbox_entry::Model>,
+    outcome: anyhow::Result<()>,
+) -> anyhow::Result<usize> {
+    let handled = rows.len();
+    match outcome {
+        Ok(()) if handled > 0 => {
+            outbox_entry::Entity::delete_many()
+                .filter(outbox_entry::Column::Seq.is_in(rows.iter().map(|r| r.seq)))
+                .exec(conn)
+                .await?;
+        }
+        Ok(()) => {}
+        Err(err) => {
+            tracing::warn!(rows = handled, "outbox batch failed, will retry: {err:#}");
+            for row in rows {
+                retry_later(conn, row, &format!("{err:#}")).await?;
+            }
+        }
+    }
+    Ok(handled)
+}
+
+/// Backoff doubling from one second up to five minutes.
+fn backoff(attempts: i32) -> chrono::Duration {
+    let seconds = 1i64 << attempts.clamp(0, 8);
+    chrono::Duration::seconds(seconds.min(300))
+}
+
+async fn retry_later(
+    conn: &impl ConnectionTrait,
+    row: outbox_entry::Model,
+    error: &str,
+) -> anyhow::Result<()> {
+    let attempts = row.attempts + 1;
+    let mut active = row.into_active_model();
+    active.attempts = Set(attempts);
+    active.available_at = Set(Utc::now() + backoff(attempts));
+    active.last_error = Set(Some(error.chars().take(2000).collect()));
+    active.update(conn).await?;
+    Ok(())
+}
