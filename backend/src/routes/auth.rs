@@ -1,7 +1,7 @@
 //! `POST /api/v1/auth/login`: email and password for a bearer token.
 use axum::{Json, extract::State};
 use chrono::{Duration, Utc};
-use sea_orm::{ActiveModelTrait, Set};
+use sea_orm::{ActiveModelTrait, EntityTrait, Set};
 use serde::{Deserialize, Serialize};
 
 use crate::{
@@ -74,4 +74,24 @@ pub async fn login(
             roles: actor.roles,
         },
     }))
+}
+
+/// Signs out: the token stops working at once.
+#[utoipa::path(post, path = "/api/v1/auth/logout", tag = "auth",
+    responses((status = 204), (status = 401, body = crate::error::ErrorBody)))]
+pub async fn logout(
+    State(state): State<AppState>,
+    _actor: Actor,
+    headers: axum::http::HeaderMap,
+) -> AppResult<axum::http::StatusCode> {
+    let presented = headers
+        .get(axum::http::header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::trim)
+        .ok_or_else(AppError::unauthorized)?;
+    api_token::Entity::delete_by_id(token::hash(presented))
+        .exec(&state.db.conn)
+        .await?;
+    Ok(axum::http::StatusCode::NO_CONTENT)
 }

@@ -65,6 +65,7 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(operations::ready))
         .routes(routes!(operations::metrics))
         .routes(routes!(auth::login))
+        .routes(routes!(auth::logout))
         .routes(routes!(me::me))
         .routes(routes!(audit::list))
         .routes(routes!(compare::compare))
