@@ -1,6 +1,7 @@
 //! Measures the embedded engine at catalogue scale: indexing N synthetic offerings (default
-//! 100,000) into a fresh on-disk index, a mixed query load from 16 concurrent clients,
-//! pathological queries, and resident memory.
+//! 100,000) into a fresh on-disk index, a mixed query load from 16 concurrent clients
+//! (with the optional result cache off, then on, unless RESULT_CACHE=0), pathological
+//! queries, and resident memory.
 //!
 //! `cargo run -p valinta-search --release --example perf [-- DOCS QUERIES]`
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -38,6 +39,10 @@ async fn main() {
     drop(catalogue);
     eprintln!("memory after indexing: {}", memory());
 
+    let cache_capacity = std::env::var("RESULT_CACHE")
+        .ok()
+        .map_or(10_000, |v| v.parse::<usize>().expect("a number"));
+    let embedded = engine.clone();
     let engine = Arc::new(Engine::Embedded(engine));
     // One warm-up pass so the page cache and lazily opened columns are in place.
     load::run_clients(Arc::clone(&engine), load::query_mix(1_000), CLIENTS)
@@ -46,14 +51,27 @@ async fn main() {
     let r = load::run_clients(Arc::clone(&engine), load::query_mix(queries), CLIENTS)
         .await
         .unwrap();
-    eprintln!(
-        "{} mixed queries, {CLIENTS} clients: median {:?}, p99 {:?}, max {:?}, {:.0} queries/s",
-        r.queries,
-        r.median,
-        r.p99,
-        r.max,
-        r.queries as f64 / r.wall.as_secs_f64()
-    );
+    report("result cache off", &r);
+    if cache_capacity > 0 {
+        embedded.set_result_cache(cache_capacity);
+        let r = load::run_clients(Arc::clone(&engine), load::query_mix(queries), CLIENTS)
+            .await
+            .unwrap();
+        let (lookups, hits) = embedded.result_cache_stats();
+        let distinct: std::collections::HashSet<String> = load::query_mix(queries)
+            .iter()
+            .map(|q| format!("{q:?}"))
+            .collect();
+        report(
+            &format!(
+                "result cache on ({cache_capacity} entries, hit rate {:.0}%, {} distinct queries)",
+                100.0 * hits as f64 / lookups.max(1) as f64,
+                distinct.len()
+            ),
+            &r,
+        );
+        embedded.set_result_cache(0);
+    }
 
     let mut worst = Duration::ZERO;
     for text in pathological() {
@@ -67,6 +85,17 @@ async fn main() {
     }
     eprintln!("slowest pathological query: {worst:?}");
     eprintln!("memory at the end: {}", memory());
+}
+
+fn report(label: &str, r: &load::LoadReport) {
+    eprintln!(
+        "{} mixed queries, {CLIENTS} clients, {label}: median {:?}, p99 {:?}, max {:?}, {:.0} queries/s",
+        r.queries,
+        r.median,
+        r.p99,
+        r.max,
+        r.queries as f64 / r.wall.as_secs_f64()
+    );
 }
 
 fn pathological() -> Vec<String> {

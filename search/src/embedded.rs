@@ -3,6 +3,18 @@
 //!
 //! Writes go through one `IndexWriter` behind a mutex and commit before returning;
 //! searches only use the `IndexReader`, so they never wait for a write.
+//!
+//! Searches run on bit sets (`exec`): per committed index state (`snapshot`), each query
+//! word's matching documents and scores, each keyword filter's documents and each
+//! segment's sort keys and facet values (`segment`) are computed once and reused by every
+//! query. Results equal tantivy's own collectors (`search_with_collectors`, which still
+//! serves relevance over three or more words); `tests/equivalence.rs` checks that.
+mod bits;
+mod exec;
+mod results;
+mod segment;
+mod snapshot;
+
 use std::collections::BTreeMap;
 use std::ops::Bound;
 use std::path::Path;
@@ -10,7 +22,7 @@ use std::sync::{Arc, Mutex};
 
 use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
 use tantivy::columnar::StrColumn;
-use tantivy::index::InvertedIndexReader;
+use tantivy::index::{InvertedIndexReader, SegmentId};
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, Query, RangeQuery,
     TermQuery,
@@ -28,6 +40,9 @@ use tantivy::{
 };
 use uuid::Uuid;
 
+use self::bits::Bits;
+use self::results::ResultCache;
+use self::snapshot::{Lru, Snapshot};
 use crate::SearchResults;
 use crate::{Facets, Filters, GeoPoint, Hit, MAX_PER_PAGE, OfferingDoc, SearchError, SearchQuery};
 use crate::{Sort, rating, text};
@@ -40,6 +55,13 @@ const VERSION_FILE: &str = "valinta-schema-version";
 /// Indexing heap of the single writer thread: bounds memory, and one thread leaves the
 /// other core to searches.
 const WRITER_HEAP_BYTES: usize = 50_000_000;
+
+/// A stored document is about 1 KB of JSON: blocks of a few documents each.
+const DOCSTORE_BLOCK_BYTES: usize = 4_096;
+
+/// Parsed documents kept for the next page that shows them (about 1–2 KB each): the top
+/// of the rating, price and newest orders recurs across many different queries.
+const CACHED_DOCS: usize = 4_096;
 
 /// Deep paging is refused rather than served slowly: nobody reads page 500.
 const MAX_WINDOW: usize = 10_000;
@@ -58,6 +80,11 @@ const BOOST_STEM: Score = 0.8;
 const BOOST_SYNONYM: Score = 0.5;
 const BOOST_FUZZY: Score = 0.3;
 
+/// Relevance over at most this many words is ranked from cached per-word scores: a sum of
+/// two floats is the same in any order, so it equals tantivy's. Longer queries are rare
+/// and go through tantivy's collectors.
+const MAX_SUMMED_WORDS: usize = 2;
+
 /// The tantivy engine. Cheap to clone; clones share the index.
 #[derive(Clone)]
 pub struct EmbeddedEngine {
@@ -70,6 +97,13 @@ struct Inner {
     f: Fields,
     stemmers: [TextAnalyzer; 3],
     rebuilt: bool,
+    /// Reusable work of the current searcher generation (see `snapshot`).
+    snapshot: Mutex<Option<Arc<Snapshot>>>,
+    /// Recently returned documents by segment and id. A segment's documents never change,
+    /// so entries stay valid across generations; those of merged-away segments age out.
+    docs: Mutex<Lru<(SegmentId, DocId), Arc<OfferingDoc>>>,
+    /// Optional whole-result cache (off unless `set_result_cache` turns it on).
+    results: ResultCache,
 }
 
 #[derive(Clone, Copy)]
@@ -109,14 +143,23 @@ impl EmbeddedEngine {
             return Self::from_index(index, false);
         }
         wipe_dir(dir)?;
-        let index = Index::create_in_dir(dir, schema).map_err(idx_err)?;
+        let index = Index::builder()
+            .schema(schema)
+            .settings(index_settings())
+            .create_in_dir(dir)
+            .map_err(idx_err)?;
         std::fs::write(dir.join(VERSION_FILE), SCHEMA_VERSION).map_err(io_err)?;
         Self::from_index(index, true)
     }
 
     /// An index in RAM, for tests.
     pub fn in_memory() -> Result<Self, SearchError> {
-        Self::from_index(Index::create_in_ram(schema()), true)
+        let index = Index::builder()
+            .schema(schema())
+            .settings(index_settings())
+            .create_in_ram()
+            .map_err(idx_err)?;
+        Self::from_index(index, true)
     }
 
     /// True when `open` found no usable index and started empty: the caller should run a
@@ -148,6 +191,9 @@ impl EmbeddedEngine {
             f,
             stemmers,
             rebuilt,
+            snapshot: Mutex::new(None),
+            docs: Mutex::new(Lru::new(CACHED_DOCS, usize::MAX, |_| 1)),
+            results: ResultCache::default(),
         };
         Ok(EmbeddedEngine {
             inner: Arc::new(inner),
@@ -169,6 +215,30 @@ impl EmbeddedEngine {
     pub async fn search(&self, query: &SearchQuery) -> Result<SearchResults, SearchError> {
         let query = query.clone();
         self.blocking(move |inner| inner.search(&query)).await
+    }
+
+    /// Keeps the results of up to `capacity` distinct queries (0, the default, turns the
+    /// cache off). Every index change empties it. An extra layer for repeated queries (the
+    /// first pages of popular searches): the engine does not depend on it to be fast.
+    pub fn set_result_cache(&self, capacity: usize) {
+        self.inner.results.set_capacity(capacity);
+    }
+
+    /// Result cache lookups and hits since it was last turned on.
+    pub fn result_cache_stats(&self) -> (u64, u64) {
+        self.inner.results.stats()
+    }
+
+    /// The same search evaluated by tantivy's collectors alone: the reference that the
+    /// bit-set evaluation is tested against (`tests/equivalence.rs`).
+    #[doc(hidden)]
+    pub async fn search_reference(
+        &self,
+        query: &SearchQuery,
+    ) -> Result<SearchResults, SearchError> {
+        let query = query.clone();
+        self.blocking(move |inner| inner.search_with_collectors(&inner.reader.searcher(), &query))
+            .await
     }
 
     pub async fn healthy(&self) -> bool {
@@ -236,7 +306,27 @@ impl Inner {
             return Err(idx_err(e));
         }
         writer.commit().map_err(idx_err)?;
-        self.reader.reload().map_err(idx_err)
+        self.reader.reload().map_err(idx_err)?;
+        // Prepares the new generation now rather than in the first search that needs it.
+        self.snapshot(&self.reader.searcher()).map(drop)
+    }
+
+    /// The snapshot of `searcher`'s generation, built (reusing unchanged segments) when the
+    /// current one is older. A search still holding an older searcher gets a private one.
+    fn snapshot(&self, searcher: &tantivy::Searcher) -> Result<Arc<Snapshot>, SearchError> {
+        let generation = searcher.generation().generation_id();
+        let mut current = self
+            .snapshot
+            .lock()
+            .map_err(|_| SearchError::Index("search snapshot poisoned".into()))?;
+        if let Some(s) = current.as_ref().filter(|s| s.generation == generation) {
+            return Ok(Arc::clone(s));
+        }
+        let fresh = Arc::new(Snapshot::build(searcher, current.as_deref()).map_err(idx_err)?);
+        if current.as_ref().is_none_or(|s| s.generation < generation) {
+            *current = Some(Arc::clone(&fresh));
+        }
+        Ok(fresh)
     }
 
     fn id_term(&self, id: Uuid) -> Term {
@@ -290,6 +380,58 @@ impl Inner {
 
     fn search(&self, q: &SearchQuery) -> Result<SearchResults, SearchError> {
         let searcher = self.reader.searcher();
+        let generation = searcher.generation().generation_id();
+        if let Some(cached) = self.results.get(generation, q) {
+            return Ok(cached);
+        }
+        let results = self.evaluate(&searcher, q)?;
+        self.results.insert(generation, q, &results);
+        Ok(results)
+    }
+
+    fn evaluate(
+        &self,
+        searcher: &tantivy::Searcher,
+        q: &SearchQuery,
+    ) -> Result<SearchResults, SearchError> {
+        let words = text::query_words(&q.text);
+        let per_page = q.per_page.min(MAX_PER_PAGE);
+        let offset = q.page.max(1).saturating_sub(1).saturating_mul(per_page);
+        let paged = offset < MAX_WINDOW && per_page > 0;
+        if paged && q.sort == Sort::Relevance && words.len() > MAX_SUMMED_WORDS {
+            // Mostly one-off queries: computing (and caching) their word sets would cost
+            // more than tantivy's single pass.
+            return self.search_with_collectors(searcher, q);
+        }
+        let snapshot = self.snapshot(searcher)?;
+        let matches = self.matches(searcher, &snapshot, &words, &q.filters)?;
+        let page = if paged {
+            let top = exec::top(&snapshot, &matches, q.sort, offset + per_page);
+            top.into_iter().skip(offset).collect()
+        } else {
+            Vec::new()
+        };
+        let facets = if q.facets {
+            matches.facets(&snapshot)
+        } else {
+            FacetCounts::default()
+        };
+        Ok(SearchResults {
+            hits: self.hits(searcher, &page, q.sort)?,
+            total: matches.total(),
+            facets: facets.into_facets(),
+        })
+    }
+
+    /// Tantivy's own evaluation of everything (hits, total, facets) through collectors:
+    /// used for relevance over more than `MAX_SUMMED_WORDS` words, where the score is a
+    /// float sum whose rounding depends on tantivy's order of adding, and the reference
+    /// the bit-set evaluation is tested against.
+    fn search_with_collectors(
+        &self,
+        searcher: &tantivy::Searcher,
+        q: &SearchQuery,
+    ) -> Result<SearchResults, SearchError> {
         let query = self.build_query(q);
         let per_page = q.per_page.min(MAX_PER_PAGE);
         let offset = q.page.max(1).saturating_sub(1).saturating_mul(per_page);
@@ -302,47 +444,80 @@ impl Inner {
                 (Vec::new(), total, facets)
             }
             (Sort::Relevance, Some(top)) => {
-                collect(&searcher, &query, top.tweak_score(by_relevance), facets)?
+                collect(searcher, &query, top.tweak_score(by_relevance), facets)?
             }
             (Sort::Rating, Some(top)) => {
-                collect(&searcher, &query, top.tweak_score(by_rating), facets)?
+                collect(searcher, &query, top.tweak_score(by_rating), facets)?
             }
             (Sort::Price, Some(top)) => {
-                collect(&searcher, &query, top.tweak_score(by_price), facets)?
+                collect(searcher, &query, top.tweak_score(by_price), facets)?
             }
             (Sort::Distance(p), Some(top)) => {
-                collect(&searcher, &query, top.tweak_score(by_distance(p)), facets)?
+                collect(searcher, &query, top.tweak_score(by_distance(p)), facets)?
             }
         };
-        let hits = addrs
-            .into_iter()
-            .map(|a| self.hit(&searcher, a, q.sort))
-            .collect::<Result<_, _>>()?;
         Ok(SearchResults {
-            hits,
+            hits: self.hits(searcher, &addrs, q.sort)?,
             total: total as u64,
             facets: facets.into_facets(),
         })
     }
 
-    fn hit(
+    /// The page's hits, from the document cache where possible. The lock is taken twice
+    /// per page rather than per hit, and never while reading the doc store.
+    fn hits(
+        &self,
+        searcher: &tantivy::Searcher,
+        page: &[DocAddress],
+        sort: Sort,
+    ) -> Result<Vec<Hit>, SearchError> {
+        let key = |a: &DocAddress| {
+            (
+                searcher.segment_reader(a.segment_ord).segment_id(),
+                a.doc_id,
+            )
+        };
+        let cached: Vec<Option<Arc<OfferingDoc>>> = match self.docs.lock() {
+            Ok(mut docs) => page.iter().map(|a| docs.get(&key(a))).collect(),
+            Err(_) => vec![None; page.len()],
+        };
+        let mut loaded = Vec::new();
+        let mut hits = Vec::with_capacity(page.len());
+        for (addr, cached) in page.iter().zip(cached) {
+            let doc = match cached {
+                Some(doc) => doc,
+                None => {
+                    let doc = Arc::new(self.stored_doc(searcher, *addr)?);
+                    loaded.push((key(addr), Arc::clone(&doc)));
+                    doc
+                }
+            };
+            let distance_km = match (sort, doc.location) {
+                (Sort::Distance(from), Some(at)) => Some(from.distance_km(&at)),
+                _ => None,
+            };
+            hits.push(Hit {
+                doc: OfferingDoc::clone(&doc),
+                distance_km,
+            });
+        }
+        if let (false, Ok(mut docs)) = (loaded.is_empty(), self.docs.lock()) {
+            loaded.into_iter().for_each(|(k, d)| docs.insert(k, d));
+        }
+        Ok(hits)
+    }
+
+    fn stored_doc(
         &self,
         searcher: &tantivy::Searcher,
         addr: DocAddress,
-        sort: Sort,
-    ) -> Result<Hit, SearchError> {
+    ) -> Result<OfferingDoc, SearchError> {
         let stored: TantivyDocument = searcher.doc(addr).map_err(idx_err)?;
         let bytes = stored
             .get_first(self.f.doc)
             .and_then(|v| v.as_bytes())
             .ok_or_else(|| SearchError::Index("stored document missing".into()))?;
-        let doc: OfferingDoc =
-            serde_json::from_slice(bytes).map_err(|e| SearchError::Index(e.to_string()))?;
-        let distance_km = match (sort, doc.location) {
-            (Sort::Distance(from), Some(at)) => Some(from.distance_km(&at)),
-            _ => None,
-        };
-        Ok(Hit { doc, distance_km })
+        serde_json::from_slice(bytes).map_err(|e| SearchError::Index(e.to_string()))
     }
 
     fn build_query(&self, q: &SearchQuery) -> Box<dyn Query> {
@@ -630,7 +805,7 @@ impl SegmentCollector for FacetSegment {
         }
         let all_alive = matched == self.num_docs && !self.has_deletes;
         let matching = (matched.saturating_mul(POSTINGS_MIN_SHARE) >= self.num_docs)
-            .then(|| DocBits::of(&self.docs, self.max_doc));
+            .then(|| Bits::from_docs(self.docs.iter().copied(), self.max_doc));
         for (i, inverted, column) in &self.fields {
             out.0[*i] = if all_alive {
                 count_by_doc_freq(inverted)?
@@ -660,7 +835,7 @@ fn count_by_doc_freq(inverted: &InvertedIndexReader) -> tantivy::Result<BTreeMap
 
 fn count_by_postings(
     inverted: &InvertedIndexReader,
-    matching: &DocBits,
+    matching: &Bits,
 ) -> tantivy::Result<BTreeMap<String, u64>> {
     let mut counts = BTreeMap::new();
     let mut terms = inverted.terms().stream()?;
@@ -703,27 +878,6 @@ fn count_by_column(column: Option<&StrColumn>, docs: &[DocId]) -> BTreeMap<Strin
     counts
 }
 
-/// The matching documents of a segment as a bit set, for membership tests.
-struct DocBits(Vec<u64>);
-
-impl DocBits {
-    fn of(docs: &[DocId], max_doc: DocId) -> DocBits {
-        let mut words = vec![0u64; (max_doc as usize).div_ceil(64)];
-        for doc in docs {
-            if let Some(w) = words.get_mut(*doc as usize / 64) {
-                *w |= 1 << (doc % 64);
-            }
-        }
-        DocBits(words)
-    }
-
-    fn contains(&self, doc: DocId) -> bool {
-        self.0
-            .get(doc as usize / 64)
-            .is_some_and(|w| w & (1 << (doc % 64)) != 0)
-    }
-}
-
 fn schema() -> Schema {
     let mut b = Schema::builder();
     b.add_text_field("offering_id", STRING);
@@ -751,6 +905,15 @@ fn schema() -> Schema {
     b.add_f64_field("lon", FAST);
     b.add_i64_field("updated_at", FAST);
     b.build()
+}
+
+/// Small doc-store blocks: a page of hits reads (and decompresses) one block per hit, and
+/// hits are scattered, so block size is almost all of what loading a hit costs.
+fn index_settings() -> tantivy::IndexSettings {
+    tantivy::IndexSettings {
+        docstore_blocksize: DOCSTORE_BLOCK_BYTES,
+        ..tantivy::IndexSettings::default()
+    }
 }
 
 /// Term frequencies but no positions: queries are bags of words, and positions would
