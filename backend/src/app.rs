@@ -29,11 +29,13 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
             "search index rebuilt"
         );
     }
-    Worker {
-        db: db.clone(),
-        search: search.clone(),
+    if config.worker {
+        Worker {
+            db: db.clone(),
+            search: search.clone(),
+        }
+        .spawn();
     }
-    .spawn();
     let metrics = PrometheusBuilder::new().install_recorder().ok();
     let listener = TcpListener::bind(config.addr)
         .await

@@ -45,6 +45,10 @@ pub struct ServeArgs {
     /// Load the demo data set before serving (never loaded unless asked for).
     #[arg(long)]
     pub demo: bool,
+    /// Serve without the outbox worker, for API-only instances while other instances
+    /// (sharing the PostgreSQL database) carry out the outbox.
+    #[arg(long, env = "VALINTA_NO_WORKER")]
+    pub no_worker: bool,
     /// Email of the first administrator, created at start if missing.
     #[arg(long, env = "VALINTA_ADMIN_EMAIL")]
     pub admin_email: Option<String>,
@@ -65,6 +69,7 @@ pub struct Config {
     pub admin: Option<(String, String)>,
     pub token_ttl_hours: i64,
     pub demo: bool,
+    pub worker: bool,
     pub search: SearchArgs,
 }
 
@@ -154,6 +159,7 @@ impl Config {
             admin,
             token_ttl_hours,
             demo: args.demo,
+            worker: !args.no_worker,
             search: args.search.clone(),
         })
     }

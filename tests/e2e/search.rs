@@ -251,3 +251,47 @@ async fn searches_that_find_nothing_reach_the_purchasers_demand_gap_report(app: 
     assert_eq!(reply.0.as_u16(), 403, "a provider: {reply:?}");
 }
 db_test!(searches_that_find_nothing_reach_the_purchasers_demand_gap_report);
+
+async fn a_change_committed_before_a_crash_is_indexed_after_restart(app: TestApp) {
+    let mut app = app;
+    let market = Market::build(&app).await;
+    let (body, _) = search_until(&app, "q=kotihoitoa", |b| {
+        ids(b).contains(&market.offering_id)
+    })
+    .await;
+    assert!(
+        ids(&body).contains(&market.offering_id),
+        "indexed while the worker runs"
+    );
+
+    // Without a worker the change is committed with its outbox row but not yet indexed:
+    // the state a crash between commit and indexing leaves behind.
+    app.restart(&["--no-worker"]).await;
+    // Sign-in tokens live in the database, so the provider's token outlives the restart.
+    let patch = app
+        .patch(
+            &format!("/api/v1/offerings/{}", market.offering_id),
+            &market.provider.staff.token,
+            &json!({"title": {"fi": "Fysioterapiaa Kalliossa"}}),
+        )
+        .await;
+    expect_status(&patch, 200, "rename with no worker running");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let stale = app.get("/api/v1/search?q=fysioterapiaa", "").await;
+    assert_eq!(
+        expect_status(&stale, 200, "search")["total"],
+        0,
+        "nothing indexes it without a worker"
+    );
+
+    app.restart(&[]).await;
+    let (body, waited) = search_until(&app, "q=fysioterapiaa", |b| {
+        ids(b).contains(&market.offering_id)
+    })
+    .await;
+    assert!(
+        ids(&body).contains(&market.offering_id),
+        "the outbox row survived the crash and was applied within a second (waited {waited:?})"
+    );
+}
+db_test!(a_change_committed_before_a_crash_is_indexed_after_restart);

@@ -33,12 +33,14 @@ pub struct TestApp {
     pub(crate) transcript: Mutex<Vec<String>>,
     child: Option<Child>,
     stderr_path: PathBuf,
+    data_dir: PathBuf,
     postgres: Option<PostgresDb>,
     _dir: tempfile::TempDir,
 }
 
 struct PostgresDb {
     name: String,
+    url: String,
 }
 
 fn postgres_server_url() -> String {
@@ -89,22 +91,6 @@ impl TestApp {
         let data_dir = dir.path().join("data");
         std::fs::create_dir_all(&data_dir).expect("create data dir");
         let stderr_path = dir.path().join("server.stderr.log");
-        let stderr = File::create(&stderr_path).expect("create stderr log");
-
-        let mut command = Command::new(env!("CARGO_BIN_EXE_valinta"));
-        command
-            .args(["serve", "--addr", "127.0.0.1:0", "--data-dir"])
-            .arg(&data_dir)
-            .args(extra_args)
-            .env_remove("DATABASE_URL")
-            .env_remove("VALINTA_SECRET_KEY")
-            .env_remove("MEILISEARCH_URL")
-            .env_remove("SMTP_URL")
-            .env("VALINTA_ADMIN_EMAIL", ADMIN_EMAIL)
-            .env("VALINTA_ADMIN_PASSWORD", ADMIN_PASSWORD)
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::from(stderr));
 
         let postgres = match backend {
             Backend::Sqlite => None,
@@ -117,10 +103,10 @@ impl TestApp {
                     .unwrap_or_else(|e| {
                         panic!("cannot create test database {name} on {server} (set VALINTA_TEST_POSTGRES_URL): {e}")
                     });
-                command
-                    .env("DATABASE_URL", with_database(&server, &name))
-                    .env("VALINTA_SECRET_KEY", POSTGRES_SECRET_KEY);
-                Some(PostgresDb { name })
+                Some(PostgresDb {
+                    url: with_database(&server, &name),
+                    name,
+                })
             }
         };
 
@@ -130,7 +116,7 @@ impl TestApp {
             .build()
             .expect("build HTTP client");
 
-        // Build the app before waiting, so a failed start still cleans up in Drop.
+        // Build the app before starting, so a failed start still cleans up in Drop.
         let mut app = TestApp {
             backend,
             base_url: String::new(),
@@ -138,14 +124,55 @@ impl TestApp {
             transcript: Mutex::new(Vec::new()),
             child: None,
             stderr_path,
+            data_dir,
             postgres,
             _dir: dir,
         };
+        app.start(extra_args).await;
+        app
+    }
+
+    /// Stops the server abruptly (SIGKILL, as a crash would) and starts it again on the same
+    /// data directory and database, with these extra arguments.
+    pub async fn restart(&mut self, extra_args: &[&str]) {
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+        self.start(extra_args).await;
+    }
+
+    async fn start(&mut self, extra_args: &[&str]) {
+        let stderr = File::options()
+            .create(true)
+            .append(true)
+            .open(&self.stderr_path)
+            .expect("open stderr log");
+        let mut command = Command::new(env!("CARGO_BIN_EXE_valinta"));
+        command
+            .args(["serve", "--addr", "127.0.0.1:0", "--data-dir"])
+            .arg(&self.data_dir)
+            .args(extra_args)
+            .env_remove("DATABASE_URL")
+            .env_remove("VALINTA_SECRET_KEY")
+            .env_remove("MEILISEARCH_URL")
+            .env_remove("SMTP_URL")
+            .env("VALINTA_ADMIN_EMAIL", ADMIN_EMAIL)
+            .env("VALINTA_ADMIN_PASSWORD", ADMIN_PASSWORD)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::from(stderr));
+        if let Some(db) = &self.postgres {
+            command
+                .env("DATABASE_URL", &db.url)
+                .env("VALINTA_SECRET_KEY", POSTGRES_SECRET_KEY);
+        }
+        let backend = self.backend;
         let mut child = command
             .spawn()
             .unwrap_or_else(|e| panic!("cannot start {}: {e}", env!("CARGO_BIN_EXE_valinta")));
         let stdout = child.stdout.take().expect("piped stdout");
-        app.child = Some(child);
+        self.child = Some(child);
 
         let (tx, rx) = tokio::sync::oneshot::channel();
         std::thread::spawn(move || {
@@ -162,7 +189,7 @@ impl TestApp {
             Ok(Ok(Ok(line))) if !line.is_empty() => line,
             other => panic!(
                 "server ({backend:?}) did not print its address: {other:?}\n--- stderr ---\n{}",
-                app.server_log_tail()
+                self.server_log_tail()
             ),
         };
         let line = line.trim_end();
@@ -176,8 +203,7 @@ impl TestApp {
                 && url["http://127.0.0.1:".len()..].parse::<u16>().is_ok(),
             "unexpected address line {line:?}"
         );
-        app.base_url = url.to_string();
-        app
+        self.base_url = url.to_string();
     }
 
     /// The last part of the server's stderr, for failure messages.
