@@ -157,15 +157,7 @@ fn query_mix(count: usize, services: &[uuid::Uuid]) -> Vec<BenchQuery> {
 }
 
 fn encode(text: &str) -> String {
-    text.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
+    form_urlencoded::byte_serialize(text.as_bytes()).collect()
 }
 
 impl BenchQuery {

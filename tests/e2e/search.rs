@@ -201,15 +201,7 @@ async fn bad_search_parameters_answer_400_naming_them_and_fast(app: TestApp) {
 db_test!(bad_search_parameters_answer_400_naming_them_and_fast);
 
 fn urlencode(text: &str) -> String {
-    text.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
+    form_urlencoded::byte_serialize(text.as_bytes()).collect()
 }
 
 async fn searches_that_find_nothing_reach_the_purchasers_demand_gap_report(app: TestApp) {
