@@ -13,6 +13,7 @@ mod concurrency;
 mod demo;
 mod health;
 mod idempotency;
+mod lists;
 mod money_flow;
 mod search;
 mod startup;

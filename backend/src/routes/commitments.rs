@@ -2,7 +2,7 @@
 //! closed by the client side or a case worker.
 use axum::{Json, extract::State, http::StatusCode};
 use chrono::Utc;
-use sea_orm::EntityTrait;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::{Deserialize, Serialize};
 
 use crate::{
@@ -17,7 +17,8 @@ use crate::{
     ledger::commitments::{self, CommitmentRequest},
     routes::{
         allocations::load_visible,
-        extract::{ApiJson, DecimalText, PathId},
+        common::{ListOut, fetch_page},
+        extract::{ApiJson, ApiQuery, DecimalText, PageQuery, PathId},
     },
     state::AppState,
 };
@@ -195,4 +196,25 @@ pub async fn close(
     let from = [CommitmentStatus::Requested, CommitmentStatus::Accepted];
     let updated = commitments::transition(&state.db, id, to, &from, &actor, Some(acting)).await?;
     Ok(Json(CommitmentOut::from_model(&updated)?))
+}
+
+#[utoipa::path(get, path = "/api/v1/allocations/{id}/commitments", tag = "commitments", params(PageQuery),
+    responses((status = 200, body = ListOut<CommitmentOut>), (status = 404, body = crate::error::ErrorBody)))]
+pub async fn list_for_allocation(
+    State(state): State<AppState>,
+    actor: Actor,
+    PathId(id): PathId<AllocationId>,
+    ApiQuery(query): ApiQuery<PageQuery>,
+) -> AppResult<Json<ListOut<CommitmentOut>>> {
+    let page = query.parse()?;
+    load_visible(&state, &actor, id, "commitments_listed").await?;
+    let select = commitment::Entity::find()
+        .filter(commitment::Column::AllocationId.eq(uuid::Uuid::from(id)))
+        .order_by_desc(commitment::Column::CreatedAt);
+    let (models, total) = fetch_page(&state.db.conn, select, page).await?;
+    let items = models
+        .iter()
+        .map(CommitmentOut::from_model)
+        .collect::<AppResult<_>>()?;
+    Ok(Json(ListOut { items, total }))
 }

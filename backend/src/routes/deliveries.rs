@@ -2,7 +2,7 @@
 //! settlement, disputed by the client side.
 use axum::{Json, extract::State, http::StatusCode};
 use chrono::{NaiveDate, Utc};
-use sea_orm::EntityTrait;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::{Deserialize, Serialize};
 
 use crate::{
@@ -21,9 +21,10 @@ use crate::{
         deliveries::{self, NewDelivery, Recorded},
     },
     routes::{
-        allocations::parse_date,
+        allocations::{load_visible, parse_date},
+        common::{ListOut, fetch_page},
         disputes::DisputeOut,
-        extract::{ApiJson, DecimalText, PathId},
+        extract::{ApiJson, ApiQuery, DecimalText, PageQuery, PathId},
     },
     state::AppState,
 };
@@ -200,4 +201,45 @@ pub async fn dispute(
         crate::ledger::disputes::open(&state.db, &model, reason, today_in_finland(), &actor)
             .await?;
     Ok((StatusCode::CREATED, Json(DisputeOut::from_model(&created)?)))
+}
+
+#[utoipa::path(get, path = "/api/v1/commitments/{id}/deliveries", tag = "deliveries", params(PageQuery),
+    responses((status = 200, body = ListOut<DeliveryOut>), (status = 404, body = crate::error::ErrorBody)))]
+pub async fn list_for_commitment(
+    State(state): State<AppState>,
+    actor: Actor,
+    PathId(id): PathId<CommitmentId>,
+    ApiQuery(query): ApiQuery<PageQuery>,
+) -> AppResult<Json<ListOut<DeliveryOut>>> {
+    let page = query.parse()?;
+    let conn = &state.db.conn;
+    let commitment = commitment::Entity::find_by_id(uuid::Uuid::from(id))
+        .one(conn)
+        .await?
+        .ok_or_else(|| AppError::not_found("commitment"))?;
+    if actor.provider_id.map(uuid::Uuid::from) != Some(commitment.provider_id) {
+        // The client side and case workers see the deliveries; the read is audited.
+        load_visible(
+            &state,
+            &actor,
+            commitment.allocation_id.into(),
+            "deliveries_listed",
+        )
+        .await
+        .map_err(|_| AppError::not_found("commitment"))?;
+    }
+    let allocation = allocation::Entity::find_by_id(commitment.allocation_id)
+        .one(conn)
+        .await?
+        .ok_or_else(|| AppError::internal("commitment without allocation"))?;
+    let select = delivery::Entity::find()
+        .filter(delivery::Column::CommitmentId.eq(commitment.id))
+        .order_by_desc(delivery::Column::Date)
+        .order_by_desc(delivery::Column::CreatedAt);
+    let (models, total) = fetch_page(conn, select, page).await?;
+    let items = models
+        .iter()
+        .map(|d| DeliveryOut::from_models(d, &allocation))
+        .collect::<AppResult<_>>()?;
+    Ok(Json(ListOut { items, total }))
 }

@@ -98,12 +98,15 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(allocations::get))
         .routes(routes!(allocations::ledger_entries))
         .routes(routes!(allocations::reconciliation))
-        .routes(routes!(commitments::create))
+        .routes(routes!(
+            commitments::create,
+            commitments::list_for_allocation
+        ))
         .routes(routes!(commitments::get))
         .routes(routes!(commitments::accept))
         .routes(routes!(commitments::decline))
         .routes(routes!(commitments::close))
-        .routes(routes!(deliveries::record))
+        .routes(routes!(deliveries::record, deliveries::list_for_commitment))
         .routes(routes!(deliveries::get))
         .routes(routes!(deliveries::void))
         .routes(routes!(deliveries::dispute))
