@@ -9,7 +9,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use crate::{
     db::entities::{api_token, user},
     domain::{
-        catalogue::Role,
+        catalogue::{PURCHASER_STAFF_ROLES, Role},
         ids::{ClientId, ProviderId, PurchaserId, UserId},
     },
     error::{AppError, AppResult},
@@ -56,15 +56,42 @@ impl Actor {
     /// Staff of this purchaser with this role. Staff of another purchaser get 404, as
     /// if the purchaser did not exist; anyone else 403.
     pub fn require_staff(&self, purchaser: PurchaserId, role: Role) -> AppResult<()> {
+        self.require_staff_for(purchaser, role, "purchaser")
+    }
+
+    /// As [`Actor::require_staff`], naming `what` was asked for in the 404 (an
+    /// application, say, that belongs to another purchaser).
+    pub fn require_staff_for(
+        &self,
+        purchaser: PurchaserId,
+        role: Role,
+        what: &str,
+    ) -> AppResult<()> {
         match self.purchaser_id {
             Some(own) if own == purchaser && self.has(role) => Ok(()),
             Some(own) if own == purchaser => {
                 Err(AppError::forbidden(format!("this needs the {role} role")))
             }
-            Some(_) => Err(AppError::not_found("purchaser")),
+            Some(_) => Err(AppError::not_found(what)),
             None => Err(AppError::forbidden(format!(
                 "this needs the {role} role of the purchaser"
             ))),
+        }
+    }
+
+    /// Staff of this purchaser in any staff role (reports); others as in `require_staff`.
+    pub fn require_any_staff(&self, purchaser: PurchaserId) -> AppResult<()> {
+        match self.purchaser_id {
+            Some(own) if own == purchaser && PURCHASER_STAFF_ROLES.iter().any(|r| self.has(*r)) => {
+                Ok(())
+            }
+            Some(own) if own == purchaser => Err(AppError::forbidden(
+                "this needs a staff role of the purchaser",
+            )),
+            Some(_) => Err(AppError::not_found("purchaser")),
+            None => Err(AppError::forbidden(
+                "only the purchaser's staff may do this",
+            )),
         }
     }
 

@@ -82,3 +82,18 @@ pub fn parse_language(text: &str) -> Option<String> {
     let code = text.trim().to_ascii_lowercase();
     (code.len() == 2 && code.bytes().all(|b| b.is_ascii_lowercase())).then_some(code)
 }
+
+/// A unit price above the catalogue's price cap is refused wherever a price is set.
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+#[error("is above the price cap {0}")]
+pub struct AbovePriceCap(pub crate::domain::Money);
+
+pub fn check_price_cap(
+    price: crate::domain::Money,
+    cap: Option<crate::domain::Money>,
+) -> Result<(), AbovePriceCap> {
+    match cap {
+        Some(cap) if price > cap => Err(AbovePriceCap(cap)),
+        _ => Ok(()),
+    }
+}

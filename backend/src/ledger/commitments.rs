@@ -37,40 +37,63 @@ pub fn methods_for(kind: FundingKind) -> &'static [Method] {
     }
 }
 
-/// Checks that the allocation allows this offering and method (422 naming the field).
-pub fn check_allowed(allocation: &allocation::Model, request: &CommitmentRequest) -> AppResult<()> {
-    if request.offering.purchaser_id != allocation.purchaser_id {
-        return Err(AppError::invalid(
-            "offering_id",
-            "is not in the catalogue of the purchaser who granted this allocation",
-        ));
+/// Why an allocation cannot pay for an offering at all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Uncovered {
+    /// The offering is in another purchaser's catalogue.
+    OtherPurchaser,
+    /// The decision does not cover the offering's service.
+    ServiceNotCovered,
+}
+
+/// The settlement methods this allocation may use for this offering's service: those its
+/// funding kind allows and the catalogue entry accepts (possibly none), or why it cannot
+/// pay for the offering at all. The one place the coverage rule lives.
+pub fn allowed_methods(
+    allocation: &allocation::Model,
+    offering: &offering::Model,
+    service: &service::Model,
+) -> AppResult<Result<Vec<Method>, Uncovered>> {
+    if offering.purchaser_id != allocation.purchaser_id {
+        return Ok(Err(Uncovered::OtherPurchaser));
     }
     let services: Vec<ServiceId> =
         serde_json::from_value(allocation.service_ids.clone()).map_err(AppError::internal)?;
-    let service_id = ServiceId::from(request.service.id);
     let kind: FundingKind = allocation.kind.parse().map_err(AppError::internal)?;
     // A personal budget with no listed services may buy any service of the catalogue.
     let open_budget = kind == FundingKind::PersonalBudget && services.is_empty();
-    if !open_budget && !services.contains(&service_id) {
-        return Err(AppError::invalid(
-            "offering_id",
-            "is for a service this allocation does not cover",
-        ));
+    if !open_budget && !services.contains(&ServiceId::from(service.id)) {
+        return Ok(Err(Uncovered::ServiceNotCovered));
     }
     let service_methods: Vec<Method> =
-        serde_json::from_value(request.service.methods.clone()).map_err(AppError::internal)?;
-    if !service_methods.contains(&request.method) || !methods_for(kind).contains(&request.method) {
-        let allowed: Vec<String> = methods_for(kind)
-            .iter()
-            .filter(|m| service_methods.contains(m))
-            .map(ToString::to_string)
-            .collect();
-        return Err(AppError::invalid(
-            "method",
-            format!("is not allowed here; allowed: {}", allowed.join(", ")),
-        ));
+        serde_json::from_value(service.methods.clone()).map_err(AppError::internal)?;
+    Ok(Ok(methods_for(kind)
+        .iter()
+        .copied()
+        .filter(|m| service_methods.contains(m))
+        .collect()))
+}
+
+/// Checks that the allocation allows this offering and method (422 naming the field).
+pub fn check_allowed(allocation: &allocation::Model, request: &CommitmentRequest) -> AppResult<()> {
+    match allowed_methods(allocation, &request.offering, &request.service)? {
+        Err(Uncovered::OtherPurchaser) => Err(AppError::invalid(
+            "offering_id",
+            "is not in the catalogue of the purchaser who granted this allocation",
+        )),
+        Err(Uncovered::ServiceNotCovered) => Err(AppError::invalid(
+            "offering_id",
+            "is for a service this allocation does not cover",
+        )),
+        Ok(methods) if !methods.contains(&request.method) => {
+            let allowed: Vec<String> = methods.iter().map(ToString::to_string).collect();
+            Err(AppError::invalid(
+                "method",
+                format!("is not allowed here; allowed: {}", allowed.join(", ")),
+            ))
+        }
+        Ok(_) => Ok(()),
     }
-    Ok(())
 }
 
 pub async fn request(

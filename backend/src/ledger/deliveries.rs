@@ -15,8 +15,9 @@ use crate::{
     },
     domain::{
         Money, Quantity,
-        catalogue::{CommitmentStatus, DeliveryStatus, Method},
+        catalogue::{CommitmentStatus, DeliveryStatus, Method, check_price_cap},
         ids::{AllocationId, CommitmentId, DeliveryId, ProviderId},
+        today_in_finland,
     },
     error::{AppError, AppResult},
 };
@@ -88,6 +89,12 @@ pub async fn record(
     new: NewDelivery,
     actor: &Actor,
 ) -> AppResult<Recorded> {
+    if new.date > today_in_finland() {
+        return Err(AppError::invalid(
+            "date",
+            "is in the future; record deliveries once they have happened",
+        ));
+    }
     match record_once(db, provider, &new, actor).await {
         Err(err) if err.code == "duplicate_reference" => {
             // A concurrent request with the same reference committed first.
@@ -163,14 +170,8 @@ async fn record_once(
         ));
     }
     let service = service_of(&tx, &current).await?;
-    if let Some(cap) = service.price_cap_cents.map(Money::from_cents)
-        && new.unit_price > cap
-    {
-        return Err(AppError::invalid(
-            "unit_price",
-            format!("is above the price cap {cap}"),
-        ));
-    }
+    let cap = service.price_cap_cents.map(Money::from_cents);
+    check_price_cap(new.unit_price, cap).map_err(|e| AppError::invalid("unit_price", e))?;
     let method: Method = current.method.parse().map_err(AppError::internal)?;
     let voucher_value = allocation
         .voucher_value_cents

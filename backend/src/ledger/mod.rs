@@ -7,6 +7,7 @@ pub mod commitments;
 pub mod deliveries;
 pub mod disputes;
 pub mod grant;
+pub mod quote;
 pub mod reconcile;
 
 use chrono::Utc;

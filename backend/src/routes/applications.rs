@@ -135,15 +135,11 @@ pub async fn decide(
         .one(&*tx)
         .await?
         .ok_or_else(|| AppError::not_found("application"))?;
-    actor
-        .require_staff(current.purchaser_id.into(), Role::CatalogueManager)
-        .map_err(|e| {
-            if e.code == "not_found" {
-                AppError::not_found("application")
-            } else {
-                e
-            }
-        })?;
+    actor.require_staff_for(
+        current.purchaser_id.into(),
+        Role::CatalogueManager,
+        "application",
+    )?;
     if current.status != ApplicationStatus::Pending.as_ref() {
         return Err(AppError::conflict(
             "wrong_status",

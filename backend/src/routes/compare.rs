@@ -8,12 +8,12 @@ use crate::{
     auth::MaybeActor,
     db::entities::{offering, provider, service},
     domain::{
-        LocalizedText, Money, Quantity,
-        catalogue::{FundingKind, Method, Unit},
-        ids::{AllocationId, OfferingId, ServiceId},
+        LocalizedText, Money,
+        catalogue::{Method, Unit},
+        ids::{AllocationId, OfferingId},
     },
     error::{AppError, AppResult},
-    ledger::{commitments::methods_for, deliveries::split},
+    ledger::quote::quote,
     routes::{
         allocations::load_visible,
         common::from_json,
@@ -79,62 +79,6 @@ fn parse_ids(raw: Option<&str>) -> AppResult<Vec<OfferingId>> {
     Ok(ids)
 }
 
-/// The client's figures for one offering under an allocation.
-struct PersonalFigures {
-    covered: bool,
-    client_share_per_unit: Money,
-    units_affordable: i64,
-}
-
-fn personal_figures(
-    allocation: &crate::db::entities::allocation::Model,
-    offering: &offering::Model,
-    service: &service::Model,
-) -> AppResult<PersonalFigures> {
-    let kind: FundingKind = allocation.kind.parse().map_err(AppError::internal)?;
-    let services: Vec<ServiceId> = from_json(&allocation.service_ids)?;
-    let service_methods: Vec<Method> = from_json(&service.methods)?;
-    let method = methods_for(kind)
-        .iter()
-        .copied()
-        .find(|m| service_methods.contains(m));
-    let listed = services.contains(&ServiceId::from(service.id))
-        || (kind == FundingKind::PersonalBudget && services.is_empty());
-    let covered = listed && method.is_some() && offering.purchaser_id == allocation.purchaser_id;
-    let price = Money::from_cents(offering.unit_price_cents);
-    let voucher_value = allocation
-        .voucher_value_cents
-        .or(service.voucher_value_cents)
-        .map(Money::from_cents);
-    let one = Quantity::from_milli(1000);
-    let share = split(
-        one,
-        price,
-        method.unwrap_or(Method::DirectInvoice),
-        voucher_value,
-    );
-    let (client_share, units) = if covered {
-        let available = allocation.available_cents;
-        let per_unit = share.purchaser_share.cents();
-        (
-            share.client_share,
-            if per_unit > 0 {
-                available / per_unit
-            } else {
-                0
-            },
-        )
-    } else {
-        // Not payable from this allocation: the client would pay it all.
-        (price, 0)
-    };
-    Ok(PersonalFigures {
-        covered,
-        client_share_per_unit: client_share,
-        units_affordable: units,
-    })
-}
-
 #[utoipa::path(get, path = "/api/v1/compare", tag = "search", params(CompareQuery),
     responses((status = 200, body = CompareOut), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn compare(
@@ -176,7 +120,7 @@ pub async fn compare(
             .ok_or_else(|| AppError::internal("offering without service"))?;
         let figures = allocation
             .as_ref()
-            .map(|a| personal_figures(a, model, service))
+            .map(|a| quote(a, model, service))
             .transpose()?;
         offerings.push(ComparedOffering {
             offering_id: *id,

@@ -99,12 +99,6 @@ pub async fn record(
         .ok_or_else(|| AppError::not_found("commitment"))?;
     actor.require_provider(commitment.provider_id.into(), "commitment")?;
     let date = parse_date("date", &input.date)?;
-    if date > today_in_finland() {
-        return Err(AppError::invalid(
-            "date",
-            "is in the future; record deliveries once they have happened",
-        ));
-    }
     let new = NewDelivery {
         commitment: id,
         date,

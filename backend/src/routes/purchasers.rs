@@ -3,7 +3,7 @@ use axum::{Json, extract::State, http::StatusCode};
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use crate::{
     auth::{Actor, password},
@@ -122,10 +122,28 @@ pub async fn list(
     let page = query.parse()?;
     let select = purchaser::Entity::find().order_by_asc(purchaser::Column::Name);
     let (models, total) = fetch_page(&state.db.conn, select, page).await?;
-    let mut items = Vec::with_capacity(models.len());
-    for model in models {
-        items.push(out(&state.db.conn, model).await?);
+    // The page's municipalities in one query, not one per purchaser.
+    let mut areas: HashMap<uuid::Uuid, Vec<String>> = HashMap::new();
+    for row in purchaser_municipality::Entity::find()
+        .filter(purchaser_municipality::Column::PurchaserId.is_in(models.iter().map(|m| m.id)))
+        .order_by_asc(purchaser_municipality::Column::Municipality)
+        .all(&state.db.conn)
+        .await?
+    {
+        areas
+            .entry(row.purchaser_id)
+            .or_default()
+            .push(row.municipality);
     }
+    let items = models
+        .into_iter()
+        .map(|model| PurchaserOut {
+            municipalities: areas.remove(&model.id).unwrap_or_default(),
+            id: model.id.into(),
+            name: model.name,
+            business_id: model.business_id,
+        })
+        .collect();
     Ok(Json(ListOut { items, total }))
 }
 

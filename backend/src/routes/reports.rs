@@ -7,8 +7,8 @@ use serde::Serialize;
 use crate::{
     auth::Actor,
     db::entities::search_miss,
-    domain::{catalogue::Role, ids::PurchaserId},
-    error::{AppError, AppResult},
+    domain::ids::PurchaserId,
+    error::AppResult,
     routes::{
         common::{ListOut, fetch_page},
         extract::{ApiQuery, PageQuery, PathId},
@@ -26,31 +26,6 @@ pub struct DemandGapOut {
     pub last_seen: chrono::DateTime<Utc>,
 }
 
-/// Any staff role of the purchaser may read its reports.
-fn require_any_staff(actor: &Actor, purchaser: PurchaserId) -> AppResult<()> {
-    let roles = [
-        Role::CatalogueManager,
-        Role::CaseWorker,
-        Role::Finance,
-        Role::Moderator,
-    ];
-    if roles
-        .iter()
-        .any(|r| actor.require_staff(purchaser, *r).is_ok())
-    {
-        return Ok(());
-    }
-    actor
-        .require_staff(purchaser, Role::CatalogueManager)
-        .map_err(|e| {
-            if e.code == "not_found" {
-                e
-            } else {
-                AppError::forbidden("only the purchaser's staff read its reports")
-            }
-        })
-}
-
 #[utoipa::path(get, path = "/api/v1/purchasers/{pid}/reports/demand-gaps", tag = "reports", params(PageQuery),
     responses((status = 200, body = ListOut<DemandGapOut>), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn demand_gaps(
@@ -59,7 +34,7 @@ pub async fn demand_gaps(
     PathId(pid): PathId<PurchaserId>,
     ApiQuery(query): ApiQuery<PageQuery>,
 ) -> AppResult<Json<ListOut<DemandGapOut>>> {
-    require_any_staff(&actor, pid)?;
+    actor.require_any_staff(pid)?;
     let page = query.parse()?;
     let area = municipalities_of(&state.db.conn, pid.into()).await?;
     let select = search_miss::Entity::find()

@@ -5,7 +5,7 @@ use crate::{
     db::entities::service,
     domain::{
         LocalizedText, Money,
-        catalogue::{Accessibility, parse_language},
+        catalogue::{Accessibility, check_price_cap, parse_language},
         ids::ServiceId,
         text::parse_optional_text,
     },
@@ -57,14 +57,8 @@ pub fn description(raw: LocalizedText) -> AppResult<LocalizedText> {
 /// A positive price with two decimals, not above the catalogue's price cap.
 pub fn unit_price(raw: &DecimalText, service: &service::Model) -> AppResult<Money> {
     let price = field("unit_price", Money::parse_positive(&raw.0))?;
-    if let Some(cap) = service.price_cap_cents.map(Money::from_cents)
-        && price > cap
-    {
-        return Err(AppError::invalid(
-            "unit_price",
-            format!("is above the price cap {cap}"),
-        ));
-    }
+    let cap = service.price_cap_cents.map(Money::from_cents);
+    field("unit_price", check_price_cap(price, cap))?;
     Ok(price)
 }
 

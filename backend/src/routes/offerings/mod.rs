@@ -1,8 +1,8 @@
-//! Offerings: one provider's listing of a catalogue service, with its price.
+//! Offerings: one provider's listing of a catalogue service, with its price. The router
+//! names the handlers through `read::` and `write::` (utoipa needs their own modules).
 pub mod input;
 pub mod read;
 pub mod write;
 
 pub use input::{LocationIn, OfferingIn, OfferingPatch};
-pub use read::{OfferingOut, get, list, list_for_provider};
-pub use write::{archive, create, update};
+pub use read::OfferingOut;
