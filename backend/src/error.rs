@@ -90,6 +90,12 @@ impl AppError {
         .with_field(field, message)
     }
 
+    /// The same error under a more specific stable code.
+    pub fn with_code(mut self, code: &'static str) -> Self {
+        self.code = code;
+        self
+    }
+
     pub fn with_field(mut self, field: &str, message: impl Display) -> Self {
         self.fields.insert(field.to_owned(), message.to_string());
         self

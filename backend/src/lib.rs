@@ -18,3 +18,4 @@ pub mod state;
 pub mod synth;
 pub mod users;
 pub mod vault;
+pub mod web;

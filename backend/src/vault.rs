@@ -18,6 +18,8 @@ use crate::domain::PersonalId;
 pub struct Vault {
     cipher: Aes256Gcm,
     hash_key: [u8; 32],
+    /// Signs browser-bound values (CSRF tokens); never used for identity codes.
+    signing_key: [u8; 32],
 }
 
 impl Vault {
@@ -29,8 +31,15 @@ impl Vault {
             .map_err(|_| anyhow::anyhow!("key derivation failed"))?;
         hk.expand(b"personal-id-lookup", &mut hash_key)
             .map_err(|_| anyhow::anyhow!("key derivation failed"))?;
+        let mut signing_key = [0u8; 32];
+        hk.expand(b"web-form-signing", &mut signing_key)
+            .map_err(|_| anyhow::anyhow!("key derivation failed"))?;
         let cipher = Aes256Gcm::new_from_slice(&enc_key).context("bad encryption key")?;
-        Ok(Vault { cipher, hash_key })
+        Ok(Vault {
+            cipher,
+            hash_key,
+            signing_key,
+        })
     }
 
     /// The configured secret, or one generated once under the data directory (SQLite only).
@@ -91,6 +100,42 @@ impl Vault {
             .iter()
             .map(|b| format!("{b:02x}"))
             .collect()
+    }
+
+    /// A keyed signature of `purpose` and `message`, as hex; the web forms' CSRF tokens.
+    pub fn sign(&self, purpose: &str, message: &str) -> String {
+        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&self.signing_key)
+            .unwrap_or_else(|_| unreachable_hmac());
+        mac.update(purpose.as_bytes());
+        mac.update(b"\0");
+        mac.update(message.as_bytes());
+        mac.finalize()
+            .into_bytes()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
+
+    /// Checks a signature from [`Vault::sign`] in constant time.
+    pub fn verify(&self, purpose: &str, message: &str, signature: &str) -> bool {
+        let Ok(bytes) = (0..signature.len())
+            .step_by(2)
+            .map(|i| {
+                signature
+                    .get(i..i + 2)
+                    .and_then(|h| u8::from_str_radix(h, 16).ok())
+                    .ok_or(())
+            })
+            .collect::<Result<Vec<u8>, ()>>()
+        else {
+            return false;
+        };
+        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&self.signing_key)
+            .unwrap_or_else(|_| unreachable_hmac());
+        mac.update(purpose.as_bytes());
+        mac.update(b"\0");
+        mac.update(message.as_bytes());
+        mac.verify_slice(&bytes).is_ok()
     }
 }
 

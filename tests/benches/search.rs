@@ -7,7 +7,9 @@
 //! one facet and the page: three statements per search) as the baseline, and the ratios
 //! baseline / engine are printed. The baseline skips HTTP, which favours it: the ratios
 //! understate the engine's lead. Environment: `BENCH_SIZES` (default "10000,100000"),
-//! `BENCH_QUERIES` (default 2000).
+//! `BENCH_QUERIES` (default 2000). The same queries are then sent to the portal's
+//! server-rendered results page (`/search?...`, HTML, 20 results), whose latency and
+//! heaviest page size are printed beside the API's.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
 
 use std::{
@@ -326,6 +328,9 @@ struct Outcome {
     size: usize,
     index_build: Duration,
     engine: Latencies,
+    /// The portal's search results page for the same queries.
+    portal: Latencies,
+    heaviest_page: usize,
     baseline: Latencies,
     rss_mb: f64,
 }
@@ -401,6 +406,34 @@ async fn bench_size(size: usize, queries: usize) -> Outcome {
     )
     .await;
     let engine = run_concurrently(mix.clone(), send).await;
+    // The same queries as the portal's server-rendered results page (HTML, 20 per page).
+    let heaviest = Arc::new(AtomicUsize::new(0));
+    let page = {
+        let (http, base, heaviest) = (http.clone(), base.clone(), heaviest.clone());
+        move |query: BenchQuery| {
+            let url = format!(
+                "{base}{}",
+                query.http().replacen("/api/v1/search", "/search", 1)
+            );
+            let (http, heaviest) = (http.clone(), heaviest.clone());
+            async move {
+                let response = http.get(url).send().await.unwrap();
+                assert!(
+                    response.status().is_success(),
+                    "results page answered {}",
+                    response.status()
+                );
+                let body = response.bytes().await.unwrap();
+                heaviest.fetch_max(body.len(), Ordering::Relaxed);
+            }
+        }
+    };
+    run_concurrently(
+        Arc::new(mix.iter().take(200).cloned().collect()),
+        page.clone(),
+    )
+    .await;
+    let portal = run_concurrently(mix.clone(), page).await;
     let rss_mb = rss_mb(&server);
     let _ = server.kill();
     let _ = server.wait();
@@ -420,6 +453,8 @@ async fn bench_size(size: usize, queries: usize) -> Outcome {
         size,
         index_build,
         engine,
+        portal,
+        heaviest_page: heaviest.load(Ordering::Relaxed),
         baseline,
         rss_mb,
     }
@@ -457,6 +492,16 @@ async fn main() {
             outcome.baseline.median.as_secs_f64() / outcome.engine.median.as_secs_f64(),
             outcome.baseline.p99.as_secs_f64() / outcome.engine.p99.as_secs_f64(),
             outcome.rss_mb,
+        );
+        println!(
+            "{:>7} offerings: portal results page median {} p99 {} {:.0} pages/s | heaviest page {:.1} KB | ratio baseline/page median {:.1}x | page/API JSON median {:.2}x",
+            outcome.size,
+            ms(outcome.portal.median),
+            ms(outcome.portal.p99),
+            outcome.portal.qps,
+            outcome.heaviest_page as f64 / 1024.0,
+            outcome.baseline.median.as_secs_f64() / outcome.portal.median.as_secs_f64(),
+            outcome.portal.median.as_secs_f64() / outcome.engine.median.as_secs_f64(),
         );
         outcomes.push(outcome);
     }

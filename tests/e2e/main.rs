@@ -15,6 +15,7 @@ mod health;
 mod idempotency;
 mod lists;
 mod money_flow;
+mod portal;
 mod search;
 mod startup;
 mod tenant_isolation;

@@ -26,6 +26,8 @@ pub struct Actor {
     pub purchaser_id: Option<PurchaserId>,
     pub provider_id: Option<ProviderId>,
     pub client_id: Option<ClientId>,
+    /// The language the user chose for the portal and emails (fi, sv or en).
+    pub locale: String,
 }
 
 impl Actor {
@@ -38,6 +40,7 @@ impl Actor {
             purchaser_id: user.purchaser_id.map(Into::into),
             provider_id: user.provider_id.map(Into::into),
             client_id: user.client_id.map(Into::into),
+            locale: user.locale.clone(),
         }
     }
 
@@ -117,8 +120,18 @@ impl FromRequestParts<AppState> for Actor {
         let token = header
             .strip_prefix("Bearer ")
             .map(str::trim)
-            .filter(|t| !t.is_empty() && t.len() < 200)
             .ok_or_else(AppError::unauthorized)?;
+        Actor::from_token(state, token).await
+    }
+}
+
+impl Actor {
+    /// The actor a token (bearer header or the portal's session cookie) belongs to,
+    /// while the token is unexpired.
+    pub async fn from_token(state: &AppState, token: &str) -> AppResult<Actor> {
+        if token.is_empty() || token.len() >= 200 {
+            return Err(AppError::unauthorized());
+        }
         let conn = &state.db.conn;
         let stored = api_token::Entity::find_by_id(token::hash(token))
             .filter(api_token::Column::ExpiresAt.gt(Utc::now()))

@@ -1,7 +1,7 @@
 //! Localised text: Finnish required, Swedish and English optional.
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct LocalizedText {
     pub fi: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -77,6 +77,73 @@ pub fn split(
     }
 }
 
+/// Where the purchaser's share of a delivery is taken from: the commitment's
+/// reservation first, the allocation's available money for the rest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Draw {
+    pub from_reserved: Money,
+    pub from_available: Money,
+}
+
+pub fn draw(purchaser_share: Money, reserved: Money) -> Draw {
+    let from_reserved = purchaser_share.min(reserved);
+    Draw {
+        from_reserved,
+        from_available: purchaser_share - from_reserved,
+    }
+}
+
+/// The voucher value per unit: the decision's own, else the catalogue's.
+pub fn voucher_value_of(allocation: &allocation::Model, service: &service::Model) -> Option<Money> {
+    allocation
+        .voucher_value_cents
+        .or(service.voucher_value_cents)
+        .map(Money::from_cents)
+}
+
+/// What recording a delivery would do, computed by the same rules without writing:
+/// the provider's form shows the reservation before and after.
+pub struct Preview {
+    pub split: Split,
+    pub reserved_before: Money,
+    pub reserved_after: Money,
+    pub available_before: Money,
+    pub available_after: Money,
+    /// The share exceeds what remains: recording would be refused.
+    pub overdraws: bool,
+}
+
+pub async fn preview(
+    conn: &impl sea_orm::ConnectionTrait,
+    commitment: &commitment::Model,
+    quantity: Quantity,
+    unit_price: Money,
+) -> AppResult<Preview> {
+    let allocation = allocation::Entity::find_by_id(commitment.allocation_id)
+        .one(conn)
+        .await?
+        .ok_or_else(|| AppError::internal("commitment without allocation"))?;
+    let service = service_of(conn, commitment).await?;
+    let method: Method = commitment.method.parse().map_err(AppError::internal)?;
+    let split = split(
+        quantity,
+        unit_price,
+        method,
+        voucher_value_of(&allocation, &service),
+    );
+    let reserved = Money::from_cents(commitment.reserved_cents);
+    let available = Money::from_cents(allocation.available_cents);
+    let draw = draw(split.purchaser_share, reserved);
+    Ok(Preview {
+        split,
+        reserved_before: reserved,
+        reserved_after: reserved - draw.from_reserved,
+        available_before: available,
+        available_after: available - draw.from_available,
+        overdraws: draw.from_available > available,
+    })
+}
+
 pub enum Recorded {
     Created(delivery::Model, allocation::Model),
     /// The same reference and content again: the first delivery, nothing charged.
@@ -169,18 +236,21 @@ async fn record_once(
             ),
         ));
     }
-    let service = service_of(&tx, &current).await?;
+    let service = service_of(&*tx, &current).await?;
     let cap = service.price_cap_cents.map(Money::from_cents);
     check_price_cap(new.unit_price, cap).map_err(|e| AppError::invalid("unit_price", e))?;
     let method: Method = current.method.parse().map_err(AppError::internal)?;
-    let voucher_value = allocation
-        .voucher_value_cents
-        .or(service.voucher_value_cents)
-        .map(Money::from_cents);
-    let split = split(new.quantity, new.unit_price, method, voucher_value);
+    let split = split(
+        new.quantity,
+        new.unit_price,
+        method,
+        voucher_value_of(&allocation, &service),
+    );
     let reserved = Money::from_cents(current.reserved_cents);
-    let from_reserved = split.purchaser_share.min(reserved);
-    let from_available = split.purchaser_share - from_reserved;
+    let Draw {
+        from_reserved,
+        from_available,
+    } = draw(split.purchaser_share, reserved);
     let available = Money::from_cents(allocation.available_cents);
     if from_available > available {
         let message = format!(
@@ -239,13 +309,16 @@ async fn record_once(
     Ok(Recorded::Created(inserted, allocation))
 }
 
-async fn service_of(tx: &WriteTx, commitment: &commitment::Model) -> AppResult<service::Model> {
+async fn service_of(
+    conn: &impl sea_orm::ConnectionTrait,
+    commitment: &commitment::Model,
+) -> AppResult<service::Model> {
     let offering = crate::db::entities::offering::Entity::find_by_id(commitment.offering_id)
-        .one(&**tx)
+        .one(conn)
         .await?
         .ok_or_else(|| AppError::not_found("offering"))?;
     service::Entity::find_by_id(offering.service_id)
-        .one(&**tx)
+        .one(conn)
         .await?
         .ok_or_else(|| AppError::not_found("service"))
 }

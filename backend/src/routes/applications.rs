@@ -196,14 +196,36 @@ pub async fn list_for_purchaser(
     ApiQuery(query): ApiQuery<PageQuery>,
 ) -> AppResult<Json<ListOut<ApplicationOut>>> {
     actor.require_staff(pid, Role::CatalogueManager)?;
-    let page = query.parse()?;
     let select = application::Entity::find()
-        .filter(application::Column::PurchaserId.eq(uuid::Uuid::from(pid)))
-        .order_by_desc(application::Column::CreatedAt);
+        .filter(application::Column::PurchaserId.eq(uuid::Uuid::from(pid)));
+    Ok(Json(newest_first(&state, select, &query).await?))
+}
+
+#[utoipa::path(get, path = "/api/v1/providers/{id}/applications", tag = "applications", params(PageQuery),
+    responses((status = 200, body = ListOut<ApplicationOut>)))]
+pub async fn list_for_provider(
+    State(state): State<AppState>,
+    actor: Actor,
+    PathId(id): PathId<ProviderId>,
+    ApiQuery(query): ApiQuery<PageQuery>,
+) -> AppResult<Json<ListOut<ApplicationOut>>> {
+    actor.require_provider(id, "provider")?;
+    let select = application::Entity::find()
+        .filter(application::Column::ProviderId.eq(uuid::Uuid::from(id)));
+    Ok(Json(newest_first(&state, select, &query).await?))
+}
+
+async fn newest_first(
+    state: &AppState,
+    select: sea_orm::Select<application::Entity>,
+    query: &PageQuery,
+) -> AppResult<ListOut<ApplicationOut>> {
+    let page = query.parse()?;
+    let select = select.order_by_desc(application::Column::CreatedAt);
     let (models, total) = fetch_page(&state.db.conn, select, page).await?;
     let items = models
         .iter()
         .map(ApplicationOut::from_model)
         .collect::<AppResult<_>>()?;
-    Ok(Json(ListOut { items, total }))
+    Ok(ListOut { items, total })
 }

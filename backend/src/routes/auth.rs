@@ -40,16 +40,39 @@ pub async fn login(
     State(state): State<AppState>,
     ApiJson(input): ApiJson<LoginIn>,
 ) -> AppResult<Json<LoginOut>> {
-    if input.email.len() > 254 || input.password.len() > 256 {
+    let (token, expires_at, user) = sign_in(&state, &input.email, &input.password).await?;
+    let actor = Actor::from_user(&user);
+    Ok(Json(LoginOut {
+        token,
+        expires_at,
+        user: UserOut {
+            id: actor.user_id,
+            name: actor.name,
+            roles: actor.roles,
+        },
+    }))
+}
+
+/// Checks the credentials and issues a token: for the API and the portal's sign-in alike.
+pub async fn sign_in(
+    state: &AppState,
+    email: &str,
+    password: &str,
+) -> AppResult<(
+    String,
+    chrono::DateTime<Utc>,
+    crate::db::entities::user::Model,
+)> {
+    if email.len() > 254 || password.len() > 256 {
         return Err(AppError::unauthorized());
     }
-    let found = users::find_by_email(&state.db.conn, &input.email).await?;
+    let found = users::find_by_email(&state.db.conn, email).await?;
     // Verify against a dummy hash for unknown emails so timing does not reveal accounts.
     let stored = found
         .as_ref()
         .map(|u| u.password_hash.as_str())
         .unwrap_or(password::DUMMY_HASH);
-    let ok = password::verify(&input.password, stored).await;
+    let ok = password::verify(password, stored).await;
     let user = match (found, ok) {
         (Some(user), true) => user,
         _ => return Err(AppError::unauthorized()),
@@ -64,16 +87,15 @@ pub async fn login(
     }
     .insert(&state.db.conn)
     .await?;
-    let actor = Actor::from_user(&user);
-    Ok(Json(LoginOut {
-        token,
-        expires_at,
-        user: UserOut {
-            id: actor.user_id,
-            name: actor.name,
-            roles: actor.roles,
-        },
-    }))
+    Ok((token, expires_at, user))
+}
+
+/// Ends a session: the token stops working at once.
+pub async fn revoke(state: &AppState, presented: &str) -> AppResult<()> {
+    api_token::Entity::delete_by_id(token::hash(presented))
+        .exec(&state.db.conn)
+        .await?;
+    Ok(())
 }
 
 /// Signs out: the token stops working at once.
@@ -90,8 +112,6 @@ pub async fn logout(
         .and_then(|v| v.strip_prefix("Bearer "))
         .map(str::trim)
         .ok_or_else(AppError::unauthorized)?;
-    api_token::Entity::delete_by_id(token::hash(presented))
-        .exec(&state.db.conn)
-        .await?;
+    revoke(&state, presented).await?;
     Ok(axum::http::StatusCode::NO_CONTENT)
 }

@@ -1,20 +1,27 @@
 //! Deciding disputes: a case worker of the client's purchaser upholds or rejects.
 use axum::{Json, extract::State};
 use chrono::Utc;
-use sea_orm::EntityTrait;
+use std::collections::HashMap;
+
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::{Deserialize, Serialize};
 
 use crate::{
+    audit::{self, AuditEvent},
     auth::{ActingFor, Actor, access},
-    db::entities::dispute,
+    db::entities::{client, delivery, dispute, provider},
     domain::{
-        catalogue::DisputeStatus,
-        ids::{DeliveryId, DisputeId},
+        Money,
+        catalogue::{DisputeStatus, Role},
+        ids::{ClientId, DeliveryId, DisputeId, PurchaserId},
         text::parse_optional_text,
     },
     error::{AppError, AppResult, field},
     ledger,
-    routes::extract::{ApiJson, PathId},
+    routes::{
+        common::{ListOut, fetch_page},
+        extract::{ApiJson, ApiQuery, PageQuery, PathId},
+    },
     state::AppState,
 };
 
@@ -89,4 +96,108 @@ pub async fn get(
         .await
         .map_err(|_| AppError::not_found("dispute"))?;
     Ok(Json(DisputeOut::from_model(&model)?))
+}
+
+#[derive(Deserialize, Default, utoipa::IntoParams)]
+pub struct DisputeListQuery {
+    /// open, upheld or rejected; all when left out.
+    pub status: Option<String>,
+    pub page: Option<String>,
+    pub per_page: Option<String>,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct DisputeRowOut {
+    #[serde(flatten)]
+    pub dispute: DisputeOut,
+    pub client_id: ClientId,
+    pub client_name: String,
+    pub delivery_date: chrono::NaiveDate,
+    #[schema(value_type = String)]
+    pub delivery_total: Money,
+    pub provider_name: String,
+}
+
+#[utoipa::path(get, path = "/api/v1/purchasers/{pid}/disputes", tag = "disputes", params(DisputeListQuery),
+    responses((status = 200, body = ListOut<DisputeRowOut>), (status = "4XX", body = crate::error::ErrorBody)))]
+pub async fn list_for_purchaser(
+    State(state): State<AppState>,
+    actor: Actor,
+    PathId(pid): PathId<PurchaserId>,
+    ApiQuery(query): ApiQuery<DisputeListQuery>,
+) -> AppResult<Json<ListOut<DisputeRowOut>>> {
+    actor.require_staff(pid, Role::CaseWorker)?;
+    let page = PageQuery {
+        page: query.page.clone(),
+        per_page: query.per_page.clone(),
+    }
+    .parse()?;
+    let mut select = dispute::Entity::find()
+        .filter(
+            dispute::Column::ClientId.in_subquery(
+                sea_orm::sea_query::Query::select()
+                    .column(client::Column::Id)
+                    .from(client::Entity)
+                    .and_where(client::Column::PurchaserId.eq(uuid::Uuid::from(pid)))
+                    .to_owned(),
+            ),
+        )
+        .order_by_desc(dispute::Column::CreatedAt);
+    if let Some(status) = query.status.as_deref().filter(|s| !s.is_empty()) {
+        let status: DisputeStatus = status
+            .parse()
+            .map_err(|_| AppError::bad_parameter("status", "must be open, upheld or rejected"))?;
+        select = select.filter(dispute::Column::Status.eq(status.to_string()));
+    }
+    let conn = &state.db.conn;
+    let (models, total) = fetch_page(conn, select, page).await?;
+    let clients: HashMap<uuid::Uuid, client::Model> = client::Entity::find()
+        .filter(client::Column::Id.is_in(models.iter().map(|d| d.client_id)))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c))
+        .collect();
+    let deliveries: HashMap<uuid::Uuid, delivery::Model> = delivery::Entity::find()
+        .filter(delivery::Column::Id.is_in(models.iter().map(|d| d.delivery_id)))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|d| (d.id, d))
+        .collect();
+    let providers: HashMap<uuid::Uuid, String> = provider::Entity::find()
+        .filter(provider::Column::Id.is_in(deliveries.values().map(|d| d.provider_id)))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.name))
+        .collect();
+    let mut items = Vec::with_capacity(models.len());
+    for m in &models {
+        let (Some(c), Some(d)) = (clients.get(&m.client_id), deliveries.get(&m.delivery_id)) else {
+            return Err(AppError::internal("dispute without client or delivery"));
+        };
+        items.push(DisputeRowOut {
+            dispute: DisputeOut::from_model(m)?,
+            client_id: c.id.into(),
+            client_name: c.name.clone(),
+            delivery_date: d.date,
+            delivery_total: Money::from_cents(d.total_cents),
+            provider_name: providers.get(&d.provider_id).cloned().unwrap_or_default(),
+        });
+    }
+    audit::record(
+        conn,
+        Some(&actor),
+        Some(ActingFor::CaseWorker),
+        AuditEvent {
+            action: "disputes_listed",
+            subject_type: "purchaser",
+            subject_id: pid.to_string(),
+            client: None,
+            detail: Some(serde_json::json!({"clients": items.iter().map(|i| i.client_id.to_string()).collect::<Vec<_>>()})),
+        },
+    )
+    .await?;
+    Ok(Json(ListOut { items, total }))
 }

@@ -78,7 +78,10 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(applications::list_for_purchaser))
         .routes(routes!(clients::create, clients::list))
         .routes(routes!(providers::sign_up))
-        .routes(routes!(providers::get))
+        .routes(routes!(providers::get, providers::update))
+        .routes(routes!(providers::deliveries))
+        .routes(routes!(applications::list_for_provider))
+        .routes(routes!(disputes::list_for_purchaser))
         .routes(routes!(providers::commitments))
         .routes(routes!(applications::create))
         .routes(routes!(applications::decide))
@@ -118,11 +121,11 @@ pub fn router(state: AppState) -> Router {
     let (router, openapi) = api_routes().split_for_parts();
     let openapi = Arc::new(openapi);
     router
+        .merge(crate::web::router(state.clone()))
         .route(
             "/api/openapi.json",
             get(move || async move { Json(openapi.as_ref().clone()) }),
         )
-        .fallback(|| async { AppError::not_found("page") })
         .layer(middleware::from_fn(record_metrics))
         .layer(RequestBodyLimitLayer::new(1024 * 1024))
         .layer(CatchPanicLayer::custom(|_| {

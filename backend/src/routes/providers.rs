@@ -1,12 +1,14 @@
 //! Provider sign-up and the provider's own views.
 use axum::{Json, extract::State, http::StatusCode};
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set,
+};
 use serde::{Deserialize, Serialize};
 
 use crate::{
     auth::{Actor, MaybeActor, password},
-    db::entities::{commitment, provider},
+    db::entities::{allocation, commitment, delivery, offering, provider},
     domain::{
         BusinessId, EmailAddress,
         catalogue::Role,
@@ -14,9 +16,11 @@ use crate::{
         text::{parse_optional_text, parse_text},
     },
     error::{AppError, AppResult, field},
+    outbox::{self, Topic},
     routes::{
         commitments::CommitmentOut,
         common::{ListOut, fetch_page},
+        deliveries::DeliveryOut,
         extract::{ApiJson, ApiQuery, PageQuery, PathId},
     },
     state::AppState,
@@ -149,6 +153,143 @@ pub async fn commitments(
     let items = models
         .iter()
         .map(CommitmentOut::from_model)
+        .collect::<AppResult<_>>()?;
+    Ok(Json(ListOut { items, total }))
+}
+
+/// Every field optional: what is sent is changed, the rest stays.
+#[derive(Deserialize, Default, utoipa::ToSchema)]
+pub struct ProviderPatch {
+    pub name: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+}
+
+#[utoipa::path(patch, path = "/api/v1/providers/{id}", tag = "providers", request_body = ProviderPatch,
+    responses((status = 200, body = ProviderOut), (status = "4XX", body = crate::error::ErrorBody)))]
+pub async fn update(
+    State(state): State<AppState>,
+    actor: Actor,
+    PathId(id): PathId<ProviderId>,
+    ApiJson(input): ApiJson<ProviderPatch>,
+) -> AppResult<Json<ProviderOut>> {
+    actor.require_provider(id, "provider")?;
+    let name = input
+        .name
+        .as_deref()
+        .map(|n| field("name", parse_text(n, 200)))
+        .transpose()?;
+    let email = input
+        .email
+        .as_deref()
+        .map(|e| field("email", EmailAddress::parse(e)))
+        .transpose()?;
+    let phone = match input.phone.as_deref() {
+        None => None,
+        Some(raw) => Some(parse_phone(Some(raw))?),
+    };
+    let tx = state.db.begin_write().await?;
+    let model = provider::Entity::find_by_id(uuid::Uuid::from(id))
+        .one(&*tx)
+        .await?
+        .ok_or_else(|| AppError::not_found("provider"))?;
+    let renamed = name.as_ref().is_some_and(|n| *n != model.name);
+    let mut active = model.into_active_model();
+    if let Some(name) = name {
+        active.name = Set(name);
+    }
+    if let Some(email) = email {
+        active.email = Set(email.as_str().to_owned());
+    }
+    if let Some(phone) = phone {
+        active.phone = Set(phone);
+    }
+    let updated = active.update(&*tx).await?;
+    if renamed {
+        // Search shows the provider's name on every offering: re-index them all.
+        let offerings = offering::Entity::find()
+            .filter(offering::Column::ProviderId.eq(updated.id))
+            .all(&*tx)
+            .await?;
+        for o in offerings {
+            outbox::enqueue(&*tx, Topic::SearchOffering, o.id).await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(Json(ProviderOut {
+        id,
+        name: updated.name,
+        business_id: updated.business_id,
+        email: Some(updated.email),
+        phone: updated.phone,
+        user_id: None,
+    }))
+}
+
+#[derive(Deserialize, Default, utoipa::IntoParams)]
+pub struct MonthQuery {
+    /// The month, `YYYY-MM`; this month when left out.
+    pub month: Option<String>,
+    pub page: Option<String>,
+    pub per_page: Option<String>,
+}
+
+/// Parses `YYYY-MM` into its first and the next month's first day.
+pub fn parse_month(raw: &str) -> AppResult<(chrono::NaiveDate, chrono::NaiveDate)> {
+    let bad = || AppError::bad_parameter("month", "must be a month like 2026-11");
+    let (y, m) = raw.trim().split_once('-').ok_or_else(bad)?;
+    let (y, m): (i32, u32) = (y.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
+    let first = chrono::NaiveDate::from_ymd_opt(y, m, 1).ok_or_else(bad)?;
+    let next = first
+        .checked_add_months(chrono::Months::new(1))
+        .ok_or_else(bad)?;
+    Ok((first, next))
+}
+
+#[utoipa::path(get, path = "/api/v1/providers/{id}/deliveries", tag = "deliveries", params(MonthQuery),
+    responses((status = 200, body = ListOut<DeliveryOut>), (status = "4XX", body = crate::error::ErrorBody)))]
+pub async fn deliveries(
+    State(state): State<AppState>,
+    actor: Actor,
+    PathId(id): PathId<ProviderId>,
+    ApiQuery(query): ApiQuery<MonthQuery>,
+) -> AppResult<Json<ListOut<DeliveryOut>>> {
+    actor.require_provider(id, "provider")?;
+    let page = PageQuery {
+        page: query.page.clone(),
+        per_page: query.per_page.clone(),
+    }
+    .parse()?;
+    let month = query.month.clone().unwrap_or_else(|| {
+        crate::domain::today_in_finland()
+            .format("%Y-%m")
+            .to_string()
+    });
+    let (first, next) = parse_month(&month)?;
+    let conn = &state.db.conn;
+    let select = delivery::Entity::find()
+        .filter(delivery::Column::ProviderId.eq(uuid::Uuid::from(id)))
+        .filter(delivery::Column::Date.gte(first))
+        .filter(delivery::Column::Date.lt(next))
+        .order_by_desc(delivery::Column::Date)
+        .order_by_desc(delivery::Column::CreatedAt);
+    let (models, total) = fetch_page(conn, select, page).await?;
+    let allocations: std::collections::HashMap<uuid::Uuid, allocation::Model> =
+        allocation::Entity::find()
+            .filter(allocation::Column::Id.is_in(models.iter().map(|d| d.allocation_id)))
+            .all(conn)
+            .await?
+            .into_iter()
+            .map(|a| (a.id, a))
+            .collect();
+    let items = models
+        .iter()
+        .map(|d| {
+            let a = allocations
+                .get(&d.allocation_id)
+                .ok_or_else(|| AppError::internal("delivery without allocation"))?;
+            DeliveryOut::from_models(d, a)
+        })
         .collect::<AppResult<_>>()?;
     Ok(Json(ListOut { items, total }))
 }

@@ -1,6 +1,7 @@
 //! Test harness: spawning the server, typed HTTP helpers, fixtures and identifier generators.
 
 pub mod app;
+pub mod browser;
 pub mod client;
 pub mod fixtures;
 pub mod ids;

@@ -1,0 +1,84 @@
+//! Disputing a delivery: the client side says, in their own words, what is wrong; a
+//! case worker decides.
+use askama::Template;
+use axum::{extract::State, response::Response};
+use serde::Deserialize;
+
+use crate::{
+    domain::ids::DeliveryId,
+    error::AppResult,
+    routes::{
+        deliveries::{self, DisputeIn},
+        extract::{ApiJson, PathId},
+    },
+    web::{
+        client, format,
+        page::{Field, FormErrors, PageCtx, done, render},
+        session::{Web, WebForm},
+    },
+};
+
+#[derive(Template)]
+#[template(path = "client/dispute.html")]
+struct DisputePage {
+    page: PageCtx,
+    id: String,
+    date: String,
+    quantity: String,
+    total: String,
+    fields: Vec<Field>,
+    errors: FormErrors,
+}
+
+#[derive(Deserialize, Default)]
+pub struct DisputeForm {
+    #[serde(default)]
+    reason: String,
+}
+
+async fn draw(web: &Web, id: DeliveryId, reason: &str, errors: FormErrors) -> AppResult<Response> {
+    let ctx = client::current(web).await?;
+    let actor = web.signed_in()?.clone();
+    let delivery = deliveries::get(State(web.state.clone()), actor, PathId(id))
+        .await?
+        .0;
+    let mut fields = vec![
+        Field::new("reason", "textarea", web.lang.t("dispute-reason"))
+            .value(reason)
+            .hint(web.lang.t("dispute-reason-hint"))
+            .required(),
+    ];
+    errors.apply(&mut fields);
+    render(&DisputePage {
+        page: PageCtx::new(web, "dispute-title").whose(&ctx.name),
+        id: id.to_string(),
+        date: format::date(delivery.date),
+        quantity: format::quantity(delivery.quantity),
+        total: format::euros(delivery.total),
+        fields,
+        errors,
+    })
+}
+
+pub async fn show(web: Web, PathId(id): PathId<DeliveryId>) -> AppResult<Response> {
+    draw(&web, id, "", FormErrors::default()).await
+}
+
+pub async fn submit(
+    web: Web,
+    PathId(id): PathId<DeliveryId>,
+    WebForm(form): WebForm<DisputeForm>,
+) -> AppResult<Response> {
+    client::current(&web).await?;
+    let actor = web.signed_in()?.clone();
+    let input = DisputeIn {
+        reason: form.reason.clone(),
+    };
+    match deliveries::dispute(State(web.state.clone()), actor, PathId(id), ApiJson(input)).await {
+        Ok(_) => Ok(done("/my", "dispute-sent")),
+        Err(e) => {
+            let errors = FormErrors::from_app(web.lang, e)?;
+            draw(&web, id, &form.reason, errors).await
+        }
+    }
+}

@@ -1,0 +1,81 @@
+//! Error pages. Handlers refuse with the same `AppError` as the API; here a refusal
+//! becomes a page in the user's language, and "sign in first" a redirect to sign in.
+use askama::Template;
+use axum::{
+    body::to_bytes,
+    extract::{Request, State},
+    http::{StatusCode, header},
+    middleware::Next,
+    response::{IntoResponse, Redirect, Response},
+};
+use axum_extra::extract::cookie::CookieJar;
+
+use crate::state::AppState;
+
+use super::{
+    i18n::Lang,
+    page::{PageCtx, render},
+    session::{LANG_COOKIE, Web},
+};
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    page: PageCtx,
+    message: String,
+}
+
+pub async fn error_pages(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let lang = CookieJar::from_headers(request.headers())
+        .get(LANG_COOKIE)
+        .and_then(|c| Lang::parse(c.value()))
+        .unwrap_or_default();
+    let here = request
+        .uri()
+        .path_and_query()
+        .map(|p| p.as_str().to_owned())
+        .unwrap_or_else(|| "/".into());
+    let (mut parts, body) = request.into_parts();
+    let web = Web::bare(&state, &mut parts, lang, &here);
+    let response = next.run(Request::from_parts(parts, body)).await;
+    let status = response.status();
+    let is_json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    let api = here.starts_with("/api/") || here == "/api";
+    if !(status.is_client_error() || status.is_server_error()) || !is_json || api {
+        return response;
+    }
+    if status == StatusCode::UNAUTHORIZED {
+        let next: String = form_urlencoded::byte_serialize(here.as_bytes()).collect();
+        return Redirect::to(&format!("/signin?next={next}")).into_response();
+    }
+    let body = to_bytes(response.into_body(), 64 * 1024)
+        .await
+        .unwrap_or_default();
+    let code = serde_json::from_slice::<serde_json::Value>(&body)
+        .ok()
+        .and_then(|v| v["error"]["code"].as_str().map(str::to_owned))
+        .unwrap_or_default();
+    let key = match (status.as_u16(), code.as_str()) {
+        (_, "csrf") => "error-csrf",
+        (403, _) => "error-forbidden",
+        (404, _) => "error-not-found",
+        (400 | 422, _) => "error-bad-request",
+        (409, _) => "error-conflict",
+        (413, _) => "error-too-large",
+        _ => "error-internal",
+    };
+    let page = ErrorPage {
+        page: PageCtx::new(&web, "error-title"),
+        message: lang.t(key),
+    };
+    match render(&page) {
+        Ok(mut response) => {
+            *response.status_mut() = status;
+            response
+        }
+        Err(_) => (status, lang.t(key)).into_response(),
+    }
+}

@@ -1,0 +1,116 @@
+//! The portal: server-rendered, accessible pages for clients, proxies, providers and
+//! purchasers. Pages call the same handlers and domain code as the API (`routes/`), so
+//! every rule lives once; this layer parses forms, picks words and draws HTML.
+pub mod assets;
+pub mod client;
+pub mod errors;
+pub mod format;
+pub mod i18n;
+pub mod page;
+pub mod provider;
+pub mod public;
+pub mod purchaser;
+pub mod session;
+pub mod views;
+
+use axum::{
+    Router, middleware,
+    routing::{get, post},
+};
+
+use crate::state::AppState;
+
+pub fn router(state: AppState) -> Router<AppState> {
+    Router::new()
+        .route("/", get(public::home::show))
+        .route("/search", get(public::search::show))
+        .route("/offerings/{id}", get(public::offering::show))
+        .route("/providers/{id}", get(public::provider::show))
+        .route("/compare", get(public::compare::show))
+        .route(
+            "/signin",
+            get(public::signin::show).post(public::signin::submit),
+        )
+        .route("/signout", post(public::signin::sign_out))
+        .route("/language", post(public::language::choose))
+        .route("/my", get(client::money::show))
+        .route("/my/acting-for", post(client::money::act_for))
+        .route(
+            "/offerings/{id}/choose",
+            get(client::choose::show).post(client::choose::submit),
+        )
+        .route(
+            "/my/deliveries/{id}/dispute",
+            get(client::dispute::show).post(client::dispute::submit),
+        )
+        .route(
+            "/provider",
+            get(provider::profile::show).post(provider::profile::submit),
+        )
+        .route(
+            "/provider/applications",
+            get(provider::applications::show).post(provider::applications::submit),
+        )
+        .route("/provider/offerings", get(provider::offerings::list))
+        .route(
+            "/provider/offerings/new",
+            get(provider::offerings::new).post(provider::offerings::create),
+        )
+        .route(
+            "/provider/offerings/{id}",
+            get(provider::offerings::edit).post(provider::offerings::update),
+        )
+        .route(
+            "/provider/offerings/{id}/archive",
+            post(provider::offerings::archive),
+        )
+        .route("/provider/commitments", get(provider::commitments::list))
+        .route(
+            "/provider/commitments/{id}/answer",
+            post(provider::commitments::answer),
+        )
+        .route(
+            "/provider/commitments/{id}/deliver",
+            get(provider::deliveries::new).post(provider::deliveries::record),
+        )
+        .route("/provider/deliveries", get(provider::deliveries::by_month))
+        .route(
+            "/provider/deliveries/{id}/void",
+            post(provider::deliveries::void),
+        )
+        .route(
+            "/purchaser/catalogue",
+            get(purchaser::catalogue::show).post(purchaser::catalogue::create),
+        )
+        .route(
+            "/purchaser/applications",
+            get(purchaser::applications::list),
+        )
+        .route(
+            "/purchaser/applications/{id}/decision",
+            post(purchaser::applications::decide),
+        )
+        .route(
+            "/purchaser/clients",
+            get(purchaser::clients::list).post(purchaser::clients::create),
+        )
+        .route("/purchaser/clients/{id}", get(purchaser::clients::show))
+        .route(
+            "/purchaser/clients/{id}/proxies",
+            post(purchaser::clients::add_proxy),
+        )
+        .route(
+            "/purchaser/clients/{id}/allocations",
+            get(purchaser::allocations::new).post(purchaser::allocations::create),
+        )
+        .route("/purchaser/disputes", get(purchaser::disputes::list))
+        .route(
+            "/purchaser/disputes/{id}/decision",
+            post(purchaser::disputes::decide),
+        )
+        .route("/static/{file}", get(assets::serve))
+        // Unknown paths: a JSON 404 under /api, a page elsewhere (see `errors`).
+        .fallback(|| async { crate::error::AppError::not_found("page") })
+        .layer(middleware::from_fn_with_state(state, errors::error_pages))
+        .layer(middleware::from_fn(session::ensure_browser_id))
+}

@@ -1,0 +1,318 @@
+//! What every page shares: the layout's context (language, navigation, whose matters
+//! are shown), form fields with their errors, and turning a template into a response.
+use std::collections::BTreeMap;
+
+use askama::Template;
+use axum::{
+    http::header,
+    response::{Html, IntoResponse, Redirect, Response},
+};
+
+use crate::{
+    auth::Actor,
+    domain::catalogue::Role,
+    error::{AppError, AppResult},
+};
+
+use super::{
+    i18n::{Arg, Lang},
+    session::Web,
+};
+
+pub struct NavItem {
+    pub href: &'static str,
+    pub label: String,
+    pub current: bool,
+}
+
+/// The layout's context; every page template has one as `page`.
+pub struct PageCtx {
+    pub lang: Lang,
+    pub title: String,
+    pub csrf: String,
+    pub here: String,
+    pub user_name: Option<String>,
+    pub nav: Vec<NavItem>,
+    /// "Whose matters are shown": set on every client-side page.
+    pub whose: Option<String>,
+    /// A short confirmation after a form succeeded, announced politely.
+    pub notice: Option<String>,
+}
+
+impl PageCtx {
+    pub fn new(web: &Web, title_key: &str) -> Self {
+        let lang = web.lang;
+        let nav = nav_for(lang, web.actor.as_ref(), &web.here);
+        let notice = notice_from(&web.here).and_then(|key| lang.try_t(&key));
+        PageCtx {
+            lang,
+            title: lang.t(title_key),
+            csrf: web.csrf.clone(),
+            here: web.here.clone(),
+            user_name: web.actor.as_ref().map(|a| a.name.clone()),
+            nav,
+            whose: None,
+            notice,
+        }
+    }
+
+    /// The page title when it is a name (an offering, a provider) rather than a key.
+    pub fn titled(mut self, title: impl Into<String>) -> Self {
+        self.title = title.into();
+        self
+    }
+
+    pub fn whose(mut self, client_name: &str) -> Self {
+        self.whose = Some(self.t_with("whose-matters", &[("name", client_name.into())]));
+        self
+    }
+
+    pub fn t(&self, key: &str) -> String {
+        self.lang.t(key)
+    }
+
+    pub fn t_with(&self, key: &str, args: &[(&'static str, Arg)]) -> String {
+        self.lang.t_with(key, args)
+    }
+
+    /// A text with a `count` argument (plural forms).
+    pub fn tn(&self, key: &str, count: &u64) -> String {
+        self.lang.t_with(key, &[("count", Arg::from(*count))])
+    }
+
+    /// A text with one named text argument.
+    pub fn t1(&self, key: &str, name: &'static str, value: &str) -> String {
+        self.lang.t_with(key, &[(name, Arg::from(value))])
+    }
+
+    pub fn lang_code(&self) -> &'static str {
+        self.lang.code()
+    }
+
+    pub fn languages(&self) -> [Lang; 3] {
+        Lang::ALL
+    }
+
+    pub fn is_lang(&self, other: &Lang) -> bool {
+        self.lang == *other
+    }
+}
+
+/// `?done=<key>` after a redirect names a confirmation text; only `notice-*` keys count.
+fn notice_from(here: &str) -> Option<String> {
+    let query = here.split_once('?')?.1;
+    form_urlencoded::parse(query.as_bytes())
+        .find(|(k, _)| k == "done")
+        .map(|(_, v)| format!("notice-{v}"))
+        .filter(|k| k.len() < 60 && k.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
+}
+
+fn nav_for(lang: Lang, actor: Option<&Actor>, here: &str) -> Vec<NavItem> {
+    let path = here.split('?').next().unwrap_or(here);
+    let mut items: Vec<(&'static str, &'static str)> = vec![("/search", "nav-search")];
+    if let Some(actor) = actor {
+        if actor.has(Role::Client) || actor.has(Role::Proxy) {
+            items.push(("/my", "nav-my-money"));
+        }
+        if actor.has(Role::ProviderStaff) {
+            items.extend([
+                ("/provider", "nav-provider"),
+                ("/provider/offerings", "nav-offerings"),
+                ("/provider/commitments", "nav-commitments"),
+                ("/provider/deliveries", "nav-deliveries"),
+            ]);
+        }
+        if actor.has(Role::CatalogueManager) {
+            items.extend([
+                ("/purchaser/catalogue", "nav-catalogue"),
+                ("/purchaser/applications", "nav-applications"),
+            ]);
+        }
+        if actor.has(Role::CaseWorker) {
+            items.extend([
+                ("/purchaser/clients", "nav-clients"),
+                ("/purchaser/disputes", "nav-disputes"),
+            ]);
+        }
+    }
+    items
+        .into_iter()
+        .map(|(href, key)| NavItem {
+            href,
+            label: lang.t(key),
+            current: path == href,
+        })
+        .collect()
+}
+
+/// Renders a page; personal pages must not linger in shared caches.
+pub fn render(template: &impl Template) -> AppResult<Response> {
+    let html = template
+        .render()
+        .map_err(|e| AppError::internal(format!("template: {e}")))?;
+    Ok(([(header::CACHE_CONTROL, "private, no-store")], Html(html)).into_response())
+}
+
+/// After a successful form: back to a page, with a confirmation to show.
+pub fn done(to: &str, notice: &str) -> Response {
+    let sep = if to.contains('?') { '&' } else { '?' };
+    Redirect::to(&format!("{to}{sep}done={notice}")).into_response()
+}
+
+/// One form control with its label, current value and error; `fields.html` draws it.
+#[derive(Clone, Default)]
+pub struct Field {
+    pub name: &'static str,
+    pub label: String,
+    pub hint: Option<String>,
+    /// text, number, date, email, password, textarea, select, checks, checkbox
+    pub kind: &'static str,
+    pub value: String,
+    pub required: bool,
+    pub inputmode: Option<&'static str>,
+    pub autocomplete: Option<&'static str>,
+    pub options: Vec<Choice>,
+    pub error: Option<String>,
+}
+
+#[derive(Clone, Default)]
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+impl Field {
+    pub fn new(name: &'static str, kind: &'static str, label: String) -> Self {
+        Field {
+            name,
+            kind,
+            label,
+            ..Default::default()
+        }
+    }
+    pub fn value(mut self, value: impl Into<String>) -> Self {
+        self.value = value.into();
+        self
+    }
+    pub fn required(mut self) -> Self {
+        self.required = true;
+        self
+    }
+    pub fn hint(mut self, hint: String) -> Self {
+        self.hint = Some(hint);
+        self
+    }
+    pub fn inputmode(mut self, mode: &'static str) -> Self {
+        self.inputmode = Some(mode);
+        self
+    }
+    pub fn autocomplete(mut self, value: &'static str) -> Self {
+        self.autocomplete = Some(value);
+        self
+    }
+    pub fn options(mut self, options: Vec<Choice>) -> Self {
+        self.options = options;
+        self
+    }
+    pub fn described_by(&self) -> String {
+        let mut ids = Vec::new();
+        if self.hint.is_some() {
+            ids.push(format!("{}-hint", self.name));
+        }
+        if self.error.is_some() {
+            ids.push(format!("{}-error", self.name));
+        }
+        ids.join(" ")
+    }
+}
+
+impl Choice {
+    pub fn new(value: impl Into<String>, label: impl Into<String>, selected: bool) -> Self {
+        Choice {
+            value: value.into(),
+            label: label.into(),
+            selected,
+        }
+    }
+}
+
+/// What went wrong with a form, in the user's language: a summary at the top and a
+/// message at each field the server named.
+#[derive(Default)]
+pub struct FormErrors {
+    pub summary: Option<String>,
+    pub fields: BTreeMap<String, String>,
+}
+
+impl FormErrors {
+    /// From a refusal of the domain (the same one the API gives). Errors that are not
+    /// about the input (a failure on our side) are passed on to the error page.
+    pub fn from_app(lang: Lang, error: AppError) -> AppResult<FormErrors> {
+        if error.status.is_server_error()
+            || error.status == axum::http::StatusCode::UNAUTHORIZED
+            || error.status == axum::http::StatusCode::NOT_FOUND
+        {
+            return Err(error);
+        }
+        let summary = lang
+            .try_t(&format!("error-{}", error.code.replace('_', "-")))
+            .unwrap_or_else(|| lang.t("error-check-form"));
+        let fields = error
+            .fields
+            .keys()
+            .map(|name| {
+                let key = format!("field-error-{}", name.replace(['_', '.'], "-"));
+                let text = lang
+                    .try_t(&key)
+                    .unwrap_or_else(|| lang.t("field-error-generic"));
+                (name.clone(), text)
+            })
+            .collect();
+        Ok(FormErrors {
+            summary: Some(summary),
+            fields,
+        })
+    }
+
+    pub fn apply(&self, fields: &mut [Field]) {
+        for field in fields {
+            field.error = self.fields.get(field.name).cloned();
+        }
+    }
+
+    /// Errors about fields the form does not show (say, an id in the URL): the summary
+    /// is then the only place the user hears about them.
+    pub fn is_empty(&self) -> bool {
+        self.summary.is_none()
+    }
+}
+
+/// A posted form read as name–value pairs: checkbox groups repeat their name.
+pub struct Pairs(pub Vec<(String, String)>);
+
+impl Pairs {
+    pub fn one(&self, name: &str) -> String {
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    }
+
+    pub fn many(&self, name: &str) -> Vec<String> {
+        self.0
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .collect()
+    }
+}
+
+/// The API names some fields as its JSON does; the form names them as its controls do.
+pub fn rename_field(mut e: AppError, from: &str, to: &str) -> AppError {
+    if let Some(message) = e.fields.remove(from) {
+        e.fields.insert(to.to_owned(), message);
+    }
+    e
+}

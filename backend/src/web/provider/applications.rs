@@ -1,0 +1,188 @@
+//! Applying to a purchaser's catalogue: pick the purchaser, read each service's rulebook,
+//! accept it and choose the services. The provider's applications and their decisions.
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::{extract::State, http::Uri, response::Response};
+
+use crate::{
+    domain::ids::{PurchaserId, ServiceId},
+    error::{AppError, AppResult},
+    routes::{
+        applications::{self, ApplicationIn},
+        extract::{ApiJson, ApiQuery, PathId},
+        purchasers, services,
+    },
+    web::{
+        client::money::all,
+        page::{Choice, Field, FormErrors, PageCtx, done, render},
+        session::{Web, WebForm},
+        views,
+    },
+};
+
+pub struct ApplicationRow {
+    pub purchaser: String,
+    pub services: String,
+    pub status: String,
+    pub reason: Option<String>,
+}
+
+pub struct ServiceChoice {
+    pub id: String,
+    pub name: String,
+    pub rulebook: Vec<String>,
+    pub checked: bool,
+}
+
+#[derive(Template)]
+#[template(path = "provider/applications.html")]
+struct ApplicationsPage {
+    page: PageCtx,
+    rows: Vec<ApplicationRow>,
+    fields: Vec<Field>,
+    chosen: Option<(String, String)>,
+    services: Vec<ServiceChoice>,
+    accept: Field,
+    errors: FormErrors,
+}
+
+async fn draw(
+    web: &Web,
+    chosen: Option<PurchaserId>,
+    checked: &[String],
+    errors: FormErrors,
+) -> AppResult<Response> {
+    let (actor, id) = super::staff(web)?;
+    let lang = web.lang;
+    let state = State(web.state.clone());
+    let purchasers = purchasers::list(state.clone(), ApiQuery(all()))
+        .await?
+        .0
+        .items;
+    let names: HashMap<String, String> = purchasers
+        .iter()
+        .map(|p| (p.id.to_string(), p.name.clone()))
+        .collect();
+    let listed = applications::list_for_provider(state.clone(), actor, PathId(id), ApiQuery(all()))
+        .await?
+        .0
+        .items;
+    let service_ids: Vec<uuid::Uuid> = listed
+        .iter()
+        .flat_map(|a| a.service_ids.iter().copied().map(uuid::Uuid::from))
+        .collect();
+    let service_names = views::service_names(&web.state, lang, service_ids).await?;
+    let rows = listed
+        .iter()
+        .map(|a| ApplicationRow {
+            purchaser: names
+                .get(&a.purchaser_id.to_string())
+                .cloned()
+                .unwrap_or_default(),
+            services: a
+                .service_ids
+                .iter()
+                .filter_map(|s| service_names.get(&s.to_string()).cloned())
+                .collect::<Vec<_>>()
+                .join(", "),
+            status: views::word(lang, "application", a.status.as_ref()),
+            reason: a.reason.clone(),
+        })
+        .collect();
+    let options = std::iter::once(Choice::new("", lang.t("choose-one"), chosen.is_none()))
+        .chain(
+            purchasers
+                .iter()
+                .map(|p| Choice::new(p.id.to_string(), p.name.clone(), Some(p.id) == chosen)),
+        )
+        .collect();
+    let mut services_out = Vec::new();
+    if let Some(pid) = chosen {
+        for s in services::list(state, PathId(pid), ApiQuery(all()))
+            .await?
+            .0
+            .items
+        {
+            services_out.push(ServiceChoice {
+                id: s.id.to_string(),
+                name: views::pick(lang, &s.name),
+                checked: checked.contains(&s.id.to_string()),
+                rulebook: s.rulebook,
+            });
+        }
+    }
+    let mut accept = Field::new("accept", "checkbox", lang.t("apply-accept")).required();
+    accept.error = errors.fields.get("accept").cloned();
+    render(&ApplicationsPage {
+        page: PageCtx::new(web, "applications-title"),
+        rows,
+        fields: vec![Field::new("purchaser", "select", lang.t("apply-purchaser")).options(options)],
+        chosen: chosen.map(|p| {
+            (
+                p.to_string(),
+                names.get(&p.to_string()).cloned().unwrap_or_default(),
+            )
+        }),
+        services: services_out,
+        accept,
+        errors,
+    })
+}
+
+pub async fn show(web: Web, uri: Uri) -> AppResult<Response> {
+    let chosen = form_urlencoded::parse(uri.query().unwrap_or_default().as_bytes())
+        .find(|(k, _)| k == "purchaser")
+        .and_then(|(_, v)| v.parse().ok());
+    draw(&web, chosen, &[], FormErrors::default()).await
+}
+
+/// The form repeats `services` once per ticked box, so it is read pair by pair.
+pub async fn submit(
+    web: Web,
+    WebForm(pairs): WebForm<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let (actor, id) = super::staff(&web)?;
+    let value = |name: &str| {
+        pairs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    let ticked: Vec<String> = pairs
+        .iter()
+        .filter(|(k, _)| k == "services")
+        .map(|(_, v)| v.clone())
+        .collect();
+    let purchaser: Option<PurchaserId> = value("purchaser").parse().ok();
+    let outcome = async {
+        let purchaser_id =
+            purchaser.ok_or_else(|| AppError::invalid("purchaser", "choose a purchaser"))?;
+        if value("accept") != "yes" {
+            return Err(AppError::invalid("accept", "the rulebook must be accepted"));
+        }
+        let service_ids = ticked
+            .iter()
+            .map(|s| {
+                s.parse::<ServiceId>()
+                    .map_err(|_| AppError::invalid("services", "is not a service"))
+            })
+            .collect::<AppResult<Vec<_>>>()?;
+        let input = ApplicationIn {
+            purchaser_id,
+            service_ids,
+        };
+        applications::create(State(web.state.clone()), actor, PathId(id), ApiJson(input))
+            .await
+            .map_err(|e| crate::web::page::rename_field(e, "service_ids", "services"))
+    }
+    .await;
+    match outcome {
+        Ok(_) => Ok(done("/provider/applications", "application-sent")),
+        Err(e) => {
+            let errors = FormErrors::from_app(web.lang, e)?;
+            draw(&web, purchaser, &ticked, errors).await
+        }
+    }
+}

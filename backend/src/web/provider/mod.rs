@@ -1,0 +1,25 @@
+//! Pages for a provider's staff: the profile, applications to purchasers, offerings,
+//! incoming commitments, recording and voiding deliveries.
+pub mod applications;
+pub mod commitments;
+pub mod deliveries;
+pub mod offerings;
+pub mod profile;
+
+use crate::{
+    auth::Actor,
+    domain::{catalogue::Role, ids::ProviderId},
+    error::{AppError, AppResult},
+    web::session::Web,
+};
+
+/// The signed-in provider staff member and their provider.
+pub fn staff(web: &Web) -> AppResult<(Actor, ProviderId)> {
+    let actor = web.signed_in()?;
+    match actor.provider_id {
+        Some(id) if actor.has(Role::ProviderStaff) => Ok((actor.clone(), id)),
+        _ => Err(AppError::forbidden(
+            "these pages are for a provider's staff",
+        )),
+    }
+}

@@ -1,0 +1,105 @@
+//! The provider's own page: contact details (editable) and what needs attention.
+use askama::Template;
+use axum::{extract::State, response::Response};
+use serde::Deserialize;
+
+use crate::{
+    auth::MaybeActor,
+    domain::catalogue::CommitmentStatus,
+    error::AppResult,
+    routes::{
+        extract::{ApiJson, ApiQuery, PathId},
+        providers::{self, ProviderPatch},
+    },
+    web::{
+        client::money::all,
+        page::{Field, FormErrors, PageCtx, done, render},
+        session::{Web, WebForm},
+    },
+};
+
+#[derive(Template)]
+#[template(path = "provider/profile.html")]
+struct ProfilePage {
+    page: PageCtx,
+    business_id: String,
+    waiting: u64,
+    fields: Vec<Field>,
+    errors: FormErrors,
+}
+
+#[derive(Deserialize, Default)]
+pub struct ProfileForm {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    phone: String,
+}
+
+async fn draw(web: &Web, form: Option<&ProfileForm>, errors: FormErrors) -> AppResult<Response> {
+    let (actor, id) = super::staff(web)?;
+    let lang = web.lang;
+    let state = State(web.state.clone());
+    let profile = providers::get(state.clone(), MaybeActor(Some(actor.clone())), PathId(id))
+        .await?
+        .0;
+    let commitments = providers::commitments(state, actor, PathId(id), ApiQuery(all()))
+        .await?
+        .0;
+    let waiting = commitments
+        .items
+        .iter()
+        .filter(|c| c.status == CommitmentStatus::Requested)
+        .count() as u64;
+    let (name, email, phone) = match form {
+        Some(f) => (f.name.clone(), f.email.clone(), f.phone.clone()),
+        None => (
+            profile.name.clone(),
+            profile.email.clone().unwrap_or_default(),
+            profile.phone.clone().unwrap_or_default(),
+        ),
+    };
+    let mut fields = vec![
+        Field::new("name", "text", lang.t("field-provider-name"))
+            .value(name)
+            .required()
+            .autocomplete("organization"),
+        Field::new("email", "email", lang.t("field-email"))
+            .value(email)
+            .required()
+            .autocomplete("email"),
+        Field::new("phone", "tel", lang.t("field-phone"))
+            .value(phone)
+            .autocomplete("tel"),
+    ];
+    errors.apply(&mut fields);
+    render(&ProfilePage {
+        page: PageCtx::new(web, "provider-home-title").titled(profile.name),
+        business_id: profile.business_id,
+        waiting,
+        fields,
+        errors,
+    })
+}
+
+pub async fn show(web: Web) -> AppResult<Response> {
+    draw(&web, None, FormErrors::default()).await
+}
+
+pub async fn submit(web: Web, WebForm(form): WebForm<ProfileForm>) -> AppResult<Response> {
+    let (actor, id) = super::staff(&web)?;
+    let patch = ProviderPatch {
+        name: Some(form.name.clone()),
+        email: Some(form.email.clone()),
+        phone: Some(form.phone.clone()),
+    };
+    match providers::update(State(web.state.clone()), actor, PathId(id), ApiJson(patch)).await {
+        Ok(_) => Ok(done("/provider", "saved")),
+        Err(e) => {
+            let errors = FormErrors::from_app(web.lang, e)?;
+            draw(&web, Some(&form), errors).await
+        }
+    }
+}

@@ -1,0 +1,55 @@
+//! The front page: one search box and the main kinds of service, with how many offers each.
+use askama::Template;
+use axum::{extract::State, response::Response};
+
+use crate::{
+    error::AppResult,
+    routes::{extract::ApiQuery, search as api},
+    web::{
+        page::{PageCtx, render},
+        session::Web,
+        views,
+    },
+};
+
+pub struct Category {
+    pub href: String,
+    pub name: String,
+    pub count: u64,
+}
+
+#[derive(Template)]
+#[template(path = "public/home.html")]
+struct Home {
+    page: PageCtx,
+    categories: Vec<Category>,
+}
+
+pub async fn show(web: Web) -> AppResult<Response> {
+    let params = api::SearchParams {
+        per_page: Some("1".into()),
+        ..Default::default()
+    };
+    let found = api::search(State(web.state.clone()), ApiQuery(params))
+        .await?
+        .0;
+    let mut counts: Vec<(String, u64)> = found.facets.service.into_iter().collect();
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    counts.truncate(12);
+    let ids = counts.iter().filter_map(|(id, _)| id.parse().ok());
+    let names = views::service_names(&web.state, web.lang, ids).await?;
+    let categories = counts
+        .into_iter()
+        .filter_map(|(id, count)| {
+            names.get(&id).map(|name| Category {
+                href: format!("/search?service={id}"),
+                name: name.clone(),
+                count,
+            })
+        })
+        .collect();
+    render(&Home {
+        page: PageCtx::new(&web, "home-title"),
+        categories,
+    })
+}

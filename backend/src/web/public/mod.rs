@@ -1,0 +1,9 @@
+//! Pages anyone may open: the front page, search, offerings, providers, comparison,
+//! signing in and choosing the language.
+pub mod compare;
+pub mod home;
+pub mod language;
+pub mod offering;
+pub mod provider;
+pub mod search;
+pub mod signin;

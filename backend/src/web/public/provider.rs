@@ -1,0 +1,70 @@
+//! A provider's public page: name, business ID and the offerings it lists.
+use askama::Template;
+use axum::{extract::State, response::Response};
+
+use crate::{
+    auth::MaybeActor,
+    domain::ids::ProviderId,
+    error::AppResult,
+    routes::{
+        extract::{ApiQuery, PageQuery, PathId},
+        offerings::read,
+        providers,
+    },
+    web::{
+        page::{PageCtx, render},
+        session::Web,
+        views,
+    },
+};
+
+pub struct OfferingRow {
+    pub id: String,
+    pub title: String,
+    pub price: String,
+    pub rating: String,
+    pub municipalities: String,
+}
+
+#[derive(Template)]
+#[template(path = "public/provider.html")]
+struct ProviderPage {
+    page: PageCtx,
+    business_id: String,
+    offerings: Vec<OfferingRow>,
+}
+
+pub async fn show(web: Web, PathId(id): PathId<ProviderId>) -> AppResult<Response> {
+    let lang = web.lang;
+    let state = State(web.state.clone());
+    let provider = providers::get(state.clone(), MaybeActor(None), PathId(id))
+        .await?
+        .0;
+    let listed = read::list_for_provider(
+        state,
+        MaybeActor(None),
+        PathId(id),
+        ApiQuery(PageQuery {
+            page: None,
+            per_page: Some("100".into()),
+        }),
+    )
+    .await?
+    .0;
+    let offerings = listed
+        .items
+        .iter()
+        .map(|o| OfferingRow {
+            id: o.id.to_string(),
+            title: views::pick(lang, &o.title),
+            price: super::super::format::euros(o.unit_price),
+            rating: views::rating(lang, o.rating.average.as_deref(), o.rating.count),
+            municipalities: views::municipalities(lang, &o.municipalities),
+        })
+        .collect();
+    render(&ProviderPage {
+        page: PageCtx::new(&web, "provider-title").titled(provider.name),
+        business_id: provider.business_id,
+        offerings,
+    })
+}

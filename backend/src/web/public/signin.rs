@@ -1,0 +1,151 @@
+//! Signing in and out with a local account. The session cookie holds the same kind of
+//! token the API hands out, checked by the same code.
+use askama::Template;
+use axum::{
+    extract::State,
+    http::Uri,
+    response::{IntoResponse, Redirect, Response},
+};
+use axum_extra::extract::cookie::CookieJar;
+use serde::Deserialize;
+
+use crate::{
+    auth::Actor,
+    domain::catalogue::Role,
+    error::AppResult,
+    routes::auth,
+    state::AppState,
+    web::{
+        i18n::Lang,
+        page::{Field, FormErrors, PageCtx, render},
+        session::{ACTING_COOKIE, LANG_COOKIE, SESSION_COOKIE, Web, WebForm, cookie, removal},
+    },
+};
+
+#[derive(Template)]
+#[template(path = "public/signin.html")]
+struct SignInPage {
+    page: PageCtx,
+    fields: Vec<Field>,
+    errors: FormErrors,
+    next: String,
+}
+
+#[derive(Deserialize, Default)]
+pub struct SignInForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    next: String,
+}
+
+fn fields(lang: Lang, email: &str) -> Vec<Field> {
+    vec![
+        Field::new("email", "email", lang.t("field-email"))
+            .value(email)
+            .required()
+            .autocomplete("username"),
+        Field::new("password", "password", lang.t("field-password"))
+            .required()
+            .autocomplete("current-password"),
+    ]
+}
+
+/// Only a local path is a safe place to return to after signing in.
+fn safe_next(next: &str) -> Option<&str> {
+    (next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') && next.len() < 500)
+        .then_some(next)
+}
+
+pub async fn show(web: Web, uri: Uri) -> AppResult<Response> {
+    let next = form_urlencoded::parse(uri.query().unwrap_or_default().as_bytes())
+        .find(|(k, _)| k == "next")
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_default();
+    render(&SignInPage {
+        page: PageCtx::new(&web, "signin-title"),
+        fields: fields(web.lang, ""),
+        errors: FormErrors::default(),
+        next,
+    })
+}
+
+/// Where each kind of user starts.
+fn home_of(actor: &Actor) -> &'static str {
+    if actor.has(Role::Client) || actor.has(Role::Proxy) {
+        "/my"
+    } else if actor.has(Role::ProviderStaff) {
+        "/provider"
+    } else if actor.has(Role::CaseWorker) {
+        "/purchaser/clients"
+    } else if actor.has(Role::CatalogueManager) {
+        "/purchaser/catalogue"
+    } else {
+        "/search"
+    }
+}
+
+pub async fn submit(
+    web: Web,
+    jar: CookieJar,
+    WebForm(form): WebForm<SignInForm>,
+) -> AppResult<Response> {
+    match auth::sign_in(&web.state, form.email.trim(), &form.password).await {
+        Ok((token, _, user)) => {
+            let actor = Actor::from_user(&user);
+            let to = safe_next(&form.next).unwrap_or(home_of(&actor)).to_owned();
+            let days = (web.state.config.token_ttl_hours / 24).max(1);
+            let mut jar = jar
+                .add(cookie(SESSION_COOKIE, token, days))
+                .remove(removal(ACTING_COOKIE));
+            // A language chosen in this browser before signing in wins and is remembered
+            // for the user; otherwise the user's own choice follows them here.
+            match jar.get(LANG_COOKIE).and_then(|c| Lang::parse(c.value())) {
+                Some(chosen) if chosen.code() != user.locale => {
+                    super::language::remember(&web.state, actor.user_id, chosen).await?;
+                }
+                Some(_) => {}
+                None => {
+                    if let Some(lang) = Lang::parse(&user.locale) {
+                        jar = jar.add(cookie(LANG_COOKIE, lang.code().to_owned(), 400));
+                    }
+                }
+            }
+            Ok((jar, Redirect::to(&to)).into_response())
+        }
+        Err(e) if e.status == axum::http::StatusCode::UNAUTHORIZED => {
+            let lang = web.lang;
+            let errors = FormErrors {
+                summary: Some(lang.t("signin-failed")),
+                fields: Default::default(),
+            };
+            let mut response = render(&SignInPage {
+                page: PageCtx::new(&web, "signin-title"),
+                fields: fields(lang, &form.email),
+                errors,
+                next: form.next,
+            })?;
+            *response.status_mut() = axum::http::StatusCode::UNAUTHORIZED;
+            // Not JSON, so the error-page layer leaves this page alone.
+            Ok(response)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+pub async fn sign_out(
+    State(state): State<AppState>,
+    web: Web,
+    jar: CookieJar,
+    WebForm(_): WebForm<serde::de::IgnoredAny>,
+) -> AppResult<Response> {
+    if let Some(token) = &web.session_token {
+        auth::revoke(&state, token).await?;
+    }
+    let jar = jar
+        .remove(removal(SESSION_COOKIE))
+        .remove(removal(ACTING_COOKIE));
+    Ok((jar, Redirect::to("/?done=signed-out")).into_response())
+}

@@ -1,0 +1,158 @@
+//! Granting a decision (allocation) to a client: voucher or personal budget, amount,
+//! period, the services it may buy and the voucher value.
+use askama::Template;
+use axum::{extract::State, response::Response};
+use strum::VariantArray;
+
+use crate::{
+    domain::{
+        catalogue::FundingKind,
+        ids::{ClientId, ServiceId},
+        today_in_finland,
+    },
+    error::{AppError, AppResult},
+    routes::{
+        allocations::{self, AllocationIn},
+        clients,
+        extract::{ApiJson, ApiQuery, DecimalText, PathId},
+        services,
+    },
+    web::{
+        client::money::all,
+        format,
+        page::{Choice, Field, FormErrors, PageCtx, Pairs, done, render},
+        session::{Web, WebForm},
+        views,
+    },
+};
+
+#[derive(Template)]
+#[template(path = "purchaser/grant.html")]
+struct GrantPage {
+    page: PageCtx,
+    id: String,
+    fields: Vec<Field>,
+    errors: FormErrors,
+}
+
+async fn draw(web: &Web, id: ClientId, form: &Pairs, errors: FormErrors) -> AppResult<Response> {
+    let (actor, pid) = super::staff(web)?;
+    let lang = web.lang;
+    let state = State(web.state.clone());
+    let client = clients::get(state.clone(), actor, PathId(id)).await?.0;
+    let catalogue = services::list(state, PathId(pid), ApiQuery(all()))
+        .await?
+        .0
+        .items;
+    let kind = form.one("kind");
+    let kinds = FundingKind::VARIANTS
+        .iter()
+        .map(|k| {
+            Choice::new(
+                k.to_string(),
+                views::word(lang, "funding", k.as_ref()),
+                kind == k.to_string(),
+            )
+        })
+        .collect();
+    let ticked = form.many("service_ids");
+    let service_options = catalogue
+        .iter()
+        .map(|s| {
+            Choice::new(
+                s.id.to_string(),
+                views::pick(lang, &s.name),
+                ticked.contains(&s.id.to_string()),
+            )
+        })
+        .collect();
+    let mut fields = vec![
+        Field::new("kind", "select", lang.t("field-funding-kind"))
+            .options(kinds)
+            .required(),
+        Field::new("granted", "text", lang.t("field-granted"))
+            .value(form.one("granted"))
+            .inputmode("decimal")
+            .hint(lang.t("field-euros-hint"))
+            .required(),
+        Field::new("valid_from", "date", lang.t("field-valid-from"))
+            .value(form.one("valid_from"))
+            .required(),
+        Field::new("valid_to", "date", lang.t("field-valid-to"))
+            .value(form.one("valid_to"))
+            .required(),
+        Field::new("service_ids", "checks", lang.t("field-allocation-services"))
+            .options(service_options)
+            .hint(lang.t("field-allocation-services-hint")),
+        Field::new("voucher_value", "text", lang.t("field-voucher-value"))
+            .value(form.one("voucher_value"))
+            .inputmode("decimal")
+            .hint(lang.t("field-voucher-value-hint")),
+    ];
+    errors.apply(&mut fields);
+    render(&GrantPage {
+        page: PageCtx::new(web, "grant-title").whose(&client.name),
+        id: id.to_string(),
+        fields,
+        errors,
+    })
+}
+
+pub async fn new(web: Web, PathId(id): PathId<ClientId>) -> AppResult<Response> {
+    let today = today_in_finland();
+    let end = today
+        .checked_add_months(chrono::Months::new(12))
+        .unwrap_or(today);
+    let prefill = Pairs(vec![
+        ("kind".into(), "voucher".into()),
+        ("valid_from".into(), today.to_string()),
+        ("valid_to".into(), end.to_string()),
+    ]);
+    draw(&web, id, &prefill, FormErrors::default()).await
+}
+
+pub async fn create(
+    web: Web,
+    PathId(id): PathId<ClientId>,
+    WebForm(pairs): WebForm<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let (actor, _) = super::staff(&web)?;
+    let form = Pairs(pairs);
+    let outcome = async {
+        let kind: FundingKind = form
+            .one("kind")
+            .parse()
+            .map_err(|_| AppError::invalid("kind", "choose voucher or personal budget"))?;
+        let service_ids = form
+            .many("service_ids")
+            .iter()
+            .map(|s| {
+                s.parse::<ServiceId>()
+                    .map_err(|_| AppError::invalid("service_ids", "is not a service"))
+            })
+            .collect::<AppResult<Vec<_>>>()?;
+        let voucher_value = Some(form.one("voucher_value"))
+            .filter(|v| !v.trim().is_empty())
+            .map(|v| DecimalText(format::decimal_input(&v)));
+        let input = AllocationIn {
+            kind,
+            granted: DecimalText(format::decimal_input(&form.one("granted"))),
+            valid_from: form.one("valid_from"),
+            valid_to: form.one("valid_to"),
+            service_ids,
+            voucher_value,
+        };
+        allocations::create(State(web.state.clone()), actor, PathId(id), ApiJson(input)).await
+    }
+    .await;
+    match outcome {
+        Ok(_) => Ok(done(
+            &format!("/purchaser/clients/{id}"),
+            "allocation-granted",
+        )),
+        Err(e) => {
+            let errors = FormErrors::from_app(web.lang, e)?;
+            draw(&web, id, &form, errors).await
+        }
+    }
+}

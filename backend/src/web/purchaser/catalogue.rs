@@ -1,0 +1,198 @@
+//! The catalogue: services with their names in three languages, unit, voucher value,
+//! price cap, settlement methods and rulebook; and adding a service.
+use askama::Template;
+use axum::{extract::State, response::Response};
+use strum::VariantArray;
+
+use crate::{
+    domain::{
+        LocalizedText,
+        catalogue::{Method, Role, Unit},
+    },
+    error::{AppError, AppResult},
+    routes::{
+        extract::{ApiJson, ApiQuery, DecimalText, PathId},
+        services::{self, ServiceIn},
+    },
+    web::{
+        client::money::all,
+        format,
+        page::{Choice, Field, FormErrors, PageCtx, Pairs, done, rename_field, render},
+        session::{Web, WebForm},
+        views,
+    },
+};
+
+pub struct ServiceRow {
+    pub code: String,
+    pub name_fi: String,
+    pub name_sv: String,
+    pub name_en: String,
+    pub unit: String,
+    pub social_care: String,
+    pub voucher_value: String,
+    pub price_cap: String,
+    pub methods: String,
+    pub rulebook: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "purchaser/catalogue.html")]
+struct CataloguePage {
+    page: PageCtx,
+    rows: Vec<ServiceRow>,
+    fields: Vec<Field>,
+    errors: FormErrors,
+}
+
+async fn draw(web: &Web, form: &Pairs, errors: FormErrors) -> AppResult<Response> {
+    let (actor, pid) = super::staff(web)?;
+    actor.require_staff(pid, Role::CatalogueManager)?;
+    let lang = web.lang;
+    let listed = services::list(State(web.state.clone()), PathId(pid), ApiQuery(all()))
+        .await?
+        .0
+        .items;
+    let money =
+        |m: Option<crate::domain::Money>| m.map(format::euros).unwrap_or_else(|| "–".into());
+    let rows = listed
+        .iter()
+        .map(|s| ServiceRow {
+            code: s.code.clone(),
+            name_fi: s.name.fi.clone(),
+            name_sv: s.name.sv.clone().unwrap_or_default(),
+            name_en: s.name.en.clone().unwrap_or_default(),
+            unit: views::word(lang, "unit", s.unit.as_ref()),
+            social_care: lang.t(if s.social_care { "yes" } else { "no" }),
+            voucher_value: money(s.voucher_value),
+            price_cap: money(s.price_cap),
+            methods: s
+                .methods
+                .iter()
+                .map(|m| views::word(lang, "method", m.as_ref()))
+                .collect::<Vec<_>>()
+                .join(", "),
+            rulebook: s.rulebook.clone(),
+        })
+        .collect();
+    let unit_chosen = form.one("unit");
+    let units = Unit::VARIANTS
+        .iter()
+        .map(|u| {
+            Choice::new(
+                u.to_string(),
+                views::word(lang, "unit", u.as_ref()),
+                unit_chosen == u.to_string(),
+            )
+        })
+        .collect();
+    let chosen_methods = form.many("methods");
+    let methods = Method::VARIANTS
+        .iter()
+        .map(|m| {
+            Choice::new(
+                m.to_string(),
+                views::word(lang, "method", m.as_ref()),
+                chosen_methods.contains(&m.to_string()),
+            )
+        })
+        .collect();
+    let mut fields = vec![
+        Field::new("code", "text", lang.t("field-service-code"))
+            .value(form.one("code"))
+            .required(),
+        Field::new("name_fi", "text", lang.t("field-name-fi"))
+            .value(form.one("name_fi"))
+            .required(),
+        Field::new("name_sv", "text", lang.t("field-name-sv")).value(form.one("name_sv")),
+        Field::new("name_en", "text", lang.t("field-name-en")).value(form.one("name_en")),
+        Field::new("unit", "select", lang.t("field-unit"))
+            .options(units)
+            .required(),
+        Field::new("social_care", "checkbox", lang.t("field-social-care"))
+            .value(form.one("social_care")),
+        Field::new("methods", "checks", lang.t("field-methods")).options(methods),
+        Field::new("voucher_value", "text", lang.t("field-voucher-value"))
+            .value(form.one("voucher_value"))
+            .inputmode("decimal"),
+        Field::new("price_cap", "text", lang.t("field-price-cap"))
+            .value(form.one("price_cap"))
+            .inputmode("decimal"),
+        Field::new("rulebook", "textarea", lang.t("field-rulebook"))
+            .value(form.one("rulebook"))
+            .hint(lang.t("field-rulebook-hint")),
+    ];
+    errors.apply(&mut fields);
+    render(&CataloguePage {
+        page: PageCtx::new(web, "catalogue-title"),
+        rows,
+        fields,
+        errors,
+    })
+}
+
+pub async fn show(web: Web) -> AppResult<Response> {
+    let prefill = Pairs(vec![
+        ("social_care".into(), "yes".into()),
+        ("methods".into(), "voucher".into()),
+    ]);
+    draw(&web, &prefill, FormErrors::default()).await
+}
+
+fn decimal(raw: String) -> Option<DecimalText> {
+    Some(raw)
+        .filter(|r| !r.trim().is_empty())
+        .map(|r| DecimalText(format::decimal_input(&r)))
+}
+
+pub async fn create(
+    web: Web,
+    WebForm(pairs): WebForm<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let (actor, pid) = super::staff(&web)?;
+    let form = Pairs(pairs);
+    let outcome = async {
+        let unit: Unit = form
+            .one("unit")
+            .parse()
+            .map_err(|_| AppError::invalid("unit", "choose a unit"))?;
+        let methods = form
+            .many("methods")
+            .iter()
+            .map(|m| {
+                m.parse::<Method>()
+                    .map_err(|_| AppError::invalid("methods", "is not a method"))
+            })
+            .collect::<AppResult<Vec<_>>>()?;
+        let opt = |name: &str| Some(form.one(name)).filter(|t| !t.trim().is_empty());
+        let input = ServiceIn {
+            code: form.one("code"),
+            name: LocalizedText {
+                fi: form.one("name_fi"),
+                sv: opt("name_sv"),
+                en: opt("name_en"),
+            },
+            unit,
+            social_care: form.one("social_care") == "yes",
+            methods,
+            voucher_value: decimal(form.one("voucher_value")),
+            price_cap: decimal(form.one("price_cap")),
+            rulebook: form
+                .one("rulebook")
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect(),
+        };
+        services::create(State(web.state.clone()), actor, PathId(pid), ApiJson(input)).await
+    }
+    .await;
+    match outcome {
+        Ok(_) => Ok(done("/purchaser/catalogue", "service-added")),
+        Err(e) => {
+            let errors = FormErrors::from_app(web.lang, rename_field(e, "name", "name_fi"))?;
+            draw(&web, &form, errors).await
+        }
+    }
+}

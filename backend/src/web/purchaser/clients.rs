@@ -1,0 +1,313 @@
+//! The case worker's clients: the list, adding a client, and one client's decisions with
+//! their commitments and ledger. Identity codes are shown masked; every read is audited
+//! by the API handlers these pages call.
+use askama::Template;
+use axum::{extract::State, response::Response};
+use serde::Deserialize;
+
+use crate::{
+    domain::{catalogue::Role, ids::ClientId},
+    error::AppResult,
+    routes::{
+        allocations,
+        clients::{self, ClientIn, ProxyIn},
+        commitments,
+        extract::{ApiJson, ApiQuery, PathId},
+    },
+    web::{
+        client::money::{BalanceView, all, offering_titles},
+        format,
+        page::{Field, FormErrors, PageCtx, Pairs, done, render},
+        session::{Web, WebForm},
+        views,
+    },
+};
+
+pub struct ClientRow {
+    pub id: String,
+    pub name: String,
+    pub personal_id: String,
+    pub municipality: String,
+}
+
+#[derive(Template)]
+#[template(path = "purchaser/clients.html")]
+struct ClientsPage {
+    page: PageCtx,
+    rows: Vec<ClientRow>,
+    fields: Vec<Field>,
+    errors: FormErrors,
+}
+
+async fn draw_list(web: &Web, form: &Pairs, errors: FormErrors) -> AppResult<Response> {
+    let (actor, pid) = super::staff(web)?;
+    actor.require_staff(pid, Role::CaseWorker)?;
+    let lang = web.lang;
+    let listed = clients::list(
+        State(web.state.clone()),
+        actor,
+        PathId(pid),
+        ApiQuery(all()),
+    )
+    .await?
+    .0
+    .items;
+    let rows = listed
+        .into_iter()
+        .map(|c| ClientRow {
+            id: c.id.to_string(),
+            name: c.name,
+            personal_id: c.personal_id,
+            municipality: views::municipality(lang, &c.municipality),
+        })
+        .collect();
+    let mut fields = vec![
+        Field::new("name", "text", lang.t("field-client-name"))
+            .value(form.one("name"))
+            .required(),
+        Field::new("personal_id", "text", lang.t("field-personal-id"))
+            .value(form.one("personal_id"))
+            .hint(lang.t("field-personal-id-hint"))
+            .required(),
+        Field::new("municipality", "text", lang.t("field-municipality"))
+            .value(form.one("municipality"))
+            .inputmode("numeric")
+            .hint(lang.t("field-municipality-hint"))
+            .required(),
+        Field::new("email", "email", lang.t("field-email"))
+            .value(form.one("email"))
+            .hint(lang.t("field-client-email-hint")),
+        Field::new("password", "password", lang.t("field-password"))
+            .hint(lang.t("field-new-password-hint"))
+            .autocomplete("new-password"),
+    ];
+    errors.apply(&mut fields);
+    render(&ClientsPage {
+        page: PageCtx::new(web, "clients-title"),
+        rows,
+        fields,
+        errors,
+    })
+}
+
+pub async fn list(web: Web) -> AppResult<Response> {
+    draw_list(&web, &Pairs(Vec::new()), FormErrors::default()).await
+}
+
+pub async fn create(
+    web: Web,
+    WebForm(pairs): WebForm<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let (actor, pid) = super::staff(&web)?;
+    let form = Pairs(pairs);
+    let opt = |name: &str| Some(form.one(name)).filter(|v| !v.trim().is_empty());
+    let input = ClientIn {
+        name: form.one("name"),
+        personal_id: form.one("personal_id"),
+        municipality: form.one("municipality"),
+        email: opt("email"),
+        password: opt("password"),
+    };
+    match clients::create(State(web.state.clone()), actor, PathId(pid), ApiJson(input)).await {
+        Ok((_, created)) => Ok(done(
+            &format!("/purchaser/clients/{}", created.0.id),
+            "client-added",
+        )),
+        Err(e) => {
+            let errors = FormErrors::from_app(web.lang, e)?;
+            // The identity code is never sent back to the browser, not even to correct it.
+            let kept = Pairs(
+                form.0
+                    .into_iter()
+                    .filter(|(k, _)| k != "password" && k != "personal_id")
+                    .collect(),
+            );
+            draw_list(&web, &kept, errors).await
+        }
+    }
+}
+
+pub struct EntryRow {
+    pub date: String,
+    pub kind: String,
+    pub available: String,
+    pub reserved: String,
+    pub spent: String,
+}
+
+pub struct CommitmentRow {
+    pub title: String,
+    pub provider: String,
+    pub status: String,
+    pub reserved: String,
+}
+
+pub struct AllocationView {
+    pub id: String,
+    pub kind: String,
+    pub period: String,
+    pub balance: BalanceView,
+    pub commitments: Vec<CommitmentRow>,
+    pub entries: Vec<EntryRow>,
+}
+
+#[derive(Template)]
+#[template(path = "purchaser/client.html")]
+struct ClientPage {
+    page: PageCtx,
+    id: String,
+    personal_id: String,
+    municipality: String,
+    email: Option<String>,
+    allocations: Vec<AllocationView>,
+    fields: Vec<Field>,
+    errors: FormErrors,
+}
+
+async fn draw_client(
+    web: &Web,
+    id: ClientId,
+    form: &Pairs,
+    errors: FormErrors,
+) -> AppResult<Response> {
+    let (actor, _) = super::staff(web)?;
+    let lang = web.lang;
+    let state = State(web.state.clone());
+    let client = clients::get(state.clone(), actor.clone(), PathId(id))
+        .await?
+        .0;
+    let mut views_out = Vec::new();
+    for a in allocations::list_for_client(state.clone(), actor.clone(), PathId(id), ApiQuery(all()))
+        .await?
+        .0
+        .items
+    {
+        let listed = commitments::list_for_allocation(
+            state.clone(),
+            actor.clone(),
+            PathId(a.id),
+            ApiQuery(all()),
+        )
+        .await?
+        .0
+        .items;
+        let titles = offering_titles(web, lang, &listed).await?;
+        let entries = allocations::ledger_entries(
+            state.clone(),
+            actor.clone(),
+            PathId(a.id),
+            ApiQuery(all()),
+        )
+        .await?
+        .0
+        .items;
+        views_out.push(AllocationView {
+            id: a.id.to_string(),
+            kind: views::word(lang, "funding", a.kind.as_ref()),
+            period: lang.t_with(
+                "allocation-period",
+                &[
+                    ("from", format::date(a.valid_from).into()),
+                    ("to", format::date(a.valid_to).into()),
+                ],
+            ),
+            balance: BalanceView::of(&a.balance),
+            commitments: listed
+                .iter()
+                .map(|c| {
+                    let (title, provider) = titles
+                        .get(&uuid::Uuid::from(c.offering_id))
+                        .cloned()
+                        .unwrap_or_default();
+                    CommitmentRow {
+                        title,
+                        provider,
+                        status: views::word(lang, "commitment", c.status.as_ref()),
+                        reserved: format::euros(c.reserved),
+                    }
+                })
+                .collect(),
+            entries: entries
+                .iter()
+                .map(|e| EntryRow {
+                    date: format::date(e.created_at.date_naive()),
+                    kind: views::word(lang, "entry", &e.kind),
+                    available: format::euros(e.available),
+                    reserved: format::euros(e.reserved),
+                    spent: format::euros(e.spent),
+                })
+                .collect(),
+        });
+    }
+    let mut fields = vec![
+        Field::new("name", "text", lang.t("field-proxy-name"))
+            .value(form.one("name"))
+            .required(),
+        Field::new("relation", "text", lang.t("field-relation"))
+            .value(form.one("relation"))
+            .hint(lang.t("field-relation-hint"))
+            .required(),
+        Field::new("email", "email", lang.t("field-email"))
+            .value(form.one("email"))
+            .required(),
+        Field::new("password", "password", lang.t("field-password"))
+            .hint(lang.t("field-new-password-hint"))
+            .autocomplete("new-password")
+            .required(),
+    ];
+    errors.apply(&mut fields);
+    render(&ClientPage {
+        page: PageCtx::new(web, "client-title")
+            .titled(client.name.clone())
+            .whose(&client.name),
+        id: id.to_string(),
+        personal_id: client.personal_id,
+        municipality: views::municipality(lang, &client.municipality),
+        email: client.email,
+        allocations: views_out,
+        fields,
+        errors,
+    })
+}
+
+pub async fn show(web: Web, PathId(id): PathId<ClientId>) -> AppResult<Response> {
+    draw_client(&web, id, &Pairs(Vec::new()), FormErrors::default()).await
+}
+
+#[derive(Deserialize)]
+pub struct ProxyForm {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    relation: String,
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+}
+
+pub async fn add_proxy(
+    web: Web,
+    PathId(id): PathId<ClientId>,
+    WebForm(form): WebForm<ProxyForm>,
+) -> AppResult<Response> {
+    let (actor, _) = super::staff(&web)?;
+    let input = ProxyIn {
+        name: form.name.clone(),
+        email: form.email.clone(),
+        password: form.password.clone(),
+        relation: form.relation.clone(),
+    };
+    match clients::add_proxy(State(web.state.clone()), actor, PathId(id), ApiJson(input)).await {
+        Ok(_) => Ok(done(&format!("/purchaser/clients/{id}"), "proxy-added")),
+        Err(e) => {
+            let errors = FormErrors::from_app(web.lang, e)?;
+            let kept = Pairs(vec![
+                ("name".into(), form.name),
+                ("relation".into(), form.relation),
+                ("email".into(), form.email),
+            ]);
+            draw_client(&web, id, &kept, errors).await
+        }
+    }
+}

@@ -1,0 +1,24 @@
+//! Pages for a purchaser's staff: the catalogue and provider applications (catalogue
+//! managers); clients, decisions, their commitments and ledger, and disputes (case workers).
+pub mod allocations;
+pub mod applications;
+pub mod catalogue;
+pub mod clients;
+pub mod disputes;
+
+use crate::{
+    auth::Actor,
+    domain::ids::PurchaserId,
+    error::{AppError, AppResult},
+    web::session::Web,
+};
+
+/// The signed-in staff member and their purchaser; the role each action needs is
+/// checked by the API handler it calls.
+pub fn staff(web: &Web) -> AppResult<(Actor, PurchaserId)> {
+    let actor = web.signed_in()?;
+    actor
+        .purchaser_id
+        .map(|p| (actor.clone(), p))
+        .ok_or_else(|| AppError::forbidden("these pages are for a purchaser's staff"))
+}

@@ -1,0 +1,185 @@
+//! Browser sessions. The sign-in cookie carries the same hashed, expiring token as the
+//! API's bearer header, so one rule decides who is signed in. Every form carries a CSRF
+//! token: a signature of a random per-browser id (the signed double-submit pattern), so a
+//! page on another site cannot post a form in the user's name.
+use axum::{
+    extract::{FromRequest, FromRequestParts, Request},
+    http::{HeaderValue, header, request::Parts},
+    middleware::Next,
+    response::Response,
+};
+use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
+use serde::de::DeserializeOwned;
+
+use crate::{auth::Actor, domain::ids::ClientId, error::AppError, state::AppState};
+
+use super::i18n::Lang;
+
+pub const SESSION_COOKIE: &str = "valinta_session";
+pub const BROWSER_COOKIE: &str = "valinta_browser";
+pub const LANG_COOKIE: &str = "valinta_lang";
+/// Which client a proxy is acting for right now.
+pub const ACTING_COOKIE: &str = "valinta_acting_for";
+const CSRF_PURPOSE: &str = "csrf";
+/// Form bodies are small; a larger one is refused before parsing.
+const MAX_FORM_BYTES: usize = 64 * 1024;
+
+/// A cookie only the server reads (http-only), sent back only over HTTPS (browsers treat
+/// `localhost` as secure) and not on cross-site posts (same-site lax).
+pub fn cookie(name: &'static str, value: String, max_age_days: i64) -> Cookie<'static> {
+    Cookie::build((name, value))
+        .path("/")
+        .http_only(true)
+        .secure(true)
+        .same_site(SameSite::Lax)
+        .max_age(::cookie::time::Duration::days(max_age_days))
+        .build()
+}
+
+pub fn removal(name: &'static str) -> Cookie<'static> {
+    Cookie::build((name, "")).path("/").build()
+}
+
+/// The browser's id, minted on its first request and kept in an http-only cookie; the
+/// CSRF tokens of its forms are signatures of it.
+#[derive(Clone)]
+struct BrowserId(String);
+
+pub async fn ensure_browser_id(mut request: Request, next: Next) -> Response {
+    let jar = CookieJar::from_headers(request.headers());
+    let existing = jar
+        .get(BROWSER_COOKIE)
+        .map(|c| c.value().to_owned())
+        .filter(|v| v.len() == 43);
+    let (id, minted) = match existing {
+        Some(id) => (id, false),
+        None => (crate::auth::token::new_token(), true),
+    };
+    request.extensions_mut().insert(BrowserId(id.clone()));
+    let mut response = next.run(request).await;
+    if minted {
+        let set = cookie(BROWSER_COOKIE, id, 400).to_string();
+        if let Ok(value) = HeaderValue::from_str(&set) {
+            response.headers_mut().append(header::SET_COOKIE, value);
+        }
+    }
+    response
+}
+
+/// Everything a page needs to know about the request: language, who is signed in, the
+/// form token, and where the request went (for the language switch and sign-in return).
+#[derive(Clone)]
+pub struct Web {
+    pub lang: Lang,
+    pub actor: Option<Actor>,
+    pub csrf: String,
+    /// Path and query of this request.
+    pub here: String,
+    pub session_token: Option<String>,
+    pub acting_for: Option<ClientId>,
+    pub state: AppState,
+}
+
+impl FromRequestParts<AppState> for Web {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        let jar = CookieJar::from_headers(&parts.headers);
+        let session_token = jar.get(SESSION_COOKIE).map(|c| c.value().to_owned());
+        let actor = match &session_token {
+            // An expired or revoked session is simply signed out.
+            Some(token) => match Actor::from_token(state, token).await {
+                Ok(actor) => Some(actor),
+                Err(e) if e.status.is_server_error() => return Err(e),
+                Err(_) => None,
+            },
+            None => None,
+        };
+        let lang = jar
+            .get(LANG_COOKIE)
+            .and_then(|c| Lang::parse(c.value()))
+            .or_else(|| actor.as_ref().and_then(|a| Lang::parse(&a.locale)))
+            .unwrap_or_default();
+        let browser = parts
+            .extensions
+            .get::<BrowserId>()
+            .map(|b| b.0.clone())
+            .unwrap_or_default();
+        let acting_for = jar.get(ACTING_COOKIE).and_then(|c| c.value().parse().ok());
+        Ok(Web {
+            lang,
+            csrf: state.vault.sign(CSRF_PURPOSE, &browser),
+            here: parts
+                .uri
+                .path_and_query()
+                .map(|p| p.as_str().to_owned())
+                .unwrap_or_else(|| "/".into()),
+            actor,
+            session_token,
+            acting_for,
+            state: state.clone(),
+        })
+    }
+}
+
+impl Web {
+    /// A signed-out context for pages drawn outside a handler (error pages).
+    pub fn bare(state: &AppState, parts: &mut Parts, lang: Lang, here: &str) -> Web {
+        let browser = parts
+            .extensions
+            .get::<BrowserId>()
+            .map(|b| b.0.clone())
+            .unwrap_or_default();
+        Web {
+            lang,
+            actor: None,
+            csrf: state.vault.sign(CSRF_PURPOSE, &browser),
+            here: here.to_owned(),
+            session_token: None,
+            acting_for: None,
+            state: state.clone(),
+        }
+    }
+
+    /// The signed-in actor, or a redirect to sign in (see `WebError`).
+    pub fn signed_in(&self) -> Result<&Actor, AppError> {
+        self.actor.as_ref().ok_or_else(AppError::unauthorized)
+    }
+}
+
+/// A posted form whose CSRF token matched this browser. Fields are all text: the same
+/// parsers as the API decide what they mean, and name the field when they refuse.
+pub struct WebForm<T>(pub T);
+
+#[derive(serde::Deserialize)]
+struct CsrfOnly {
+    #[serde(default)]
+    csrf: String,
+}
+
+impl<T: DeserializeOwned> FromRequest<AppState> for WebForm<T> {
+    type Rejection = AppError;
+
+    async fn from_request(request: Request, state: &AppState) -> Result<Self, AppError> {
+        let browser = request
+            .extensions()
+            .get::<BrowserId>()
+            .map(|b| b.0.clone())
+            .unwrap_or_default();
+        let body = axum::body::to_bytes(request.into_body(), MAX_FORM_BYTES)
+            .await
+            .map_err(|_| AppError::malformed("the form is too large"))?;
+        let token: CsrfOnly = serde_urlencoded::from_bytes(&body)
+            .map_err(|_| AppError::malformed("the form could not be read"))?;
+        if browser.is_empty() || !state.vault.verify(CSRF_PURPOSE, &browser, &token.csrf) {
+            return Err(AppError::forbidden(
+                "the form expired or came from another site; reload the page and try again",
+            )
+            .with_code("csrf"));
+        }
+        let deserializer = serde_urlencoded::Deserializer::new(form_urlencoded::parse(&body));
+        serde_path_to_error::deserialize(deserializer)
+            .map(WebForm)
+            .map_err(|err| AppError::malformed(format!("form field {}", err.path())))
+    }
+}

@@ -1,0 +1,90 @@
+//! Words for the domain's codes (units, methods, accessibility, languages,
+//! municipalities, statuses) in the user's language, shared by all pages.
+use super::i18n::{Arg, Lang};
+use crate::domain::Money;
+
+use super::format;
+
+/// "Helsinki" for "091" where we know the name, else the code itself.
+pub fn municipality(lang: Lang, code: &str) -> String {
+    lang.try_t(&format!("municipality-{code}"))
+        .unwrap_or_else(|| code.to_owned())
+}
+
+pub fn municipalities(lang: Lang, codes: &[String]) -> String {
+    codes
+        .iter()
+        .map(|c| municipality(lang, c))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A code from one of the catalogue vocabularies: `unit-hour`, `method-voucher`, ...
+pub fn word(lang: Lang, vocabulary: &str, code: &str) -> String {
+    lang.try_t(&format!("{vocabulary}-{}", code.replace('_', "-")))
+        .unwrap_or_else(|| code.to_owned())
+}
+
+pub fn words(lang: Lang, vocabulary: &str, codes: &[String]) -> String {
+    codes
+        .iter()
+        .map(|c| word(lang, vocabulary, c))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// "45,00 € / tunti".
+pub fn price_per_unit(lang: Lang, price: Money, unit: &str) -> String {
+    lang.t_with(
+        "price-per-unit",
+        &[
+            ("price", format::euros(price).into()),
+            ("unit", word(lang, "unit", unit).into()),
+        ],
+    )
+}
+
+/// "4,5 / 5 (12 arviota)" or "Ei vielä arvioita".
+pub fn rating(lang: Lang, average: Option<&str>, count: u64) -> String {
+    match average {
+        Some(avg) => lang.t_with(
+            "rating-summary",
+            &[
+                ("average", avg.replace('.', ",").into()),
+                ("count", Arg::from(count)),
+            ],
+        ),
+        None => lang.t("rating-none"),
+    }
+}
+
+/// The text of a localised value in this language, else Finnish.
+pub fn pick(lang: Lang, text: &crate::domain::LocalizedText) -> String {
+    let chosen = match lang {
+        Lang::Fi => None,
+        Lang::Sv => text.sv.as_deref(),
+        Lang::En => text.en.as_deref(),
+    };
+    chosen.unwrap_or(&text.fi).to_owned()
+}
+
+/// Catalogue service names by id, for facet labels and lists.
+pub async fn service_names(
+    state: &crate::state::AppState,
+    lang: Lang,
+    ids: impl IntoIterator<Item = uuid::Uuid>,
+) -> crate::error::AppResult<std::collections::HashMap<String, String>> {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let rows = crate::db::entities::service::Entity::find()
+        .filter(crate::db::entities::service::Column::Id.is_in(ids))
+        .all(&state.db.conn)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|s| {
+            let name: crate::domain::LocalizedText =
+                serde_json::from_value(s.name).unwrap_or_default();
+            (s.id.to_string(), pick(lang, &name))
+        })
+        .collect())
+}
