@@ -61,7 +61,6 @@ error-allocation-ended = The decision is no longer valid.
 error-already-settled = This has already been invoiced. It cannot be changed any more.
 error-dispute-open = A dispute has already been made about this.
 error-dispute-window-closed = You can make a dispute within 14 days of the day of the service.
-error-reason-required = Give the reason for rejecting.
 field-error-generic = Check this part.
 field-error-quantity = Write the amount as a number, for example 2 or 1,5. The amount must not be more than the money left.
 field-error-unit-price = Write the price in euros, for example 45,00. The price must not be more than the maximum price.

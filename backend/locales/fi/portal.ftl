@@ -61,7 +61,6 @@ error-allocation-ended = Päätöksen voimassaolo on päättynyt.
 error-already-settled = Tämä on jo laskutettu. Sitä ei voi enää muuttaa.
 error-dispute-open = Tästä on jo tehty reklamaatio.
 error-dispute-window-closed = Reklamaation voi tehdä 14 päivän kuluessa palvelun päivästä.
-error-reason-required = Kerro hylkäyksen syy.
 field-error-generic = Tarkista tämä kohta.
 field-error-quantity = Kirjoita määrä numerona, esimerkiksi 2 tai 1,5. Määrä ei saa ylittää jäljellä olevaa rahaa.
 field-error-unit-price = Kirjoita hinta euroina, esimerkiksi 45,00. Hinta ei saa ylittää enimmäishintaa.

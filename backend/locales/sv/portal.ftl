@@ -61,7 +61,6 @@ error-allocation-ended = Beslutet gäller inte längre.
 error-already-settled = Det här är redan fakturerat. Det kan inte ändras längre.
 error-dispute-open = En reklamation har redan gjorts om det här.
 error-dispute-window-closed = Du kan göra en reklamation inom 14 dagar från den dag tjänsten gavs.
-error-reason-required = Skriv orsaken till avslaget.
 field-error-generic = Kontrollera den här punkten.
 field-error-quantity = Skriv mängden med siffror, till exempel 2 eller 1,5. Mängden får inte vara större än de pengar som finns kvar.
 field-error-unit-price = Skriv priset i euro, till exempel 45,00. Priset får inte vara högre än maxpriset.

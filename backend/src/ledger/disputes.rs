@@ -20,6 +20,11 @@ use super::deliveries::reverse_in;
 
 pub const DISPUTE_WINDOW_DAYS: i64 = 14;
 
+/// Whether a delivery of this date may still be disputed today.
+pub fn within_window(delivery_date: NaiveDate, today: NaiveDate) -> bool {
+    (today - delivery_date).num_days() <= DISPUTE_WINDOW_DAYS
+}
+
 pub async fn open(
     db: &Db,
     delivery: &delivery::Model,
@@ -33,8 +38,7 @@ pub async fn open(
             format!("the delivery is {}", delivery.status),
         ));
     }
-    let age = (today - delivery.date).num_days();
-    if age > DISPUTE_WINDOW_DAYS {
+    if !within_window(delivery.date, today) {
         return Err(AppError::conflict(
             "dispute_window_closed",
             format!("a delivery can be disputed within {DISPUTE_WINDOW_DAYS} days of its date"),

@@ -248,7 +248,7 @@ fn commitment_view(
                 client_share: format::euros(d.client_share),
                 status: views::word(lang, "delivery", d.status.as_ref()),
                 can_dispute: d.status == DeliveryStatus::Recorded
-                    && (today - d.date).num_days() <= crate::ledger::disputes::DISPUTE_WINDOW_DAYS,
+                    && crate::ledger::disputes::within_window(d.date, today),
             })
             .collect(),
     }

@@ -133,16 +133,8 @@ pub async fn decide(
         "reject" => false,
         _ => return Err(AppError::invalid("decision", "must be approve or reject")),
     };
+    // A rejection without a reason is refused by the API handler, like any other rule.
     let reason = Some(form.reason.trim().to_owned()).filter(|r| !r.is_empty());
-    if !approve && reason.is_none() {
-        let lang = web.lang;
-        let message = lang.t("field-error-reason");
-        let errors = FormErrors {
-            summary: Some(lang.t("error-reason-required")),
-            fields: Default::default(),
-        };
-        return draw(&web, Some((id, message)), errors).await;
-    }
     match applications::decide(
         State(web.state.clone()),
         actor,
@@ -161,7 +153,12 @@ pub async fn decide(
         )),
         Err(e) => {
             let errors = FormErrors::from_app(web.lang, e)?;
-            let message = errors.summary.clone().unwrap_or_default();
+            let message = errors
+                .fields
+                .get("reason")
+                .or(errors.summary.as_ref())
+                .cloned()
+                .unwrap_or_default();
             draw(&web, Some((id, message)), errors).await
         }
     }
