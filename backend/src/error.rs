@@ -80,6 +80,11 @@ impl AppError {
         Self::new(StatusCode::CONFLICT, code, message)
     }
 
+    /// 429: a limit on how often something may be done (the message says when to retry).
+    pub fn too_many(code: &'static str, message: impl Into<String>) -> Self {
+        Self::new(StatusCode::TOO_MANY_REQUESTS, code, message)
+    }
+
     /// 422: a field is well-formed JSON but not a valid value.
     pub fn invalid(field: &str, message: impl Display) -> Self {
         Self::new(

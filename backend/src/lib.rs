@@ -13,6 +13,7 @@ pub mod indexing;
 pub mod jobs;
 pub mod ledger;
 pub mod outbox;
+pub mod reviews;
 pub mod routes;
 pub mod state;
 pub mod synth;

@@ -6,6 +6,8 @@ pub use sea_orm_migration::prelude::*;
 mod m20261122_000001_backbone;
 mod m20261122_000002_outbox_and_search;
 mod m20261122_000003_offering_ratings;
+mod m20261122_000004_reviews;
+mod shape;
 
 pub struct Migrator;
 
@@ -16,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000001_backbone::Migration),
             Box::new(m20261122_000002_outbox_and_search::Migration),
             Box::new(m20261122_000003_offering_ratings::Migration),
+            Box::new(m20261122_000004_reviews::Migration),
         ]
     }
 }

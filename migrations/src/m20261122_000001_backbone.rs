@@ -2,33 +2,10 @@
 //! the ledger with its allocations, commitments and deliveries.
 use sea_orm_migration::{prelude::*, schema::*};
 
+use crate::shape::{created_at, fk, index};
+
 #[derive(DeriveMigrationName)]
 pub struct Migration;
-
-fn created_at() -> ColumnDef {
-    timestamp_with_time_zone("created_at")
-}
-
-fn fk(table: &str, column: &str, target: &str) -> ForeignKeyCreateStatement {
-    ForeignKey::create()
-        .name(format!("fk_{table}_{column}"))
-        .from(Alias::new(table), Alias::new(column))
-        .to(Alias::new(target), Alias::new("id"))
-        .to_owned()
-}
-
-fn index(table: &str, columns: &[&str], unique: bool) -> IndexCreateStatement {
-    let mut stmt = Index::create();
-    stmt.name(format!("ix_{table}_{}", columns.join("_")))
-        .table(Alias::new(table));
-    for column in columns {
-        stmt.col(Alias::new(*column));
-    }
-    if unique {
-        stmt.unique();
-    }
-    stmt.to_owned()
-}
 
 fn tables() -> Vec<TableCreateStatement> {
     vec![

@@ -16,6 +16,7 @@ mod idempotency;
 mod lists;
 mod money_flow;
 mod portal;
+mod reviews;
 mod search;
 mod startup;
 mod tenant_isolation;

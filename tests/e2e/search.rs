@@ -11,7 +11,7 @@ use crate::harness::{
 };
 
 /// Searches until `done` holds or a second has passed; the index must keep up within that.
-async fn search_until(
+pub(crate) async fn search_until(
     app: &TestApp,
     query: &str,
     done: impl Fn(&Value) -> bool,
@@ -27,7 +27,7 @@ async fn search_until(
     }
 }
 
-fn ids(body: &Value) -> Vec<String> {
+pub(crate) fn ids(body: &Value) -> Vec<String> {
     body["items"]
         .as_array()
         .map(|items| {

@@ -74,3 +74,18 @@ pub async fn load_client(
     let acting = client_access(conn, actor, &model).await?;
     Ok((model, acting))
 }
+
+/// The clients whose live mandate the actor holds as a proxy.
+pub async fn mandated_clients(
+    conn: &impl ConnectionTrait,
+    actor: &Actor,
+) -> AppResult<Vec<ClientId>> {
+    Ok(mandate::Entity::find()
+        .filter(mandate::Column::ProxyUserId.eq(uuid::Uuid::from(actor.user_id)))
+        .filter(mandate::Column::RevokedAt.is_null())
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|m| m.client_id.into())
+        .collect())
+}

@@ -62,4 +62,5 @@ typed_id!(
     CommitmentId,
     DeliveryId,
     DisputeId,
+    ReviewId,
 );

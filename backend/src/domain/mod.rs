@@ -9,6 +9,7 @@ pub mod money;
 pub mod municipality;
 pub mod personal_id;
 pub mod quantity;
+pub mod review;
 pub mod text;
 
 pub use business_id::BusinessId;

@@ -16,6 +16,7 @@ pub mod operations;
 pub mod providers;
 pub mod purchasers;
 pub mod reports;
+pub mod reviews;
 pub mod search;
 pub mod services;
 
@@ -115,6 +116,19 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(deliveries::dispute))
         .routes(routes!(disputes::decide))
         .routes(routes!(disputes::get))
+        .routes(routes!(
+            reviews::write::create,
+            reviews::read::list_for_offering
+        ))
+        .routes(routes!(reviews::read::get, reviews::write::edit))
+        .routes(routes!(reviews::reply::create, reviews::reply::edit))
+        .routes(routes!(reviews::moderate::report))
+        .routes(routes!(reviews::moderate::hide))
+        .routes(routes!(reviews::moderate::restore))
+        .routes(routes!(reviews::moderate::keep))
+        .routes(routes!(reviews::moderate::queue))
+        .routes(routes!(reviews::read::list_for_client))
+        .routes(routes!(reviews::read::list_for_provider))
 }
 
 pub fn router(state: AppState) -> Router {

@@ -48,6 +48,9 @@ pub struct ProviderOut {
     pub phone: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub user_id: Option<UserId>,
+    /// The provider's rating over all its offerings (on reads).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rating: Option<crate::routes::reviews::RatingOut>,
 }
 
 fn parse_phone(raw: Option<&str>) -> AppResult<Option<String>> {
@@ -110,6 +113,7 @@ pub async fn sign_up(
             email: Some(model.email),
             phone: model.phone,
             user_id: Some(user.id.into()),
+            rating: None,
         }),
     ))
 }
@@ -133,6 +137,9 @@ pub async fn get(
         email: own.then_some(model.email),
         phone: if own { model.phone } else { None },
         user_id: None,
+        rating: Some(crate::routes::reviews::RatingOut::of(
+            &crate::reviews::ratings::of_provider(&state.db.conn, id.into()).await?,
+        )),
     }))
 }
 
@@ -223,6 +230,7 @@ pub async fn update(
         email: Some(updated.email),
         phone: updated.phone,
         user_id: None,
+        rating: None,
     }))
 }
 

@@ -260,10 +260,26 @@ pub async fn generate(db: &Db, count: usize, seed: u64) -> anyhow::Result<Genera
             if rng.gen_bool(0.7) {
                 let reviews: i32 = rng.gen_range(1..120);
                 let mean: f64 = rng.gen_range(2.8..5.0);
+                // Each review's stars scatter around the offering's mean.
+                let mut stars = [0i32; 5];
+                for _ in 0..reviews {
+                    let drawn = (mean + rng.gen_range(-1.2..1.2)).round().clamp(1.0, 5.0);
+                    stars[drawn as usize - 1] += 1;
+                }
+                let star_total = stars
+                    .iter()
+                    .zip(1..)
+                    .map(|(count, value)| count * value)
+                    .sum();
                 ratings.push(offering_rating::ActiveModel {
                     offering_id: Set(id),
                     review_count: Set(reviews),
-                    star_total: Set((mean * f64::from(reviews)).round() as i32),
+                    star_total: Set(star_total),
+                    stars_1: Set(stars[0]),
+                    stars_2: Set(stars[1]),
+                    stars_3: Set(stars[2]),
+                    stars_4: Set(stars[3]),
+                    stars_5: Set(stars[4]),
                     updated_at: Set(now),
                 });
             }

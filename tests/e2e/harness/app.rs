@@ -270,3 +270,37 @@ fn a_database_url_gets_its_database_name_replaced() {
         "postgres://root@localhost/x"
     );
 }
+
+impl TestApp {
+    /// Moves a row's timestamp `days` into the past, straight in the database: the one
+    /// thing a test cannot drive over HTTP is the clock (an edit window of 30 days, say).
+    pub async fn backdate(&self, table: &str, column: &str, id: &str, days: i64) {
+        let url = match &self.postgres {
+            Some(db) => db.url.clone(),
+            None => format!(
+                "sqlite://{}?mode=rw",
+                self.data_dir.join("valinta.db").display()
+            ),
+        };
+        let mut options = ConnectOptions::new(url);
+        options.max_connections(1).sqlx_logging(false);
+        let db = Database::connect(options)
+            .await
+            .expect("connect for backdating");
+        let id = uuid::Uuid::parse_str(id).expect("row id is a UUID");
+        let at = chrono::Utc::now() - chrono::Duration::days(days);
+        let statement = sea_orm::Statement::from_sql_and_values(
+            db.get_database_backend(),
+            match db.get_database_backend() {
+                sea_orm::DatabaseBackend::Postgres => {
+                    format!("UPDATE {table} SET {column} = $1 WHERE id = $2")
+                }
+                _ => format!("UPDATE {table} SET {column} = ? WHERE id = ?"),
+            },
+            [at.into(), id.into()],
+        );
+        let done = db.execute_raw(statement).await.expect("backdate the row");
+        assert_eq!(done.rows_affected(), 1, "backdating {table} {id}");
+        let _ = db.close().await;
+    }
+}

@@ -16,6 +16,8 @@ pub mod outbox_entry;
 pub mod provider;
 pub mod purchaser;
 pub mod purchaser_municipality;
+pub mod review;
+pub mod review_report;
 pub mod search_miss;
 pub mod service;
 pub mod user;

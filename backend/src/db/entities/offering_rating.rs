@@ -8,6 +8,11 @@ pub struct Model {
     pub offering_id: Uuid,
     pub review_count: i32,
     pub star_total: i32,
+    pub stars_1: i32,
+    pub stars_2: i32,
+    pub stars_3: i32,
+    pub stars_4: i32,
+    pub stars_5: i32,
     pub updated_at: DateTimeUtc,
 }
 

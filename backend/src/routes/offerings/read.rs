@@ -24,36 +24,12 @@ use crate::{
 };
 
 use super::LocationIn;
+pub use crate::routes::reviews::RatingOut;
 
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct ProviderRef {
     pub id: ProviderId,
     pub name: String,
-}
-
-#[derive(Serialize, utoipa::ToSchema)]
-pub struct RatingOut {
-    /// Mean stars of the visible reviews, one decimal; null when unrated.
-    pub average: Option<String>,
-    pub count: u64,
-}
-
-impl RatingOut {
-    pub fn of(aggregate: Option<&offering_rating::Model>) -> Self {
-        match aggregate.filter(|r| r.review_count > 0) {
-            Some(r) => RatingOut {
-                average: Some(format!(
-                    "{:.1}",
-                    f64::from(r.star_total) / f64::from(r.review_count)
-                )),
-                count: u64::try_from(r.review_count).unwrap_or(0),
-            },
-            None => RatingOut {
-                average: None,
-                count: 0,
-            },
-        }
-    }
 }
 
 /// The rating aggregates of these offerings, in one query.
@@ -118,7 +94,7 @@ impl OfferingOut {
                 id: provider.id.into(),
                 name: provider.name.clone(),
             },
-            rating: RatingOut::of(rating),
+            rating: RatingOut::of_row(rating),
             updated_at: model.updated_at,
         })
     }

@@ -1,0 +1,23 @@
+//! Who may review: only a client with a recorded (not voided, not reversed) delivery from
+//! the offering's provider. Reviews from people who never used the service were what made
+//! a national comparison site untrustworthy.
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect};
+
+use crate::{db::entities::delivery, domain::catalogue::DeliveryStatus};
+
+pub async fn has_recorded_delivery(
+    conn: &impl ConnectionTrait,
+    client: uuid::Uuid,
+    provider: uuid::Uuid,
+) -> Result<bool, DbErr> {
+    let found = delivery::Entity::find()
+        .select_only()
+        .column(delivery::Column::Id)
+        .filter(delivery::Column::ClientId.eq(client))
+        .filter(delivery::Column::ProviderId.eq(provider))
+        .filter(delivery::Column::Status.eq(DeliveryStatus::Recorded.as_ref()))
+        .into_tuple::<uuid::Uuid>()
+        .one(conn)
+        .await?;
+    Ok(found.is_some())
+}
