@@ -152,7 +152,12 @@ async fn a_voucher_goes_from_catalogue_to_disputes_with_exact_money(app: TestApp
     assert_eq!(money(&offering["unit_price"]), dec("45.00"));
     assert_eq!(offering["purchaser_id"], pid.as_str());
     assert_eq!(offering["provider"]["id"], provider.id.as_str());
-    assert_eq!(offering["rating"], json!({"average": null, "count": 0}));
+    assert_eq!(
+        offering["rating"],
+        json!({"average": null, "count": 0, "score": "3.500",
+               "distribution": {"1": 0, "2": 0, "3": 0, "4": 0, "5": 0}}),
+        "a new offering is unrated"
+    );
     assert_eq!(offering["archived"], false);
     let offering_id = id_of(offering);
     let reply = app

@@ -409,6 +409,10 @@ async fn moderation_changes_the_public_view_the_rating_and_the_search_order(app:
     let first = market.offering_id.clone();
     let (body, waited) =
         search_until(&app, &query, |b| ids(b) == [first.clone(), second.clone()]).await;
+    eprintln!(
+        "search order after a new review: {waited:?} ({:?})",
+        app.backend
+    );
     assert_eq!(
         ids(&body),
         [first.clone(), second.clone()],
@@ -511,6 +515,7 @@ async fn moderation_changes_the_public_view_the_rating_and_the_search_order(app:
     );
     let (body, waited) =
         search_until(&app, &query, |b| ids(b) == [second.clone(), first.clone()]).await;
+    eprintln!("search order after hiding: {waited:?} ({:?})", app.backend);
     assert_eq!(
         ids(&body),
         [second.clone(), first.clone()],
@@ -553,6 +558,10 @@ async fn moderation_changes_the_public_view_the_rating_and_the_search_order(app:
     assert_eq!(expect_status(&reply, 200, "restore")["status"], "public");
     assert_eq!(public_reviews(&app, &first).await["rating"]["count"], 1);
     let (body, waited) = search_until(&app, &query, |b| ids(b).first() == Some(&first)).await;
+    eprintln!(
+        "search order after restoring: {waited:?} ({:?})",
+        app.backend
+    );
     assert_eq!(
         ids(&body)[0],
         first,
@@ -700,3 +709,65 @@ async fn an_author_writes_at_most_five_reviews_a_day(app: TestApp) {
     expect_status(&reply, 200, "edit after reaching the limit");
 }
 db_test!(an_author_writes_at_most_five_reviews_a_day);
+
+async fn an_edited_hidden_review_goes_back_to_the_moderators(app: TestApp) {
+    let market = Market::build(&app).await;
+    delivered(&app, &market).await;
+    let token = &market.client.user.token;
+    let (_, created) = write_review(
+        &app,
+        token,
+        &market.offering_id,
+        &json!({"stars": 1, "text": "Hoitaja Maija oli tyly."}),
+    )
+    .await;
+    let id = id_of(&created);
+    let moderator = moderator(&app, &market).await;
+    let reply = app
+        .post(
+            &format!("/api/v1/reviews/{id}/hide"),
+            &moderator.token,
+            &json!({"reason": "Arviossa on työntekijän nimi."}),
+        )
+        .await;
+    expect_status(&reply, 200, "hide");
+    let queue = format!(
+        "/api/v1/purchasers/{}/review-moderation",
+        market.purchaser.id
+    );
+    assert_eq!(
+        expect_status(&app.get(&queue, &moderator.token).await, 200, "queue")["total"],
+        0
+    );
+
+    // The author fixes it; it stays hidden but is back in the queue, marked as edited.
+    let reply = app
+        .patch(
+            &format!("/api/v1/reviews/{id}"),
+            token,
+            &json!({"text": "Hoitaja oli tyly."}),
+        )
+        .await;
+    let edited = expect_status(&reply, 200, "edit a hidden review");
+    assert_eq!(edited["status"], "hidden", "{edited}");
+    assert_eq!(public_reviews(&app, &market.offering_id).await["total"], 0);
+    let listed = app.get(&queue, &moderator.token).await;
+    let listed = expect_status(&listed, 200, "queue");
+    assert_eq!(listed["total"], 1, "{listed}");
+    assert_eq!(
+        listed["items"][0]["reports"][0]["edited_after_hiding"], true,
+        "{listed}"
+    );
+    let reply = app
+        .post(
+            &format!("/api/v1/reviews/{id}/restore"),
+            &moderator.token,
+            &json!({"reason": "Nimi poistettu."}),
+        )
+        .await;
+    expect_status(&reply, 200, "restore");
+    let public = public_reviews(&app, &market.offering_id).await;
+    assert_eq!(public["items"][0]["text"], "Hoitaja oli tyly.", "{public}");
+    assert_eq!(public["rating"]["distribution"]["1"], 1, "{public}");
+}
+db_test!(an_edited_hidden_review_goes_back_to_the_moderators);

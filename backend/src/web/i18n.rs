@@ -179,6 +179,7 @@ mod tests {
             "purchaser",
             "service",
             "n",
+            "date",
         ]
         .into_iter()
         .map(|name| (name, FluentValue::from("1")))

@@ -10,6 +10,7 @@ pub mod page;
 pub mod provider;
 pub mod public;
 pub mod purchaser;
+pub mod review_view;
 pub mod session;
 pub mod views;
 
@@ -27,6 +28,25 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/offerings/{id}", get(public::offering::show))
         .route("/providers/{id}", get(public::provider::show))
         .route("/compare", get(public::compare::show))
+        .route(
+            "/reviews/{id}/report",
+            get(public::report::show).post(public::report::submit),
+        )
+        .route(
+            "/my/offerings/{id}/review",
+            get(client::review::show).post(client::review::submit),
+        )
+        .route("/my/reviews", get(client::reviews::show))
+        .route("/provider/reviews", get(provider::reviews::list))
+        .route(
+            "/provider/reviews/{id}/reply",
+            post(provider::reviews::reply),
+        )
+        .route("/purchaser/reviews", get(purchaser::reviews::list))
+        .route(
+            "/purchaser/reviews/{id}/decision",
+            post(purchaser::reviews::decide),
+        )
         .route(
             "/signin",
             get(public::signin::show).post(public::signin::submit),

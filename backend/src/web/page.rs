@@ -113,6 +113,7 @@ fn nav_for(lang: Lang, actor: Option<&Actor>, here: &str) -> Vec<NavItem> {
     if let Some(actor) = actor {
         if actor.has(Role::Client) || actor.has(Role::Proxy) {
             items.push(("/my", "nav-my-money"));
+            items.push(("/my/reviews", "nav-my-reviews"));
         }
         if actor.has(Role::ProviderStaff) {
             items.extend([
@@ -120,6 +121,7 @@ fn nav_for(lang: Lang, actor: Option<&Actor>, here: &str) -> Vec<NavItem> {
                 ("/provider/offerings", "nav-offerings"),
                 ("/provider/commitments", "nav-commitments"),
                 ("/provider/deliveries", "nav-deliveries"),
+                ("/provider/reviews", "nav-reviews"),
             ]);
         }
         if actor.has(Role::CatalogueManager) {
@@ -133,6 +135,9 @@ fn nav_for(lang: Lang, actor: Option<&Actor>, here: &str) -> Vec<NavItem> {
                 ("/purchaser/clients", "nav-clients"),
                 ("/purchaser/disputes", "nav-disputes"),
             ]);
+        }
+        if actor.has(Role::Moderator) {
+            items.push(("/purchaser/reviews", "nav-moderation"));
         }
     }
     items

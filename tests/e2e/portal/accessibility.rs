@@ -60,6 +60,7 @@ async fn every_page_kind(app: &TestApp, b: &Browser, lang: &str) -> Vec<String> 
         who: Some("aino@demo.valinta.fi"),
         pages: vec![
             "/my".into(),
+            "/my/reviews".into(),
             format!("{offering}/choose"),
             format!("/compare?ids={}", compare.join(",")),
         ],
@@ -77,6 +78,7 @@ async fn every_page_kind(app: &TestApp, b: &Browser, lang: &str) -> Vec<String> 
             "/provider/offerings/new".into(),
             "/provider/commitments".into(),
             "/provider/deliveries".into(),
+            "/provider/reviews".into(),
         ],
     });
     roles.push(Role {
@@ -84,6 +86,13 @@ async fn every_page_kind(app: &TestApp, b: &Browser, lang: &str) -> Vec<String> 
         pages: vec![
             "/purchaser/catalogue".into(),
             "/purchaser/applications".into(),
+        ],
+    });
+    roles.push(Role {
+        who: Some("moderointi@demo.valinta.fi"),
+        pages: vec![
+            "/purchaser/reviews".into(),
+            "/purchaser/reviews?show=hidden".into(),
         ],
     });
     roles.push(Role {
@@ -97,7 +106,17 @@ async fn every_page_kind(app: &TestApp, b: &Browser, lang: &str) -> Vec<String> 
         let mut pages = role.pages.clone();
         // Pages reached only through links on the role's pages.
         match role.who {
+            None => {
+                // The demo's reviewed offering: the only one with a rating.
+                b.goto("/search?min_rating=1").await;
+                let reviewed = first_href(b, ".hits h3 a").await;
+                pages.push(reviewed.clone());
+                b.goto(&reviewed).await;
+                pages.push(first_href(b, "a[href$='/report']").await);
+            }
             Some("aino@demo.valinta.fi") => {
+                b.goto("/my").await;
+                pages.push(first_href(b, "a[href$='/review']").await);
                 b.goto("/my").await;
                 if b.exists("a[href*='/dispute']").await {
                     pages.push(first_href(b, "a[href*='/dispute']").await);

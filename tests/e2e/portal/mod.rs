@@ -47,6 +47,7 @@ mod accessibility;
 mod flows;
 mod http;
 mod keyboard;
+mod reviews;
 
 use crate::harness::{Backend, TestApp, browser::Browser};
 

@@ -3,6 +3,8 @@
 pub mod choose;
 pub mod dispute;
 pub mod money;
+pub mod review;
+pub mod reviews;
 
 use axum::extract::State;
 

@@ -86,6 +86,8 @@ pub struct CommitmentView {
     pub method: String,
     pub reserved: String,
     pub deliveries: Vec<DeliveryRow>,
+    /// A recorded delivery makes the client a verified reviewer of the service.
+    pub can_review: bool,
 }
 
 pub struct AllocationView {
@@ -229,7 +231,11 @@ fn commitment_view(
         .get(&uuid::Uuid::from(c.offering_id))
         .cloned()
         .unwrap_or_default();
+    let can_review = delivered
+        .iter()
+        .any(|d| d.status == DeliveryStatus::Recorded);
     CommitmentView {
+        can_review,
         id: c.id.to_string(),
         offering_id: c.offering_id.to_string(),
         title,

@@ -5,6 +5,7 @@ pub mod commitments;
 pub mod deliveries;
 pub mod offerings;
 pub mod profile;
+pub mod reviews;
 
 use crate::{
     auth::Actor,

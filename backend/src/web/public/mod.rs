@@ -5,5 +5,6 @@ pub mod home;
 pub mod language;
 pub mod offering;
 pub mod provider;
+pub mod report;
 pub mod search;
 pub mod signin;

@@ -8,9 +8,14 @@ use crate::{
     db::entities::service,
     domain::{LocalizedText, Money, ids::OfferingId},
     error::{AppError, AppResult},
-    routes::{extract::PathId, offerings::read},
+    routes::{
+        extract::{ApiQuery, PageQuery, PathId},
+        offerings::read,
+        reviews::read::list_for_offering,
+    },
     web::{
         page::{PageCtx, render},
+        review_view::{self, DistributionRow, ReviewView},
         session::Web,
         views,
     },
@@ -36,7 +41,14 @@ struct OfferingPage {
     address: Option<String>,
     map_href: Option<String>,
     archived: bool,
+    distribution: Vec<DistributionRow>,
+    reviews: Vec<ReviewView>,
+    /// Links to the newer and older pages of reviews.
+    newer: Option<String>,
+    older: Option<String>,
 }
+
+const REVIEWS_PER_PAGE: u64 = 10;
 
 /// An offering as the API shows it to this actor, with its catalogue service.
 pub async fn with_service(
@@ -54,9 +66,28 @@ pub async fn with_service(
     Ok((offering, service))
 }
 
-pub async fn show(web: Web, PathId(id): PathId<OfferingId>) -> AppResult<Response> {
+pub async fn show(
+    web: Web,
+    PathId(id): PathId<OfferingId>,
+    ApiQuery(query): ApiQuery<PageQuery>,
+) -> AppResult<Response> {
     let lang = web.lang;
     let (offering, service) = with_service(&web, web.actor.clone(), id).await?;
+    let page_number = query.parse()?.page;
+    let reviews = list_for_offering(
+        State(web.state.clone()),
+        MaybeActor(web.actor.clone()),
+        PathId(id),
+        ApiQuery(PageQuery {
+            page: Some(page_number.to_string()),
+            per_page: Some(REVIEWS_PER_PAGE.to_string()),
+        }),
+    )
+    .await?
+    .0;
+    let link = |n: u64| format!("/offerings/{id}?page={n}#reviews-heading");
+    let newer = (page_number > 1).then(|| link(page_number - 1));
+    let older = (page_number * REVIEWS_PER_PAGE < reviews.total).then(|| link(page_number + 1));
     let service_name: LocalizedText =
         serde_json::from_value(service.name.clone()).unwrap_or_default();
     let methods: Vec<String> = serde_json::from_value(service.methods.clone()).unwrap_or_default();
@@ -94,9 +125,17 @@ pub async fn show(web: Web, PathId(id): PathId<OfferingId>) -> AppResult<Respons
         accessibility: views::words(lang, "access", &accessibility),
         rating: views::rating(
             lang,
-            offering.rating.average.as_deref(),
-            offering.rating.count,
+            reviews.rating.average.as_deref(),
+            reviews.rating.count,
         ),
+        distribution: review_view::distribution(lang, &reviews.rating),
+        reviews: reviews
+            .items
+            .iter()
+            .map(|r| ReviewView::of(lang, &r.review))
+            .collect(),
+        newer,
+        older,
         address: offering.address.clone(),
         map_href,
         archived: offering.archived,

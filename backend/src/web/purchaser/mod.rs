@@ -5,6 +5,7 @@ pub mod applications;
 pub mod catalogue;
 pub mod clients;
 pub mod disputes;
+pub mod reviews;
 
 use crate::{
     auth::Actor,

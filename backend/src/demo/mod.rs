@@ -2,6 +2,7 @@
 //! catalogue, providers, offerings and clients, so a newcomer sees a living portal at once.
 //! Loaded only on request (`valinta serve --demo` or `valinta demo`), and only once.
 //! Money moves through the ledger exactly as it does for real users.
+mod reviews;
 use anyhow::Context;
 use chrono::{Datelike, Duration, NaiveDate, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
@@ -600,6 +601,20 @@ pub async fn load(db: &Db, vault: &Vault) -> anyhow::Result<()> {
         )
         .await?;
     }
+    reviews::load(
+        db,
+        vault,
+        &reviews::Kielo {
+            county,
+            case_worker: &case_worker,
+            period: (year_start, year_end),
+            home_care_service: service_id("KOTIHOITO")?,
+            home_care,
+            provider: kielo,
+            staff: kielo_actor,
+        },
+    )
+    .await?;
 
     // Matti, 32, has a personal budget; his mother Liisa acts for him.
     let matti = new_client(

@@ -1,0 +1,149 @@
+//! The moderation queue: reported reviews of offerings in this purchaser's catalogue, and
+//! the hidden ones. The moderator hides, keeps or restores a review, always with a reason
+//! (the author is shown the reason for hiding). Who wrote or who reported is never shown.
+use askama::Template;
+use axum::{extract::State, response::Response};
+use serde::Deserialize;
+
+use crate::{
+    domain::ids::ReviewId,
+    error::{AppError, AppResult},
+    routes::{
+        extract::{ApiJson, ApiQuery, PathId},
+        reviews::moderate::{self, QueueQuery, ReasonIn},
+    },
+    web::{
+        format,
+        page::{FormErrors, PageCtx, done, render},
+        review_view::ReviewView,
+        session::{Web, WebForm},
+        views,
+    },
+};
+
+pub struct QueueItem {
+    pub r: ReviewView,
+    pub reports: Vec<(String, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "purchaser/reviews.html")]
+struct ModerationPage {
+    page: PageCtx,
+    showing_hidden: bool,
+    items: Vec<QueueItem>,
+    errors: FormErrors,
+}
+
+#[derive(Deserialize, Default)]
+pub struct ListQuery {
+    #[serde(default)]
+    show: Option<String>,
+}
+
+async fn draw(web: &Web, showing_hidden: bool, errors: FormErrors) -> AppResult<Response> {
+    let (actor, pid) = super::staff(web)?;
+    let lang = web.lang;
+    let listed = moderate::queue(
+        State(web.state.clone()),
+        actor,
+        PathId(pid),
+        ApiQuery(QueueQuery {
+            status: Some(if showing_hidden { "hidden" } else { "reported" }.into()),
+            page: None,
+            per_page: Some("100".into()),
+        }),
+    )
+    .await?
+    .0;
+    let items = listed
+        .items
+        .into_iter()
+        .map(|item| QueueItem {
+            r: ReviewView::of(lang, &item.row.review).titled(
+                views::pick(lang, &item.row.offering_title),
+                item.row.provider_name.clone(),
+            ),
+            reports: item
+                .reports
+                .into_iter()
+                .map(|report| {
+                    let reason = if report.edited_after_hiding {
+                        lang.t("moderation-edited-after-hiding")
+                    } else {
+                        report.reason
+                    };
+                    (
+                        format::date(crate::routes::reviews::finnish_day(report.reported_at)),
+                        reason,
+                    )
+                })
+                .collect(),
+        })
+        .collect();
+    render(&ModerationPage {
+        page: PageCtx::new(web, "moderation-title"),
+        showing_hidden,
+        items,
+        errors,
+    })
+}
+
+pub async fn list(web: Web, ApiQuery(query): ApiQuery<ListQuery>) -> AppResult<Response> {
+    draw(
+        &web,
+        query.show.as_deref() == Some("hidden"),
+        FormErrors::default(),
+    )
+    .await
+}
+
+#[derive(Deserialize)]
+pub struct DecisionForm {
+    #[serde(default)]
+    decision: String,
+    #[serde(default)]
+    reason: String,
+}
+
+pub async fn decide(
+    web: Web,
+    PathId(id): PathId<ReviewId>,
+    WebForm(form): WebForm<DecisionForm>,
+) -> AppResult<Response> {
+    let (actor, _) = super::staff(&web)?;
+    let state = State(web.state.clone());
+    let input = ApiJson(ReasonIn {
+        reason: form.reason.clone(),
+    });
+    let (result, notice, back) = match form.decision.as_str() {
+        "hide" => (
+            moderate::hide(state, actor, PathId(id), input).await,
+            "review-hidden",
+            "/purchaser/reviews",
+        ),
+        "keep" => (
+            moderate::keep(state, actor, PathId(id), input).await,
+            "review-kept",
+            "/purchaser/reviews",
+        ),
+        "restore" => (
+            moderate::restore(state, actor, PathId(id), input).await,
+            "review-restored",
+            "/purchaser/reviews?show=hidden",
+        ),
+        _ => {
+            return Err(AppError::invalid(
+                "decision",
+                "must be hide, keep or restore",
+            ));
+        }
+    };
+    match result {
+        Ok(_) => Ok(done(back, notice)),
+        Err(e) => {
+            let errors = FormErrors::from_app(web.lang, e)?;
+            draw(&web, form.decision == "restore", errors).await
+        }
+    }
+}
