@@ -670,25 +670,37 @@ async fn an_author_writes_at_most_five_reviews_a_day(app: TestApp) {
     let market = Market::build(&app).await;
     delivered(&app, &market).await;
     let mut offerings = vec![market.offering_id.clone()];
-    for price in ["41.00", "42.00", "43.00", "44.00", "46.00"] {
+    for price in [
+        "41.00", "42.00", "43.00", "44.00", "46.00", "47.00", "49.00",
+    ] {
         offerings.push(fixtures::offering(&app, &market.provider, &market.service_id, price).await);
     }
     let token = &market.client.user.token;
-    for offering in &offerings[..5] {
-        let (status, body) =
-            write_review(&app, token, offering, &json!({"stars": 4, "text": "Hyvä."})).await;
-        assert_eq!(status, 201, "{body}");
-    }
-    let (status, body) = write_review(
-        &app,
-        token,
-        &offerings[5],
-        &json!({"stars": 4, "text": "Hyvä."}),
+    // Eight at once: the limit holds under a burst, not only one at a time.
+    let body = json!({"stars": 4, "text": "Hyvä."});
+    let answers = futures::future::join_all(
+        offerings
+            .iter()
+            .map(|offering| write_review(&app, token, offering, &body)),
     )
     .await;
-    assert_eq!(status, 429, "{body}");
-    assert_eq!(body["error"]["code"], "too_many_reviews", "{body}");
-    assert_eq!(public_reviews(&app, &offerings[5]).await["total"], 0);
+    let created = answers.iter().filter(|(status, _)| *status == 201).count();
+    let refused: Vec<_> = answers
+        .iter()
+        .filter(|(status, _)| *status == 429)
+        .collect();
+    assert_eq!(created, 5, "{answers:?}");
+    assert_eq!(refused.len(), 3, "{answers:?}");
+    for (_, body) in refused {
+        assert_eq!(body["error"]["code"], "too_many_reviews", "{body}");
+    }
+    let mut public = 0;
+    for offering in &offerings {
+        public += public_reviews(&app, offering).await["total"]
+            .as_u64()
+            .unwrap();
+    }
+    assert_eq!(public, 5, "refused reviews were not written");
     // Edits do not count towards the limit.
     let own = app
         .get(
@@ -758,16 +770,113 @@ async fn an_edited_hidden_review_goes_back_to_the_moderators(app: TestApp) {
         listed["items"][0]["reports"][0]["edited_after_hiding"], true,
         "{listed}"
     );
+    // The moderator may keep it hidden with a new reason, which closes the report...
+    let reply = app
+        .post(
+            &format!("/api/v1/reviews/{id}/hide"),
+            &moderator.token,
+            &json!({"reason": "Sävy on yhä loukkaava."}),
+        )
+        .await;
+    assert_eq!(
+        expect_status(&reply, 200, "keep it hidden")["hidden_reason"],
+        "Sävy on yhä loukkaava."
+    );
+    assert_eq!(
+        expect_status(&app.get(&queue, &moderator.token).await, 200, "queue")["total"],
+        0
+    );
+    let own = app.get(&format!("/api/v1/reviews/{id}"), token).await;
+    assert_eq!(
+        expect_status(&own, 200, "author's view")["hidden_reason"],
+        "Sävy on yhä loukkaava."
+    );
+    // ...or, after another edit, restore it.
+    let reply = app
+        .patch(
+            &format!("/api/v1/reviews/{id}"),
+            token,
+            &json!({"text": "Hoitaja oli kiireinen."}),
+        )
+        .await;
+    expect_status(&reply, 200, "edit again");
     let reply = app
         .post(
             &format!("/api/v1/reviews/{id}/restore"),
             &moderator.token,
-            &json!({"reason": "Nimi poistettu."}),
+            &json!({"reason": "Nyt asiallinen."}),
         )
         .await;
     expect_status(&reply, 200, "restore");
     let public = public_reviews(&app, &market.offering_id).await;
-    assert_eq!(public["items"][0]["text"], "Hoitaja oli tyly.", "{public}");
+    assert_eq!(
+        public["items"][0]["text"], "Hoitaja oli kiireinen.",
+        "{public}"
+    );
     assert_eq!(public["rating"]["distribution"]["1"], 1, "{public}");
 }
 db_test!(an_edited_hidden_review_goes_back_to_the_moderators);
+
+async fn simultaneous_reviews_keep_the_rating_exact(app: TestApp) {
+    let market = Market::build(&app).await;
+    let mut tokens = Vec::new();
+    for n in 0..6 {
+        let client = fixtures::client(&app, &market.purchaser).await;
+        let allocation = fixtures::allocation(
+            &app,
+            &market.purchaser,
+            &client,
+            &fixtures::allocation_body("voucher", "500.00", &[&market.service_id], None),
+        )
+        .await;
+        let commitment = fixtures::accepted_commitment(
+            &app,
+            &client.user.token,
+            &id_of(&allocation),
+            &market.offering_id,
+            &market.provider,
+            "voucher",
+            None,
+        )
+        .await;
+        let reply = deliver(
+            &app,
+            &market.provider,
+            &commitment,
+            &delivery_body(
+                &day(-1),
+                "1",
+                "45.00",
+                &format!("C-{n}-{}", uuid::Uuid::new_v4()),
+            ),
+        )
+        .await;
+        expect_status(&reply, 201, "delivery");
+        tokens.push(client.user.token);
+    }
+    // Stars 1..=5 and one more 5: 20 stars from 6 reviews, all at once.
+    let bodies: Vec<Value> = [1, 2, 3, 4, 5, 5]
+        .iter()
+        .map(|stars| json!({"stars": stars, "text": "Arvio."}))
+        .collect();
+    let answers = futures::future::join_all(
+        tokens
+            .iter()
+            .zip(&bodies)
+            .map(|(token, body)| write_review(&app, token, &market.offering_id, body)),
+    )
+    .await;
+    assert!(
+        answers.iter().all(|(status, _)| *status == 201),
+        "{answers:?}"
+    );
+    let rating = &public_reviews(&app, &market.offering_id).await["rating"];
+    assert_eq!(rating["count"], 6, "{rating}");
+    assert_eq!(rating["average"], "3.3", "20 / 6 = 3.33: {rating}");
+    assert_eq!(
+        rating["distribution"],
+        json!({"1": 1, "2": 1, "3": 1, "4": 1, "5": 2}),
+        "{rating}"
+    );
+}
+db_test!(simultaneous_reviews_keep_the_rating_exact);

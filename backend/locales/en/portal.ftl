@@ -505,6 +505,7 @@ municipality-905 = Vaasa
 municipality-698 = Rovaniemi
 
 ## Reviews
+provider-rating = Rating of all its services
 nav-my-reviews = My reviews
 nav-reviews = Reviews
 nav-moderation = Review moderation
@@ -584,6 +585,7 @@ moderation-reason = Reason for your decision
 moderation-reason-hint = The writer of the review sees the reason if you hide it.
 moderation-hide = Hide the review
 moderation-keep = Keep it public
+moderation-keep-hidden = Keep it hidden
 moderation-restore = Make it public again
 moderation-edited-after-hiding = The writer changed the review after it was hidden and asks you to look again.
 field-error-stars = Choose from 1 to 5 stars.

@@ -505,6 +505,7 @@ municipality-905 = Vaasa
 municipality-698 = Rovaniemi
 
 ## Arviot
+provider-rating = Kaikkien palveluiden arviot
 nav-my-reviews = Omat arvioni
 nav-reviews = Arviot
 nav-moderation = Arvioiden valvonta
@@ -584,6 +585,7 @@ moderation-reason = Päätöksesi syy
 moderation-reason-hint = Arvion kirjoittaja näkee syyn, jos piilotat arvion.
 moderation-hide = Piilota arvio
 moderation-keep = Pidä näkyvissä
+moderation-keep-hidden = Pidä piilotettuna
 moderation-restore = Palauta näkyviin
 moderation-edited-after-hiding = Kirjoittaja muutti arviota piilottamisen jälkeen ja pyytää tarkistamaan sen uudelleen.
 field-error-stars = Valitse 1–5 tähteä.

@@ -505,6 +505,7 @@ municipality-905 = Vasa
 municipality-698 = Rovaniemi
 
 ## Omdömen
+provider-rating = Omdömen om alla tjänster
 nav-my-reviews = Mina omdömen
 nav-reviews = Omdömen
 nav-moderation = Granskning av omdömen
@@ -584,6 +585,7 @@ moderation-reason = Orsak till ditt beslut
 moderation-reason-hint = Skribenten ser orsaken om du döljer omdömet.
 moderation-hide = Dölj omdömet
 moderation-keep = Låt det vara synligt
+moderation-keep-hidden = Håll det dolt
 moderation-restore = Gör det synligt igen
 moderation-edited-after-hiding = Skribenten ändrade omdömet efter att det doldes och ber er titta igen.
 field-error-stars = Välj 1–5 stjärnor.

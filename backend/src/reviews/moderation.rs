@@ -111,7 +111,9 @@ pub async fn decide(
         .await?;
     let mut active = current.clone().into_active_model();
     match decision {
-        Decision::Hidden if hidden => {
+        // A hidden review is hidden again only to answer new reports (its author edited it
+        // and asked for another look): the reason may change, the reports close.
+        Decision::Hidden if hidden && open_reports == 0 => {
             return Err(AppError::conflict(
                 "already_hidden",
                 "the review is already hidden",
@@ -127,7 +129,9 @@ pub async fn decide(
             ));
         }
         Decision::Hidden => {
-            active.hidden_at = Set(Some(now));
+            if !hidden {
+                active.hidden_at = Set(Some(now));
+            }
             active.hidden_reason = Set(Some(reason.clone()));
         }
         Decision::Restored => {
@@ -147,7 +151,8 @@ pub async fn decide(
         .filter(review_report::Column::ResolvedAt.is_null())
         .exec(&*tx)
         .await?;
-    if decision != Decision::Kept {
+    // Only a change of visibility changes the rating.
+    if (decision == Decision::Hidden) != hidden && decision != Decision::Kept {
         ratings::refresh(&*tx, current.offering_id).await?;
     }
     audit::record(

@@ -5,8 +5,9 @@
 use chrono::Utc;
 use rust_decimal::{Decimal, RoundingStrategy};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect, Set,
-    sea_query::{OnConflict, Query},
+    ColumnTrait, ConnectionTrait, DatabaseBackend, DbErr, EntityTrait, QueryFilter, QuerySelect,
+    Set,
+    sea_query::{LockType, OnConflict, Query},
 };
 
 use crate::{
@@ -85,6 +86,17 @@ pub async fn refresh(
     conn: &impl ConnectionTrait,
     offering_id: uuid::Uuid,
 ) -> Result<Aggregate, DbErr> {
+    // Two reviews of one offering committing at once must not each count only their own:
+    // on PostgreSQL the offering's row serializes the rebuilds, and the count below (a new
+    // statement under READ COMMITTED) then sees every review committed before. The lock is
+    // NO KEY UPDATE: a review's insert already holds KEY SHARE on the offering (its foreign
+    // key), which FOR UPDATE would deadlock against. SQLite serializes all writes anyway.
+    if conn.get_database_backend() == DatabaseBackend::Postgres {
+        offering::Entity::find_by_id(offering_id)
+            .lock(LockType::NoKeyUpdate)
+            .one(conn)
+            .await?;
+    }
     let rows: Vec<(i16, i64)> = review::Entity::find()
         .select_only()
         .column(review::Column::Stars)

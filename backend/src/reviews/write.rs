@@ -3,7 +3,7 @@
 use chrono::{Duration, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
-    QuerySelect, Set,
+    QuerySelect, Set, sea_query::LockType,
 };
 use serde_json::json;
 
@@ -56,7 +56,7 @@ pub async fn create(
     // limit holds under a burst; SQLite serializes every write anyway.
     if db.is_postgres() {
         user::Entity::find_by_id(uuid::Uuid::from(actor.user_id))
-            .lock_exclusive()
+            .lock(LockType::NoKeyUpdate)
             .one(&*tx)
             .await?;
     }

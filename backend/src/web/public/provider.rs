@@ -31,6 +31,8 @@ pub struct OfferingRow {
 struct ProviderPage {
     page: PageCtx,
     business_id: String,
+    /// The rating over all the provider's services.
+    rating: String,
     offerings: Vec<OfferingRow>,
 }
 
@@ -65,6 +67,11 @@ pub async fn show(web: Web, PathId(id): PathId<ProviderId>) -> AppResult<Respons
     render(&ProviderPage {
         page: PageCtx::new(&web, "provider-title").titled(provider.name),
         business_id: provider.business_id,
+        rating: provider
+            .rating
+            .as_ref()
+            .map(|r| views::rating(lang, r.average.as_deref(), r.count))
+            .unwrap_or_else(|| lang.t("rating-none")),
         offerings,
     })
 }
