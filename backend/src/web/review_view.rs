@@ -1,7 +1,7 @@
 //! How a review and a rating distribution are drawn on every page that shows them: stars as
 //! text ("4 / 5") with the star glyphs hidden from screen readers, dates in Finnish form,
 //! and never anything about who wrote the review.
-use crate::routes::reviews::{RatingOut, ReviewOut, ReviewStatus};
+use crate::routes::reviews::{RatingOut, ReviewOut, ReviewStatus, read::ReviewRowOut};
 
 use super::{
     format,
@@ -67,10 +67,13 @@ impl ReviewView {
         }
     }
 
-    pub fn titled(mut self, title: String, provider: String) -> Self {
-        self.offering_title = title;
-        self.provider_name = provider;
-        self
+    /// A review in a list that spans offerings, with the offering's title and provider.
+    pub fn of_row(lang: Lang, row: &ReviewRowOut) -> Self {
+        ReviewView {
+            offering_title: super::views::pick(lang, &row.offering_title),
+            provider_name: row.provider_name.clone(),
+            ..Self::of(lang, &row.review)
+        }
     }
 }
 

@@ -81,3 +81,23 @@ pub async fn allocations_of(
     .0
     .items)
 }
+
+/// The client's own reviews, as the API lists them (an audited read of client data).
+pub async fn reviews_of(
+    web: &Web,
+    client: ClientId,
+) -> AppResult<Vec<crate::routes::reviews::read::ReviewRowOut>> {
+    let actor = web.signed_in()?.clone();
+    Ok(crate::routes::reviews::read::list_for_client(
+        State(web.state.clone()),
+        actor,
+        PathId(client),
+        ApiQuery(PageQuery {
+            page: None,
+            per_page: Some("100".into()),
+        }),
+    )
+    .await?
+    .0
+    .items)
+}

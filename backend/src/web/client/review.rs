@@ -9,10 +9,9 @@ use crate::{
     error::AppResult,
     reviews::eligibility,
     routes::{
-        extract::{ApiJson, ApiQuery, PageQuery, PathId},
+        extract::{ApiJson, PathId},
         reviews::{
             ReviewOut,
-            read::list_for_client,
             write::{self, ReviewIn, ReviewPatchIn},
         },
     },
@@ -56,20 +55,8 @@ async fn existing(
     ctx: &ClientCtx,
     offering: OfferingId,
 ) -> AppResult<Option<ReviewOut>> {
-    let actor = web.signed_in()?.clone();
-    let own = list_for_client(
-        State(web.state.clone()),
-        actor,
-        PathId(ctx.id),
-        ApiQuery(PageQuery {
-            page: None,
-            per_page: Some("100".into()),
-        }),
-    )
-    .await?
-    .0;
-    Ok(own
-        .items
+    Ok(client::reviews_of(web, ctx.id)
+        .await?
         .into_iter()
         .map(|row| row.review)
         .find(|r| r.offering_id == offering))

@@ -60,12 +60,7 @@ async fn draw(web: &Web, unanswered_only: bool, errors: FormErrors) -> AppResult
         reviews: listed
             .items
             .iter()
-            .map(|row| {
-                ReviewView::of(lang, &row.review).titled(
-                    views::pick(lang, &row.offering_title),
-                    row.provider_name.clone(),
-                )
-            })
+            .map(|row| ReviewView::of_row(lang, row))
             .collect(),
         unanswered_only,
         errors,

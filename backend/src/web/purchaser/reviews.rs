@@ -17,7 +17,6 @@ use crate::{
         page::{FormErrors, PageCtx, done, render},
         review_view::ReviewView,
         session::{Web, WebForm},
-        views,
     },
 };
 
@@ -60,10 +59,7 @@ async fn draw(web: &Web, showing_hidden: bool, errors: FormErrors) -> AppResult<
         .items
         .into_iter()
         .map(|item| QueueItem {
-            r: ReviewView::of(lang, &item.row.review).titled(
-                views::pick(lang, &item.row.offering_title),
-                item.row.provider_name.clone(),
-            ),
+            r: ReviewView::of_row(lang, &item.row),
             reports: item
                 .reports
                 .into_iter()
