@@ -7,6 +7,7 @@ mod m20261122_000001_backbone;
 mod m20261122_000002_outbox_and_search;
 mod m20261122_000003_offering_ratings;
 mod m20261122_000004_reviews;
+mod m20261122_000005_billing_details;
 mod shape;
 
 pub struct Migrator;
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000002_outbox_and_search::Migration),
             Box::new(m20261122_000003_offering_ratings::Migration),
             Box::new(m20261122_000004_reviews::Migration),
+            Box::new(m20261122_000005_billing_details::Migration),
         ]
     }
 }

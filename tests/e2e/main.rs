@@ -8,6 +8,7 @@ mod harness;
 mod audit;
 mod auth;
 mod bad_input;
+mod billing_details;
 mod compare;
 mod concurrency;
 mod demo;

@@ -604,3 +604,15 @@ error-review-hidden = This review is hidden, so it cannot be replied to.
 error-already-hidden = The review is already hidden.
 error-not-hidden = The review is not hidden.
 error-nothing-to-keep = This review has no open reports.
+
+## Billing details
+field-iban = Bank account (IBAN)
+field-iban-hint = Invoices are paid to this account, e.g. FI21 1234 5600 0007 85.
+field-bic = Bank's BIC code
+field-bic-hint = For example NDEAFIHH. Ask your bank if you are not sure.
+field-vat-rate = VAT (%)
+field-vat-rate-hint = Social-care services are VAT-exempt: leave this empty. For other services, write the rate in force, e.g. 25,5.
+col-vat = VAT
+field-error-iban = Check the account number. It must be a valid IBAN, e.g. FI21 1234 5600 0007 85.
+field-error-bic = Check the BIC code. It has 8 or 11 letters and digits, e.g. NDEAFIHH.
+field-error-vat-rate = Write the VAT as a percentage, e.g. 25,5. Leave it empty for social care.

@@ -604,3 +604,15 @@ error-review-hidden = Arvio on piilotettu, joten siihen ei voi vastata.
 error-already-hidden = Arvio on jo piilotettu.
 error-not-hidden = Arvio ei ole piilotettu.
 error-nothing-to-keep = Tästä arviosta ei ole käsittelemättömiä ilmoituksia.
+
+## Billing details
+field-iban = Tilinumero (IBAN)
+field-iban-hint = Laskut maksetaan tälle tilille, esimerkiksi FI21 1234 5600 0007 85.
+field-bic = Pankin BIC-tunnus
+field-bic-hint = Esimerkiksi NDEAFIHH. Kysy pankista, jos et ole varma.
+field-vat-rate = Arvonlisävero (%)
+field-vat-rate-hint = Sosiaalipalvelut ovat arvonlisäverottomia: jätä tyhjäksi. Muille palveluille kirjoita voimassa oleva verokanta, esimerkiksi 25,5.
+col-vat = ALV
+field-error-iban = Tarkista tilinumero. Sen pitää olla oikea IBAN, esimerkiksi FI21 1234 5600 0007 85.
+field-error-bic = Tarkista BIC-tunnus. Siinä on 8 tai 11 kirjainta ja numeroa, esimerkiksi NDEAFIHH.
+field-error-vat-rate = Kirjoita arvonlisävero prosentteina, esimerkiksi 25,5. Sosiaalipalveluille jätä tyhjäksi.

@@ -604,3 +604,15 @@ error-review-hidden = Omdömet är dolt, så det går inte att svara på.
 error-already-hidden = Omdömet är redan dolt.
 error-not-hidden = Omdömet är inte dolt.
 error-nothing-to-keep = Det här omdömet har inga obehandlade anmälningar.
+
+## Billing details
+field-iban = Kontonummer (IBAN)
+field-iban-hint = Fakturorna betalas till detta konto, till exempel FI21 1234 5600 0007 85.
+field-bic = Bankens BIC-kod
+field-bic-hint = Till exempel NDEAFIHH. Fråga din bank om du är osäker.
+field-vat-rate = Mervärdesskatt (%)
+field-vat-rate-hint = Socialvårdstjänster är momsfria: lämna tomt. För andra tjänster, skriv den gällande skattesatsen, till exempel 25,5.
+col-vat = Moms
+field-error-iban = Kontrollera kontonumret. Det ska vara ett giltigt IBAN, till exempel FI21 1234 5600 0007 85.
+field-error-bic = Kontrollera BIC-koden. Den har 8 eller 11 bokstäver och siffror, till exempel NDEAFIHH.
+field-error-vat-rate = Skriv momsen i procent, till exempel 25,5. Lämna tomt för socialvård.

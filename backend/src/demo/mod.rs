@@ -160,6 +160,17 @@ struct ProviderSpec {
     offerings: &'static [OfferingSpec],
 }
 
+/// Made-up accounts with valid check digits. The last provider has not given its bank
+/// details yet, as happens.
+const DEMO_BANK_DETAILS: [Option<(&str, &str)>; 6] = [
+    Some(("FI2112345600000785", "NDEAFIHH")),
+    Some(("FI4610253000123456", "NDEAFIHH")),
+    Some(("FI7080001400098765", "DABAFIHH")),
+    Some(("FI3640550012345678", "HELSFIHH")),
+    Some(("FI7239390012345670", "SBANFIHH")),
+    None,
+];
+
 const PROVIDERS: [ProviderSpec; 6] = [
     ProviderSpec {
         name: "Hoivapalvelu Kielo Oy",
@@ -428,6 +439,8 @@ pub async fn load(db: &Db, vault: &Vault) -> anyhow::Result<()> {
                 "Henkilöstöllä on tehtävään sopiva koulutus.",
                 "Asiakkaan tiedot käsitellään tietosuoja-asetuksen mukaisesti."
             ])),
+            // Social care is VAT-exempt; the rest carry the general rate (25.5 %).
+            vat_basis_points: Set(if spec.social_care { 0 } else { 2550 }),
             created_at: Set(now),
         }
         .insert(&db.conn)
@@ -444,7 +457,7 @@ pub async fn load(db: &Db, vault: &Vault) -> anyhow::Result<()> {
 
     let mut offerings = Vec::new();
     let mut provider_actors = Vec::new();
-    for spec in &PROVIDERS {
+    for (spec, bank) in PROVIDERS.iter().zip(DEMO_BANK_DETAILS) {
         let id = ProviderId::new();
         provider::ActiveModel {
             id: Set(id.into()),
@@ -452,6 +465,8 @@ pub async fn load(db: &Db, vault: &Vault) -> anyhow::Result<()> {
             business_id: Set(business_id(spec.business_base)),
             email: Set(spec.email.into()),
             phone: Set(Some("+358 40 123 4567".into())),
+            iban: Set(bank.map(|(iban, _)| iban.into())),
+            bic: Set(bank.map(|(_, bic)| bic.into())),
             created_at: Set(now),
         }
         .insert(&db.conn)

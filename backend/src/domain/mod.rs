@@ -1,5 +1,6 @@
 //! Domain values that parse at the edge: once a value has one of these types it is valid,
 //! so nothing unparsed reaches the ledger or the database.
+pub mod bank;
 pub mod business_id;
 pub mod catalogue;
 pub mod email;
@@ -9,8 +10,10 @@ pub mod money;
 pub mod municipality;
 pub mod personal_id;
 pub mod quantity;
+pub mod reference;
 pub mod review;
 pub mod text;
+pub mod vat;
 
 pub use business_id::BusinessId;
 pub use email::EmailAddress;

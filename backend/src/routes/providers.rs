@@ -11,6 +11,7 @@ use crate::{
     db::entities::{allocation, commitment, delivery, offering, provider},
     domain::{
         BusinessId, EmailAddress,
+        bank::{Bic, Iban},
         catalogue::Role,
         ids::{ProviderId, UserId},
         text::{parse_optional_text, parse_text},
@@ -48,6 +49,12 @@ pub struct ProviderOut {
     pub phone: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub user_id: Option<UserId>,
+    /// Bank details for payment, shown to the provider's own staff only; settlement needs
+    /// both.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub iban: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bic: Option<String>,
     /// The provider's rating over all its offerings (on reads).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rating: Option<crate::routes::reviews::RatingOut>,
@@ -88,6 +95,8 @@ pub async fn sign_up(
         business_id: Set(business_id.to_string()),
         email: Set(email.as_str().to_owned()),
         phone: Set(phone.clone()),
+        iban: Set(None),
+        bic: Set(None),
         created_at: Set(Utc::now()),
     }
     .insert(&*tx)
@@ -113,6 +122,8 @@ pub async fn sign_up(
             email: Some(model.email),
             phone: model.phone,
             user_id: Some(user.id.into()),
+            iban: None,
+            bic: None,
             rating: None,
         }),
     ))
@@ -137,6 +148,8 @@ pub async fn get(
         email: own.then_some(model.email),
         phone: if own { model.phone } else { None },
         user_id: None,
+        iban: if own { model.iban } else { None },
+        bic: if own { model.bic } else { None },
         rating: Some(crate::routes::reviews::RatingOut::of(
             &crate::reviews::ratings::of_provider(&state.db.conn, id.into()).await?,
         )),
@@ -170,6 +183,10 @@ pub struct ProviderPatch {
     pub name: Option<String>,
     pub email: Option<String>,
     pub phone: Option<String>,
+    /// The account invoices are paid to, e.g. `FI21 1234 5600 0007 85`.
+    pub iban: Option<String>,
+    /// The bank's BIC, e.g. `NDEAFIHH`.
+    pub bic: Option<String>,
 }
 
 #[utoipa::path(patch, path = "/api/v1/providers/{id}", tag = "providers", request_body = ProviderPatch,
@@ -195,6 +212,16 @@ pub async fn update(
         None => None,
         Some(raw) => Some(parse_phone(Some(raw))?),
     };
+    let iban = input
+        .iban
+        .as_deref()
+        .map(|i| field("iban", Iban::parse(i)))
+        .transpose()?;
+    let bic = input
+        .bic
+        .as_deref()
+        .map(|b| field("bic", Bic::parse(b)))
+        .transpose()?;
     let tx = state.db.begin_write().await?;
     let model = provider::Entity::find_by_id(uuid::Uuid::from(id))
         .one(&*tx)
@@ -210,6 +237,12 @@ pub async fn update(
     }
     if let Some(phone) = phone {
         active.phone = Set(phone);
+    }
+    if let Some(iban) = iban {
+        active.iban = Set(Some(iban.as_str().to_owned()));
+    }
+    if let Some(bic) = bic {
+        active.bic = Set(Some(bic.as_str().to_owned()));
     }
     let updated = active.update(&*tx).await?;
     if renamed {
@@ -230,6 +263,8 @@ pub async fn update(
         email: Some(updated.email),
         phone: updated.phone,
         user_id: None,
+        iban: updated.iban,
+        bic: updated.bic,
         rating: None,
     }))
 }

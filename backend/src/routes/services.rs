@@ -15,6 +15,7 @@ use crate::{
         catalogue::{Method, Role, Unit},
         ids::{PurchaserId, ServiceId},
         text::parse_text,
+        vat::VatRate,
     },
     error::{AppError, AppResult, field},
     routes::{
@@ -33,6 +34,9 @@ pub struct ServiceIn {
     pub methods: Vec<Method>,
     pub voucher_value: Option<DecimalText>,
     pub price_cap: Option<DecimalText>,
+    /// VAT in percent, e.g. "25.5". Social-care services are VAT-exempt and leave it out
+    /// (or send 0); any other service must state the rate in force for it.
+    pub vat_rate: Option<DecimalText>,
     #[serde(default)]
     pub rulebook: Vec<String>,
 }
@@ -50,6 +54,8 @@ pub struct ServiceOut {
     pub voucher_value: Option<Money>,
     #[schema(value_type = Option<String>)]
     pub price_cap: Option<Money>,
+    /// VAT in percent ("0" for exempt social care).
+    pub vat_rate: String,
     pub rulebook: Vec<String>,
 }
 
@@ -65,6 +71,9 @@ impl ServiceOut {
             methods: from_json(&model.methods)?,
             voucher_value: model.voucher_value_cents.map(Money::from_cents),
             price_cap: model.price_cap_cents.map(Money::from_cents),
+            vat_rate: VatRate::from_basis_points(model.vat_basis_points)
+                .percent()
+                .to_string(),
             rulebook: from_json(&model.rulebook)?,
         })
     }
@@ -75,6 +84,27 @@ fn optional_money(name: &str, value: &Option<DecimalText>) -> AppResult<Option<M
         .as_ref()
         .map(|v| field(name, Money::parse_positive(&v.0)))
         .transpose()
+}
+
+/// Social care is VAT-exempt by law; anything else must say its rate, so that no service
+/// is invoiced without VAT by accident.
+fn parse_vat_rate(social_care: bool, given: Option<&DecimalText>) -> AppResult<VatRate> {
+    let rate = given
+        .map(|v| field("vat_rate", VatRate::parse(&v.0)))
+        .transpose()?;
+    match (social_care, rate) {
+        (true, None) => Ok(VatRate::EXEMPT),
+        (true, Some(rate)) if rate == VatRate::EXEMPT => Ok(rate),
+        (true, Some(_)) => Err(AppError::invalid(
+            "vat_rate",
+            "must be 0 or left out: social-care services are VAT-exempt",
+        )),
+        (false, Some(rate)) => Ok(rate),
+        (false, None) => Err(AppError::invalid(
+            "vat_rate",
+            "is required for a service outside social care (e.g. 25.5)",
+        )),
+    }
 }
 
 #[utoipa::path(post, path = "/api/v1/purchasers/{pid}/services", tag = "catalogue", request_body = ServiceIn,
@@ -105,6 +135,7 @@ pub async fn create(
             "is only for services settled by voucher",
         ));
     }
+    let vat_rate = parse_vat_rate(input.social_care, input.vat_rate.as_ref())?;
     let rulebook: Result<Vec<String>, _> =
         input.rulebook.iter().map(|r| parse_text(r, 2000)).collect();
     let rulebook = field("rulebook", rulebook)?;
@@ -135,6 +166,7 @@ pub async fn create(
         voucher_value_cents: Set(voucher_value.map(Money::cents)),
         price_cap_cents: Set(price_cap.map(Money::cents)),
         rulebook: Set(to_json(&rulebook)?),
+        vat_basis_points: Set(vat_rate.basis_points()),
         created_at: Set(Utc::now()),
     }
     .insert(&*tx)

@@ -111,6 +111,7 @@ pub async fn generate(db: &Db, count: usize, seed: u64) -> anyhow::Result<Genera
             voucher_value_cents: Set(s.voucher_value),
             price_cap_cents: Set(Some(s.price.1)),
             rulebook: Set(json!([])),
+            vat_basis_points: Set(if s.social_care { 0 } else { 2550 }),
             created_at: Set(now),
         }
     }))
@@ -147,6 +148,8 @@ pub async fn generate(db: &Db, count: usize, seed: u64) -> anyhow::Result<Genera
                 business_id: Set(business_id(&mut rng, &mut taken)),
                 email: Set(format!("{}@synth.valinta.invalid", id.simple())),
                 phone: Set(None),
+                iban: Set(None),
+                bic: Set(None),
                 created_at: Set(now),
             });
             for s in &services {

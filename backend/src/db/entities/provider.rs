@@ -10,6 +10,8 @@ pub struct Model {
     pub business_id: String,
     pub email: String,
     pub phone: Option<String>,
+    pub iban: Option<String>,
+    pub bic: Option<String>,
     pub created_at: DateTimeUtc,
 }
 

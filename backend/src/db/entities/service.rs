@@ -15,6 +15,8 @@ pub struct Model {
     pub voucher_value_cents: Option<i64>,
     pub price_cap_cents: Option<i64>,
     pub rulebook: Json,
+    /// Hundredths of a percent: 2550 is 25.5 %.
+    pub vat_basis_points: i32,
     pub created_at: DateTimeUtc,
 }
 

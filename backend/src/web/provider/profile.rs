@@ -5,6 +5,7 @@ use serde::Deserialize;
 
 use crate::{
     auth::MaybeActor,
+    domain::bank::Iban,
     domain::catalogue::CommitmentStatus,
     error::AppResult,
     routes::{
@@ -36,6 +37,10 @@ pub struct ProfileForm {
     email: String,
     #[serde(default)]
     phone: String,
+    #[serde(default)]
+    iban: String,
+    #[serde(default)]
+    bic: String,
 }
 
 async fn draw(web: &Web, form: Option<&ProfileForm>, errors: FormErrors) -> AppResult<Response> {
@@ -53,12 +58,25 @@ async fn draw(web: &Web, form: Option<&ProfileForm>, errors: FormErrors) -> AppR
         .iter()
         .filter(|c| c.status == CommitmentStatus::Requested)
         .count() as u64;
-    let (name, email, phone) = match form {
-        Some(f) => (f.name.clone(), f.email.clone(), f.phone.clone()),
+    let (name, email, phone, iban, bic) = match form {
+        Some(f) => (
+            f.name.clone(),
+            f.email.clone(),
+            f.phone.clone(),
+            f.iban.clone(),
+            f.bic.clone(),
+        ),
         None => (
             profile.name.clone(),
             profile.email.clone().unwrap_or_default(),
             profile.phone.clone().unwrap_or_default(),
+            profile
+                .iban
+                .as_deref()
+                .and_then(|i| Iban::parse(i).ok())
+                .map(|i| i.to_string())
+                .unwrap_or_default(),
+            profile.bic.clone().unwrap_or_default(),
         ),
     };
     let mut fields = vec![
@@ -73,6 +91,12 @@ async fn draw(web: &Web, form: Option<&ProfileForm>, errors: FormErrors) -> AppR
         Field::new("phone", "tel", lang.t("field-phone"))
             .value(phone)
             .autocomplete("tel"),
+        Field::new("iban", "text", lang.t("field-iban"))
+            .value(iban)
+            .hint(lang.t("field-iban-hint")),
+        Field::new("bic", "text", lang.t("field-bic"))
+            .value(bic)
+            .hint(lang.t("field-bic-hint")),
     ];
     errors.apply(&mut fields);
     render(&ProfilePage {
@@ -94,6 +118,9 @@ pub async fn submit(web: Web, WebForm(form): WebForm<ProfileForm>) -> AppResult<
         name: Some(form.name.clone()),
         email: Some(form.email.clone()),
         phone: Some(form.phone.clone()),
+        // Blank bank fields leave the stored details as they are.
+        iban: Some(form.iban.clone()).filter(|t| !t.trim().is_empty()),
+        bic: Some(form.bic.clone()).filter(|t| !t.trim().is_empty()),
     };
     match providers::update(State(web.state.clone()), actor, PathId(id), ApiJson(patch)).await {
         Ok(_) => Ok(done("/provider", "saved")),

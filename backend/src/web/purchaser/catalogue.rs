@@ -32,6 +32,7 @@ pub struct ServiceRow {
     pub social_care: String,
     pub voucher_value: String,
     pub price_cap: String,
+    pub vat_rate: String,
     pub methods: String,
     pub rulebook: Vec<String>,
 }
@@ -66,6 +67,7 @@ async fn draw(web: &Web, form: &Pairs, errors: FormErrors) -> AppResult<Response
             social_care: lang.t(if s.social_care { "yes" } else { "no" }),
             voucher_value: money(s.voucher_value),
             price_cap: money(s.price_cap),
+            vat_rate: format!("{} %", s.vat_rate.replace('.', ",")),
             methods: s
                 .methods
                 .iter()
@@ -117,6 +119,10 @@ async fn draw(web: &Web, form: &Pairs, errors: FormErrors) -> AppResult<Response
             .inputmode("decimal"),
         Field::new("price_cap", "text", lang.t("field-price-cap"))
             .value(form.one("price_cap"))
+            .inputmode("decimal"),
+        Field::new("vat_rate", "text", lang.t("field-vat-rate"))
+            .value(form.one("vat_rate"))
+            .hint(lang.t("field-vat-rate-hint"))
             .inputmode("decimal"),
         Field::new("rulebook", "textarea", lang.t("field-rulebook"))
             .value(form.one("rulebook"))
@@ -177,6 +183,7 @@ pub async fn create(
             methods,
             voucher_value: decimal(form.one("voucher_value")),
             price_cap: decimal(form.one("price_cap")),
+            vat_rate: decimal(form.one("vat_rate")),
             rulebook: form
                 .one("rulebook")
                 .lines()
