@@ -15,6 +15,7 @@ pub mod ledger;
 pub mod outbox;
 pub mod reviews;
 pub mod routes;
+pub mod settlement;
 pub mod state;
 pub mod synth;
 pub mod users;

@@ -8,6 +8,7 @@ mod m20261122_000002_outbox_and_search;
 mod m20261122_000003_offering_ratings;
 mod m20261122_000004_reviews;
 mod m20261122_000005_billing_details;
+mod m20261122_000006_invoices;
 mod shape;
 
 pub struct Migrator;
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000003_offering_ratings::Migration),
             Box::new(m20261122_000004_reviews::Migration),
             Box::new(m20261122_000005_billing_details::Migration),
+            Box::new(m20261122_000006_invoices::Migration),
         ]
     }
 }

@@ -19,5 +19,6 @@ mod money_flow;
 mod portal;
 mod reviews;
 mod search;
+mod settlement;
 mod startup;
 mod tenant_isolation;

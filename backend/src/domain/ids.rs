@@ -63,4 +63,5 @@ typed_id!(
     DeliveryId,
     DisputeId,
     ReviewId,
+    InvoiceId,
 );

@@ -34,6 +34,14 @@ impl FinnishReference {
         FinnishReference(format!("{base}{check}"))
     }
 
+    /// The reference for a base of 3 to 19 digits, with its check digit.
+    pub fn from_base_digits(base: &str) -> Result<Self, ReferenceError> {
+        if !(3..=19).contains(&base.len()) || !base.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(ReferenceError::Format);
+        }
+        Ok(FinnishReference(format!("{base}{}", check_digit(base))))
+    }
+
     pub fn parse(text: &str) -> Result<Self, ReferenceError> {
         let digits: String = text.chars().filter(|c| !c.is_whitespace()).collect();
         if !(4..=20).contains(&digits.len()) || !digits.bytes().all(|b| b.is_ascii_digit()) {
@@ -126,6 +134,22 @@ mod tests {
         );
         assert_eq!(FinnishReference::parse("12"), Err(ReferenceError::Format));
         assert_eq!(FinnishReference::parse("12a2"), Err(ReferenceError::Format));
+    }
+
+    #[test]
+    fn references_from_a_digit_base() {
+        assert_eq!(
+            FinnishReference::from_base_digits("3221000000001").map(|r| r.to_string()),
+            Ok("3221 00000 00017".to_owned())
+        );
+        assert_eq!(
+            FinnishReference::from_base_digits("12"),
+            Err(ReferenceError::Format)
+        );
+        assert_eq!(
+            FinnishReference::from_base_digits("12a"),
+            Err(ReferenceError::Format)
+        );
     }
 
     #[test]

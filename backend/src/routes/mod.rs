@@ -19,6 +19,7 @@ pub mod reports;
 pub mod reviews;
 pub mod search;
 pub mod services;
+pub mod settlements;
 
 use std::{
     sync::Arc,
@@ -129,6 +130,10 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(reviews::moderate::queue))
         .routes(routes!(reviews::read::list_for_client))
         .routes(routes!(reviews::read::list_for_provider))
+        .routes(routes!(settlements::create))
+        .routes(routes!(settlements::get))
+        .routes(routes!(settlements::finvoice))
+        .routes(routes!(settlements::lines_csv))
 }
 
 pub fn router(state: AppState) -> Router {

@@ -8,6 +8,8 @@ pub mod client;
 pub mod commitment;
 pub mod delivery;
 pub mod dispute;
+pub mod invoice;
+pub mod invoice_line;
 pub mod ledger_entry;
 pub mod mandate;
 pub mod offering;

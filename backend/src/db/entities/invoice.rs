@@ -1,0 +1,30 @@
+//! Rows of `invoices`.
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "invoices")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub purchaser_id: Uuid,
+    pub provider_id: Uuid,
+    pub number: i64,
+    pub month: String,
+    pub kind: String,
+    pub supplementary: bool,
+    pub reference: String,
+    pub issue_date: Date,
+    pub due_date: Date,
+    pub net_cents: i64,
+    pub vat_cents: i64,
+    pub gross_cents: i64,
+    pub iban: String,
+    pub bic: String,
+    pub created_by: Uuid,
+    pub created_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,448 @@
+//! Settlement over HTTP: one invoice per provider and month whose lines are the purchaser's
+//! shares, totals checked to the cent against sums computed here, nothing invoiced twice,
+//! later deliveries on a supplementary invoice, VAT per catalogue entry, providers without
+//! bank details reported, and two runs at once making one set of invoices.
+use chrono::{Datelike, Duration};
+use rust_decimal::Decimal;
+use serde_json::{Value, json};
+
+use crate::harness::{
+    TestApp,
+    client::{ANON, expect_error, expect_status, id_of, str_field},
+    fixtures::{self, Market, deliver, delivery_body, service_body, today},
+    money::{dec, money},
+};
+
+fn this_month() -> String {
+    today().format("%Y-%m").to_string()
+}
+
+fn today_text() -> String {
+    today().format("%Y-%m-%d").to_string()
+}
+
+/// The Finnish reference check, computed here independently of the server.
+fn valid_finnish_reference(text: &str) -> bool {
+    let digits: Vec<u32> = text.chars().filter_map(|c| c.to_digit(10)).collect();
+    let Some((check, base)) = digits.split_last() else {
+        return false;
+    };
+    let sum: u32 = base
+        .iter()
+        .rev()
+        .zip([7, 3, 1].iter().cycle())
+        .map(|(d, w)| d * w)
+        .sum();
+    (10 - sum % 10) % 10 == *check
+}
+
+async fn give_bank_details(app: &TestApp, provider: &fixtures::Provider) {
+    let reply = app
+        .patch(
+            &format!("/api/v1/providers/{}", provider.id),
+            &provider.staff.token,
+            &json!({"iban": "FI21 1234 5600 0007 85", "bic": "NDEAFIHH"}),
+        )
+        .await;
+    expect_status(&reply, 200, "bank details");
+}
+
+async fn record(app: &TestApp, market: &Market, commitment: &str, quantity: &str) -> Decimal {
+    let reply = deliver(
+        app,
+        &market.provider,
+        commitment,
+        &delivery_body(
+            &today_text(),
+            quantity,
+            "45.00",
+            &format!("S-{}", uuid::Uuid::new_v4()),
+        ),
+    )
+    .await;
+    money(&expect_status(&reply, 201, "record a delivery")["purchaser_share"])
+}
+
+async fn settle(app: &TestApp, market: &Market, month: &str) -> Value {
+    let reply = app
+        .post(
+            &format!("/api/v1/purchasers/{}/settlements", market.purchaser.id),
+            &market.purchaser.finance.token,
+            &json!({"month": month}),
+        )
+        .await;
+    expect_status(&reply, 201, "settle").clone()
+}
+
+async fn a_month_is_invoiced_once_per_provider_with_exact_totals(app: TestApp) {
+    let market = Market::build(&app).await;
+    give_bank_details(&app, &market.provider).await;
+    let commitment = market.accepted_commitment(&app).await;
+    let mut shares = Vec::new();
+    for quantity in ["1.5", "2", "0.75"] {
+        shares.push(record(&app, &market, &commitment, quantity).await);
+    }
+    let expected: Decimal = shares.iter().sum();
+    // 1.5 h, 2 h and 0.75 h at most 40.00 an hour from the voucher: 60 + 80 + 30.
+    assert_eq!(expected, dec("170.00"));
+
+    let settled = settle(&app, &market, &this_month()).await;
+    let invoices = settled["invoices"].as_array().unwrap();
+    assert_eq!(invoices.len(), 1, "{settled}");
+    let invoice = &invoices[0];
+    assert_eq!(money(&invoice["total"]), expected, "{invoice}");
+    assert_eq!(
+        money(&invoice["vat"]),
+        dec("0.00"),
+        "social care is VAT-exempt"
+    );
+    assert_eq!(money(&invoice["net"]), expected);
+    let lines = invoice["lines"].as_array().unwrap();
+    assert_eq!(lines.len(), 3);
+    let line_sum: Decimal = lines.iter().map(|l| money(&l["total"])).sum();
+    assert_eq!(line_sum, expected, "lines add up to the total");
+    assert!(lines.iter().all(|l| {
+        l["client_pseudonym"]
+            .as_str()
+            .is_some_and(|p| p.starts_with("A-"))
+    }));
+    assert!(
+        !invoice.to_string().contains(&market.client.name),
+        "no client name on the invoice"
+    );
+    assert_eq!(invoice["number"], 1);
+    assert!(
+        valid_finnish_reference(&str_field(invoice, "reference")),
+        "{invoice}"
+    );
+    assert!(str_field(invoice, "reference_rf").starts_with("RF"));
+    let due = today() + Duration::days(14);
+    assert_eq!(
+        str_field(invoice, "due_date"),
+        due.format("%Y-%m-%d").to_string()
+    );
+    assert_eq!(invoice["supplementary"], false);
+
+    // An invoiced delivery can no longer be voided (a credit note will correct it).
+    let first_line = str_field(&lines[0], "delivery_id");
+    expect_error(
+        &app.act(
+            &format!("/api/v1/deliveries/{first_line}/void"),
+            &market.provider.staff.token,
+        )
+        .await,
+        409,
+        Some("already_settled"),
+        None,
+        "void after settlement",
+    );
+
+    // Again: nothing is invoiced twice.
+    let again = settle(&app, &market, &this_month()).await;
+    assert_eq!(again["invoices"], json!([]), "{again}");
+
+    // A delivery recorded later goes on a supplementary invoice.
+    let late = record(&app, &market, &commitment, "1").await;
+    let later = settle(&app, &market, &this_month()).await;
+    let supplementary = &later["invoices"][0];
+    assert_eq!(supplementary["supplementary"], true, "{later}");
+    assert_eq!(supplementary["number"], 2);
+    assert_eq!(money(&supplementary["total"]), late);
+    assert_eq!(supplementary["lines"].as_array().unwrap().len(), 1);
+
+    // Who may read an invoice.
+    let path = format!("/api/v1/invoices/{}", id_of(invoice));
+    expect_status(
+        &app.get(&path, &market.provider.staff.token).await,
+        200,
+        "the invoiced provider",
+    );
+    expect_status(
+        &app.get(&path, &market.purchaser.finance.token).await,
+        200,
+        "finance",
+    );
+    let stranger = fixtures::provider(&app).await;
+    expect_error(
+        &app.get(&path, &stranger.staff.token).await,
+        404,
+        None,
+        None,
+        "another provider",
+    );
+    expect_error(
+        &app.get(&path, &market.purchaser.case_worker.token).await,
+        403,
+        None,
+        None,
+        "a case worker",
+    );
+    expect_error(&app.get(&path, ANON).await, 401, None, None, "anonymous");
+}
+db_test!(a_month_is_invoiced_once_per_provider_with_exact_totals);
+
+async fn only_finance_settles_a_real_month(app: TestApp) {
+    let market = Market::build(&app).await;
+    let path = format!("/api/v1/purchasers/{}/settlements", market.purchaser.id);
+    let next = today().with_day(1).unwrap() + Duration::days(40);
+    for month in ["2026-13", "november", "", &next.format("%Y-%m").to_string()] {
+        expect_error(
+            &app.post(
+                &path,
+                &market.purchaser.finance.token,
+                &json!({"month": month}),
+            )
+            .await,
+            422,
+            None,
+            Some("month"),
+            month,
+        );
+    }
+    expect_error(
+        &app.post(
+            &path,
+            &market.purchaser.case_worker.token,
+            &json!({"month": this_month()}),
+        )
+        .await,
+        403,
+        None,
+        None,
+        "a case worker",
+    );
+    let other = fixtures::purchaser(&app, &market.admin).await;
+    expect_error(
+        &app.post(&path, &other.finance.token, &json!({"month": this_month()}))
+            .await,
+        404,
+        None,
+        None,
+        "another purchaser's finance",
+    );
+}
+db_test!(only_finance_settles_a_real_month);
+
+async fn vat_comes_from_the_catalogue_entry(app: TestApp) {
+    let market = Market::build(&app).await;
+    give_bank_details(&app, &market.provider).await;
+    let mut gym = service_body(&["payment_commitment"], None, None);
+    gym["social_care"] = json!(false);
+    gym["vat_rate"] = json!("25.5");
+    let reply = app
+        .post(
+            &format!("/api/v1/purchasers/{}/services", market.purchaser.id),
+            &market.purchaser.catalogue_manager.token,
+            &gym,
+        )
+        .await;
+    let gym_id = id_of(expect_status(&reply, 201, "gym service"));
+    fixtures::approve(&app, &market.provider, &market.purchaser, &[&gym_id]).await;
+    let offering = fixtures::offering(&app, &market.provider, &gym_id, "100.00").await;
+    let allocation = fixtures::allocation(
+        &app,
+        &market.purchaser,
+        &market.client,
+        &fixtures::allocation_body("personal_budget", "1000.00", &[&gym_id], None),
+    )
+    .await;
+    let commitment = fixtures::accepted_commitment(
+        &app,
+        &market.client.user.token,
+        &id_of(&allocation),
+        &offering,
+        &market.provider,
+        "payment_commitment",
+        None,
+    )
+    .await;
+    let reply = deliver(
+        &app,
+        &market.provider,
+        &commitment,
+        &delivery_body(&today_text(), "1", "100.00", "GYM-1"),
+    )
+    .await;
+    expect_status(&reply, 201, "gym delivery");
+    let settled = settle(&app, &market, &this_month()).await;
+    let invoice = &settled["invoices"][0];
+    // 100.00 including 25.5 % VAT: 79.68 + 20.32.
+    assert_eq!(money(&invoice["total"]), dec("100.00"), "{invoice}");
+    assert_eq!(money(&invoice["net"]), dec("79.68"), "{invoice}");
+    assert_eq!(money(&invoice["vat"]), dec("20.32"), "{invoice}");
+    assert_eq!(invoice["lines"][0]["vat_rate"], "25.5");
+}
+db_test!(vat_comes_from_the_catalogue_entry);
+
+async fn a_provider_without_bank_details_is_reported_not_skipped(app: TestApp) {
+    let market = Market::build(&app).await;
+    let commitment = market.accepted_commitment(&app).await;
+    let share = record(&app, &market, &commitment, "1").await;
+    let settled = settle(&app, &market, &this_month()).await;
+    assert_eq!(settled["invoices"], json!([]), "{settled}");
+    let missing = &settled["not_invoiced"][0];
+    assert_eq!(
+        missing["provider_id"],
+        market.provider.id.as_str(),
+        "{settled}"
+    );
+    assert_eq!(missing["reason"], "missing_bank_details");
+    assert_eq!(missing["deliveries"], 1);
+
+    give_bank_details(&app, &market.provider).await;
+    let settled = settle(&app, &market, &this_month()).await;
+    assert_eq!(money(&settled["invoices"][0]["total"]), share, "{settled}");
+    assert_eq!(settled["not_invoiced"], json!([]));
+}
+db_test!(a_provider_without_bank_details_is_reported_not_skipped);
+
+async fn two_settlements_at_once_make_one_set_of_invoices(app: TestApp) {
+    let market = Market::build(&app).await;
+    give_bank_details(&app, &market.provider).await;
+    let commitment = market.accepted_commitment(&app).await;
+    let mut expected = Decimal::ZERO;
+    for quantity in ["1", "2", "3"] {
+        expected += record(&app, &market, &commitment, quantity).await;
+    }
+    let month = this_month();
+    let (a, b) = tokio::join!(settle(&app, &market, &month), settle(&app, &market, &month));
+    let invoices: Vec<&Value> = [&a, &b]
+        .iter()
+        .flat_map(|s| s["invoices"].as_array().unwrap().iter())
+        .collect();
+    assert_eq!(invoices.len(), 1, "one invoice in all: {a} {b}");
+    assert_eq!(money(&invoices[0]["total"]), expected);
+    assert_eq!(invoices[0]["lines"].as_array().unwrap().len(), 3);
+}
+db_test!(two_settlements_at_once_make_one_set_of_invoices);
+
+/// A Finvoice amount (`170,50`) as a decimal.
+fn finnish_amount(text: &str) -> Decimal {
+    dec(&text.replace(',', "."))
+}
+
+async fn invoices_export_as_finvoice_and_csv(app: TestApp) {
+    let market = Market::build(&app).await;
+    give_bank_details(&app, &market.provider).await;
+    let commitment = market.accepted_commitment(&app).await;
+    let mut expected = Decimal::ZERO;
+    for quantity in ["1.5", "2", "0.75"] {
+        expected += record(&app, &market, &commitment, quantity).await;
+    }
+    let settled = settle(&app, &market, &this_month()).await;
+    let invoice = &settled["invoices"][0];
+    let id = id_of(invoice);
+    let token = &market.purchaser.finance.token;
+
+    let (status, xml) = app
+        .send_raw(
+            reqwest::Method::GET,
+            &format!("/api/v1/invoices/{id}/finvoice.xml"),
+            token,
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(status, 200, "{xml}");
+    let doc = roxmltree::Document::parse(&xml).unwrap_or_else(|e| panic!("not XML ({e}): {xml}"));
+    let root = doc.root_element();
+    assert_eq!(root.tag_name().name(), "Finvoice");
+    assert_eq!(root.attribute("Version"), Some("3.0"));
+    let text = |name: &str| {
+        doc.descendants()
+            .find(|n| n.has_tag_name(name))
+            .and_then(|n| n.text())
+            .unwrap_or_else(|| panic!("no {name} in {xml}"))
+            .to_owned()
+    };
+    let provider = app
+        .get(&format!("/api/v1/providers/{}", market.provider.id), ANON)
+        .await;
+    let business_id = str_field(expect_status(&provider, 200, "provider"), "business_id");
+    assert_eq!(text("SellerPartyIdentifier"), business_id);
+    assert_eq!(text("InvoiceTypeCode"), "INV01");
+    assert_eq!(text("InvoiceNumber"), "1");
+    assert_eq!(text("InvoiceDate"), today().format("%Y%m%d").to_string());
+    assert_eq!(
+        finnish_amount(&text("InvoiceTotalVatIncludedAmount")),
+        expected
+    );
+    assert_eq!(
+        finnish_amount(&text("InvoiceTotalVatExcludedAmount")),
+        expected
+    );
+    assert_eq!(
+        finnish_amount(&text("InvoiceTotalVatAmount")),
+        Decimal::ZERO
+    );
+    let rows: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("InvoiceRow"))
+        .collect();
+    assert_eq!(rows.len(), 3);
+    let row_sum: Decimal = rows
+        .iter()
+        .map(|r| {
+            finnish_amount(
+                r.children()
+                    .find(|c| c.has_tag_name("RowAmount"))
+                    .and_then(|c| c.text())
+                    .unwrap_or("x"),
+            )
+        })
+        .sum();
+    assert_eq!(row_sum, expected, "rows add up to the total");
+    assert_eq!(text("EpiAccountID"), "FI2112345600000785");
+    assert_eq!(text("EpiBfiIdentifier"), "NDEAFIHH");
+    assert_eq!(
+        text("EpiRemittanceInfoIdentifier"),
+        str_field(invoice, "reference").replace(' ', "")
+    );
+    assert_eq!(finnish_amount(&text("EpiInstructedAmount")), expected);
+    assert!(
+        !xml.contains(&market.client.name),
+        "no client name in the Finvoice"
+    );
+
+    let (status, csv) = app
+        .send_raw(
+            reqwest::Method::GET,
+            &format!("/api/v1/invoices/{id}/lines.csv"),
+            token,
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(status, 200, "{csv}");
+    let rows: Vec<Vec<&str>> = csv.lines().map(|l| l.split(';').collect()).collect();
+    assert_eq!(rows.len(), 4, "a header and three lines: {csv}");
+    let total = rows[0]
+        .iter()
+        .position(|h| *h == "total")
+        .expect("total column");
+    let csv_sum: Decimal = rows[1..].iter().map(|r| finnish_amount(r[total])).sum();
+    assert_eq!(csv_sum, expected, "{csv}");
+
+    let stranger = fixtures::provider(&app).await;
+    let (status, _) = app
+        .send_raw(
+            reqwest::Method::GET,
+            &format!("/api/v1/invoices/{id}/finvoice.xml"),
+            &stranger.staff.token,
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(status, 404, "another provider's invoice file");
+    let (status, _) = app
+        .send_raw(
+            reqwest::Method::GET,
+            &format!("/api/v1/invoices/{id}/lines.csv"),
+            &market.provider.staff.token,
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(status, 200, "the invoiced provider reads its lines");
+}
+db_test!(invoices_export_as_finvoice_and_csv);
