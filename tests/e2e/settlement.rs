@@ -123,20 +123,6 @@ async fn a_month_is_invoiced_once_per_provider_with_exact_totals(app: TestApp) {
     );
     assert_eq!(invoice["supplementary"], false);
 
-    // An invoiced delivery can no longer be voided (a credit note will correct it).
-    let first_line = str_field(&lines[0], "delivery_id");
-    expect_error(
-        &app.act(
-            &format!("/api/v1/deliveries/{first_line}/void"),
-            &market.provider.staff.token,
-        )
-        .await,
-        409,
-        Some("already_settled"),
-        None,
-        "void after settlement",
-    );
-
     // Again: nothing is invoiced twice.
     let again = settle(&app, &market, &this_month()).await;
     assert_eq!(again["invoices"], json!([]), "{again}");
@@ -446,3 +432,93 @@ async fn invoices_export_as_finvoice_and_csv(app: TestApp) {
     assert_eq!(status, 200, "the invoiced provider reads its lines");
 }
 db_test!(invoices_export_as_finvoice_and_csv);
+
+async fn a_reversal_after_invoicing_is_credited_in_the_next_run(app: TestApp) {
+    let market = Market::build(&app).await;
+    give_bank_details(&app, &market.provider).await;
+    let commitment = market.accepted_commitment(&app).await;
+    let voided_share = record(&app, &market, &commitment, "1.5").await;
+    let disputed_share = record(&app, &market, &commitment, "2").await;
+    let kept_share = record(&app, &market, &commitment, "1").await;
+    let settled = settle(&app, &market, &this_month()).await;
+    let invoice = &settled["invoices"][0];
+    assert_eq!(
+        money(&invoice["total"]),
+        voided_share + disputed_share + kept_share
+    );
+    let line_of = |share: Decimal| {
+        invoice["lines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|l| money(&l["total"]) == share)
+            .map(|l| str_field(l, "delivery_id"))
+            .unwrap()
+    };
+    let (voided, disputed) = (line_of(voided_share), line_of(disputed_share));
+    let before = market.books(&app).await;
+
+    // The provider voids one invoiced delivery; the client's money comes back at once.
+    let reply = app
+        .act(
+            &format!("/api/v1/deliveries/{voided}/void"),
+            &market.provider.staff.token,
+        )
+        .await;
+    expect_status(&reply, 200, "void an invoiced delivery");
+    let after_void = market.books(&app).await;
+    assert_eq!(after_void.available - before.available, voided_share);
+    // The client disputes another, and the case worker upholds it.
+    let reply = app
+        .post(
+            &format!("/api/v1/deliveries/{disputed}/dispute"),
+            &market.client.user.token,
+            &json!({"reason": "Käyntiä ei tehty."}),
+        )
+        .await;
+    let dispute = id_of(expect_status(&reply, 201, "dispute"));
+    let reply = app
+        .post(
+            &format!("/api/v1/disputes/{dispute}/decision"),
+            &market.purchaser.case_worker.token,
+            &json!({"uphold": true, "reason": "Käynti puuttuu."}),
+        )
+        .await;
+    expect_status(&reply, 200, "uphold");
+    let after_dispute = market.books(&app).await;
+    assert_eq!(
+        after_dispute.available - after_void.available,
+        disputed_share
+    );
+
+    // The next run credits both, once.
+    let next = settle(&app, &market, &this_month()).await;
+    let credits = next["invoices"].as_array().unwrap();
+    assert_eq!(credits.len(), 1, "{next}");
+    let credit = &credits[0];
+    assert_eq!(credit["kind"], "credit_note", "{credit}");
+    assert_eq!(
+        money(&credit["total"]),
+        -(voided_share + disputed_share),
+        "{credit}"
+    );
+    assert_eq!(credit["number"], 2);
+    assert_eq!(credit["lines"].as_array().unwrap().len(), 2);
+    let (status, xml) = app
+        .send_raw(
+            reqwest::Method::GET,
+            &format!("/api/v1/invoices/{}/finvoice.xml", id_of(credit)),
+            &market.purchaser.finance.token,
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(status, 200);
+    assert!(
+        xml.contains("<InvoiceTypeCode>INV02</InvoiceTypeCode>"),
+        "{xml}"
+    );
+    let again = settle(&app, &market, &this_month()).await;
+    assert_eq!(again["invoices"], json!([]), "credited once: {again}");
+}
+db_test!(a_reversal_after_invoicing_is_credited_in_the_next_run);

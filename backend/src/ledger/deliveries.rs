@@ -361,12 +361,8 @@ pub(crate) async fn reverse_in(
             format!("the delivery is already {}", current.status),
         ));
     }
-    if current.invoice_id.is_some() {
-        return Err(AppError::conflict(
-            "already_settled",
-            "the delivery is already invoiced; it can be corrected only by a credit note",
-        ));
-    }
+    // An invoiced delivery may still be reversed: the balance is restored at once, and the
+    // next settlement credits the purchaser with a credit note (see `settlement::run`).
     let commitment = commitments::load(tx, current.commitment_id.into()).await?;
     let share = Money::from_cents(current.purchaser_share_cents);
     let open = commitments::status_of(&commitment)? == CommitmentStatus::Accepted;

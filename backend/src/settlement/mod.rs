@@ -3,7 +3,9 @@
 //! marks deliveries invoiced; a delivery is invoiced at most once (its `invoice_id`, and a
 //! unique line per delivery and kind, both say so).
 pub mod export;
+pub mod lines;
 pub mod run;
+pub mod select;
 pub mod vat;
 
 use chrono::NaiveDate;

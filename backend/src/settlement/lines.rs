@@ -1,0 +1,113 @@
+//! The lines of an invoice or credit note: one per delivery, its amount the purchaser's
+//! share (negative on a credit note), VAT split by the catalogue entry's rate, and the
+//! client shown only as a pseudonym.
+use std::collections::HashMap;
+
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set};
+
+use crate::{
+    db::entities::{commitment, delivery, invoice_line, offering, service},
+    domain::{reference::FinnishReference, vat::VatRate},
+    error::{AppError, AppResult},
+    vault::Vault,
+};
+
+use super::{run::KIND_CREDIT_NOTE, vat::split_gross};
+
+/// What a line needs besides its delivery: the service (for VAT) and the client pseudonym.
+pub(super) struct LineContext {
+    service_of_commitment: HashMap<uuid::Uuid, service::Model>,
+}
+
+pub(super) async fn line_context(
+    conn: &impl sea_orm::ConnectionTrait,
+    deliveries: &[delivery::Model],
+) -> AppResult<LineContext> {
+    let commitments: Vec<commitment::Model> = commitment::Entity::find()
+        .filter(commitment::Column::Id.is_in(deliveries.iter().map(|d| d.commitment_id)))
+        .all(conn)
+        .await?;
+    let offerings: HashMap<uuid::Uuid, uuid::Uuid> = offering::Entity::find()
+        .filter(offering::Column::Id.is_in(commitments.iter().map(|c| c.offering_id)))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|o| (o.id, o.service_id))
+        .collect();
+    let services: HashMap<uuid::Uuid, service::Model> = service::Entity::find()
+        .filter(service::Column::Id.is_in(offerings.values().copied()))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|s| (s.id, s))
+        .collect();
+    let mut service_of_commitment = HashMap::new();
+    for c in commitments {
+        let service = offerings
+            .get(&c.offering_id)
+            .and_then(|s| services.get(s))
+            .ok_or_else(|| AppError::internal("commitment without service"))?;
+        service_of_commitment.insert(c.id, service.clone());
+    }
+    Ok(LineContext {
+        service_of_commitment,
+    })
+}
+
+/// The payment reference of a purchaser's invoice: the purchaser's business ID digits and
+/// the invoice number, so references never repeat across purchasers (a provider's account
+/// receives payments from several) and stay sequential within one.
+pub fn reference_for(business_id: &str, number: i64) -> AppResult<String> {
+    let digits: String = business_id
+        .chars()
+        .take_while(|c| *c != '-')
+        .filter(char::is_ascii_digit)
+        .collect();
+    FinnishReference::from_base_digits(&format!("{digits}{number:06}"))
+        .map(|r| r.as_str().to_owned())
+        .map_err(|e| AppError::internal(format!("invoice reference: {e}")))
+}
+
+/// A client's stable pseudonym on invoices: a keyed hash, so lines group by client without
+/// an identity leaving the system.
+pub fn client_pseudonym(vault: &Vault, client: uuid::Uuid) -> String {
+    let hash = vault.sign("client-pseudonym", &client.to_string());
+    format!("A-{}", hash[..8].to_uppercase())
+}
+
+pub(super) fn line(
+    vault: &Vault,
+    context: &LineContext,
+    invoice_id: uuid::Uuid,
+    kind: &'static str,
+    d: &delivery::Model,
+) -> AppResult<invoice_line::ActiveModel> {
+    let service = context
+        .service_of_commitment
+        .get(&d.commitment_id)
+        .ok_or_else(|| AppError::internal("delivery without service"))?;
+    let rate = VatRate::from_basis_points(service.vat_basis_points);
+    // A credit note gives back what the invoice asked.
+    let gross = if kind == KIND_CREDIT_NOTE {
+        -d.purchaser_share_cents
+    } else {
+        d.purchaser_share_cents
+    };
+    let (net, vat) = split_gross(gross, rate);
+    Ok(invoice_line::ActiveModel {
+        id: Set(uuid::Uuid::new_v4()),
+        invoice_id: Set(invoice_id),
+        delivery_id: Set(d.id),
+        kind: Set(kind.into()),
+        commitment_id: Set(d.commitment_id),
+        service_id: Set(service.id),
+        client_pseudonym: Set(client_pseudonym(vault, d.client_id)),
+        delivery_date: Set(d.date),
+        quantity_milli: Set(d.quantity_milli),
+        unit_price_cents: Set(d.unit_price_cents),
+        vat_basis_points: Set(service.vat_basis_points),
+        net_cents: Set(net),
+        vat_cents: Set(vat),
+        gross_cents: Set(gross),
+    })
+}
