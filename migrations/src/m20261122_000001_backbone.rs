@@ -2,7 +2,7 @@
 //! the ledger with its allocations, commitments and deliveries.
 use sea_orm_migration::{prelude::*, schema::*};
 
-use crate::shape::{created_at, fk, index};
+use crate::shape::{create_all, created_at, fk, index};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -275,12 +275,7 @@ fn indexes() -> Vec<IndexCreateStatement> {
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for table in tables() {
-            manager.create_table(table).await?;
-        }
-        for index in indexes() {
-            manager.create_index(index).await?;
-        }
+        create_all(manager, tables(), indexes()).await?;
         Ok(())
     }
 

@@ -3,7 +3,7 @@
 //! kind makes "invoiced at most once" a rule the database keeps too.
 use sea_orm_migration::{prelude::*, schema::*};
 
-use crate::shape::{created_at, fk, index};
+use crate::shape::{create_all, created_at, fk, index};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -72,12 +72,7 @@ fn indexes() -> Vec<IndexCreateStatement> {
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for table in tables() {
-            manager.create_table(table).await?;
-        }
-        for index in indexes() {
-            manager.create_index(index).await?;
-        }
+        create_all(manager, tables(), indexes()).await?;
         Ok(())
     }
 

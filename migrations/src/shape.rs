@@ -26,3 +26,18 @@ pub(crate) fn index(table: &str, columns: &[&str], unique: bool) -> IndexCreateS
     }
     stmt.to_owned()
 }
+
+/// Creates the tables in order, then their indexes.
+pub(crate) async fn create_all(
+    manager: &SchemaManager<'_>,
+    tables: Vec<TableCreateStatement>,
+    indexes: Vec<IndexCreateStatement>,
+) -> Result<(), DbErr> {
+    for table in tables {
+        manager.create_table(table).await?;
+    }
+    for index in indexes {
+        manager.create_index(index).await?;
+    }
+    Ok(())
+}

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select,
     sea_query::Query,
 };
 
@@ -18,6 +18,15 @@ use super::{
     run::{KIND_CREDIT_NOTE, KIND_INVOICE},
 };
 
+/// Grouped by provider, then client, then date: the order lines are printed in.
+fn in_line_order(select: Select<delivery::Entity>) -> Select<delivery::Entity> {
+    select
+        .order_by_asc(delivery::Column::ProviderId)
+        .order_by_asc(delivery::Column::ClientId)
+        .order_by_asc(delivery::Column::Date)
+        .order_by_asc(delivery::Column::Id)
+}
+
 /// The month's recorded deliveries of the purchaser's clients not yet invoiced and not
 /// under an open dispute (those wait for the decision).
 pub(super) async fn unsettled(
@@ -25,7 +34,7 @@ pub(super) async fn unsettled(
     pid: uuid::Uuid,
     month: Month,
 ) -> AppResult<Vec<delivery::Model>> {
-    Ok(delivery::Entity::find()
+    Ok(in_line_order(delivery::Entity::find())
         .filter(delivery::Column::Status.eq(DeliveryStatus::Recorded.as_ref()))
         .filter(delivery::Column::InvoiceId.is_null())
         .filter(delivery::Column::Date.gte(month.first_day))
@@ -48,10 +57,6 @@ pub(super) async fn unsettled(
                     .to_owned(),
             ),
         )
-        .order_by_asc(delivery::Column::ProviderId)
-        .order_by_asc(delivery::Column::ClientId)
-        .order_by_asc(delivery::Column::Date)
-        .order_by_asc(delivery::Column::Id)
         .all(conn)
         .await?)
 }
@@ -62,7 +67,7 @@ pub(super) async fn reversed_after_invoicing(
     conn: &impl ConnectionTrait,
     pid: uuid::Uuid,
 ) -> AppResult<Vec<delivery::Model>> {
-    Ok(delivery::Entity::find()
+    Ok(in_line_order(delivery::Entity::find())
         .filter(delivery::Column::Status.is_in([
             DeliveryStatus::Voided.as_ref(),
             DeliveryStatus::Reversed.as_ref(),
@@ -86,10 +91,6 @@ pub(super) async fn reversed_after_invoicing(
                     .to_owned(),
             ),
         )
-        .order_by_asc(delivery::Column::ProviderId)
-        .order_by_asc(delivery::Column::ClientId)
-        .order_by_asc(delivery::Column::Date)
-        .order_by_asc(delivery::Column::Id)
         .all(conn)
         .await?)
 }
