@@ -48,6 +48,31 @@ impl VatRate {
     }
 }
 
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ServiceVatError {
+    #[error(transparent)]
+    Rate(#[from] VatRateError),
+    #[error("must be 0 or left out: social-care services are VAT-exempt")]
+    SocialCareIsExempt,
+    #[error("is required for a service outside social care (e.g. 25.5)")]
+    Required,
+}
+
+impl VatRate {
+    /// The rate of a catalogue entry. Social care is VAT-exempt by law; anything else must
+    /// state its rate, so that no service is invoiced without VAT by accident.
+    pub fn for_service(social_care: bool, given: Option<&str>) -> Result<VatRate, ServiceVatError> {
+        let rate = given.map(VatRate::parse).transpose()?;
+        match (social_care, rate) {
+            (true, None) => Ok(VatRate::EXEMPT),
+            (true, Some(rate)) if rate == VatRate::EXEMPT => Ok(rate),
+            (true, Some(_)) => Err(ServiceVatError::SocialCareIsExempt),
+            (false, Some(rate)) => Ok(rate),
+            (false, None) => Err(ServiceVatError::Required),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,6 +91,28 @@ mod tests {
         assert_eq!(VatRate::parse("-1"), Err(VatRateError));
         assert_eq!(VatRate::parse("10.555"), Err(VatRateError));
         assert_eq!(VatRate::parse("x"), Err(VatRateError));
+    }
+
+    #[test]
+    fn social_care_is_exempt_and_the_rest_must_say_their_rate() {
+        assert_eq!(VatRate::for_service(true, None), Ok(VatRate::EXEMPT));
+        assert_eq!(VatRate::for_service(true, Some("0")), Ok(VatRate::EXEMPT));
+        assert_eq!(
+            VatRate::for_service(true, Some("24")),
+            Err(ServiceVatError::SocialCareIsExempt)
+        );
+        assert_eq!(
+            VatRate::for_service(false, None),
+            Err(ServiceVatError::Required)
+        );
+        assert_eq!(
+            VatRate::for_service(false, Some("25.5")).map(VatRate::basis_points),
+            Ok(2550)
+        );
+        assert!(matches!(
+            VatRate::for_service(false, Some("x")),
+            Err(ServiceVatError::Rate(_))
+        ));
     }
 
     proptest! {

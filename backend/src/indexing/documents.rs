@@ -9,6 +9,7 @@ use valinta_search::{GeoPoint, OfferingDoc};
 use crate::{
     db::entities::{approval, offering, offering_rating, provider, service},
     domain::LocalizedText,
+    reviews::ratings::Aggregate,
 };
 
 fn languages_map(text: &LocalizedText) -> BTreeMap<String, String> {
@@ -92,9 +93,9 @@ pub async fn build_documents(
             methods: parse(&service.methods)?,
             accessibility: parse(&model.accessibility)?,
             social_care: service.social_care,
-            rating_average: rating.map(|r| f64::from(r.star_total) / f64::from(r.review_count)),
+            rating_average: rating.and_then(|r| Aggregate::of_row(r).mean()),
             rating_count: rating
-                .map(|r| u32::try_from(r.review_count).unwrap_or(0))
+                .map(|r| u32::try_from(Aggregate::of_row(r).count()).unwrap_or(u32::MAX))
                 .unwrap_or(0),
             location: model
                 .lat

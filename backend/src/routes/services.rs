@@ -86,27 +86,6 @@ fn optional_money(name: &str, value: &Option<DecimalText>) -> AppResult<Option<M
         .transpose()
 }
 
-/// Social care is VAT-exempt by law; anything else must say its rate, so that no service
-/// is invoiced without VAT by accident.
-fn parse_vat_rate(social_care: bool, given: Option<&DecimalText>) -> AppResult<VatRate> {
-    let rate = given
-        .map(|v| field("vat_rate", VatRate::parse(&v.0)))
-        .transpose()?;
-    match (social_care, rate) {
-        (true, None) => Ok(VatRate::EXEMPT),
-        (true, Some(rate)) if rate == VatRate::EXEMPT => Ok(rate),
-        (true, Some(_)) => Err(AppError::invalid(
-            "vat_rate",
-            "must be 0 or left out: social-care services are VAT-exempt",
-        )),
-        (false, Some(rate)) => Ok(rate),
-        (false, None) => Err(AppError::invalid(
-            "vat_rate",
-            "is required for a service outside social care (e.g. 25.5)",
-        )),
-    }
-}
-
 #[utoipa::path(post, path = "/api/v1/purchasers/{pid}/services", tag = "catalogue", request_body = ServiceIn,
     responses((status = 201, body = ServiceOut), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn create(
@@ -135,7 +114,13 @@ pub async fn create(
             "is only for services settled by voucher",
         ));
     }
-    let vat_rate = parse_vat_rate(input.social_care, input.vat_rate.as_ref())?;
+    let vat_rate = field(
+        "vat_rate",
+        VatRate::for_service(
+            input.social_care,
+            input.vat_rate.as_ref().map(|v| v.0.as_str()),
+        ),
+    )?;
     let rulebook: Result<Vec<String>, _> =
         input.rulebook.iter().map(|r| parse_text(r, 2000)).collect();
     let rulebook = field("rulebook", rulebook)?;

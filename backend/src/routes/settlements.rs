@@ -6,6 +6,8 @@ use axum::{
     http::{StatusCode, header},
     response::{IntoResponse, Response},
 };
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::{Deserialize, Serialize};
@@ -172,14 +174,21 @@ pub async fn create(
         return Err(AppError::invalid("month", "must not be in the future"));
     }
     let outcome = run::settle(&state.db, &state.vault, pid, month, today, &actor).await?;
-    let mut invoices = Vec::with_capacity(outcome.invoices.len());
-    for (model, lines) in &outcome.invoices {
-        invoices.push(InvoiceOut::of(
-            model,
-            provider_name(&state, model.provider_id).await?,
-            lines,
-        )?);
-    }
+    let names: HashMap<uuid::Uuid, String> = provider::Entity::find()
+        .filter(provider::Column::Id.is_in(outcome.invoices.iter().map(|(i, _)| i.provider_id)))
+        .all(&state.db.conn)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.name))
+        .collect();
+    let invoices = outcome
+        .invoices
+        .iter()
+        .map(|(model, lines)| {
+            let name = names.get(&model.provider_id).cloned().unwrap_or_default();
+            InvoiceOut::of(model, name, lines)
+        })
+        .collect::<AppResult<Vec<_>>>()?;
     Ok((
         StatusCode::CREATED,
         Json(SettlementOut {
