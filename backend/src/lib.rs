@@ -9,6 +9,7 @@ pub mod demand;
 pub mod demo;
 pub mod domain;
 pub mod error;
+pub mod finance;
 pub mod indexing;
 pub mod jobs;
 pub mod ledger;

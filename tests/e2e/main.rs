@@ -12,6 +12,7 @@ mod billing_details;
 mod compare;
 mod concurrency;
 mod demo;
+mod finance;
 mod health;
 mod idempotency;
 mod lists;

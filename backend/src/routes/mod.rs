@@ -10,6 +10,7 @@ pub mod compare;
 pub mod deliveries;
 pub mod disputes;
 pub mod extract;
+pub mod finance;
 pub mod me;
 pub mod offerings;
 pub mod operations;
@@ -20,6 +21,7 @@ pub mod reviews;
 pub mod search;
 pub mod services;
 pub mod settlements;
+pub mod stream;
 
 use std::{
     sync::Arc,
@@ -73,6 +75,9 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(compare::compare))
         .routes(routes!(search::search))
         .routes(routes!(reports::demand_gaps))
+        .routes(routes!(finance::spend::spend))
+        .routes(routes!(finance::reservations::open_reservations))
+        .routes(routes!(finance::reconciliation::reconciliation))
         .routes(routes!(purchasers::create, purchasers::list))
         .routes(routes!(purchasers::get))
         .routes(routes!(purchasers::create_staff))
@@ -130,10 +135,12 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(reviews::moderate::queue))
         .routes(routes!(reviews::read::list_for_client))
         .routes(routes!(reviews::read::list_for_provider))
-        .routes(routes!(settlements::create))
-        .routes(routes!(settlements::get))
-        .routes(routes!(settlements::finvoice))
-        .routes(routes!(settlements::lines_csv))
+        .routes(routes!(settlements::run::create))
+        .routes(routes!(settlements::invoices::get))
+        .routes(routes!(settlements::invoices::finvoice))
+        .routes(routes!(settlements::invoices::lines_csv))
+        .routes(routes!(settlements::month::list))
+        .routes(routes!(settlements::month::lines_csv))
 }
 
 pub fn router(state: AppState) -> Router {

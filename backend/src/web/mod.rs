@@ -128,6 +128,23 @@ pub fn router(state: AppState) -> Router<AppState> {
             "/purchaser/disputes/{id}/decision",
             post(purchaser::disputes::decide),
         )
+        .route(
+            "/purchaser/settlement",
+            get(purchaser::settlement::show).post(purchaser::settlement::settle),
+        )
+        .route(
+            "/purchaser/settlement/{month}/lines.csv",
+            get(purchaser::settlement::month_csv),
+        )
+        .route(
+            "/invoices/{id}/finvoice.xml",
+            get(purchaser::settlement::finvoice),
+        )
+        .route(
+            "/invoices/{id}/lines.csv",
+            get(purchaser::settlement::invoice_csv),
+        )
+        .route("/purchaser/finance", get(purchaser::finance::show))
         .route("/static/{file}", get(assets::serve))
         // Unknown paths: a JSON 404 under /api, a page elsewhere (see `errors`).
         .fallback(|| async { crate::error::AppError::not_found("page") })

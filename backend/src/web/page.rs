@@ -139,6 +139,12 @@ fn nav_for(lang: Lang, actor: Option<&Actor>, here: &str) -> Vec<NavItem> {
         if actor.has(Role::Moderator) {
             items.push(("/purchaser/reviews", "nav-moderation"));
         }
+        if actor.has(Role::Finance) {
+            items.extend([
+                ("/purchaser/settlement", "nav-settlement"),
+                ("/purchaser/finance", "nav-finance"),
+            ]);
+        }
     }
     items
         .into_iter()

@@ -275,6 +275,13 @@ impl TestApp {
     /// Moves a row's timestamp `days` into the past, straight in the database: the one
     /// thing a test cannot drive over HTTP is the clock (an edit window of 30 days, say).
     pub async fn backdate(&self, table: &str, column: &str, id: &str, days: i64) {
+        let at = chrono::Utc::now() - chrono::Duration::days(days);
+        self.overwrite(table, column, id, at.into()).await;
+    }
+
+    /// Overwrites one column of one row straight in the database: how a test breaks the
+    /// books on purpose to show that the reconciliation notices.
+    pub async fn overwrite(&self, table: &str, column: &str, id: &str, value: sea_orm::Value) {
         let url = match &self.postgres {
             Some(db) => db.url.clone(),
             None => format!(
@@ -286,9 +293,8 @@ impl TestApp {
         options.max_connections(1).sqlx_logging(false);
         let db = Database::connect(options)
             .await
-            .expect("connect for backdating");
+            .expect("connect to overwrite a row");
         let id = uuid::Uuid::parse_str(id).expect("row id is a UUID");
-        let at = chrono::Utc::now() - chrono::Duration::days(days);
         let statement = sea_orm::Statement::from_sql_and_values(
             db.get_database_backend(),
             match db.get_database_backend() {
@@ -297,10 +303,14 @@ impl TestApp {
                 }
                 _ => format!("UPDATE {table} SET {column} = ? WHERE id = ?"),
             },
-            [at.into(), id.into()],
+            [value, id.into()],
         );
-        let done = db.execute_raw(statement).await.expect("backdate the row");
-        assert_eq!(done.rows_affected(), 1, "backdating {table} {id}");
+        let done = db.execute_raw(statement).await.expect("overwrite the row");
+        assert_eq!(
+            done.rows_affected(),
+            1,
+            "overwriting {table}.{column} of {id}"
+        );
         let _ = db.close().await;
     }
 }
