@@ -275,18 +275,7 @@ impl TestApp {
     /// Moves a row's timestamp `days` into the past, straight in the database: the one
     /// thing a test cannot drive over HTTP is the clock (an edit window of 30 days, say).
     pub async fn backdate(&self, table: &str, column: &str, id: &str, days: i64) {
-        let url = match &self.postgres {
-            Some(db) => db.url.clone(),
-            None => format!(
-                "sqlite://{}?mode=rw",
-                self.data_dir.join("valinta.db").display()
-            ),
-        };
-        let mut options = ConnectOptions::new(url);
-        options.max_connections(1).sqlx_logging(false);
-        let db = Database::connect(options)
-            .await
-            .expect("connect for backdating");
+        let db = self.connect_directly().await;
         let id = uuid::Uuid::parse_str(id).expect("row id is a UUID");
         let at = chrono::Utc::now() - chrono::Duration::days(days);
         let statement = sea_orm::Statement::from_sql_and_values(
@@ -302,5 +291,58 @@ impl TestApp {
         let done = db.execute_raw(statement).await.expect("backdate the row");
         assert_eq!(done.rows_affected(), 1, "backdating {table} {id}");
         let _ = db.close().await;
+    }
+}
+
+impl TestApp {
+    /// A connection straight to the test's database, for what HTTP cannot show.
+    async fn connect_directly(&self) -> sea_orm::DatabaseConnection {
+        let url = match &self.postgres {
+            Some(db) => db.url.clone(),
+            None => format!(
+                "sqlite://{}?mode=rw",
+                self.data_dir.join("valinta.db").display()
+            ),
+        };
+        let mut options = ConnectOptions::new(url);
+        options.max_connections(1).sqlx_logging(false);
+        Database::connect(options)
+            .await
+            .expect("connect to the test database")
+    }
+
+    /// Every value of the one text column a query selects: for checking what the database
+    /// holds (that a secret is not stored in plain text, say).
+    pub async fn sql_texts(&self, sql: &str) -> Vec<String> {
+        let db = self.connect_directly().await;
+        let rows = db
+            .query_all_raw(sea_orm::Statement::from_string(
+                db.get_database_backend(),
+                sql.to_owned(),
+            ))
+            .await
+            .unwrap_or_else(|e| panic!("{sql}: {e}"));
+        let texts = rows
+            .iter()
+            .map(|row| {
+                row.try_get_by_index::<Option<String>>(0)
+                    .unwrap_or_else(|e| panic!("{sql}: {e}"))
+                    .unwrap_or_default()
+            })
+            .collect();
+        let _ = db.close().await;
+        texts
+    }
+
+    /// The SQLite database's files as bytes (main file and write-ahead log); empty on
+    /// PostgreSQL.
+    pub fn sqlite_bytes(&self) -> Vec<u8> {
+        if self.postgres.is_some() {
+            return Vec::new();
+        }
+        ["valinta.db", "valinta.db-wal"]
+            .iter()
+            .flat_map(|f| std::fs::read(self.data_dir.join(f)).unwrap_or_default())
+            .collect()
     }
 }
