@@ -20,8 +20,11 @@ const COLUMNS: [(&str, &[&str]); 5] = [
             "sitoumus",
             "maksusitoumus",
             "sitoumustunnus",
+            "tilaus",
+            "order",
             "förbindelse",
             "betalningsförbindelse",
+            "beställning",
         ],
     ),
     (
