@@ -19,6 +19,7 @@ pub mod routes;
 pub mod settlement;
 pub mod state;
 pub mod synth;
+pub mod upload;
 pub mod users;
 pub mod vault;
 pub mod web;

@@ -15,7 +15,9 @@ pub mod session;
 pub mod views;
 
 use axum::{
-    Router, middleware,
+    Router,
+    extract::DefaultBodyLimit,
+    middleware,
     routing::{get, post},
 };
 
@@ -94,6 +96,23 @@ pub fn router(state: AppState) -> Router<AppState> {
             get(provider::deliveries::new).post(provider::deliveries::record),
         )
         .route("/provider/deliveries", get(provider::deliveries::by_month))
+        .route(
+            "/provider/deliveries/upload",
+            get(provider::upload::show)
+                .post(provider::upload::submit)
+                // The file may be as large as the API takes (see `routes::limit_body`).
+                .layer(DefaultBodyLimit::max(
+                    crate::routes::uploads::UPLOAD_LIMIT + 64 * 1024,
+                )),
+        )
+        .route(
+            "/provider/api-keys",
+            get(provider::api_keys::show).post(provider::api_keys::create),
+        )
+        .route(
+            "/provider/api-keys/{id}/revoke",
+            get(provider::api_keys::confirm).post(provider::api_keys::revoke),
+        )
         .route(
             "/provider/deliveries/{id}/void",
             post(provider::deliveries::void),

@@ -121,7 +121,9 @@ fn nav_for(lang: Lang, actor: Option<&Actor>, here: &str) -> Vec<NavItem> {
                 ("/provider/offerings", "nav-offerings"),
                 ("/provider/commitments", "nav-commitments"),
                 ("/provider/deliveries", "nav-deliveries"),
+                ("/provider/deliveries/upload", "nav-upload"),
                 ("/provider/reviews", "nav-reviews"),
+                ("/provider/api-keys", "nav-api-keys"),
             ]);
         }
         if actor.has(Role::CatalogueManager) {

@@ -282,18 +282,7 @@ impl TestApp {
     /// Overwrites one column of one row straight in the database: how a test breaks the
     /// books on purpose to show that the reconciliation notices.
     pub async fn overwrite(&self, table: &str, column: &str, id: &str, value: sea_orm::Value) {
-        let url = match &self.postgres {
-            Some(db) => db.url.clone(),
-            None => format!(
-                "sqlite://{}?mode=rw",
-                self.data_dir.join("valinta.db").display()
-            ),
-        };
-        let mut options = ConnectOptions::new(url);
-        options.max_connections(1).sqlx_logging(false);
-        let db = Database::connect(options)
-            .await
-            .expect("connect to overwrite a row");
+        let db = self.connect_directly().await;
         let id = uuid::Uuid::parse_str(id).expect("row id is a UUID");
         let statement = sea_orm::Statement::from_sql_and_values(
             db.get_database_backend(),
@@ -312,5 +301,58 @@ impl TestApp {
             "overwriting {table}.{column} of {id}"
         );
         let _ = db.close().await;
+    }
+}
+
+impl TestApp {
+    /// A connection straight to the test's database, for what HTTP cannot show.
+    async fn connect_directly(&self) -> sea_orm::DatabaseConnection {
+        let url = match &self.postgres {
+            Some(db) => db.url.clone(),
+            None => format!(
+                "sqlite://{}?mode=rw",
+                self.data_dir.join("valinta.db").display()
+            ),
+        };
+        let mut options = ConnectOptions::new(url);
+        options.max_connections(1).sqlx_logging(false);
+        Database::connect(options)
+            .await
+            .expect("connect to the test database")
+    }
+
+    /// Every value of the one text column a query selects: for checking what the database
+    /// holds (that a secret is not stored in plain text, say).
+    pub async fn sql_texts(&self, sql: &str) -> Vec<String> {
+        let db = self.connect_directly().await;
+        let rows = db
+            .query_all_raw(sea_orm::Statement::from_string(
+                db.get_database_backend(),
+                sql.to_owned(),
+            ))
+            .await
+            .unwrap_or_else(|e| panic!("{sql}: {e}"));
+        let texts = rows
+            .iter()
+            .map(|row| {
+                row.try_get_by_index::<Option<String>>(0)
+                    .unwrap_or_else(|e| panic!("{sql}: {e}"))
+                    .unwrap_or_default()
+            })
+            .collect();
+        let _ = db.close().await;
+        texts
+    }
+
+    /// The SQLite database's files as bytes (main file and write-ahead log); empty on
+    /// PostgreSQL.
+    pub fn sqlite_bytes(&self) -> Vec<u8> {
+        if self.postgres.is_some() {
+            return Vec::new();
+        }
+        ["valinta.db", "valinta.db-wal"]
+            .iter()
+            .flat_map(|f| std::fs::read(self.data_dir.join(f)).unwrap_or_default())
+            .collect()
     }
 }

@@ -1,11 +1,14 @@
 //! Pages for a provider's staff: the profile, applications to purchasers, offerings,
-//! incoming commitments, recording and voiding deliveries.
+//! incoming commitments, recording and voiding deliveries, uploading a file of them, and
+//! the API keys of the provider's sites.
+pub mod api_keys;
 pub mod applications;
 pub mod commitments;
 pub mod deliveries;
 pub mod offerings;
 pub mod profile;
 pub mod reviews;
+pub mod upload;
 
 use crate::{
     auth::Actor,
