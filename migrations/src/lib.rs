@@ -9,6 +9,7 @@ mod m20261122_000003_offering_ratings;
 mod m20261122_000004_reviews;
 mod m20261122_000005_billing_details;
 mod m20261122_000006_invoices;
+mod m20261122_000008_recording_days;
 mod shape;
 
 pub struct Migrator;
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000004_reviews::Migration),
             Box::new(m20261122_000005_billing_details::Migration),
             Box::new(m20261122_000006_invoices::Migration),
+            Box::new(m20261122_000008_recording_days::Migration),
         ]
     }
 }

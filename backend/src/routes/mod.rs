@@ -20,6 +20,7 @@ pub mod reviews;
 pub mod search;
 pub mod services;
 pub mod settlements;
+pub mod statements;
 
 use std::{
     sync::Arc,
@@ -73,8 +74,9 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(compare::compare))
         .routes(routes!(search::search))
         .routes(routes!(reports::demand_gaps))
+        .routes(routes!(reports::overdue_recording))
         .routes(routes!(purchasers::create, purchasers::list))
-        .routes(routes!(purchasers::get))
+        .routes(routes!(purchasers::get, purchasers::update))
         .routes(routes!(purchasers::create_staff))
         .routes(routes!(services::create, services::list))
         .routes(routes!(applications::list_for_purchaser))
@@ -134,6 +136,8 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(settlements::get))
         .routes(routes!(settlements::finvoice))
         .routes(routes!(settlements::lines_csv))
+        .routes(routes!(statements::for_allocation))
+        .routes(routes!(statements::for_provider))
 }
 
 pub fn router(state: AppState) -> Router {

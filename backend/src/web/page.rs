@@ -121,6 +121,7 @@ fn nav_for(lang: Lang, actor: Option<&Actor>, here: &str) -> Vec<NavItem> {
                 ("/provider/offerings", "nav-offerings"),
                 ("/provider/commitments", "nav-commitments"),
                 ("/provider/deliveries", "nav-deliveries"),
+                ("/provider/statement", "nav-statement"),
                 ("/provider/reviews", "nav-reviews"),
             ]);
         }
@@ -138,6 +139,12 @@ fn nav_for(lang: Lang, actor: Option<&Actor>, here: &str) -> Vec<NavItem> {
         }
         if actor.has(Role::Moderator) {
             items.push(("/purchaser/reviews", "nav-moderation"));
+        }
+        if [Role::Finance, Role::CatalogueManager, Role::CaseWorker]
+            .iter()
+            .any(|r| actor.has(*r))
+        {
+            items.push(("/purchaser/recording", "nav-recording"));
         }
     }
     items

@@ -275,6 +275,20 @@ impl TestApp {
     /// Moves a row's timestamp `days` into the past, straight in the database: the one
     /// thing a test cannot drive over HTTP is the clock (an edit window of 30 days, say).
     pub async fn backdate(&self, table: &str, column: &str, id: &str, days: i64) {
+        let done = self.backdate_where(table, column, "id", id, days).await;
+        assert_eq!(done, 1, "backdating {table} {id}");
+    }
+
+    /// Like [`TestApp::backdate`] for every row whose `key` column holds `value` (a UUID),
+    /// e.g. all ledger entries of an allocation so far; answers how many rows moved.
+    pub async fn backdate_where(
+        &self,
+        table: &str,
+        column: &str,
+        key: &str,
+        value: &str,
+        days: i64,
+    ) -> u64 {
         let url = match &self.postgres {
             Some(db) => db.url.clone(),
             None => format!(
@@ -287,20 +301,20 @@ impl TestApp {
         let db = Database::connect(options)
             .await
             .expect("connect for backdating");
-        let id = uuid::Uuid::parse_str(id).expect("row id is a UUID");
+        let value = uuid::Uuid::parse_str(value).expect("key is a UUID");
         let at = chrono::Utc::now() - chrono::Duration::days(days);
         let statement = sea_orm::Statement::from_sql_and_values(
             db.get_database_backend(),
             match db.get_database_backend() {
                 sea_orm::DatabaseBackend::Postgres => {
-                    format!("UPDATE {table} SET {column} = $1 WHERE id = $2")
+                    format!("UPDATE {table} SET {column} = $1 WHERE {key} = $2")
                 }
-                _ => format!("UPDATE {table} SET {column} = ? WHERE id = ?"),
+                _ => format!("UPDATE {table} SET {column} = ? WHERE {key} = ?"),
             },
-            [at.into(), id.into()],
+            [at.into(), value.into()],
         );
-        let done = db.execute_raw(statement).await.expect("backdate the row");
-        assert_eq!(done.rows_affected(), 1, "backdating {table} {id}");
+        let done = db.execute_raw(statement).await.expect("backdate the rows");
         let _ = db.close().await;
+        done.rows_affected()
     }
 }

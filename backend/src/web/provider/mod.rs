@@ -1,11 +1,12 @@
 //! Pages for a provider's staff: the profile, applications to purchasers, offerings,
-//! incoming commitments, recording and voiding deliveries.
+//! incoming commitments, recording and voiding deliveries, the monthly statement.
 pub mod applications;
 pub mod commitments;
 pub mod deliveries;
 pub mod offerings;
 pub mod profile;
 pub mod reviews;
+pub mod statement;
 
 use crate::{
     auth::Actor,

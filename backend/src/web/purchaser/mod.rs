@@ -1,10 +1,12 @@
 //! Pages for a purchaser's staff: the catalogue and provider applications (catalogue
-//! managers); clients, decisions, their commitments and ledger, and disputes (case workers).
+//! managers); clients, decisions, their commitments and ledger, and disputes (case workers);
+//! late recording of deliveries (all staff; finance and catalogue managers set the days).
 pub mod allocations;
 pub mod applications;
 pub mod catalogue;
 pub mod clients;
 pub mod disputes;
+pub mod recording;
 pub mod reviews;
 
 use crate::{
