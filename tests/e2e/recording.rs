@@ -162,6 +162,12 @@ async fn a_bad_setting_is_refused_and_changes_nothing(app: TestApp) {
     assert_eq!(status, 404, "another purchaser's finance");
     let (status, _) = set_days(&app, &market, &market.provider.staff.token, json!(30)).await;
     assert_eq!(status, 403, "a provider");
+    let (status, body) = set_days(&app, &market, finance, json!(null)).await;
+    assert_eq!(
+        (status, &body["recording_days"]),
+        (200, &json!(21)),
+        "an empty patch"
+    );
     let read = app
         .get(
             &format!("/api/v1/purchasers/{}", market.purchaser.id),

@@ -196,11 +196,15 @@ pub async fn update(
         .one(&*tx)
         .await?
         .ok_or_else(|| AppError::not_found("purchaser"))?;
-    let mut active = model.into_active_model();
-    if let Some(days) = recording_days {
-        active.recording_days = Set(days.stored());
-    }
-    let updated = active.update(&*tx).await?;
+    // An empty patch changes nothing (and an update with no column set would be refused).
+    let updated = match recording_days {
+        Some(days) => {
+            let mut active = model.into_active_model();
+            active.recording_days = Set(days.stored());
+            active.update(&*tx).await?
+        }
+        None => model,
+    };
     let body = out(&*tx, updated).await?;
     tx.commit().await?;
     Ok(Json(body))
