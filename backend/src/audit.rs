@@ -1,6 +1,6 @@
 //! The audit log: every read of a client's personal data and every money movement, with
 //! who acted, for whom when a proxy acts, what and when. Written in the same transaction
-//! as the change it records.
+//! as the change it records. Acts done with a provider's API key name the key.
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, Set};
 use serde_json::Value;
@@ -25,6 +25,16 @@ pub async fn record(
     acting: Option<ActingFor>,
     event: AuditEvent<'_>,
 ) -> Result<(), DbErr> {
+    row(actor, acting, event).insert(conn).await?;
+    Ok(())
+}
+
+/// The row `record` writes; bulk work inserts many at once.
+pub fn row(
+    actor: Option<&Actor>,
+    acting: Option<ActingFor>,
+    event: AuditEvent<'_>,
+) -> audit_entry::ActiveModel {
     let acting_for = match acting {
         Some(ActingFor::Proxy) => event.client.map(uuid::Uuid::from),
         _ => None,
@@ -38,9 +48,7 @@ pub async fn record(
         subject_type: Set(event.subject_type.to_owned()),
         subject_id: Set(event.subject_id),
         detail: Set(event.detail),
+        api_key_id: Set(actor.and_then(|a| a.api_key.as_ref()).map(|k| k.id.into())),
         ..Default::default()
     }
-    .insert(conn)
-    .await?;
-    Ok(())
 }

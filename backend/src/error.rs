@@ -80,6 +80,11 @@ impl AppError {
         Self::new(StatusCode::CONFLICT, code, message)
     }
 
+    /// 413: the request body is larger than this endpoint takes.
+    pub fn too_large(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::PAYLOAD_TOO_LARGE, "too_large", message)
+    }
+
     /// 429: a limit on how often something may be done (the message says when to retry).
     pub fn too_many(code: &'static str, message: impl Into<String>) -> Self {
         Self::new(StatusCode::TOO_MANY_REQUESTS, code, message)

@@ -9,7 +9,9 @@ mod m20261122_000003_offering_ratings;
 mod m20261122_000004_reviews;
 mod m20261122_000005_billing_details;
 mod m20261122_000006_invoices;
+mod m20261122_000007_api_keys;
 mod m20261122_000008_recording_days;
+mod m20261122_000009_settlement_indexes;
 mod shape;
 
 pub struct Migrator;
@@ -24,7 +26,9 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000004_reviews::Migration),
             Box::new(m20261122_000005_billing_details::Migration),
             Box::new(m20261122_000006_invoices::Migration),
+            Box::new(m20261122_000007_api_keys::Migration),
             Box::new(m20261122_000008_recording_days::Migration),
+            Box::new(m20261122_000009_settlement_indexes::Migration),
         ]
     }
 }

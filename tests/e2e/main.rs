@@ -5,13 +5,16 @@
 #[macro_use]
 mod harness;
 
+mod api_keys;
 mod audit;
 mod auth;
 mod bad_input;
 mod billing_details;
 mod compare;
 mod concurrency;
+mod delivery_upload;
 mod demo;
+mod finance;
 mod health;
 mod idempotency;
 mod lists;

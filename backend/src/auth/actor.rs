@@ -1,6 +1,7 @@
-//! The signed-in actor, resolved from `Authorization: Bearer <token>`.
+//! The signed-in actor, resolved from `Authorization: Bearer <token>`: a sign-in token or a
+//! provider's API key (see `api_key`).
 use axum::{
-    extract::FromRequestParts,
+    extract::{FromRequestParts, MatchedPath},
     http::{header, request::Parts},
 };
 use chrono::Utc;
@@ -16,7 +17,10 @@ use crate::{
     state::AppState,
 };
 
-use super::token;
+use super::{
+    api_key::{self, ApiKeyRef},
+    token,
+};
 
 #[derive(Clone, Debug)]
 pub struct Actor {
@@ -28,6 +32,8 @@ pub struct Actor {
     pub client_id: Option<ClientId>,
     /// The language the user chose for the portal and emails (fi, sv or en).
     pub locale: String,
+    /// Set when the request came with a provider's API key rather than a sign-in.
+    pub api_key: Option<ApiKeyRef>,
 }
 
 impl Actor {
@@ -41,6 +47,7 @@ impl Actor {
             provider_id: user.provider_id.map(Into::into),
             client_id: user.client_id.map(Into::into),
             locale: user.locale.clone(),
+            api_key: None,
         }
     }
 
@@ -121,6 +128,13 @@ impl FromRequestParts<AppState> for Actor {
             .strip_prefix("Bearer ")
             .map(str::trim)
             .ok_or_else(AppError::unauthorized)?;
+        if api_key::is_key(token) {
+            let route = parts
+                .extensions
+                .get::<MatchedPath>()
+                .map(MatchedPath::as_str);
+            return api_key::actor_for(state, token, &parts.method, route).await;
+        }
         Actor::from_token(state, token).await
     }
 }

@@ -62,6 +62,7 @@ typed_id!(
     CommitmentId,
     DeliveryId,
     DisputeId,
+    ApiKeyId,
     ReviewId,
     InvoiceId,
 );

@@ -15,14 +15,19 @@ use crate::{
     },
     domain::{
         Money, Quantity,
-        catalogue::{CommitmentStatus, DeliveryStatus, Method, check_price_cap},
+        catalogue::{CommitmentStatus, DeliveryStatus, Method},
         ids::{AllocationId, CommitmentId, DeliveryId, ProviderId},
-        today_in_finland,
     },
     error::{AppError, AppResult},
 };
 
-use super::{EntryKind, Movement, apply, commitments, lock_allocation};
+use super::{
+    EntryKind, Movement, apply, commitments,
+    delivery_rules::{check_not_future, check_repeat, decide, delivery_row, spend},
+    lock_allocation,
+};
+
+pub use super::delivery_rules::{Draw, Split, draw, split, voucher_value_of};
 
 pub struct NewDelivery {
     pub commitment: CommitmentId,
@@ -34,7 +39,7 @@ pub struct NewDelivery {
 
 impl NewDelivery {
     /// What makes a resend "the same delivery": everything but the reference itself.
-    fn fingerprint(&self) -> String {
+    pub fn fingerprint(&self) -> String {
         let text = format!(
             "{}|{}|{}|{}",
             self.commitment,
@@ -47,58 +52,6 @@ impl NewDelivery {
             .map(|b| format!("{b:02x}"))
             .collect()
     }
-}
-
-/// How a line total splits between the purchaser and the client.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Split {
-    pub total: Money,
-    pub purchaser_share: Money,
-    pub client_share: Money,
-}
-
-/// With a voucher the purchaser pays at most the voucher value per unit; the rest is
-/// the client's own share. Other methods: the purchaser pays the whole line.
-pub fn split(
-    quantity: Quantity,
-    unit_price: Money,
-    method: Method,
-    voucher_value: Option<Money>,
-) -> Split {
-    let total = Money::line_total(quantity, unit_price);
-    let purchaser_share = match (method, voucher_value) {
-        (Method::Voucher, Some(value)) => total.min(Money::line_total(quantity, value)),
-        _ => total,
-    };
-    Split {
-        total,
-        purchaser_share,
-        client_share: total - purchaser_share,
-    }
-}
-
-/// Where the purchaser's share of a delivery is taken from: the commitment's
-/// reservation first, the allocation's available money for the rest.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Draw {
-    pub from_reserved: Money,
-    pub from_available: Money,
-}
-
-pub fn draw(purchaser_share: Money, reserved: Money) -> Draw {
-    let from_reserved = purchaser_share.min(reserved);
-    Draw {
-        from_reserved,
-        from_available: purchaser_share - from_reserved,
-    }
-}
-
-/// The voucher value per unit: the decision's own, else the catalogue's.
-pub fn voucher_value_of(allocation: &allocation::Model, service: &service::Model) -> Option<Money> {
-    allocation
-        .voucher_value_cents
-        .or(service.voucher_value_cents)
-        .map(Money::from_cents)
 }
 
 /// What recording a delivery would do, computed by the same rules without writing:
@@ -156,12 +109,7 @@ pub async fn record(
     new: NewDelivery,
     actor: &Actor,
 ) -> AppResult<Recorded> {
-    if new.date > today_in_finland() {
-        return Err(AppError::invalid(
-            "date",
-            "is in the future; record deliveries once they have happened",
-        ));
-    }
+    check_not_future(new.date)?;
     match record_once(db, provider, &new, actor).await {
         Err(err) if err.code == "duplicate_reference" => {
             // A concurrent request with the same reference committed first.
@@ -189,13 +137,7 @@ async fn repeated(
     let Some(existing) = existing else {
         return Ok(None);
     };
-    if existing.fingerprint != new.fingerprint() {
-        return Err(AppError::conflict(
-            "idempotency_conflict",
-            "this reference was already used for a different delivery",
-        )
-        .with_field("reference", "was already used for a different delivery"));
-    }
+    check_repeat(&existing, new)?;
     let allocation = allocation::Entity::find_by_id(existing.allocation_id)
         .one(conn)
         .await?
@@ -218,98 +160,35 @@ async fn record_once(
         return Ok(found);
     }
     let current = commitments::load(&tx, new.commitment).await?;
-    if commitments::status_of(&current)? != CommitmentStatus::Accepted {
-        return Err(AppError::conflict(
-            "wrong_status",
-            format!(
-                "deliveries can be recorded only on an accepted commitment; this one is {}",
-                current.status
-            ),
-        ));
-    }
-    if new.date < allocation.valid_from || new.date > allocation.valid_to {
-        return Err(AppError::invalid(
-            "date",
-            format!(
-                "is outside the allocation's period {} to {}",
-                allocation.valid_from, allocation.valid_to
-            ),
-        ));
-    }
     let service = service_of(&*tx, &current).await?;
-    let cap = service.price_cap_cents.map(Money::from_cents);
-    check_price_cap(new.unit_price, cap).map_err(|e| AppError::invalid("unit_price", e))?;
-    let method: Method = current.method.parse().map_err(AppError::internal)?;
-    let split = split(
-        new.quantity,
-        new.unit_price,
-        method,
-        voucher_value_of(&allocation, &service),
-    );
-    let reserved = Money::from_cents(current.reserved_cents);
-    let Draw {
-        from_reserved,
-        from_available,
-    } = draw(split.purchaser_share, reserved);
-    let available = Money::from_cents(allocation.available_cents);
-    if from_available > available {
-        let message = format!(
-            "the purchaser's share {} exceeds what remains: reserved {reserved} and available {available}",
-            split.purchaser_share
-        );
-        return Err(AppError::conflict("overdraw", message.clone()).with_field("quantity", message));
-    }
+    let decision = decide(&current, &allocation, &service, new)?;
     let id = DeliveryId::new();
-    let inserted = delivery::ActiveModel {
-        id: Set(id.into()),
-        commitment_id: Set(current.id),
-        allocation_id: Set(allocation.id),
-        provider_id: Set(provider.into()),
-        client_id: Set(allocation.client_id),
-        date: Set(new.date),
-        quantity_milli: Set(new.quantity.milli()),
-        unit_price_cents: Set(new.unit_price.cents()),
-        total_cents: Set(split.total.cents()),
-        purchaser_share_cents: Set(split.purchaser_share.cents()),
-        client_share_cents: Set(split.client_share.cents()),
-        from_reserved_cents: Set(from_reserved.cents()),
-        reference: Set(new.reference.clone()),
-        fingerprint: Set(new.fingerprint()),
-        status: Set(DeliveryStatus::Recorded.to_string()),
-        invoice_id: Set(None),
-        recorded_by: Set(actor.user_id.into()),
-        created_at: Set(Utc::now()),
-    }
-    .insert(&*tx)
-    .await
-    .map_err(
-        |e| match AppError::from_unique(e, "reference", "is already used") {
-            err if err.code == "duplicate" => {
-                AppError::conflict("duplicate_reference", "reference in use")
-            }
-            err => err,
-        },
-    )?;
+    let inserted = delivery_row(id, provider, new, &allocation, &decision, actor)
+        .insert(&*tx)
+        .await
+        .map_err(
+            |e| match AppError::from_unique(e, "reference", "is already used") {
+                err if err.code == "duplicate" => {
+                    AppError::conflict("duplicate_reference", "reference in use")
+                }
+                err => err,
+            },
+        )?;
+    let from_reserved = decision.draw.from_reserved;
     if !from_reserved.is_zero() {
+        let reserved = current.reserved_cents - from_reserved.cents();
         let mut active = current.into_active_model();
-        active.reserved_cents = Set((reserved - from_reserved).cents());
+        active.reserved_cents = Set(reserved);
         active.updated_at = Set(Utc::now());
         active.update(&*tx).await?;
     }
-    let movement = Movement {
-        kind: EntryKind::Spend,
-        available: -from_available,
-        reserved: -from_reserved,
-        spent: split.purchaser_share,
-        commitment: Some(new.commitment),
-        delivery: Some(id),
-    };
+    let movement = spend(new, id, &decision);
     let allocation = apply(&*tx, allocation, movement, actor, None).await?;
     tx.commit().await?;
     Ok(Recorded::Created(inserted, allocation))
 }
 
-async fn service_of(
+pub(crate) async fn service_of(
     conn: &impl sea_orm::ConnectionTrait,
     commitment: &commitment::Model,
 ) -> AppResult<service::Model> {
@@ -391,51 +270,4 @@ pub(crate) async fn reverse_in(
     };
     let allocation = apply(&**tx, allocation, movement, actor, acting).await?;
     Ok((updated, allocation))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn q(text: &str) -> Quantity {
-        Quantity::parse(text).unwrap_or_else(|e| panic!("{e}"))
-    }
-
-    #[test]
-    fn voucher_pays_at_most_the_voucher_value_per_unit() {
-        let s = split(
-            q("2"),
-            Money::from_cents(5000),
-            Method::Voucher,
-            Some(Money::from_cents(4200)),
-        );
-        assert_eq!(
-            (
-                s.total.cents(),
-                s.purchaser_share.cents(),
-                s.client_share.cents()
-            ),
-            (10000, 8400, 1600)
-        );
-        let cheap = split(
-            q("2"),
-            Money::from_cents(3000),
-            Method::Voucher,
-            Some(Money::from_cents(4200)),
-        );
-        assert_eq!(
-            (cheap.purchaser_share.cents(), cheap.client_share.cents()),
-            (6000, 0)
-        );
-        let direct = split(
-            q("1.5"),
-            Money::from_cents(5000),
-            Method::DirectInvoice,
-            Some(Money::from_cents(100)),
-        );
-        assert_eq!(
-            (direct.purchaser_share.cents(), direct.client_share.cents()),
-            (7500, 0)
-        );
-    }
 }

@@ -3,8 +3,10 @@
 //! `granted = available + reserved + spent` with each part ≥ 0, appends a ledger entry,
 //! and writes the audit log. The balance columns are a cache that [`reconcile`] proves
 //! equal to the sum of entries.
+pub mod batch;
 pub mod commitments;
 pub mod deliveries;
+pub mod delivery_rules;
 pub mod disputes;
 pub mod grant;
 pub mod quote;
@@ -101,16 +103,9 @@ pub(crate) async fn lock_allocation(
         .ok_or_else(|| AppError::not_found("allocation"))
 }
 
-/// Applies a movement: refuses any that would leave a part negative (changing nothing),
-/// updates the cached balance, appends the entry and audits it.
-pub(crate) async fn apply(
-    tx: &impl ConnectionTrait,
-    allocation: allocation::Model,
-    movement: Movement,
-    actor: &Actor,
-    acting: Option<ActingFor>,
-) -> AppResult<allocation::Model> {
-    let before = Balance::of(&allocation);
+/// The balance after a movement, or the refusal: no part may go negative (overdraw), and
+/// `granted = available + reserved + spent` must still hold.
+pub(crate) fn next_balance(before: Balance, movement: &Movement) -> AppResult<Balance> {
     let after = Balance {
         granted: before.granted,
         available: before.available + movement.available,
@@ -132,14 +127,17 @@ pub(crate) async fn apply(
             movement.kind
         )));
     }
-    let client = allocation.client_id;
-    let mut active = allocation.into_active_model();
-    active.available_cents = Set(after.available.cents());
-    active.reserved_cents = Set(after.reserved.cents());
-    active.spent_cents = Set(after.spent.cents());
-    let updated = active.update(tx).await?;
+    Ok(after)
+}
+
+/// The ledger entry a movement appends.
+pub(crate) fn entry_row(
+    allocation: uuid::Uuid,
+    movement: &Movement,
+    actor: &Actor,
+) -> ledger_entry::ActiveModel {
     ledger_entry::ActiveModel {
-        allocation_id: Set(updated.id),
+        allocation_id: Set(allocation),
         kind: Set(movement.kind.to_string()),
         available_delta_cents: Set(movement.available.cents()),
         reserved_delta_cents: Set(movement.reserved.cents()),
@@ -150,26 +148,52 @@ pub(crate) async fn apply(
         created_at: Set(Utc::now()),
         ..Default::default()
     }
-    .insert(tx)
-    .await?;
+}
+
+/// The audit event of a movement on a client's allocation.
+pub(crate) fn movement_event(
+    allocation: uuid::Uuid,
+    client: uuid::Uuid,
+    movement: &Movement,
+) -> AuditEvent<'static> {
+    AuditEvent {
+        action: "money_movement",
+        subject_type: "allocation",
+        subject_id: allocation.to_string(),
+        client: Some(client.into()),
+        detail: Some(json!({
+            "kind": movement.kind.as_ref(),
+            "available": movement.available,
+            "reserved": movement.reserved,
+            "spent": movement.spent,
+            "commitment_id": movement.commitment,
+            "delivery_id": movement.delivery,
+        })),
+    }
+}
+
+/// Applies a movement: refuses any that would leave a part negative (changing nothing),
+/// updates the cached balance, appends the entry and audits it.
+pub(crate) async fn apply(
+    tx: &impl ConnectionTrait,
+    allocation: allocation::Model,
+    movement: Movement,
+    actor: &Actor,
+    acting: Option<ActingFor>,
+) -> AppResult<allocation::Model> {
+    let after = next_balance(Balance::of(&allocation), &movement)?;
+    let client = allocation.client_id;
+    let mut active = allocation.into_active_model();
+    active.available_cents = Set(after.available.cents());
+    active.reserved_cents = Set(after.reserved.cents());
+    active.spent_cents = Set(after.spent.cents());
+    let updated = active.update(tx).await?;
+    entry_row(updated.id, &movement, actor).insert(tx).await?;
     audit::record(
         tx,
         Some(actor),
         acting,
-        AuditEvent {
-            action: "money_movement",
-            subject_type: "allocation",
-            subject_id: updated.id.to_string(),
-            client: Some(client.into()),
-            detail: Some(json!({
-                "kind": movement.kind.as_ref(),
-                "available": movement.available,
-                "reserved": movement.reserved,
-                "spent": movement.spent,
-                "commitment_id": movement.commitment,
-                "delivery_id": movement.delivery,
-            })),
-        },
+        movement_event(updated.id, client, &movement),
     )
     .await?;
     Ok(updated)

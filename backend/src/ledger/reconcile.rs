@@ -89,13 +89,12 @@ pub async fn reconcile(conn: &impl ConnectionTrait, id: AllocationId) -> AppResu
         spent: Money::from_cents(sums.spent.unwrap_or(0)),
     };
     let reserved_by_commitments = Money::from_cents(reserved);
-    let parts_ok = !balance.available.is_negative()
-        && !balance.reserved.is_negative()
-        && !balance.spent.is_negative();
-    let consistent = parts_ok
-        && balance == from_entries
-        && balance.available + balance.reserved + balance.spent == balance.granted
-        && reserved_by_commitments == balance.reserved;
+    let cents = |b: &Balance| [b.granted, b.available, b.reserved, b.spent].map(|m| m.cents());
+    let consistent = balanced(
+        cents(&balance),
+        cents(&from_entries),
+        reserved_by_commitments.cents(),
+    );
     Ok(Reconciliation {
         allocation_id: id,
         consistent,
@@ -104,6 +103,19 @@ pub async fn reconcile(conn: &impl ConnectionTrait, id: AllocationId) -> AppResu
         reserved_by_commitments,
         entries: u64::try_from(sums.entries).unwrap_or(0),
     })
+}
+
+/// The ledger's invariant for one allocation, in cents `[granted, available, reserved,
+/// spent]`: the columns equal the entries' sums, none is negative, they add up to what was
+/// granted, and the open commitments hold exactly what is reserved.
+pub fn balanced(columns: [i64; 4], from_entries: [i64; 4], reserved_by_commitments: i64) -> bool {
+    let [granted, available, reserved, spent] = columns;
+    columns == from_entries
+        && available >= 0
+        && reserved >= 0
+        && spent >= 0
+        && available + reserved + spent == granted
+        && reserved_by_commitments == reserved
 }
 
 pub struct Report {

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::{
     auth::Actor,
     db::entities::audit_entry,
-    domain::ids::{ClientId, UserId},
+    domain::ids::{ApiKeyId, ClientId, UserId},
     error::{AppError, AppResult},
     routes::{
         common::{ListOut, fetch_page},
@@ -37,6 +37,9 @@ pub struct AuditEntryOut {
     pub subject_type: String,
     pub subject_id: String,
     pub detail: Option<serde_json::Value>,
+    /// The provider's API key the act was done with, if it was (see the provider's keys).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub api_key_id: Option<ApiKeyId>,
 }
 
 #[utoipa::path(get, path = "/api/v1/audit", tag = "audit", params(AuditQuery),
@@ -72,6 +75,7 @@ pub async fn list(
             subject_type: e.subject_type,
             subject_id: e.subject_id,
             detail: e.detail,
+            api_key_id: e.api_key_id.map(Into::into),
         })
         .collect();
     Ok(Json(ListOut { items, total }))

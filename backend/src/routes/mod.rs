@@ -1,5 +1,6 @@
 //! HTTP: every route in one place, which also feeds the OpenAPI document.
 pub mod allocations;
+pub mod api_keys;
 pub mod applications;
 pub mod audit;
 pub mod auth;
@@ -10,6 +11,7 @@ pub mod compare;
 pub mod deliveries;
 pub mod disputes;
 pub mod extract;
+pub mod finance;
 pub mod me;
 pub mod offerings;
 pub mod operations;
@@ -21,6 +23,8 @@ pub mod search;
 pub mod services;
 pub mod settlements;
 pub mod statements;
+pub mod stream;
+pub mod uploads;
 
 use std::{
     sync::Arc,
@@ -34,7 +38,7 @@ use axum::{
     response::{IntoResponse, Response},
     routing::get,
 };
-use tower_http::{catch_panic::CatchPanicLayer, limit::RequestBodyLimitLayer, trace::TraceLayer};
+use tower_http::{catch_panic::CatchPanicLayer, trace::TraceLayer};
 use utoipa::{
     Modify, OpenApi,
     openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme},
@@ -75,6 +79,9 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(search::search))
         .routes(routes!(reports::demand_gaps))
         .routes(routes!(reports::overdue_recording))
+        .routes(routes!(finance::spend::spend))
+        .routes(routes!(finance::reservations::open_reservations))
+        .routes(routes!(finance::reconciliation::reconciliation))
         .routes(routes!(purchasers::create, purchasers::list))
         .routes(routes!(purchasers::get, purchasers::update))
         .routes(routes!(purchasers::create_staff))
@@ -87,6 +94,8 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(applications::list_for_provider))
         .routes(routes!(disputes::list_for_purchaser))
         .routes(routes!(providers::commitments))
+        .routes(routes!(api_keys::create, api_keys::list))
+        .routes(routes!(api_keys::revoke))
         .routes(routes!(applications::create))
         .routes(routes!(applications::decide))
         .routes(routes!(
@@ -114,6 +123,8 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(commitments::decline))
         .routes(routes!(commitments::close))
         .routes(routes!(deliveries::record, deliveries::list_for_commitment))
+        .routes(routes!(uploads::upload))
+        .routes(routes!(uploads::template))
         .routes(routes!(deliveries::get))
         .routes(routes!(deliveries::void))
         .routes(routes!(deliveries::dispute))
@@ -132,12 +143,14 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(reviews::moderate::queue))
         .routes(routes!(reviews::read::list_for_client))
         .routes(routes!(reviews::read::list_for_provider))
-        .routes(routes!(settlements::create))
-        .routes(routes!(settlements::get))
-        .routes(routes!(settlements::finvoice))
-        .routes(routes!(settlements::lines_csv))
         .routes(routes!(statements::for_allocation))
         .routes(routes!(statements::for_provider))
+        .routes(routes!(settlements::run::create))
+        .routes(routes!(settlements::invoices::get))
+        .routes(routes!(settlements::invoices::finvoice))
+        .routes(routes!(settlements::invoices::lines_csv))
+        .routes(routes!(settlements::month::list))
+        .routes(routes!(settlements::month::lines_csv))
 }
 
 pub fn router(state: AppState) -> Router {
@@ -150,12 +163,47 @@ pub fn router(state: AppState) -> Router {
             get(move || async move { Json(openapi.as_ref().clone()) }),
         )
         .layer(middleware::from_fn(record_metrics))
-        .layer(RequestBodyLimitLayer::new(1024 * 1024))
+        .layer(middleware::from_fn(limit_body))
         .layer(CatchPanicLayer::custom(|_| {
             AppError::internal("a handler panicked").into_response()
         }))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// Request bodies are small: 1 MiB, except delivery files (`uploads::UPLOAD_LIMIT`, and a
+/// little more for the portal form around the file). A body declared larger is refused
+/// with a JSON 413 before it is read; one that turns out larger fails when read.
+const BODY_LIMIT: usize = 1024 * 1024;
+const FORM_OVERHEAD: usize = 64 * 1024;
+
+fn body_limit(path: &str) -> usize {
+    let upload = path.ends_with("/deliveries/upload") && path.starts_with("/api/v1/providers/");
+    if upload || path == "/provider/deliveries/upload" {
+        uploads::UPLOAD_LIMIT + FORM_OVERHEAD
+    } else {
+        BODY_LIMIT
+    }
+}
+
+async fn limit_body(request: Request, next: Next) -> Response {
+    let limit = body_limit(request.uri().path());
+    let declared = request
+        .headers()
+        .get(axum::http::header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > limit as u64) {
+        let error = if limit == BODY_LIMIT {
+            AppError::too_large("the request body is larger than 1 MB")
+        } else {
+            uploads::too_large()
+        };
+        return error.into_response();
+    }
+    let (parts, body) = request.into_parts();
+    let body = axum::body::Body::new(http_body_util::Limited::new(body, limit));
+    next.run(Request::from_parts(parts, body)).await
 }
 
 /// Request counts and latency per route, for `/metrics`.

@@ -24,7 +24,7 @@ pub struct InvoiceDocument<'a> {
 }
 
 /// Finvoice writes amounts with a decimal comma: `1234,50`.
-fn amount(cents: i64) -> String {
+pub fn amount(cents: i64) -> String {
     Money::from_cents(cents)
         .decimal()
         .to_string()
@@ -35,11 +35,11 @@ fn ccyymmdd(date: NaiveDate) -> String {
     date.format("%Y%m%d").to_string()
 }
 
-fn quantity(milli: i64) -> String {
+pub fn quantity(milli: i64) -> String {
     Quantity::from_milli(milli).to_string().replace('.', ",")
 }
 
-fn vat_percent(points: i32) -> String {
+pub fn vat_percent(points: i32) -> String {
     VatRate::from_basis_points(points)
         .percent()
         .to_string()

@@ -1,9 +1,9 @@
 //! The lines of an invoice or credit note: one per delivery, its amount the purchaser's
 //! share (negative on a credit note), VAT split by the catalogue entry's rate, and the
 //! client shown only as a pseudonym.
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect, Set};
 
 use crate::{
     db::entities::{commitment, delivery, invoice_line, offering, service},
@@ -14,44 +14,71 @@ use crate::{
 
 use super::{run::KIND_CREDIT_NOTE, vat::split_gross};
 
-/// What a line needs besides its delivery: the service (for VAT) and the client pseudonym.
+/// What a line needs besides its delivery: the service (for VAT) of each commitment and each
+/// client's pseudonym. Filled page by page and kept for the run: a month has far fewer
+/// commitments and clients than deliveries.
+#[derive(Default)]
 pub(super) struct LineContext {
-    service_of_commitment: HashMap<uuid::Uuid, service::Model>,
+    service_of_commitment: HashMap<uuid::Uuid, (uuid::Uuid, i32)>,
+    pseudonyms: HashMap<uuid::Uuid, String>,
 }
 
-pub(super) async fn line_context(
-    conn: &impl sea_orm::ConnectionTrait,
-    deliveries: &[delivery::Model],
-) -> AppResult<LineContext> {
-    let commitments: Vec<commitment::Model> = commitment::Entity::find()
-        .filter(commitment::Column::Id.is_in(deliveries.iter().map(|d| d.commitment_id)))
-        .all(conn)
-        .await?;
-    let offerings: HashMap<uuid::Uuid, uuid::Uuid> = offering::Entity::find()
-        .filter(offering::Column::Id.is_in(commitments.iter().map(|c| c.offering_id)))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|o| (o.id, o.service_id))
-        .collect();
-    let services: HashMap<uuid::Uuid, service::Model> = service::Entity::find()
-        .filter(service::Column::Id.is_in(offerings.values().copied()))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|s| (s.id, s))
-        .collect();
-    let mut service_of_commitment = HashMap::new();
-    for c in commitments {
-        let service = offerings
-            .get(&c.offering_id)
-            .and_then(|s| services.get(s))
-            .ok_or_else(|| AppError::internal("commitment without service"))?;
-        service_of_commitment.insert(c.id, service.clone());
+impl LineContext {
+    /// Looks up the services of the page's commitments not seen yet.
+    pub(super) async fn extend(
+        &mut self,
+        conn: &impl sea_orm::ConnectionTrait,
+        deliveries: &[delivery::Model],
+    ) -> AppResult<()> {
+        let unknown: HashSet<uuid::Uuid> = deliveries
+            .iter()
+            .map(|d| d.commitment_id)
+            .filter(|c| !self.service_of_commitment.contains_key(c))
+            .collect();
+        if unknown.is_empty() {
+            return Ok(());
+        }
+        let commitments: Vec<(uuid::Uuid, uuid::Uuid)> = commitment::Entity::find()
+            .select_only()
+            .columns([commitment::Column::Id, commitment::Column::OfferingId])
+            .filter(commitment::Column::Id.is_in(unknown))
+            .into_tuple()
+            .all(conn)
+            .await?;
+        let offerings: HashMap<uuid::Uuid, uuid::Uuid> = offering::Entity::find()
+            .select_only()
+            .columns([offering::Column::Id, offering::Column::ServiceId])
+            .filter(offering::Column::Id.is_in(commitments.iter().map(|(_, o)| *o)))
+            .into_tuple()
+            .all(conn)
+            .await?
+            .into_iter()
+            .collect();
+        let services: HashMap<uuid::Uuid, i32> = service::Entity::find()
+            .select_only()
+            .columns([service::Column::Id, service::Column::VatBasisPoints])
+            .filter(service::Column::Id.is_in(offerings.values().copied()))
+            .into_tuple()
+            .all(conn)
+            .await?
+            .into_iter()
+            .collect();
+        for (commitment, offering) in commitments {
+            let service = offerings
+                .get(&offering)
+                .and_then(|s| services.get(s).map(|vat| (*s, *vat)))
+                .ok_or_else(|| AppError::internal("commitment without service"))?;
+            self.service_of_commitment.insert(commitment, service);
+        }
+        Ok(())
     }
-    Ok(LineContext {
-        service_of_commitment,
-    })
+
+    fn pseudonym(&mut self, vault: &Vault, client: uuid::Uuid) -> String {
+        self.pseudonyms
+            .entry(client)
+            .or_insert_with(|| client_pseudonym(vault, client))
+            .clone()
+    }
 }
 
 /// The payment reference of a purchaser's invoice: the purchaser's business ID digits and
@@ -77,16 +104,16 @@ pub fn client_pseudonym(vault: &Vault, client: uuid::Uuid) -> String {
 
 pub(super) fn line(
     vault: &Vault,
-    context: &LineContext,
+    context: &mut LineContext,
     invoice_id: uuid::Uuid,
     kind: &'static str,
     d: &delivery::Model,
 ) -> AppResult<invoice_line::ActiveModel> {
-    let service = context
+    let (service_id, vat_basis_points) = *context
         .service_of_commitment
         .get(&d.commitment_id)
         .ok_or_else(|| AppError::internal("delivery without service"))?;
-    let rate = VatRate::from_basis_points(service.vat_basis_points);
+    let rate = VatRate::from_basis_points(vat_basis_points);
     // A credit note gives back what the invoice asked.
     let gross = if kind == KIND_CREDIT_NOTE {
         -d.purchaser_share_cents
@@ -100,12 +127,12 @@ pub(super) fn line(
         delivery_id: Set(d.id),
         kind: Set(kind.into()),
         commitment_id: Set(d.commitment_id),
-        service_id: Set(service.id),
-        client_pseudonym: Set(client_pseudonym(vault, d.client_id)),
+        service_id: Set(service_id),
+        client_pseudonym: Set(context.pseudonym(vault, d.client_id)),
         delivery_date: Set(d.date),
         quantity_milli: Set(d.quantity_milli),
         unit_price_cents: Set(d.unit_price_cents),
-        vat_basis_points: Set(service.vat_basis_points),
+        vat_basis_points: Set(vat_basis_points),
         net_cents: Set(net),
         vat_cents: Set(vat),
         gross_cents: Set(gross),

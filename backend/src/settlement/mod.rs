@@ -8,7 +8,7 @@ pub mod run;
 pub mod select;
 pub mod vat;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, Months, NaiveDate};
 
 /// A calendar month, `YYYY-MM`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,6 +45,40 @@ impl Month {
     pub fn label(&self) -> String {
         self.first_day.format("%Y-%m").to_string()
     }
+
+    /// The month a day falls in.
+    pub fn containing(day: NaiveDate) -> Month {
+        let first_day = day.with_day(1).unwrap_or(day);
+        Month {
+            first_day,
+            next_first_day: first_day
+                .checked_add_months(Months::new(1))
+                .unwrap_or(first_day),
+        }
+    }
+
+    /// The month `n` months before this one.
+    pub fn minus(self, n: u32) -> Month {
+        Month::containing(
+            self.first_day
+                .checked_sub_months(Months::new(n))
+                .unwrap_or(self.first_day),
+        )
+    }
+
+    pub fn previous(self) -> Month {
+        self.minus(1)
+    }
+
+    pub fn next(self) -> Month {
+        Month::containing(self.next_first_day)
+    }
+
+    /// Whole months from `earlier` to this one (0 for the same month).
+    pub fn months_since(self, earlier: Month) -> u32 {
+        let index = |m: Month| m.first_day.year() * 12 + m.first_day.month0() as i32;
+        u32::try_from(index(self) - index(earlier)).unwrap_or(0)
+    }
 }
 
 #[cfg(test)]
@@ -61,6 +95,12 @@ mod tests {
         );
         let dec = Month::parse("2026-12").unwrap_or_else(|_| panic!("December"));
         assert_eq!(dec.next_first_day.format("%Y-%m").to_string(), "2027-01");
+        assert_eq!(dec.next().label(), "2027-01");
+        assert_eq!(m.previous().label(), "2026-10");
+        assert_eq!(m.minus(11).label(), "2025-12");
+        assert_eq!(dec.next().months_since(m), 2);
+        let day = NaiveDate::from_ymd_opt(2026, 2, 28).unwrap_or_default();
+        assert_eq!(Month::containing(day).label(), "2026-02");
         for bad in ["2026-13", "2026-1", "26-11", "2026/11", "", "2026-00"] {
             assert_eq!(Month::parse(bad), Err(MonthError), "{bad}");
         }

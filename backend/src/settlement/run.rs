@@ -4,8 +4,8 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{Duration, NaiveDate, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
-    sea_query::{Expr, LockType},
+    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QuerySelect, Set,
+    sea_query::{Expr, LockType, Query},
 };
 use serde_json::json;
 
@@ -23,8 +23,8 @@ use crate::{
 
 use super::{
     Month,
-    lines::{LineContext, line, line_context, reference_for},
-    select::{by_provider, last_number, reversed_after_invoicing, unsettled},
+    lines::{LineContext, line, reference_for},
+    select::{Source, last_number},
 };
 
 pub const KIND_INVOICE: &str = "invoice";
@@ -39,9 +39,14 @@ pub struct NotInvoiced {
 }
 
 pub struct Outcome {
-    pub invoices: Vec<(invoice::Model, Vec<invoice_line::Model>)>,
+    /// The invoices and credit notes this run issued; their lines are in the database.
+    pub invoices: Vec<invoice::Model>,
     pub not_invoiced: Vec<NotInvoiced>,
 }
+
+/// Deliveries are read, turned into lines and written this many at a time: a page's lines
+/// fit one multi-row insert on both databases (PostgreSQL allows 65,535 parameters).
+const PAGE: u64 = 2_000;
 
 pub async fn settle(
     db: &Db,
@@ -63,13 +68,10 @@ pub async fn settle(
         .one(&*tx)
         .await?
         .ok_or_else(|| AppError::not_found("purchaser"))?;
-    let to_invoice = unsettled(&*tx, pid, month).await?;
-    let to_credit = reversed_after_invoicing(&*tx, pid).await?;
-    let all: Vec<delivery::Model> = to_invoice.iter().chain(&to_credit).cloned().collect();
     let mut run = Run {
         tx: &tx,
         vault,
-        context: line_context(&*tx, &all).await?,
+        context: LineContext::default(),
         purchaser: &purchaser,
         month,
         today,
@@ -81,8 +83,8 @@ pub async fn settle(
         invoices: Vec::new(),
         not_invoiced: Vec::new(),
     };
-    run.invoice(&to_invoice, &mut outcome).await?;
-    run.credit(&to_credit, &mut outcome).await?;
+    run.invoice(&mut outcome).await?;
+    run.credit(&mut outcome).await?;
     audit::record(
         &*tx,
         Some(actor),
@@ -94,7 +96,7 @@ pub async fn settle(
             client: None,
             detail: Some(json!({
                 "month": month.label(),
-                "invoices": outcome.invoices.iter().map(|(i, _)| i.id).collect::<Vec<_>>(),
+                "invoices": outcome.invoices.iter().map(|i| i.id).collect::<Vec<_>>(),
                 "not_invoiced": outcome.not_invoiced.iter().map(|n| n.provider_id).collect::<Vec<_>>(),
             })),
         },
@@ -117,21 +119,45 @@ struct Run<'a> {
     number: i64,
 }
 
-/// What kind of document, and where the bank details come from.
+/// What kind of document, whose deliveries, and where the bank details come from.
 struct Document {
     provider_id: uuid::Uuid,
     kind: &'static str,
+    source: Source,
     supplementary: bool,
     iban: String,
     bic: String,
 }
 
+/// Sums of the lines written so far.
+#[derive(Default)]
+struct Totals {
+    lines: u64,
+    net: i64,
+    vat: i64,
+    gross: i64,
+}
+
+impl Totals {
+    fn add(&mut self, line: &invoice_line::ActiveModel) {
+        self.lines += 1;
+        self.net += *line.net_cents.as_ref();
+        self.vat += *line.vat_cents.as_ref();
+        self.gross += *line.gross_cents.as_ref();
+    }
+}
+
 impl Run<'_> {
+    fn pid(&self) -> uuid::Uuid {
+        self.purchaser.id
+    }
+
     /// One invoice per provider with bank details; the others are reported.
-    async fn invoice(&mut self, rows: &[delivery::Model], outcome: &mut Outcome) -> AppResult<()> {
-        let grouped = by_provider(rows);
+    async fn invoice(&mut self, outcome: &mut Outcome) -> AppResult<()> {
+        let source = Source::Unsettled(self.month);
+        let counts = source.per_provider(&**self.tx, self.pid()).await?;
         let providers: HashMap<uuid::Uuid, provider::Model> = provider::Entity::find()
-            .filter(provider::Column::Id.is_in(grouped.keys().copied()))
+            .filter(provider::Column::Id.is_in(counts.iter().map(|(p, _)| *p)))
             .all(&**self.tx)
             .await?
             .into_iter()
@@ -140,7 +166,7 @@ impl Run<'_> {
         let already: HashSet<uuid::Uuid> = invoice::Entity::find()
             .select_only()
             .column(invoice::Column::ProviderId)
-            .filter(invoice::Column::PurchaserId.eq(self.purchaser.id))
+            .filter(invoice::Column::PurchaserId.eq(self.pid()))
             .filter(invoice::Column::Month.eq(self.month.label()))
             .filter(invoice::Column::Kind.eq(KIND_INVOICE))
             .into_tuple::<uuid::Uuid>()
@@ -148,7 +174,7 @@ impl Run<'_> {
             .await?
             .into_iter()
             .collect();
-        for (provider_id, rows) in grouped {
+        for (provider_id, count) in counts {
             let provider = providers
                 .get(&provider_id)
                 .ok_or_else(|| AppError::internal("delivery without provider"))?;
@@ -156,7 +182,7 @@ impl Run<'_> {
                 outcome.not_invoiced.push(NotInvoiced {
                     provider_id,
                     provider_name: provider.name.clone(),
-                    deliveries: rows.len() as u64,
+                    deliveries: u64::try_from(count).unwrap_or_default(),
                     reason: "missing_bank_details",
                 });
                 continue;
@@ -164,101 +190,137 @@ impl Run<'_> {
             let document = Document {
                 provider_id,
                 kind: KIND_INVOICE,
+                source,
                 supplementary: already.contains(&provider_id),
                 iban,
                 bic,
             };
-            outcome.invoices.push(self.issue(document, &rows).await?);
+            outcome.invoices.extend(self.issue(document).await?);
         }
         Ok(())
     }
 
-    /// One credit note per provider, paid back to the account the invoice named.
-    async fn credit(&mut self, rows: &[delivery::Model], outcome: &mut Outcome) -> AppResult<()> {
-        let originals: HashMap<uuid::Uuid, invoice::Model> = invoice::Entity::find()
-            .filter(invoice::Column::Id.is_in(rows.iter().filter_map(|d| d.invoice_id)))
-            .all(&**self.tx)
-            .await?
-            .into_iter()
-            .map(|i| (i.id, i))
-            .collect();
-        for (provider_id, rows) in by_provider(rows) {
-            let original = rows
-                .first()
-                .and_then(|d| d.invoice_id)
-                .and_then(|id| originals.get(&id))
+    /// One credit note per provider, paid back to the account its latest invoice named.
+    async fn credit(&mut self, outcome: &mut Outcome) -> AppResult<()> {
+        let source = Source::Reversed;
+        for (provider_id, _) in source.per_provider(&**self.tx, self.pid()).await? {
+            let Some(first) = source
+                .page(&**self.tx, self.pid(), provider_id, None, 1)
+                .await?
+                .into_iter()
+                .next()
+            else {
+                continue;
+            };
+            let original = invoice::Entity::find_by_id(first.invoice_id.unwrap_or_default())
+                .one(&**self.tx)
+                .await?
                 .ok_or_else(|| AppError::internal("credit without its invoice"))?;
             let document = Document {
                 provider_id,
                 kind: KIND_CREDIT_NOTE,
+                source,
                 supplementary: false,
-                iban: original.iban.clone(),
-                bic: original.bic.clone(),
+                iban: original.iban,
+                bic: original.bic,
             };
-            outcome.invoices.push(self.issue(document, &rows).await?);
+            outcome.invoices.extend(self.issue(document).await?);
         }
         Ok(())
     }
 
-    async fn issue(
-        &mut self,
-        document: Document,
-        rows: &[&delivery::Model],
-    ) -> AppResult<(invoice::Model, Vec<invoice_line::Model>)> {
-        self.number += 1;
+    /// Writes the document's header, then its lines page by page, then its totals. `None`
+    /// when its deliveries went meanwhile (voided before this run reached them).
+    async fn issue(&mut self, document: Document) -> AppResult<Option<invoice::Model>> {
+        let number = self.number + 1;
         let invoice_id = uuid::Uuid::from(InvoiceId::new());
-        let lines = rows
-            .iter()
-            .map(|d| line(self.vault, &self.context, invoice_id, document.kind, d))
-            .collect::<AppResult<Vec<_>>>()?;
-        let sum = |f: fn(&invoice_line::ActiveModel) -> i64| lines.iter().map(f).sum::<i64>();
-        let model = invoice::ActiveModel {
+        let header = invoice::ActiveModel {
             id: Set(invoice_id),
-            purchaser_id: Set(self.purchaser.id),
+            purchaser_id: Set(self.pid()),
             provider_id: Set(document.provider_id),
-            number: Set(self.number),
+            number: Set(number),
             month: Set(self.month.label()),
             kind: Set(document.kind.into()),
             supplementary: Set(document.supplementary),
-            reference: Set(reference_for(&self.purchaser.business_id, self.number)?),
+            reference: Set(reference_for(&self.purchaser.business_id, number)?),
             issue_date: Set(self.today),
             due_date: Set(self.due_date),
-            net_cents: Set(sum(|l| *l.net_cents.as_ref())),
-            vat_cents: Set(sum(|l| *l.vat_cents.as_ref())),
-            gross_cents: Set(sum(|l| *l.gross_cents.as_ref())),
-            iban: Set(document.iban),
-            bic: Set(document.bic),
+            net_cents: Set(0),
+            vat_cents: Set(0),
+            gross_cents: Set(0),
+            iban: Set(document.iban.clone()),
+            bic: Set(document.bic.clone()),
             created_by: Set(self.actor.user_id.into()),
             created_at: Set(Utc::now()),
         }
         .insert(&**self.tx)
         .await?;
-        // The unique line per delivery and kind refuses a second invoice (or credit) of a
-        // delivery, whatever happened meanwhile.
-        invoice_line::Entity::insert_many(lines)
-            .exec(&**self.tx)
-            .await
-            .map_err(|e| match AppError::from_unique(e, "month", "") {
-                e if e.code == "duplicate" => AppError::conflict(
-                    "settlement_conflict",
-                    "deliveries changed during settlement; nothing was invoiced, try again",
-                ),
-                e => e,
-            })?;
+        let totals = self.write_lines(&document, invoice_id).await?;
+        if totals.lines == 0 {
+            invoice::Entity::delete_by_id(invoice_id)
+                .exec(&**self.tx)
+                .await?;
+            return Ok(None);
+        }
+        self.number = number;
         if document.kind == KIND_INVOICE {
+            // Marked after the lines, from the lines: exactly the deliveries invoiced.
             delivery::Entity::update_many()
                 .col_expr(delivery::Column::InvoiceId, Expr::value(invoice_id))
-                .filter(delivery::Column::Id.is_in(rows.iter().map(|d| d.id)))
+                .filter(
+                    delivery::Column::Id.in_subquery(
+                        Query::select()
+                            .column(invoice_line::Column::DeliveryId)
+                            .from(invoice_line::Entity)
+                            .and_where(invoice_line::Column::InvoiceId.eq(invoice_id))
+                            .to_owned(),
+                    ),
+                )
                 .exec(&**self.tx)
                 .await?;
         }
-        let lines = invoice_line::Entity::find()
-            .filter(invoice_line::Column::InvoiceId.eq(invoice_id))
-            .order_by_asc(invoice_line::Column::ClientPseudonym)
-            .order_by_asc(invoice_line::Column::DeliveryDate)
-            .order_by_asc(invoice_line::Column::DeliveryId)
-            .all(&**self.tx)
-            .await?;
-        Ok((model, lines))
+        let mut header: invoice::ActiveModel = header.into();
+        header.net_cents = Set(totals.net);
+        header.vat_cents = Set(totals.vat);
+        header.gross_cents = Set(totals.gross);
+        Ok(Some(header.update(&**self.tx).await?))
+    }
+
+    async fn write_lines(
+        &mut self,
+        document: &Document,
+        invoice_id: uuid::Uuid,
+    ) -> AppResult<Totals> {
+        let mut totals = Totals::default();
+        let mut after = None;
+        loop {
+            let page = document
+                .source
+                .page(&**self.tx, self.pid(), document.provider_id, after, PAGE)
+                .await?;
+            let Some(last) = page.last() else {
+                return Ok(totals);
+            };
+            after = Some(last.id);
+            self.context.extend(&**self.tx, &page).await?;
+            let mut lines = Vec::with_capacity(page.len());
+            for d in &page {
+                let line = line(self.vault, &mut self.context, invoice_id, document.kind, d)?;
+                totals.add(&line);
+                lines.push(line);
+            }
+            // The unique line per delivery and kind refuses a second invoice (or credit) of
+            // a delivery, whatever happened meanwhile.
+            invoice_line::Entity::insert_many(lines)
+                .exec(&**self.tx)
+                .await
+                .map_err(|e| match AppError::from_unique(e, "month", "") {
+                    e if e.code == "duplicate" => AppError::conflict(
+                        "settlement_conflict",
+                        "deliveries changed during settlement; nothing was invoiced, try again",
+                    ),
+                    e => e,
+                })?;
+        }
     }
 }

@@ -1,14 +1,13 @@
 //! Which deliveries a settlement run takes: the month's unsettled ones, and those reversed
-//! after they were invoiced (to credit), in a stable order.
-use std::collections::BTreeMap;
-
+//! after they were invoiced (to credit). Both are read per provider in pages ordered by id,
+//! so a run's memory does not grow with the month.
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select,
     sea_query::Query,
 };
 
 use crate::{
-    db::entities::{allocation, delivery, dispute, invoice, invoice_line},
+    db::entities::{allocation, delivery, dispute, invoice, invoice_line, provider},
     domain::catalogue::{DeliveryStatus, DisputeStatus},
     error::AppResult,
 };
@@ -18,23 +17,66 @@ use super::{
     run::{KIND_CREDIT_NOTE, KIND_INVOICE},
 };
 
-/// Grouped by provider, then client, then date: the order lines are printed in.
-fn in_line_order(select: Select<delivery::Entity>) -> Select<delivery::Entity> {
-    select
-        .order_by_asc(delivery::Column::ProviderId)
-        .order_by_asc(delivery::Column::ClientId)
-        .order_by_asc(delivery::Column::Date)
-        .order_by_asc(delivery::Column::Id)
+/// Which deliveries a document is made of.
+#[derive(Clone, Copy)]
+pub(super) enum Source {
+    /// The month's recorded deliveries of the purchaser's clients not yet invoiced and not
+    /// under an open dispute (those wait for the decision).
+    Unsettled(Month),
+    /// Deliveries voided or reversed (an upheld dispute) after this purchaser invoiced them,
+    /// and not yet credited: each becomes a credit-note line, whatever its month.
+    Reversed,
 }
 
-/// The month's recorded deliveries of the purchaser's clients not yet invoiced and not
-/// under an open dispute (those wait for the decision).
-pub(super) async fn unsettled(
-    conn: &impl ConnectionTrait,
-    pid: uuid::Uuid,
-    month: Month,
-) -> AppResult<Vec<delivery::Model>> {
-    Ok(in_line_order(delivery::Entity::find())
+impl Source {
+    fn select(self, pid: uuid::Uuid) -> Select<delivery::Entity> {
+        match self {
+            Source::Unsettled(month) => unsettled(pid, month),
+            Source::Reversed => reversed_after_invoicing(pid),
+        }
+    }
+
+    /// Each provider with deliveries to take, and how many, in provider order.
+    pub(super) async fn per_provider(
+        self,
+        conn: &impl ConnectionTrait,
+        pid: uuid::Uuid,
+    ) -> AppResult<Vec<(uuid::Uuid, i64)>> {
+        Ok(self
+            .select(pid)
+            .select_only()
+            .column(delivery::Column::ProviderId)
+            .column_as(delivery::Column::Id.count(), "n")
+            .group_by(delivery::Column::ProviderId)
+            .order_by_asc(delivery::Column::ProviderId)
+            .into_tuple()
+            .all(conn)
+            .await?)
+    }
+
+    /// The next page of one provider's deliveries after the delivery id `after`.
+    pub(super) async fn page(
+        self,
+        conn: &impl ConnectionTrait,
+        pid: uuid::Uuid,
+        provider: uuid::Uuid,
+        after: Option<uuid::Uuid>,
+        size: u64,
+    ) -> AppResult<Vec<delivery::Model>> {
+        let mut select = self
+            .select(pid)
+            .filter(delivery::Column::ProviderId.eq(provider))
+            .order_by_asc(delivery::Column::Id)
+            .limit(size);
+        if let Some(after) = after {
+            select = select.filter(delivery::Column::Id.gt(after));
+        }
+        Ok(select.all(conn).await?)
+    }
+}
+
+fn unsettled(pid: uuid::Uuid, month: Month) -> Select<delivery::Entity> {
+    delivery::Entity::find()
         .filter(delivery::Column::Status.eq(DeliveryStatus::Recorded.as_ref()))
         .filter(delivery::Column::InvoiceId.is_null())
         .filter(delivery::Column::Date.gte(month.first_day))
@@ -57,17 +99,10 @@ pub(super) async fn unsettled(
                     .to_owned(),
             ),
         )
-        .all(conn)
-        .await?)
 }
 
-/// Deliveries voided or reversed (an upheld dispute) after this purchaser invoiced them,
-/// and not yet credited: each becomes a credit-note line in this run, whatever its month.
-pub(super) async fn reversed_after_invoicing(
-    conn: &impl ConnectionTrait,
-    pid: uuid::Uuid,
-) -> AppResult<Vec<delivery::Model>> {
-    Ok(in_line_order(delivery::Entity::find())
+fn reversed_after_invoicing(pid: uuid::Uuid) -> Select<delivery::Entity> {
+    delivery::Entity::find()
         .filter(delivery::Column::Status.is_in([
             DeliveryStatus::Voided.as_ref(),
             DeliveryStatus::Reversed.as_ref(),
@@ -91,8 +126,6 @@ pub(super) async fn reversed_after_invoicing(
                     .to_owned(),
             ),
         )
-        .all(conn)
-        .await?)
 }
 
 pub(super) async fn last_number(conn: &impl ConnectionTrait, pid: uuid::Uuid) -> AppResult<i64> {
@@ -107,10 +140,53 @@ pub(super) async fn last_number(conn: &impl ConnectionTrait, pid: uuid::Uuid) ->
         .unwrap_or(0))
 }
 
-pub(super) fn by_provider(rows: &[delivery::Model]) -> BTreeMap<uuid::Uuid, Vec<&delivery::Model>> {
-    let mut grouped: BTreeMap<uuid::Uuid, Vec<&delivery::Model>> = BTreeMap::new();
-    for d in rows {
-        grouped.entry(d.provider_id).or_default().push(d);
-    }
-    grouped
+/// What the next run for `month` would take, per provider: deliveries to invoice (and
+/// whether the provider can be invoiced yet: its bank details are given) and reversals to
+/// credit. For the settlement page.
+pub async fn waiting(
+    conn: &impl ConnectionTrait,
+    pid: uuid::Uuid,
+    month: Month,
+) -> AppResult<Vec<Waiting>> {
+    let mut counts: Vec<(uuid::Uuid, i64, bool)> = Source::Unsettled(month)
+        .per_provider(conn, pid)
+        .await?
+        .into_iter()
+        .map(|(p, n)| (p, n, false))
+        .collect();
+    counts.extend(
+        Source::Reversed
+            .per_provider(conn, pid)
+            .await?
+            .into_iter()
+            .map(|(p, n)| (p, n, true)),
+    );
+    let providers: std::collections::HashMap<uuid::Uuid, provider::Model> =
+        provider::Entity::find()
+            .filter(provider::Column::Id.is_in(counts.iter().map(|(p, _, _)| *p)))
+            .all(conn)
+            .await?
+            .into_iter()
+            .map(|p| (p.id, p))
+            .collect();
+    Ok(counts
+        .into_iter()
+        .filter_map(|(id, deliveries, to_credit)| {
+            let p = providers.get(&id)?;
+            Some(Waiting {
+                provider_name: p.name.clone(),
+                deliveries,
+                to_credit,
+                has_bank_details: p.iban.is_some() && p.bic.is_some(),
+            })
+        })
+        .collect())
+}
+
+pub struct Waiting {
+    pub provider_name: String,
+    pub deliveries: i64,
+    /// Reversed after invoicing: goes on a credit note (to the account already invoiced).
+    pub to_credit: bool,
+    pub has_bank_details: bool,
 }

@@ -18,6 +18,13 @@ pub fn date(date: NaiveDate) -> String {
     date.format("%-d.%-m.%Y").to_string()
 }
 
+/// A moment in Finnish time, to the minute: `22.11.2026 14.05`.
+pub fn moment(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.with_timezone(&chrono_tz::Europe::Helsinki)
+        .format("%-d.%-m.%Y %H.%M")
+        .to_string()
+}
+
 /// A quantity with a decimal comma and no trailing zeros: `1,5`, `2`.
 pub fn quantity(quantity: Quantity) -> String {
     quantity.to_string().replace('.', ",")

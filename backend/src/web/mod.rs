@@ -16,7 +16,9 @@ pub mod statement;
 pub mod views;
 
 use axum::{
-    Router, middleware,
+    Router,
+    extract::DefaultBodyLimit,
+    middleware,
     routing::{get, post},
 };
 
@@ -63,14 +65,6 @@ pub fn router(state: AppState) -> Router<AppState> {
         )
         .route("/provider/statement", get(provider::statement::show))
         .route(
-            "/provider/invoices/{id}/finvoice.xml",
-            get(provider::statement::finvoice),
-        )
-        .route(
-            "/provider/invoices/{id}/lines.csv",
-            get(provider::statement::lines_csv),
-        )
-        .route(
             "/purchaser/recording",
             get(purchaser::recording::show).post(purchaser::recording::submit),
         )
@@ -114,6 +108,23 @@ pub fn router(state: AppState) -> Router<AppState> {
         )
         .route("/provider/deliveries", get(provider::deliveries::by_month))
         .route(
+            "/provider/deliveries/upload",
+            get(provider::upload::show)
+                .post(provider::upload::submit)
+                // The file may be as large as the API takes (see `routes::limit_body`).
+                .layer(DefaultBodyLimit::max(
+                    crate::routes::uploads::UPLOAD_LIMIT + 64 * 1024,
+                )),
+        )
+        .route(
+            "/provider/api-keys",
+            get(provider::api_keys::show).post(provider::api_keys::create),
+        )
+        .route(
+            "/provider/api-keys/{id}/revoke",
+            get(provider::api_keys::confirm).post(provider::api_keys::revoke),
+        )
+        .route(
             "/provider/deliveries/{id}/void",
             post(provider::deliveries::void),
         )
@@ -147,6 +158,23 @@ pub fn router(state: AppState) -> Router<AppState> {
             "/purchaser/disputes/{id}/decision",
             post(purchaser::disputes::decide),
         )
+        .route(
+            "/purchaser/settlement",
+            get(purchaser::settlement::show).post(purchaser::settlement::settle),
+        )
+        .route(
+            "/purchaser/settlement/{month}/lines.csv",
+            get(purchaser::settlement::month_csv),
+        )
+        .route(
+            "/invoices/{id}/finvoice.xml",
+            get(purchaser::settlement::finvoice),
+        )
+        .route(
+            "/invoices/{id}/lines.csv",
+            get(purchaser::settlement::invoice_csv),
+        )
+        .route("/purchaser/finance", get(purchaser::finance::show))
         .route("/static/{file}", get(assets::serve))
         // Unknown paths: a JSON 404 under /api, a page elsewhere (see `errors`).
         .fallback(|| async { crate::error::AppError::not_found("page") })

@@ -121,8 +121,10 @@ fn nav_for(lang: Lang, actor: Option<&Actor>, here: &str) -> Vec<NavItem> {
                 ("/provider/offerings", "nav-offerings"),
                 ("/provider/commitments", "nav-commitments"),
                 ("/provider/deliveries", "nav-deliveries"),
+                ("/provider/deliveries/upload", "nav-upload"),
                 ("/provider/statement", "nav-statement"),
                 ("/provider/reviews", "nav-reviews"),
+                ("/provider/api-keys", "nav-api-keys"),
             ]);
         }
         if actor.has(Role::CatalogueManager) {
@@ -145,6 +147,12 @@ fn nav_for(lang: Lang, actor: Option<&Actor>, here: &str) -> Vec<NavItem> {
             .any(|r| actor.has(*r))
         {
             items.push(("/purchaser/recording", "nav-recording"));
+        }
+        if actor.has(Role::Finance) {
+            items.extend([
+                ("/purchaser/settlement", "nav-settlement"),
+                ("/purchaser/finance", "nav-finance"),
+            ]);
         }
     }
     items

@@ -183,3 +183,64 @@ impl<T: DeserializeOwned> FromRequest<AppState> for WebForm<T> {
             .map_err(|err| AppError::malformed(format!("form field {}", err.path())))
     }
 }
+
+/// A posted file form (`multipart/form-data`) whose CSRF token matched this browser: its
+/// text fields and files by name. The route sets how large it may be.
+pub struct WebUpload {
+    pub fields: Vec<(String, Vec<u8>)>,
+}
+
+impl WebUpload {
+    pub fn text(&self, name: &str) -> String {
+        self.bytes(name)
+            .map(|b| String::from_utf8_lossy(b).into_owned())
+            .unwrap_or_default()
+    }
+
+    pub fn bytes(&self, name: &str) -> Option<&[u8]> {
+        self.fields
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_slice())
+    }
+}
+
+impl FromRequest<AppState> for WebUpload {
+    type Rejection = AppError;
+
+    async fn from_request(request: Request, state: &AppState) -> Result<Self, AppError> {
+        let browser = request
+            .extensions()
+            .get::<BrowserId>()
+            .map(|b| b.0.clone())
+            .unwrap_or_default();
+        let mut multipart = axum::extract::Multipart::from_request(request, state)
+            .await
+            .map_err(|_| AppError::malformed("the form could not be read"))?;
+        let mut fields = Vec::new();
+        loop {
+            // A read that fails here is a body past the route's limit (or a broken upload).
+            let next = multipart.next_field().await.map_err(|_| too_large())?;
+            let Some(field) = next else { break };
+            let name = field.name().unwrap_or_default().to_owned();
+            let bytes = field.bytes().await.map_err(|_| too_large())?;
+            fields.push((name, bytes.to_vec()));
+        }
+        let upload = WebUpload { fields };
+        if browser.is_empty()
+            || !state
+                .vault
+                .verify(CSRF_PURPOSE, &browser, &upload.text("csrf"))
+        {
+            return Err(AppError::forbidden(
+                "the form expired or came from another site; reload the page and try again",
+            )
+            .with_code("csrf"));
+        }
+        Ok(upload)
+    }
+}
+
+fn too_large() -> AppError {
+    crate::routes::uploads::too_large()
+}

@@ -289,6 +289,47 @@ impl TestApp {
         value: &str,
         days: i64,
     ) -> u64 {
+        let at = chrono::Utc::now() - chrono::Duration::days(days);
+        self.overwrite_where(table, column, key, value, at.into())
+            .await
+    }
+
+    /// Overwrites one column of one row straight in the database: how a test breaks the
+    /// books on purpose to show that the reconciliation notices.
+    pub async fn overwrite(&self, table: &str, column: &str, id: &str, value: sea_orm::Value) {
+        let done = self.overwrite_where(table, column, "id", id, value).await;
+        assert_eq!(done, 1, "overwriting {table}.{column} of {id}");
+    }
+
+    async fn overwrite_where(
+        &self,
+        table: &str,
+        column: &str,
+        key: &str,
+        key_value: &str,
+        value: sea_orm::Value,
+    ) -> u64 {
+        let db = self.connect_directly().await;
+        let key_value = uuid::Uuid::parse_str(key_value).expect("key is a UUID");
+        let statement = sea_orm::Statement::from_sql_and_values(
+            db.get_database_backend(),
+            match db.get_database_backend() {
+                sea_orm::DatabaseBackend::Postgres => {
+                    format!("UPDATE {table} SET {column} = $1 WHERE {key} = $2")
+                }
+                _ => format!("UPDATE {table} SET {column} = ? WHERE {key} = ?"),
+            },
+            [value, key_value.into()],
+        );
+        let done = db.execute_raw(statement).await.expect("overwrite rows");
+        let _ = db.close().await;
+        done.rows_affected()
+    }
+}
+
+impl TestApp {
+    /// A connection straight to the test's database, for what HTTP cannot show.
+    async fn connect_directly(&self) -> sea_orm::DatabaseConnection {
         let url = match &self.postgres {
             Some(db) => db.url.clone(),
             None => format!(
@@ -298,23 +339,43 @@ impl TestApp {
         };
         let mut options = ConnectOptions::new(url);
         options.max_connections(1).sqlx_logging(false);
-        let db = Database::connect(options)
+        Database::connect(options)
             .await
-            .expect("connect for backdating");
-        let value = uuid::Uuid::parse_str(value).expect("key is a UUID");
-        let at = chrono::Utc::now() - chrono::Duration::days(days);
-        let statement = sea_orm::Statement::from_sql_and_values(
-            db.get_database_backend(),
-            match db.get_database_backend() {
-                sea_orm::DatabaseBackend::Postgres => {
-                    format!("UPDATE {table} SET {column} = $1 WHERE {key} = $2")
-                }
-                _ => format!("UPDATE {table} SET {column} = ? WHERE {key} = ?"),
-            },
-            [at.into(), value.into()],
-        );
-        let done = db.execute_raw(statement).await.expect("backdate the rows");
+            .expect("connect to the test database")
+    }
+
+    /// Every value of the one text column a query selects: for checking what the database
+    /// holds (that a secret is not stored in plain text, say).
+    pub async fn sql_texts(&self, sql: &str) -> Vec<String> {
+        let db = self.connect_directly().await;
+        let rows = db
+            .query_all_raw(sea_orm::Statement::from_string(
+                db.get_database_backend(),
+                sql.to_owned(),
+            ))
+            .await
+            .unwrap_or_else(|e| panic!("{sql}: {e}"));
+        let texts = rows
+            .iter()
+            .map(|row| {
+                row.try_get_by_index::<Option<String>>(0)
+                    .unwrap_or_else(|e| panic!("{sql}: {e}"))
+                    .unwrap_or_default()
+            })
+            .collect();
         let _ = db.close().await;
-        done.rows_affected()
+        texts
+    }
+
+    /// The SQLite database's files as bytes (main file and write-ahead log); empty on
+    /// PostgreSQL.
+    pub fn sqlite_bytes(&self) -> Vec<u8> {
+        if self.postgres.is_some() {
+            return Vec::new();
+        }
+        ["valinta.db", "valinta.db-wal"]
+            .iter()
+            .flat_map(|f| std::fs::read(self.data_dir.join(f)).unwrap_or_default())
+            .collect()
     }
 }

@@ -78,8 +78,10 @@ async fn every_page_kind(app: &TestApp, b: &Browser, lang: &str) -> Vec<String> 
             "/provider/offerings/new".into(),
             "/provider/commitments".into(),
             "/provider/deliveries".into(),
+            "/provider/deliveries/upload".into(),
             "/provider/reviews".into(),
             "/provider/statement".into(),
+            "/provider/api-keys".into(),
         ],
     });
     roles.push(Role {
@@ -134,6 +136,16 @@ async fn every_page_kind(app: &TestApp, b: &Browser, lang: &str) -> Vec<String> 
                 pages.push(first_href(b, "a[href$='/deliver']").await);
                 b.goto("/provider/offerings").await;
                 pages.push(first_href(b, "a[href^='/provider/offerings/']").await);
+                // A key made through the form: the page that shows it once, then the
+                // confirmation asked before revoking it.
+                b.goto("/provider/api-keys").await;
+                b.fill("#site", "Kassa").await;
+                b.go("form[action='/provider/api-keys'] button[type=submit]")
+                    .await;
+                for v in b.axe_violations().await {
+                    problems.push(format!("[{lang}] new API key shown: {v}"));
+                }
+                pages.push(first_href(b, "a[href$='/revoke']").await);
             }
             Some("sosiaalityo@demo.valinta.fi") => {
                 b.goto("/purchaser/clients").await;

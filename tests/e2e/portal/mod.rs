@@ -49,6 +49,7 @@ mod http;
 mod keyboard;
 mod reviews;
 mod statements;
+mod uploads;
 
 use crate::harness::{Backend, TestApp, browser::Browser};
 

@@ -14,6 +14,8 @@ pub struct Model {
     pub subject_type: String,
     pub subject_id: String,
     pub detail: Option<Json>,
+    /// The API key the act was done with, when it was.
+    pub api_key_id: Option<Uuid>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,5 +1,6 @@
 //! sea-orm entities: one module per table, used only by the persistence and ledger code.
 pub mod allocation;
+pub mod api_key;
 pub mod api_token;
 pub mod application;
 pub mod approval;

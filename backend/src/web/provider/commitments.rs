@@ -86,7 +86,7 @@ pub async fn list(web: Web) -> AppResult<Response> {
 
 /// The provider sees the name of each client it has a commitment with (to deliver the
 /// service), nothing more; the read is audited.
-async fn client_names(
+pub(super) async fn client_names(
     web: &Web,
     actor: &crate::auth::Actor,
     listed: &[commitments::CommitmentOut],

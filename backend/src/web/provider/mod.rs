@@ -1,5 +1,7 @@
 //! Pages for a provider's staff: the profile, applications to purchasers, offerings,
-//! incoming commitments, recording and voiding deliveries, the monthly statement.
+//! incoming commitments, recording and voiding deliveries, uploading a file of them, the
+//! API keys of the provider's sites, and the monthly statement.
+pub mod api_keys;
 pub mod applications;
 pub mod commitments;
 pub mod deliveries;
@@ -7,6 +9,7 @@ pub mod offerings;
 pub mod profile;
 pub mod reviews;
 pub mod statement;
+pub mod upload;
 
 use crate::{
     auth::Actor,

@@ -6,11 +6,10 @@ use axum::{extract::State, http::Uri, response::Response};
 use chrono::Months;
 
 use crate::{
-    domain::{ids::InvoiceId, today_in_finland},
+    domain::today_in_finland,
     error::AppResult,
     routes::{
         extract::{ApiQuery, PathId},
-        settlements,
         statements::{self, StatementQuery},
     },
     statements::provider::{DeliveryRow, InvoiceRow, PurchaserPart, Totals},
@@ -186,16 +185,4 @@ pub async fn show(web: Web, uri: Uri) -> AppResult<Response> {
         parts: s.purchasers.iter().map(|p| part(lang, p)).collect(),
         invoices: s.invoices.iter().map(|i| invoice_view(lang, i)).collect(),
     })
-}
-
-/// The invoice's Finvoice XML, for the invoiced provider signed in to the portal.
-pub async fn finvoice(web: Web, PathId(id): PathId<InvoiceId>) -> AppResult<Response> {
-    let (actor, _) = super::staff(&web)?;
-    settlements::finvoice(State(web.state.clone()), actor, PathId(id)).await
-}
-
-/// The invoice's lines as CSV, likewise.
-pub async fn lines_csv(web: Web, PathId(id): PathId<InvoiceId>) -> AppResult<Response> {
-    let (actor, _) = super::staff(&web)?;
-    settlements::lines_csv(State(web.state.clone()), actor, PathId(id)).await
 }

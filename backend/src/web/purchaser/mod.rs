@@ -1,13 +1,16 @@
 //! Pages for a purchaser's staff: the catalogue and provider applications (catalogue
 //! managers); clients, decisions, their commitments and ledger, and disputes (case workers);
-//! late recording of deliveries (all staff; finance and catalogue managers set the days).
+//! settlement and money reports (finance); late recording of deliveries (all staff;
+//! finance and catalogue managers set the days).
 pub mod allocations;
 pub mod applications;
 pub mod catalogue;
 pub mod clients;
 pub mod disputes;
+pub mod finance;
 pub mod recording;
 pub mod reviews;
+pub mod settlement;
 
 use crate::{
     auth::Actor,

@@ -1,0 +1,127 @@
+//! What a file of deliveries is decided against, read under the allocations' locks.
+use std::collections::HashMap;
+
+use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use uuid::Uuid;
+
+use crate::{
+    db::{
+        Db, WriteTx,
+        entities::{allocation, commitment, delivery, offering, service},
+    },
+    domain::ids::ProviderId,
+    error::AppResult,
+    ledger::deliveries::NewDelivery,
+};
+
+use super::CHUNK;
+
+/// The state the rows are decided against; accepted rows update it as they go.
+pub(super) struct Books {
+    pub commitments: HashMap<Uuid, commitment::Model>,
+    pub allocations: HashMap<Uuid, allocation::Model>,
+    pub services: HashMap<Uuid, service::Model>,
+    pub existing: HashMap<String, delivery::Model>,
+}
+
+/// Reads what the rows concern: the provider's commitments named in the file (others are
+/// not found), their allocations (locked), catalogue entries (keyed by offering) and the
+/// provider's deliveries under the file's references.
+pub(super) async fn load(
+    db: &Db,
+    tx: &WriteTx,
+    provider: ProviderId,
+    rows: &[&NewDelivery],
+) -> AppResult<Books> {
+    let provider = Uuid::from(provider);
+    let mut ids: Vec<Uuid> = rows.iter().map(|r| r.commitment.into()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let own = |chunk: &[Uuid]| {
+        Condition::all()
+            .add(commitment::Column::Id.is_in(chunk.to_vec()))
+            .add(commitment::Column::ProviderId.eq(provider))
+    };
+    let mut allocation_ids = Vec::new();
+    for chunk in ids.chunks(CHUNK) {
+        let found = commitment::Entity::find()
+            .filter(own(chunk))
+            .all(&**tx)
+            .await?;
+        allocation_ids.extend(found.into_iter().map(|c| c.allocation_id));
+    }
+    allocation_ids.sort_unstable();
+    allocation_ids.dedup();
+    let mut allocations = HashMap::new();
+    for chunk in allocation_ids.chunks(CHUNK) {
+        // In id order, so two uploads over the same allocations cannot deadlock.
+        let mut query = allocation::Entity::find()
+            .filter(allocation::Column::Id.is_in(chunk.to_vec()))
+            .order_by_asc(allocation::Column::Id);
+        if db.is_postgres() {
+            query = query.lock_exclusive();
+        }
+        allocations.extend(query.all(&**tx).await?.into_iter().map(|a| (a.id, a)));
+    }
+    // Read again under the locks: a reservation may have changed meanwhile.
+    let mut commitments = HashMap::new();
+    for chunk in ids.chunks(CHUNK) {
+        let found = commitment::Entity::find()
+            .filter(own(chunk))
+            .all(&**tx)
+            .await?;
+        commitments.extend(found.into_iter().map(|c| (c.id, c)));
+    }
+    let services = services_by_offering(tx, &commitments).await?;
+    let mut references: Vec<String> = rows.iter().map(|r| r.reference.clone()).collect();
+    references.sort_unstable();
+    references.dedup();
+    let mut existing = HashMap::new();
+    for chunk in references.chunks(CHUNK) {
+        let found = delivery::Entity::find()
+            .filter(delivery::Column::ProviderId.eq(provider))
+            .filter(delivery::Column::Reference.is_in(chunk.to_vec()))
+            .all(&**tx)
+            .await?;
+        existing.extend(found.into_iter().map(|d| (d.reference.clone(), d)));
+    }
+    Ok(Books {
+        commitments,
+        allocations,
+        services,
+        existing,
+    })
+}
+
+/// The catalogue entry of each commitment's offering, keyed by the offering.
+async fn services_by_offering(
+    tx: &WriteTx,
+    commitments: &HashMap<Uuid, commitment::Model>,
+) -> AppResult<HashMap<Uuid, service::Model>> {
+    let mut offering_ids: Vec<Uuid> = commitments.values().map(|c| c.offering_id).collect();
+    offering_ids.sort_unstable();
+    offering_ids.dedup();
+    let mut service_of_offering = HashMap::new();
+    for chunk in offering_ids.chunks(CHUNK) {
+        let found = offering::Entity::find()
+            .filter(offering::Column::Id.is_in(chunk.to_vec()))
+            .all(&**tx)
+            .await?;
+        service_of_offering.extend(found.into_iter().map(|o| (o.id, o.service_id)));
+    }
+    let mut service_ids: Vec<Uuid> = service_of_offering.values().copied().collect();
+    service_ids.sort_unstable();
+    service_ids.dedup();
+    let mut services = HashMap::new();
+    for chunk in service_ids.chunks(CHUNK) {
+        let found = service::Entity::find()
+            .filter(service::Column::Id.is_in(chunk.to_vec()))
+            .all(&**tx)
+            .await?;
+        services.extend(found.into_iter().map(|s| (s.id, s)));
+    }
+    Ok(service_of_offering
+        .into_iter()
+        .filter_map(|(offering, service)| services.get(&service).map(|s| (offering, s.clone())))
+        .collect())
+}

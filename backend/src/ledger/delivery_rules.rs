@@ -1,0 +1,241 @@
+//! The rules every recorded delivery passes, as pure functions of the commitment and the
+//! allocation as they stand: the voucher split, where the purchaser's share is drawn
+//! from, and the refusals (not accepted, outside the period, above the price cap,
+//! overdraw, a reused reference). Recording one delivery and recording a file of them
+//! both decide here, so the rules live once.
+use chrono::{NaiveDate, Utc};
+use sea_orm::Set;
+
+use crate::{
+    auth::Actor,
+    db::entities::{allocation, commitment, delivery, service},
+    domain::{
+        Money, Quantity,
+        catalogue::{CommitmentStatus, DeliveryStatus, Method, check_price_cap},
+        ids::{DeliveryId, ProviderId},
+        today_in_finland,
+    },
+    error::{AppError, AppResult},
+};
+
+use super::{EntryKind, Movement, deliveries::NewDelivery};
+
+/// How a line total splits between the purchaser and the client.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Split {
+    pub total: Money,
+    pub purchaser_share: Money,
+    pub client_share: Money,
+}
+
+/// With a voucher the purchaser pays at most the voucher value per unit; the rest is
+/// the client's own share. Other methods: the purchaser pays the whole line.
+pub fn split(
+    quantity: Quantity,
+    unit_price: Money,
+    method: Method,
+    voucher_value: Option<Money>,
+) -> Split {
+    let total = Money::line_total(quantity, unit_price);
+    let purchaser_share = match (method, voucher_value) {
+        (Method::Voucher, Some(value)) => total.min(Money::line_total(quantity, value)),
+        _ => total,
+    };
+    Split {
+        total,
+        purchaser_share,
+        client_share: total - purchaser_share,
+    }
+}
+
+/// Where the purchaser's share of a delivery is taken from: the commitment's
+/// reservation first, the allocation's available money for the rest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Draw {
+    pub from_reserved: Money,
+    pub from_available: Money,
+}
+
+pub fn draw(purchaser_share: Money, reserved: Money) -> Draw {
+    let from_reserved = purchaser_share.min(reserved);
+    Draw {
+        from_reserved,
+        from_available: purchaser_share - from_reserved,
+    }
+}
+
+/// The voucher value per unit: the decision's own, else the catalogue's.
+pub fn voucher_value_of(allocation: &allocation::Model, service: &service::Model) -> Option<Money> {
+    allocation
+        .voucher_value_cents
+        .or(service.voucher_value_cents)
+        .map(Money::from_cents)
+}
+
+/// What the rules decided for a delivery that may be recorded.
+#[derive(Clone, Copy, Debug)]
+pub struct Decision {
+    pub split: Split,
+    pub draw: Draw,
+}
+
+/// Deliveries are recorded once they have happened, in Finnish days.
+pub fn check_not_future(date: NaiveDate) -> AppResult<()> {
+    if date > today_in_finland() {
+        return Err(AppError::invalid(
+            "date",
+            "is in the future; record deliveries once they have happened",
+        ));
+    }
+    Ok(())
+}
+
+/// Decides a new delivery against the commitment and allocation as they stand now.
+pub fn decide(
+    commitment: &commitment::Model,
+    allocation: &allocation::Model,
+    service: &service::Model,
+    new: &NewDelivery,
+) -> AppResult<Decision> {
+    check_not_future(new.date)?;
+    if super::commitments::status_of(commitment)? != CommitmentStatus::Accepted {
+        return Err(AppError::conflict(
+            "wrong_status",
+            format!(
+                "deliveries can be recorded only on an accepted commitment; this one is {}",
+                commitment.status
+            ),
+        ));
+    }
+    if new.date < allocation.valid_from || new.date > allocation.valid_to {
+        return Err(AppError::invalid(
+            "date",
+            format!(
+                "is outside the allocation's period {} to {}",
+                allocation.valid_from, allocation.valid_to
+            ),
+        ));
+    }
+    let cap = service.price_cap_cents.map(Money::from_cents);
+    check_price_cap(new.unit_price, cap).map_err(|e| AppError::invalid("unit_price", e))?;
+    let method: Method = commitment.method.parse().map_err(AppError::internal)?;
+    let split = split(
+        new.quantity,
+        new.unit_price,
+        method,
+        voucher_value_of(allocation, service),
+    );
+    let reserved = Money::from_cents(commitment.reserved_cents);
+    let draw = draw(split.purchaser_share, reserved);
+    let available = Money::from_cents(allocation.available_cents);
+    if draw.from_available > available {
+        let message = format!(
+            "the purchaser's share {} exceeds what remains: reserved {reserved} and available {available}",
+            split.purchaser_share
+        );
+        return Err(AppError::conflict("overdraw", message.clone()).with_field("quantity", message));
+    }
+    Ok(Decision { split, draw })
+}
+
+/// A resend under a used reference is the same delivery only with the same content.
+pub fn check_repeat(existing: &delivery::Model, new: &NewDelivery) -> AppResult<()> {
+    if existing.fingerprint != new.fingerprint() {
+        return Err(AppError::conflict(
+            "idempotency_conflict",
+            "this reference was already used for a different delivery",
+        )
+        .with_field("reference", "was already used for a different delivery"));
+    }
+    Ok(())
+}
+
+/// The delivery row a decided delivery is stored as.
+pub fn delivery_row(
+    id: DeliveryId,
+    provider: ProviderId,
+    new: &NewDelivery,
+    allocation: &allocation::Model,
+    decision: &Decision,
+    actor: &Actor,
+) -> delivery::ActiveModel {
+    delivery::ActiveModel {
+        id: Set(id.into()),
+        commitment_id: Set(new.commitment.into()),
+        allocation_id: Set(allocation.id),
+        provider_id: Set(provider.into()),
+        client_id: Set(allocation.client_id),
+        date: Set(new.date),
+        quantity_milli: Set(new.quantity.milli()),
+        unit_price_cents: Set(new.unit_price.cents()),
+        total_cents: Set(decision.split.total.cents()),
+        purchaser_share_cents: Set(decision.split.purchaser_share.cents()),
+        client_share_cents: Set(decision.split.client_share.cents()),
+        from_reserved_cents: Set(decision.draw.from_reserved.cents()),
+        reference: Set(new.reference.clone()),
+        fingerprint: Set(new.fingerprint()),
+        status: Set(DeliveryStatus::Recorded.to_string()),
+        invoice_id: Set(None),
+        recorded_by: Set(actor.user_id.into()),
+        created_at: Set(Utc::now()),
+    }
+}
+
+/// The ledger movement of a decided delivery: reserved and available → spent.
+pub fn spend(new: &NewDelivery, id: DeliveryId, decision: &Decision) -> Movement {
+    Movement {
+        kind: EntryKind::Spend,
+        available: -decision.draw.from_available,
+        reserved: -decision.draw.from_reserved,
+        spent: decision.split.purchaser_share,
+        commitment: Some(new.commitment),
+        delivery: Some(id),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(text: &str) -> Quantity {
+        Quantity::parse(text).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn voucher_pays_at_most_the_voucher_value_per_unit() {
+        let s = split(
+            q("2"),
+            Money::from_cents(5000),
+            Method::Voucher,
+            Some(Money::from_cents(4200)),
+        );
+        assert_eq!(
+            (
+                s.total.cents(),
+                s.purchaser_share.cents(),
+                s.client_share.cents()
+            ),
+            (10000, 8400, 1600)
+        );
+        let cheap = split(
+            q("2"),
+            Money::from_cents(3000),
+            Method::Voucher,
+            Some(Money::from_cents(4200)),
+        );
+        assert_eq!(
+            (cheap.purchaser_share.cents(), cheap.client_share.cents()),
+            (6000, 0)
+        );
+        let direct = split(
+            q("1.5"),
+            Money::from_cents(5000),
+            Method::DirectInvoice,
+            Some(Money::from_cents(100)),
+        );
+        assert_eq!(
+            (direct.purchaser_share.cents(), direct.client_share.cents()),
+            (7500, 0)
+        );
+    }
+}

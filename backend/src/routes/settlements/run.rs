@@ -1,0 +1,148 @@
+//! `POST /purchasers/{pid}/settlements`: purchaser finance settles a month. The run commits
+//! first; the answer is then streamed from the database invoice by invoice, so a month of a
+//! million lines is never held in memory at once.
+use std::collections::HashMap;
+
+use axum::{
+    extract::State,
+    http::{StatusCode, header},
+    response::{IntoResponse, Response},
+};
+use futures_util::{StreamExt, TryStreamExt};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
+
+use crate::{
+    auth::Actor,
+    db::entities::{invoice_line, provider},
+    domain::{catalogue::Role, ids::PurchaserId, today_in_finland},
+    error::{AppError, AppResult},
+    routes::{
+        extract::{ApiJson, PathId},
+        stream::{self, Sink},
+    },
+    settlement::{Month, run},
+    state::AppState,
+};
+
+use super::{InvoiceHeadOut, InvoiceLineOut, NotInvoicedOut, SettlementIn, SettlementOut};
+
+#[utoipa::path(post, path = "/api/v1/purchasers/{pid}/settlements", tag = "settlement", request_body = SettlementIn,
+    responses((status = 201, body = SettlementOut), (status = "4XX", body = crate::error::ErrorBody)))]
+pub async fn create(
+    State(state): State<AppState>,
+    actor: Actor,
+    PathId(pid): PathId<PurchaserId>,
+    ApiJson(input): ApiJson<SettlementIn>,
+) -> AppResult<Response> {
+    let (month, outcome) = settle_month(&state, &actor, pid, &input.month).await?;
+    let names: HashMap<uuid::Uuid, String> = provider::Entity::find()
+        .filter(provider::Column::Id.is_in(outcome.invoices.iter().map(|i| i.provider_id)))
+        .all(&state.db.conn)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.name))
+        .collect();
+    let heads = outcome
+        .invoices
+        .iter()
+        .map(|model| {
+            let name = names.get(&model.provider_id).cloned().unwrap_or_default();
+            InvoiceHeadOut::of(model, name)
+        })
+        .collect::<AppResult<Vec<_>>>()?;
+    let not_invoiced: Vec<NotInvoicedOut> = outcome
+        .not_invoiced
+        .into_iter()
+        .map(|n| NotInvoicedOut {
+            provider_id: n.provider_id.into(),
+            provider_name: n.provider_name,
+            deliveries: n.deliveries,
+            reason: n.reason.into(),
+        })
+        .collect();
+    // The run is committed: what follows only reads.
+    let conn = state.db.conn.clone();
+    let label = month.label();
+    let body = stream::body("settlement", move |mut sink| async move {
+        write_answer(&mut sink, &conn, &label, &not_invoiced, &heads).await?;
+        sink.flush().await
+    });
+    Ok((
+        StatusCode::CREATED,
+        [(header::CONTENT_TYPE, "application/json")],
+        body,
+    )
+        .into_response())
+}
+
+/// Checks who asks and for which month, then settles it: the API and the portal share this.
+pub async fn settle_month(
+    state: &AppState,
+    actor: &Actor,
+    pid: PurchaserId,
+    month: &str,
+) -> AppResult<(Month, run::Outcome)> {
+    actor.require_staff(pid, Role::Finance)?;
+    let month = Month::parse(month).map_err(|e| AppError::invalid("month", e))?;
+    let today = today_in_finland();
+    if month.first_day > today {
+        return Err(AppError::invalid("month", "must not be in the future"));
+    }
+    let outcome = run::settle(&state.db, &state.vault, pid, month, today, actor).await?;
+    Ok((month, outcome))
+}
+
+/// Writes the answer as JSON in the shape of `SettlementOut`, piece by piece.
+async fn write_answer(
+    sink: &mut Sink,
+    conn: &DatabaseConnection,
+    month: &str,
+    not_invoiced: &[NotInvoicedOut],
+    heads: &[InvoiceHeadOut],
+) -> anyhow::Result<()> {
+    sink.buffer.extend_from_slice(b"{\"month\":");
+    serde_json::to_writer(&mut sink.buffer, month)?;
+    sink.buffer.extend_from_slice(b",\"not_invoiced\":");
+    serde_json::to_writer(&mut sink.buffer, not_invoiced)?;
+    sink.buffer.extend_from_slice(b",\"invoices\":[");
+    for (i, head) in heads.iter().enumerate() {
+        if i > 0 {
+            sink.buffer.push(b',');
+        }
+        write_invoice(sink, conn, head).await?;
+    }
+    sink.buffer.extend_from_slice(b"]}");
+    Ok(())
+}
+
+/// One invoice: its header's fields, then `"lines"` read in print order.
+async fn write_invoice(
+    sink: &mut Sink,
+    conn: &DatabaseConnection,
+    head: &InvoiceHeadOut,
+) -> anyhow::Result<()> {
+    let mut object = serde_json::to_vec(head)?;
+    // The header is a non-empty object: drop its closing brace to add the lines.
+    object.pop();
+    sink.buffer.extend_from_slice(&object);
+    sink.buffer.extend_from_slice(b",\"lines\":[");
+    let mut lines = invoice_line::Entity::find()
+        .filter(invoice_line::Column::InvoiceId.eq(uuid::Uuid::from(head.id)))
+        .order_by_asc(invoice_line::Column::ClientPseudonym)
+        .order_by_asc(invoice_line::Column::DeliveryDate)
+        .order_by_asc(invoice_line::Column::DeliveryId)
+        .stream(conn)
+        .await?
+        .boxed();
+    let mut first = true;
+    while let Some(line) = lines.try_next().await? {
+        if !first {
+            sink.buffer.push(b',');
+        }
+        first = false;
+        serde_json::to_writer(&mut sink.buffer, &InvoiceLineOut::of(&line))?;
+        sink.maybe_flush().await?;
+    }
+    sink.buffer.extend_from_slice(b"]}");
+    Ok(())
+}

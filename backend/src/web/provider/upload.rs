@@ -1,0 +1,220 @@
+//! Uploading a file of deliveries: the form (file, all-or-nothing, the template, and the
+//! open commitments with the numbers the file needs), and the report row by row. Calls the
+//! same code as the API's upload.
+use askama::Template;
+use axum::{extract::State, response::Response};
+
+use crate::{
+    domain::catalogue::CommitmentStatus,
+    error::{AppError, AppResult},
+    routes::{
+        extract::{ApiQuery, PathId},
+        providers,
+        uploads::{self, RowStatus, UPLOAD_LIMIT, UploadReport, UploadRowOut},
+    },
+    web::{
+        client::money::{all, offering_titles},
+        format,
+        i18n::Lang,
+        page::{Field, FormErrors, PageCtx, render},
+        session::{Web, WebUpload},
+    },
+};
+
+/// Rows shown in the report besides every refused one; the rest are summed up.
+const SHOWN_ROWS: usize = 200;
+
+pub struct ReportRow {
+    pub line: u64,
+    pub reference: String,
+    pub status: String,
+    pub refused: bool,
+    pub total: String,
+    pub detail: String,
+}
+
+pub struct ReportView {
+    pub outcome: String,
+    pub rows: Vec<ReportRow>,
+    pub hidden: u64,
+    pub accepted: u64,
+    pub duplicate: u64,
+    pub refused: u64,
+    pub total: String,
+}
+
+pub struct OpenCommitment {
+    pub id: String,
+    pub client: String,
+    pub title: String,
+}
+
+#[derive(Template)]
+#[template(path = "provider/upload.html")]
+struct UploadPage {
+    page: PageCtx,
+    report: Option<ReportView>,
+    open: Vec<OpenCommitment>,
+    fields: Vec<Field>,
+    errors: FormErrors,
+}
+
+fn reason(lang: Lang, row: &UploadRowOut) -> String {
+    let code = row.code.as_deref().unwrap_or_default().replace('_', "-");
+    let text = lang
+        .try_t(&format!("upload-row-{code}"))
+        .or_else(|| lang.try_t(&format!("error-{code}")))
+        .or_else(|| row.message.clone())
+        .unwrap_or_default();
+    match row.field.as_deref() {
+        Some(field) => lang.t_with(
+            "upload-row-column",
+            &[("name", field.into()), ("value", text.into())],
+        ),
+        None => text,
+    }
+}
+
+fn report_row(lang: Lang, row: &UploadRowOut) -> ReportRow {
+    let status = match row.status {
+        RowStatus::Accepted => "accepted",
+        RowStatus::Valid => "valid",
+        RowStatus::Duplicate => "duplicate",
+        RowStatus::Refused => "refused",
+    };
+    ReportRow {
+        line: row.line,
+        reference: row.reference.clone().unwrap_or_default(),
+        status: lang.t(&format!("upload-status-{status}")),
+        refused: row.status == RowStatus::Refused,
+        total: row.total.map(format::euros).unwrap_or_default(),
+        detail: if row.status == RowStatus::Refused {
+            reason(lang, row)
+        } else {
+            String::new()
+        },
+    }
+}
+
+fn report_view(lang: Lang, report: &UploadReport) -> ReportView {
+    let s = &report.summary;
+    let outcome = if report.recorded {
+        lang.t_with(
+            "upload-outcome-recorded",
+            &[
+                ("count", s.accepted.into()),
+                ("value", format::euros(s.total).into()),
+            ],
+        )
+    } else {
+        lang.t_with("upload-outcome-nothing", &[("count", s.refused.into())])
+    };
+    let mut rows: Vec<ReportRow> = Vec::new();
+    let mut hidden = 0;
+    for row in &report.rows {
+        if row.status == RowStatus::Refused || rows.len() < SHOWN_ROWS {
+            rows.push(report_row(lang, row));
+        } else {
+            hidden += 1;
+        }
+    }
+    ReportView {
+        outcome,
+        rows,
+        hidden,
+        accepted: s.accepted,
+        duplicate: s.duplicate,
+        refused: s.refused,
+        total: format::euros(s.total),
+    }
+}
+
+async fn draw(
+    web: &Web,
+    all_or_nothing: bool,
+    report: Option<ReportView>,
+    errors: FormErrors,
+) -> AppResult<Response> {
+    let (actor, id) = super::staff(web)?;
+    let lang = web.lang;
+    let listed = providers::commitments(
+        State(web.state.clone()),
+        actor.clone(),
+        PathId(id),
+        ApiQuery(all()),
+    )
+    .await?
+    .0
+    .items;
+    let accepted: Vec<_> = listed
+        .into_iter()
+        .filter(|c| c.status == CommitmentStatus::Accepted)
+        .collect();
+    let titles = offering_titles(web, lang, &accepted).await?;
+    let names = super::commitments::client_names(web, &actor, &accepted).await?;
+    let open = accepted
+        .iter()
+        .map(|c| OpenCommitment {
+            id: c.id.to_string(),
+            client: names
+                .get(&uuid::Uuid::from(c.allocation_id))
+                .cloned()
+                .unwrap_or_default(),
+            title: titles
+                .get(&uuid::Uuid::from(c.offering_id))
+                .map(|t| t.0.clone())
+                .unwrap_or_default(),
+        })
+        .collect();
+    let mut fields = vec![
+        Field::new("file", "file", lang.t("field-file"))
+            .hint(lang.t("field-file-hint"))
+            .required(),
+        Field::new("all_or_nothing", "checkbox", lang.t("field-all-or-nothing"))
+            .value(if all_or_nothing { "yes" } else { "" })
+            .hint(lang.t("field-all-or-nothing-hint")),
+    ];
+    errors.apply(&mut fields);
+    render(&UploadPage {
+        page: PageCtx::new(web, "upload-title"),
+        report,
+        open,
+        fields,
+        errors,
+    })
+}
+
+pub async fn show(web: Web) -> AppResult<Response> {
+    draw(&web, false, None, FormErrors::default()).await
+}
+
+pub async fn submit(web: Web, form: Result<WebUpload, AppError>) -> AppResult<Response> {
+    let (actor, id) = super::staff(&web)?;
+    let form = match form {
+        Ok(form) => form,
+        Err(e) if e.code == "too_large" => {
+            let errors = FormErrors::from_app(web.lang, e)?;
+            return draw(&web, false, None, errors).await;
+        }
+        Err(e) => return Err(e),
+    };
+    let all_or_nothing = form.text("all_or_nothing") == "yes";
+    let bytes = form.bytes("file").unwrap_or_default();
+    let outcome = if bytes.is_empty() {
+        Err(AppError::invalid("file", "choose a file").with_code("no_file"))
+    } else if bytes.len() > UPLOAD_LIMIT {
+        Err(uploads::too_large())
+    } else {
+        uploads::record_file(&web.state, &actor, id, bytes, all_or_nothing).await
+    };
+    match outcome {
+        Ok(report) => {
+            let view = report_view(web.lang, &report);
+            draw(&web, all_or_nothing, Some(view), FormErrors::default()).await
+        }
+        Err(e) => {
+            let errors = FormErrors::from_app(web.lang, e)?;
+            draw(&web, all_or_nothing, None, errors).await
+        }
+    }
+}

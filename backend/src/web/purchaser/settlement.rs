@@ -1,0 +1,170 @@
+//! Settlement for purchaser finance: a month's invoices and credit notes with their files,
+//! what is still waiting to be invoiced (and why), and the button that settles the month.
+use askama::Template;
+use axum::{
+    extract::{Path, State},
+    http::Uri,
+    response::Response,
+};
+use serde::Deserialize;
+
+use crate::{
+    domain::{ids::InvoiceId, today_in_finland},
+    error::AppResult,
+    routes::{
+        extract::{ApiQuery, PathId},
+        settlements::{invoices, month as month_routes, run::settle_month},
+    },
+    settlement::{Month, select::waiting},
+    web::{
+        format,
+        page::{FormErrors, PageCtx, done, render},
+        session::{Web, WebForm},
+    },
+};
+
+pub struct InvoiceRow {
+    pub id: String,
+    pub number: i64,
+    pub kind: String,
+    pub provider: String,
+    pub total: String,
+    pub due_date: String,
+}
+
+pub struct WaitingRow {
+    pub provider: String,
+    pub deliveries: i64,
+    pub status: String,
+    pub ready: bool,
+}
+
+#[derive(Template)]
+#[template(path = "purchaser/settlement.html")]
+struct SettlementPage {
+    page: PageCtx,
+    month: String,
+    month_label: String,
+    previous: String,
+    next: Option<String>,
+    invoices: Vec<InvoiceRow>,
+    waiting: Vec<WaitingRow>,
+    errors: FormErrors,
+}
+
+/// The month in `?month=`, or last month: the one usually settled.
+fn month_of(uri: &Uri) -> Month {
+    form_urlencoded::parse(uri.query().unwrap_or_default().as_bytes())
+        .find(|(k, _)| k == "month")
+        .and_then(|(_, v)| Month::parse(&v).ok())
+        .unwrap_or_else(|| Month::containing(today_in_finland()).previous())
+}
+
+async fn draw(web: &Web, month: Month, errors: FormErrors) -> AppResult<Response> {
+    let (actor, pid) = super::staff(web)?;
+    let lang = web.lang;
+    let listed = month_routes::list(
+        State(web.state.clone()),
+        actor,
+        PathId(pid),
+        ApiQuery(month_routes::InvoiceListQuery {
+            month: month.label(),
+            page: None,
+            per_page: Some("100".into()),
+        }),
+    )
+    .await?
+    .0;
+    let invoices = listed
+        .items
+        .into_iter()
+        .map(|i| InvoiceRow {
+            id: i.id.to_string(),
+            number: i.number,
+            kind: lang.t(match (i.kind.as_str(), i.supplementary) {
+                ("credit_note", _) => "invoice-kind-credit-note",
+                (_, true) => "invoice-kind-supplementary",
+                _ => "invoice-kind-invoice",
+            }),
+            provider: i.provider_name,
+            total: format::euros(i.total),
+            due_date: format::date(i.due_date),
+        })
+        .collect();
+    let waiting = waiting(&web.state.db.conn, pid.into(), month)
+        .await?
+        .into_iter()
+        .map(|w| WaitingRow {
+            provider: w.provider_name,
+            deliveries: w.deliveries,
+            status: lang.t(if w.to_credit {
+                "settlement-to-credit"
+            } else if w.has_bank_details {
+                "settlement-ready"
+            } else {
+                "settlement-missing-bank-details"
+            }),
+            ready: w.to_credit || w.has_bank_details,
+        })
+        .collect();
+    let this_month = Month::containing(today_in_finland());
+    render(&SettlementPage {
+        page: PageCtx::new(web, "settlement-title"),
+        month: month.label(),
+        month_label: lang.t_with(
+            "month-label",
+            &[("month", month.first_day.format("%-m/%Y").to_string().into())],
+        ),
+        previous: month.previous().label(),
+        next: (month.first_day < this_month.first_day).then(|| month.next().label()),
+        invoices,
+        waiting,
+        errors,
+    })
+}
+
+pub async fn show(web: Web, uri: Uri) -> AppResult<Response> {
+    draw(&web, month_of(&uri), FormErrors::default()).await
+}
+
+#[derive(Deserialize)]
+pub struct SettleForm {
+    #[serde(default)]
+    month: String,
+}
+
+pub async fn settle(web: Web, WebForm(form): WebForm<SettleForm>) -> AppResult<Response> {
+    let (actor, pid) = super::staff(&web)?;
+    match settle_month(&web.state, &actor, pid, &form.month).await {
+        Ok((month, _)) => Ok(done(
+            &format!("/purchaser/settlement?month={}", month.label()),
+            "settled",
+        )),
+        Err(e) => {
+            let month = Month::parse(&form.month)
+                .unwrap_or_else(|_| Month::containing(today_in_finland()).previous());
+            draw(&web, month, FormErrors::from_app(web.lang, e)?).await
+        }
+    }
+}
+
+/// An invoice's files for the browser: the same handlers as the API, with the session.
+pub async fn finvoice(web: Web, PathId(id): PathId<InvoiceId>) -> AppResult<Response> {
+    let actor = web.signed_in()?.clone();
+    invoices::finvoice(State(web.state.clone()), actor, PathId(id)).await
+}
+
+pub async fn invoice_csv(web: Web, PathId(id): PathId<InvoiceId>) -> AppResult<Response> {
+    let actor = web.signed_in()?.clone();
+    invoices::lines_csv(State(web.state.clone()), actor, PathId(id)).await
+}
+
+pub async fn month_csv(web: Web, Path(month): Path<String>) -> AppResult<Response> {
+    let (actor, pid) = super::staff(&web)?;
+    month_routes::lines_csv(
+        State(web.state.clone()),
+        actor,
+        Path((pid.to_string(), month)),
+    )
+    .await
+}

@@ -1,0 +1,637 @@
+//! Settlement benchmark: `cargo bench -p valinta --bench settlement`.
+//!
+//! For each database (SQLite, and PostgreSQL when `VALINTA_TEST_POSTGRES_URL` is set) it
+//! starts the real server on an empty database, makes a purchaser and its finance user
+//! through the API, then writes a month of synthetic deliveries straight into the database
+//! (default 1,000,000 over 500 providers, 20,000 clients and 50,000 commitments; recording
+//! them through the API would take hours and is not what is measured). It then times
+//! `POST /api/v1/purchasers/{pid}/settlements` until the last byte of the streamed answer,
+//! reads the server's peak resident memory, and checks the result: every delivery invoiced
+//! once, the invoices' totals equal to the sum of purchaser shares computed here, and the
+//! answer's line count.
+//!
+//! Baseline, in the same run on the same database: the database's own bulk copy of the
+//! month's deliveries into a scratch table (`CREATE TABLE … AS SELECT`), the least work any
+//! settlement must do (read every delivery, write a row per delivery). The ratio settlement /
+//! baseline says what the invoicing logic costs above that floor; it is printed beside the
+//! absolute time so that a noisy machine shows in both.
+//!
+//! Environment: `BENCH_DELIVERIES` (default 1000000), `BENCH_PROVIDERS` (default 500),
+//! `BENCH_DATABASES` (default "sqlite,postgres").
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
+
+use std::{
+    io::{BufRead, BufReader},
+    path::Path,
+    process::{Child, Command, Stdio},
+    time::{Duration, Instant},
+};
+
+use chrono::{Datelike, NaiveDate, Utc};
+use rand::{Rng, SeedableRng, rngs::StdRng};
+use sea_orm::{ConnectionTrait, EntityTrait, Set, Statement};
+use serde::Deserialize;
+use serde_json::json;
+use valinta::{
+    config::DatabaseTarget,
+    db::{
+        Db,
+        entities::{allocation, client, commitment, delivery, offering, provider, service},
+    },
+};
+
+const BIN: &str = env!("CARGO_BIN_EXE_valinta");
+const ADMIN: (&str, &str) = ("bench-admin@valinta.invalid", "bench-admin-password");
+const FINANCE: (&str, &str) = ("bench-finance@valinta.invalid", "bench-finance-password");
+const CLIENTS: usize = 20_000;
+const COMMITMENTS: usize = 50_000;
+const BATCH: usize = 1_000;
+const GRANTED: i64 = 100_000_000;
+const SECRET: &str = "settlement-benchmark-secret-key-0123456789abcdef";
+
+fn env_usize(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.replace('_', "").parse().ok())
+        .unwrap_or(default)
+}
+
+/// The month settled: last month, so that it is never in the future.
+fn last_month() -> (NaiveDate, NaiveDate) {
+    let today = Utc::now().date_naive();
+    let first_this = NaiveDate::from_ymd_opt(today.year(), today.month(), 1).unwrap();
+    let first_last = first_this - chrono::Months::new(1);
+    (first_last, first_this)
+}
+
+struct Server {
+    child: Child,
+    base: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Server {
+    fn start(data_dir: &Path, database_url: Option<&str>) -> Server {
+        let mut command = Command::new(BIN);
+        command
+            .args([
+                "serve",
+                "--addr",
+                "127.0.0.1:0",
+                "--no-worker",
+                "--data-dir",
+            ])
+            .arg(data_dir)
+            .env("RUST_LOG", "warn")
+            .env("VALINTA_ADMIN_EMAIL", ADMIN.0)
+            .env("VALINTA_ADMIN_PASSWORD", ADMIN.1)
+            .env("VALINTA_SECRET_KEY", SECRET)
+            .env_remove("DATABASE_URL")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit());
+        if let Some(url) = database_url {
+            command.env("DATABASE_URL", url);
+        }
+        let mut child = command.spawn().unwrap();
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let base = line.trim().trim_start_matches("listening on ").to_owned();
+        assert!(base.starts_with("http://"), "server did not start: {line}");
+        Server { child, base }
+    }
+
+    /// Peak resident memory of the server process so far (VmHWM), in MB.
+    fn peak_mb(&self) -> f64 {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
+            .unwrap_or_default();
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmHWM:"))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+            .map(|kb| kb / 1024.0)
+            .unwrap_or(f64::NAN)
+    }
+}
+
+async fn call(
+    http: &reqwest::Client,
+    server: &Server,
+    path: &str,
+    token: Option<&str>,
+    body: serde_json::Value,
+) -> serde_json::Value {
+    let mut request = http.post(format!("{}{path}", server.base)).json(&body);
+    if let Some(token) = token {
+        request = request.bearer_auth(token);
+    }
+    let reply = request.send().await.unwrap();
+    let status = reply.status();
+    let body: serde_json::Value = reply.json().await.unwrap();
+    assert!(status.is_success(), "{path}: {status} {body}");
+    body
+}
+
+async fn login(http: &reqwest::Client, server: &Server, who: (&str, &str)) -> String {
+    let body = call(
+        http,
+        server,
+        "/api/v1/auth/login",
+        None,
+        json!({"email": who.0, "password": who.1}),
+    )
+    .await;
+    body["token"].as_str().unwrap().to_owned()
+}
+
+/// The purchaser and its finance user, made through the API like any other.
+async fn purchaser_and_finance(http: &reqwest::Client, server: &Server) -> (uuid::Uuid, String) {
+    let admin = login(http, server, ADMIN).await;
+    let purchaser = call(
+        http,
+        server,
+        "/api/v1/purchasers",
+        Some(&admin),
+        json!({"name": "Benchmarkin hyvinvointialue", "business_id": "0201256-6",
+               "municipalities": ["091", "049"]}),
+    )
+    .await;
+    let pid: uuid::Uuid = purchaser["id"].as_str().unwrap().parse().unwrap();
+    call(
+        http,
+        server,
+        &format!("/api/v1/purchasers/{pid}/staff"),
+        Some(&admin),
+        json!({"email": FINANCE.0, "password": FINANCE.1, "name": "Talous",
+               "roles": ["finance"]}),
+    )
+    .await;
+    (pid, login(http, server, FINANCE).await)
+}
+
+/// What the generated month should settle to, computed while generating.
+struct Expected {
+    deliveries: usize,
+    purchaser_share_cents: i64,
+}
+
+async fn insert<A, E>(db: &Db, rows: Vec<A>)
+where
+    A: sea_orm::ActiveModelTrait<Entity = E> + Send,
+    E: EntityTrait,
+{
+    for chunk in rows.chunks(BATCH) {
+        E::insert_many(chunk.to_vec()).exec(&db.conn).await.unwrap();
+    }
+}
+
+/// Providers (with bank details), services, offerings, clients, allocations, commitments
+/// and the month's deliveries, written in batches.
+async fn generate(db: &Db, pid: uuid::Uuid, deliveries: usize, providers: usize) -> Expected {
+    let mut rng = StdRng::seed_from_u64(20261122);
+    let now = Utc::now();
+    let (first, next) = last_month();
+    let days = (next - first).num_days();
+    let recorder = uuid::Uuid::new_v4();
+
+    // Social-care services are VAT-exempt; the gym carries 25.5 %.
+    let services: Vec<(uuid::Uuid, i32)> = (0..6)
+        .map(|i| (uuid::Uuid::new_v4(), if i == 5 { 2550 } else { 0 }))
+        .collect();
+    insert(
+        db,
+        services
+            .iter()
+            .enumerate()
+            .map(|(i, (id, vat))| service::ActiveModel {
+                id: Set(*id),
+                purchaser_id: Set(pid),
+                code: Set(format!("S{i}")),
+                name: Set(json!({"fi": format!("Palvelu {i}")})),
+                unit: Set("hour".into()),
+                social_care: Set(*vat == 0),
+                methods: Set(json!(["voucher", "payment_commitment", "direct_invoice"])),
+                voucher_value_cents: Set(None),
+                price_cap_cents: Set(None),
+                rulebook: Set(json!([])),
+                vat_basis_points: Set(*vat),
+                created_at: Set(now),
+            })
+            .collect(),
+    )
+    .await;
+
+    let provider_ids: Vec<uuid::Uuid> = (0..providers).map(|_| uuid::Uuid::new_v4()).collect();
+    insert(
+        db,
+        provider_ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| provider::ActiveModel {
+                id: Set(*id),
+                name: Set(format!("Tuottaja {i} Oy")),
+                business_id: Set(format!("B{i:07}")),
+                email: Set(format!("tuottaja{i}@bench.invalid")),
+                phone: Set(None),
+                iban: Set(Some("FI2112345600000785".into())),
+                bic: Set(Some("NDEAFIHH".into())),
+                created_at: Set(now),
+            })
+            .collect(),
+    )
+    .await;
+    // Each provider offers one service.
+    let offerings: Vec<(uuid::Uuid, uuid::Uuid, i64)> = provider_ids
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (uuid::Uuid::new_v4(), *p, 4_000 + (i as i64 % 40) * 100))
+        .collect();
+    insert(
+        db,
+        offerings
+            .iter()
+            .enumerate()
+            .map(|(i, (id, p, price))| offering::ActiveModel {
+                id: Set(*id),
+                provider_id: Set(*p),
+                service_id: Set(services[i % services.len()].0),
+                purchaser_id: Set(pid),
+                title: Set(json!({"fi": format!("Palvelu {i}")})),
+                description: Set(json!({"fi": "Kuvaus"})),
+                unit_price_cents: Set(*price),
+                municipalities: Set(json!(["091"])),
+                languages: Set(json!(["fi"])),
+                accessibility: Set(json!([])),
+                address: Set(None),
+                lat: Set(None),
+                lon: Set(None),
+                archived: Set(false),
+                created_at: Set(now),
+                updated_at: Set(now),
+            })
+            .collect(),
+    )
+    .await;
+
+    let clients: Vec<(uuid::Uuid, uuid::Uuid)> = (0..CLIENTS)
+        .map(|_| (uuid::Uuid::new_v4(), uuid::Uuid::new_v4()))
+        .collect();
+    insert(
+        db,
+        clients
+            .iter()
+            .enumerate()
+            .map(|(i, (id, _))| client::ActiveModel {
+                id: Set(*id),
+                purchaser_id: Set(pid),
+                name: Set(format!("Asiakas {i}")),
+                personal_id_cipher: Set("bench".into()),
+                personal_id_hash: Set(format!("hash-{i}")),
+                personal_id_masked: Set("010101-****".into()),
+                municipality: Set("091".into()),
+                email: Set(None),
+                created_at: Set(now),
+            })
+            .collect(),
+    )
+    .await;
+
+    // Commitments pair clients with providers; deliveries are spread over them.
+    let commitments: Vec<(uuid::Uuid, usize, usize)> = (0..COMMITMENTS)
+        .map(|i| (uuid::Uuid::new_v4(), i % CLIENTS, (i * 7919) % providers))
+        .collect();
+    insert(
+        db,
+        clients
+            .iter()
+            .map(|(client_id, id)| allocation::ActiveModel {
+                id: Set(*id),
+                client_id: Set(*client_id),
+                purchaser_id: Set(pid),
+                kind: Set("personal_budget".into()),
+                granted_cents: Set(GRANTED),
+                available_cents: Set(GRANTED),
+                reserved_cents: Set(0),
+                spent_cents: Set(0),
+                valid_from: Set(first),
+                valid_to: Set(next + chrono::Duration::days(365)),
+                service_ids: Set(json!(services.iter().map(|s| s.0).collect::<Vec<_>>())),
+                voucher_value_cents: Set(None),
+                created_by: Set(recorder),
+                created_at: Set(now),
+            })
+            .collect(),
+    )
+    .await;
+    insert(
+        db,
+        commitments
+            .iter()
+            .map(|(id, c, p)| commitment::ActiveModel {
+                id: Set(*id),
+                allocation_id: Set(clients[*c].1),
+                offering_id: Set(offerings[*p].0),
+                provider_id: Set(provider_ids[*p]),
+                purchaser_id: Set(pid),
+                client_id: Set(clients[*c].0),
+                method: Set("payment_commitment".into()),
+                status: Set("accepted".into()),
+                reserved_cents: Set(0),
+                requested_by: Set(recorder),
+                created_at: Set(now),
+                updated_at: Set(now),
+            })
+            .collect(),
+    )
+    .await;
+
+    let per_commitment = deliveries.div_ceil(COMMITMENTS);
+    let mut expected = Expected {
+        deliveries: 0,
+        purchaser_share_cents: 0,
+    };
+    let mut next_reference = vec![0_usize; providers];
+    let mut rows = Vec::with_capacity(BATCH);
+    for (commitment_id, c, p) in &commitments {
+        for _ in 0..per_commitment {
+            if expected.deliveries == deliveries {
+                break;
+            }
+            let price = offerings[*p].2;
+            let quantity_milli = 500 * rng.gen_range(1..=6_i64);
+            let total = (quantity_milli * price + 500) / 1000;
+            expected.deliveries += 1;
+            expected.purchaser_share_cents += total;
+            next_reference[*p] += 1;
+            rows.push(delivery::ActiveModel {
+                id: Set(uuid::Uuid::new_v4()),
+                commitment_id: Set(*commitment_id),
+                allocation_id: Set(clients[*c].1),
+                provider_id: Set(provider_ids[*p]),
+                client_id: Set(clients[*c].0),
+                date: Set(first + chrono::Duration::days(rng.gen_range(0..days))),
+                quantity_milli: Set(quantity_milli),
+                unit_price_cents: Set(price),
+                total_cents: Set(total),
+                purchaser_share_cents: Set(total),
+                client_share_cents: Set(0),
+                from_reserved_cents: Set(0),
+                reference: Set(format!("ERP-{}", next_reference[*p])),
+                fingerprint: Set("bench".into()),
+                status: Set("recorded".into()),
+                invoice_id: Set(None),
+                recorded_by: Set(recorder),
+                created_at: Set(now),
+            });
+            if rows.len() == BATCH {
+                insert(db, std::mem::take(&mut rows)).await;
+            }
+        }
+    }
+    insert(db, rows).await;
+    // The balance columns follow the deliveries, as the ledger would have left them.
+    db.conn
+        .execute_unprepared(&format!(
+            "UPDATE allocations SET spent_cents = (SELECT COALESCE(SUM(purchaser_share_cents), 0) \
+             FROM deliveries WHERE deliveries.allocation_id = allocations.id), \
+             available_cents = {GRANTED} - (SELECT COALESCE(SUM(purchaser_share_cents), 0) \
+             FROM deliveries WHERE deliveries.allocation_id = allocations.id)"
+        ))
+        .await
+        .unwrap();
+    expected
+}
+
+/// What the answer says, read without holding its lines.
+#[derive(Deserialize)]
+struct Answer {
+    invoices: Vec<AnswerInvoice>,
+    not_invoiced: Vec<serde::de::IgnoredAny>,
+}
+
+#[derive(Deserialize)]
+struct AnswerInvoice {
+    total: String,
+    lines: Vec<serde::de::IgnoredAny>,
+}
+
+fn cents(text: &str) -> i64 {
+    let (euros, cents) = text.split_once('.').unwrap_or((text, "0"));
+    euros.parse::<i64>().unwrap() * 100 + format!("{cents:0<2}").parse::<i64>().unwrap()
+}
+
+/// The baseline: the database copies the month's deliveries into a scratch table.
+async fn baseline(db: &Db) -> Duration {
+    let (first, next) = last_month();
+    let placeholders = if db.is_postgres() {
+        ("$1", "$2")
+    } else {
+        ("?", "?")
+    };
+    let sql = format!(
+        "CREATE TABLE bench_copy AS SELECT * FROM deliveries WHERE date >= {} AND date < {}",
+        placeholders.0, placeholders.1
+    );
+    let started = Instant::now();
+    db.conn
+        .execute_raw(Statement::from_sql_and_values(
+            db.conn.get_database_backend(),
+            sql,
+            [first.into(), next.into()],
+        ))
+        .await
+        .unwrap();
+    let took = started.elapsed();
+    db.conn
+        .execute_unprepared("DROP TABLE bench_copy")
+        .await
+        .unwrap();
+    took
+}
+
+async fn count(db: &Db, sql: &str) -> i64 {
+    let row = db
+        .conn
+        .query_one_raw(Statement::from_string(
+            db.conn.get_database_backend(),
+            sql.to_owned(),
+        ))
+        .await
+        .unwrap()
+        .unwrap();
+    row.try_get_by_index::<i64>(0).unwrap()
+}
+
+struct Measured {
+    name: &'static str,
+    generate: Duration,
+    baseline: Duration,
+    settle: Duration,
+    invoices: usize,
+    peak_before_mb: f64,
+    peak_mb: f64,
+}
+
+async fn run(
+    name: &'static str,
+    postgres: Option<&str>,
+    deliveries: usize,
+    providers: usize,
+) -> Measured {
+    let dir = tempfile::tempdir().unwrap();
+    let database_url = match postgres {
+        Some(admin_url) => Some(fresh_postgres(admin_url).await),
+        None => None,
+    };
+    let server = Server::start(dir.path(), database_url.as_deref());
+    let http = reqwest::Client::new();
+    let (pid, finance) = purchaser_and_finance(&http, &server).await;
+    let target = match &database_url {
+        Some(url) => DatabaseTarget::Postgres(url.clone()),
+        None => DatabaseTarget::Sqlite(dir.path().join("valinta.db")),
+    };
+    let db = Db::connect(&target).await.unwrap();
+
+    let started = Instant::now();
+    let expected = generate(&db, pid, deliveries, providers).await;
+    let generate_took = started.elapsed();
+    if db.is_postgres() {
+        db.conn.execute_unprepared("ANALYZE").await.unwrap();
+    }
+    let baseline_took = baseline(&db).await;
+
+    let peak_before_mb = server.peak_mb();
+    let (first, _) = last_month();
+    let started = Instant::now();
+    let reply = http
+        .post(format!(
+            "{}/api/v1/purchasers/{pid}/settlements",
+            server.base
+        ))
+        .bearer_auth(&finance)
+        .json(&json!({"month": first.format("%Y-%m").to_string()}))
+        .send()
+        .await
+        .unwrap();
+    let status = reply.status();
+    let body = reply.bytes().await.unwrap();
+    let settle_took = started.elapsed();
+    let peak_mb = server.peak_mb();
+    assert_eq!(
+        status.as_u16(),
+        201,
+        "{}",
+        String::from_utf8_lossy(&body[..body.len().min(500)])
+    );
+
+    // The result is checked, not assumed.
+    let answer: Answer = serde_json::from_slice(&body).unwrap();
+    let lines: usize = answer.invoices.iter().map(|i| i.lines.len()).sum();
+    let total: i64 = answer.invoices.iter().map(|i| cents(&i.total)).sum();
+    assert_eq!(
+        lines, expected.deliveries,
+        "one line per delivery in the answer"
+    );
+    assert_eq!(
+        total, expected.purchaser_share_cents,
+        "invoice totals = purchaser shares"
+    );
+    assert_eq!(answer.invoices.len(), providers, "one invoice per provider");
+    assert!(answer.not_invoiced.is_empty());
+    assert_eq!(
+        count(
+            &db,
+            "SELECT COUNT(*) FROM deliveries WHERE invoice_id IS NULL"
+        )
+        .await,
+        0,
+        "every delivery invoiced"
+    );
+    assert_eq!(
+        count(&db, "SELECT COUNT(*) FROM invoice_lines").await,
+        i64::try_from(expected.deliveries).unwrap(),
+        "exactly once"
+    );
+    assert_eq!(
+        count(&db, "SELECT COALESCE(SUM(gross_cents), 0) FROM invoices").await,
+        expected.purchaser_share_cents,
+        "stored totals"
+    );
+    Measured {
+        name,
+        generate: generate_took,
+        baseline: baseline_took,
+        settle: settle_took,
+        invoices: answer.invoices.len(),
+        peak_before_mb,
+        peak_mb,
+    }
+}
+
+/// A new, empty database beside the one the test URL names.
+async fn fresh_postgres(admin_url: &str) -> String {
+    let admin = sea_orm::Database::connect(admin_url).await.unwrap();
+    let name = "valinta_bench_settlement";
+    admin
+        .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        .await
+        .unwrap();
+    admin
+        .execute_unprepared(&format!("CREATE DATABASE {name}"))
+        .await
+        .unwrap();
+    let (base, _) = admin_url.rsplit_once('/').unwrap();
+    format!("{base}/{name}")
+}
+
+#[tokio::main]
+async fn main() {
+    let deliveries = env_usize("BENCH_DELIVERIES", 1_000_000);
+    let providers = env_usize("BENCH_PROVIDERS", 500);
+    let databases = std::env::var("BENCH_DATABASES").unwrap_or_else(|_| "sqlite,postgres".into());
+    let postgres = std::env::var("VALINTA_TEST_POSTGRES_URL").ok();
+    let mut results = Vec::new();
+    for database in databases.split(',').map(str::trim) {
+        match (database, &postgres) {
+            ("sqlite", _) => results.push(run("SQLite", None, deliveries, providers).await),
+            ("postgres", Some(url)) => {
+                results.push(run("PostgreSQL", Some(url), deliveries, providers).await)
+            }
+            ("postgres", None) => {
+                println!("PostgreSQL skipped: VALINTA_TEST_POSTGRES_URL is not set")
+            }
+            (other, _) => panic!("unknown database {other}"),
+        }
+    }
+    println!(
+        "\nSettlement of one month: {deliveries} deliveries, {providers} providers, \
+         {CLIENTS} clients, {COMMITMENTS} commitments"
+    );
+    println!(
+        "| database | settle (HTTP, to last byte) | limit | baseline: bulk copy | ratio settle/baseline | invoices | server peak RSS before → after | memory limit | data generation |"
+    );
+    println!("|---|---|---|---|---|---|---|---|---|");
+    for m in &results {
+        let limit = if m.name == "SQLite" { 120.0 } else { 60.0 };
+        let settle = m.settle.as_secs_f64();
+        println!(
+            "| {} | {settle:.1} s | {limit:.0} s {} | {:.1} s | {:.1}× | {} | {:.0} → {:.0} MB | 500 MB {} | {:.0} s |",
+            m.name,
+            if settle < limit { "✓" } else { "✗ OVER" },
+            m.baseline.as_secs_f64(),
+            settle / m.baseline.as_secs_f64(),
+            m.invoices,
+            m.peak_before_mb,
+            m.peak_mb,
+            if m.peak_mb < 500.0 { "✓" } else { "✗ OVER" },
+            m.generate.as_secs_f64(),
+        );
+    }
+}
