@@ -27,3 +27,11 @@
     }
   });
 })();
+
+// Statements: a "Print" button, shown only when this script runs.
+(function () {
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+  });
+})();

@@ -10,6 +10,7 @@ mod m20261122_000004_reviews;
 mod m20261122_000005_billing_details;
 mod m20261122_000006_invoices;
 mod m20261122_000007_api_keys;
+mod m20261122_000008_recording_days;
 mod m20261122_000009_settlement_indexes;
 mod shape;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000005_billing_details::Migration),
             Box::new(m20261122_000006_invoices::Migration),
             Box::new(m20261122_000007_api_keys::Migration),
+            Box::new(m20261122_000008_recording_days::Migration),
             Box::new(m20261122_000009_settlement_indexes::Migration),
         ]
     }

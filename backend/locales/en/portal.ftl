@@ -617,6 +617,80 @@ field-error-iban = Check the account number. It must be a valid IBAN, e.g. FI21 
 field-error-bic = Check the BIC code. It has 8 or 11 letters and digits, e.g. NDEAFIHH.
 field-error-vat-rate = Write the VAT as a percentage, e.g. 25,5. Leave it empty for social care.
 
+## Monthly statements and late recording (issue #6)
+nav-statement = Monthly statement
+nav-recording = Late recording
+print = Print
+statement-link = Monthly statement
+statement-title = Monthly statement
+statement-heading = { $kind }: statement for { $month }
+statement-choose-month = Choose a month
+statement-month-hint = For example 2026-11 (year and month).
+statement-show = Show
+statement-opening = Money at the start of the month
+statement-movements = What happened this month
+statement-no-movements = Nothing happened to your money this month.
+statement-closing = Money at the end of the month
+statement-closing-now = Money now
+statement-own-shares = Your own shares
+statement-own-shares-explained = You pay your own share yourself to the service provider. It is not taken from your money.
+statement-no-own-shares = You have no own shares this month.
+statement-own-shares-total = Your own shares in total
+statement-reason-voided = the provider cancelled the service
+statement-reason-dispute-upheld = your complaint was accepted
+statement-service-on = { $title }, service on { $date }
+statement-not-invoiced = Not invoiced yet
+statement-invoice-number = Invoice { $number }
+statement-invoiced-and-credited = Invoice { $number }, credit note { $n }
+provider-statement-title = Monthly statement
+provider-statement-heading = Monthly statement
+provider-statement-summary = Summary
+provider-statement-recorded = Services recorded
+provider-statement-client-shares = Clients' own shares
+provider-statement-invoiced = Invoiced
+provider-statement-not-invoiced = Not invoiced yet
+provider-statement-deliveries = { $count ->
+    [one] 1 service
+   *[other] { $count } services
+}
+provider-statement-recorded-total = Recorded services in total
+provider-statement-invoices = Invoices and credit notes
+provider-statement-no-invoices = No invoices for this month yet.
+invoice-kind-invoice = Invoice
+invoice-kind-supplementary = Supplementary invoice
+invoice-kind-credit-note = Credit note
+col-invoice = Invoice
+col-number = Number
+col-kind = Kind
+col-issued = Date of issue
+col-due = Due date
+col-files = Files
+recording-title = Late recording
+recording-heading = Recording services on time
+recording-rule = { $count ->
+    [one] Providers should record a service within 1 day of the service date.
+   *[other] Providers should record a service within { $count } days of the service date.
+}
+field-recording-days = Days to record a service
+field-recording-days-hint = A whole number from 1 to 90.
+field-error-recording-days = Write a whole number of days from 1 to 90.
+notice-recording-days-saved = The number of days was saved.
+recording-overdue-heading = Providers who are late
+recording-overdue-explained = { $count ->
+    [one] Orders with no service recorded in the last day, and services recorded more than 1 day after the service date in the last 90 days.
+   *[other] Orders with no service recorded in the last { $count } days, and services recorded more than { $count } days after the service date in the last 90 days.
+}
+recording-none = No provider is late.
+col-provider = Provider
+col-silent-commitments = Orders with nothing recorded
+col-silent-since = Nothing recorded since
+col-late-deliveries = Services recorded late
+col-oldest-case = Oldest late service
+recording-oldest-case = { $date }, { $count ->
+    [one] 1 day late
+   *[other] { $count } days late
+}
+
 ## Settlement and finance
 nav-settlement = Invoicing
 nav-finance = Money and reports
@@ -635,16 +709,9 @@ settlement-invoices-none = No invoices yet for this month.
 settlement-invoices-caption = Invoices and credit notes
 settlement-month-csv = All invoice lines of the month (CSV for accounting)
 notice-settled = The invoices have been made.
-invoice-kind-invoice = Invoice
-invoice-kind-supplementary = Supplementary invoice
-invoice-kind-credit-note = Credit note
-col-provider = Provider
 col-deliveries = Services provided
-col-number = Number
-col-kind = Type
 col-amount = Amount
 col-due-date = Due date
-col-files = Files
 col-month = Month
 col-service = Service
 col-commitments = Orders

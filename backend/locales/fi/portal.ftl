@@ -617,6 +617,80 @@ field-error-iban = Tarkista tilinumero. Sen pitää olla oikea IBAN, esimerkiksi
 field-error-bic = Tarkista BIC-tunnus. Siinä on 8 tai 11 kirjainta ja numeroa, esimerkiksi NDEAFIHH.
 field-error-vat-rate = Kirjoita arvonlisävero prosentteina, esimerkiksi 25,5. Sosiaalipalveluille jätä tyhjäksi.
 
+## Monthly statements and late recording (issue #6)
+nav-statement = Kuukausiote
+nav-recording = Myöhäiset kirjaukset
+print = Tulosta
+statement-link = Kuukausiote
+statement-title = Kuukausiote
+statement-heading = { $kind }: ote kuukaudelta { $month }
+statement-choose-month = Valitse kuukausi
+statement-month-hint = Esimerkiksi 2026-11 (vuosi ja kuukausi).
+statement-show = Näytä
+statement-opening = Rahaa kuukauden alussa
+statement-movements = Mitä kuukauden aikana tapahtui
+statement-no-movements = Rahoillesi ei tapahtunut tässä kuussa mitään.
+statement-closing = Rahaa kuukauden lopussa
+statement-closing-now = Rahaa nyt
+statement-own-shares = Omavastuusi
+statement-own-shares-explained = Maksat omavastuun itse palveluntuottajalle. Sitä ei oteta rahoistasi.
+statement-no-own-shares = Sinulla ei ole omavastuita tässä kuussa.
+statement-own-shares-total = Omavastuut yhteensä
+statement-reason-voided = palveluntuottaja perui palvelun
+statement-reason-dispute-upheld = valituksesi hyväksyttiin
+statement-service-on = { $title }, palvelu { $date }
+statement-not-invoiced = Ei vielä laskutettu
+statement-invoice-number = Lasku { $number }
+statement-invoiced-and-credited = Lasku { $number }, hyvityslasku { $n }
+provider-statement-title = Kuukausiote
+provider-statement-heading = Kuukausiote
+provider-statement-summary = Yhteenveto
+provider-statement-recorded = Kirjatut palvelut
+provider-statement-client-shares = Asiakkaiden omavastuut
+provider-statement-invoiced = Laskutettu
+provider-statement-not-invoiced = Ei vielä laskutettu
+provider-statement-deliveries = { $count ->
+    [one] 1 palvelu
+   *[other] { $count } palvelua
+}
+provider-statement-recorded-total = Kirjatut palvelut yhteensä
+provider-statement-invoices = Laskut ja hyvityslaskut
+provider-statement-no-invoices = Tältä kuukaudelta ei ole vielä laskuja.
+invoice-kind-invoice = Lasku
+invoice-kind-supplementary = Täydennyslasku
+invoice-kind-credit-note = Hyvityslasku
+col-invoice = Lasku
+col-number = Numero
+col-kind = Laji
+col-issued = Päiväys
+col-due = Eräpäivä
+col-files = Tiedostot
+recording-title = Myöhäiset kirjaukset
+recording-heading = Palvelujen kirjaaminen ajallaan
+recording-rule = { $count ->
+    [one] Palveluntuottajan pitää kirjata palvelu 1 päivän kuluessa palvelupäivästä.
+   *[other] Palveluntuottajan pitää kirjata palvelu { $count } päivän kuluessa palvelupäivästä.
+}
+field-recording-days = Päiviä palvelun kirjaamiseen
+field-recording-days-hint = Kokonaisluku 1–90.
+field-error-recording-days = Kirjoita päivien määrä kokonaislukuna 1–90.
+notice-recording-days-saved = Päivien määrä tallennettiin.
+recording-overdue-heading = Myöhässä olevat palveluntuottajat
+recording-overdue-explained = { $count ->
+    [one] Tilaukset, joille ei ole kirjattu palvelua viimeisen päivän aikana, ja palvelut, jotka on kirjattu yli 1 päivä palvelupäivän jälkeen viimeisen 90 päivän aikana.
+   *[other] Tilaukset, joille ei ole kirjattu palvelua viimeisen { $count } päivän aikana, ja palvelut, jotka on kirjattu yli { $count } päivää palvelupäivän jälkeen viimeisen 90 päivän aikana.
+}
+recording-none = Kukaan palveluntuottaja ei ole myöhässä.
+col-provider = Palveluntuottaja
+col-silent-commitments = Tilauksia ilman kirjauksia
+col-silent-since = Ei kirjauksia alkaen
+col-late-deliveries = Myöhässä kirjatut palvelut
+col-oldest-case = Vanhin myöhäinen palvelu
+recording-oldest-case = { $date }, { $count ->
+    [one] 1 päivä myöhässä
+   *[other] { $count } päivää myöhässä
+}
+
 ## Laskutus ja talous
 nav-settlement = Laskutus
 nav-finance = Talous ja raportit
@@ -635,16 +709,9 @@ settlement-invoices-none = Tältä kuukaudelta ei ole vielä laskuja.
 settlement-invoices-caption = Laskut ja hyvityslaskut
 settlement-month-csv = Kuukauden kaikki laskurivit (CSV kirjanpitoon)
 notice-settled = Laskut on tehty.
-invoice-kind-invoice = Lasku
-invoice-kind-supplementary = Lisälasku
-invoice-kind-credit-note = Hyvityslasku
-col-provider = Palveluntuottaja
 col-deliveries = Annetut palvelut
-col-number = Numero
-col-kind = Laji
 col-amount = Summa
 col-due-date = Eräpäivä
-col-files = Tiedostot
 col-month = Kuukausi
 col-service = Palvelu
 col-commitments = Tilaukset

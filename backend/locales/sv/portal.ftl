@@ -617,6 +617,80 @@ field-error-iban = Kontrollera kontonumret. Det ska vara ett giltigt IBAN, till 
 field-error-bic = Kontrollera BIC-koden. Den har 8 eller 11 bokstäver och siffror, till exempel NDEAFIHH.
 field-error-vat-rate = Skriv momsen i procent, till exempel 25,5. Lämna tomt för socialvård.
 
+## Monthly statements and late recording (issue #6)
+nav-statement = Månadsutdrag
+nav-recording = Sena registreringar
+print = Skriv ut
+statement-link = Månadsutdrag
+statement-title = Månadsutdrag
+statement-heading = { $kind }: utdrag för { $month }
+statement-choose-month = Välj månad
+statement-month-hint = Till exempel 2026-11 (år och månad).
+statement-show = Visa
+statement-opening = Pengar i början av månaden
+statement-movements = Vad hände under månaden
+statement-no-movements = Inget hände med dina pengar den här månaden.
+statement-closing = Pengar i slutet av månaden
+statement-closing-now = Pengar nu
+statement-own-shares = Din självrisk
+statement-own-shares-explained = Du betalar självrisken själv till serviceproducenten. Den tas inte från dina pengar.
+statement-no-own-shares = Du har ingen självrisk den här månaden.
+statement-own-shares-total = Självrisk sammanlagt
+statement-reason-voided = serviceproducenten annullerade tjänsten
+statement-reason-dispute-upheld = ditt klagomål godkändes
+statement-service-on = { $title }, tjänst { $date }
+statement-not-invoiced = Inte fakturerad ännu
+statement-invoice-number = Faktura { $number }
+statement-invoiced-and-credited = Faktura { $number }, kreditnota { $n }
+provider-statement-title = Månadsutdrag
+provider-statement-heading = Månadsutdrag
+provider-statement-summary = Sammanfattning
+provider-statement-recorded = Registrerade tjänster
+provider-statement-client-shares = Klienternas självrisk
+provider-statement-invoiced = Fakturerat
+provider-statement-not-invoiced = Inte fakturerat ännu
+provider-statement-deliveries = { $count ->
+    [one] 1 tjänst
+   *[other] { $count } tjänster
+}
+provider-statement-recorded-total = Registrerade tjänster sammanlagt
+provider-statement-invoices = Fakturor och kreditnotor
+provider-statement-no-invoices = Inga fakturor för den här månaden ännu.
+invoice-kind-invoice = Faktura
+invoice-kind-supplementary = Tilläggsfaktura
+invoice-kind-credit-note = Kreditnota
+col-invoice = Faktura
+col-number = Nummer
+col-kind = Typ
+col-issued = Datum
+col-due = Förfallodag
+col-files = Filer
+recording-title = Sena registreringar
+recording-heading = Registrera tjänster i tid
+recording-rule = { $count ->
+    [one] Serviceproducenten ska registrera en tjänst inom 1 dag från tjänstens datum.
+   *[other] Serviceproducenten ska registrera en tjänst inom { $count } dagar från tjänstens datum.
+}
+field-recording-days = Dagar för att registrera en tjänst
+field-recording-days-hint = Ett heltal från 1 till 90.
+field-error-recording-days = Skriv antalet dagar som ett heltal från 1 till 90.
+notice-recording-days-saved = Antalet dagar sparades.
+recording-overdue-heading = Serviceproducenter som är sena
+recording-overdue-explained = { $count ->
+    [one] Beställningar utan registrerad tjänst under det senaste dygnet, och tjänster som registrerats mer än 1 dag efter tjänstens datum under de senaste 90 dagarna.
+   *[other] Beställningar utan registrerad tjänst under de senaste { $count } dagarna, och tjänster som registrerats mer än { $count } dagar efter tjänstens datum under de senaste 90 dagarna.
+}
+recording-none = Ingen serviceproducent är sen.
+col-provider = Serviceproducent
+col-silent-commitments = Beställningar utan registreringar
+col-silent-since = Inga registreringar sedan
+col-late-deliveries = Sent registrerade tjänster
+col-oldest-case = Äldsta sena tjänst
+recording-oldest-case = { $date }, { $count ->
+    [one] 1 dag sen
+   *[other] { $count } dagar sen
+}
+
 ## Fakturering och ekonomi
 nav-settlement = Fakturering
 nav-finance = Ekonomi och rapporter
@@ -635,16 +709,9 @@ settlement-invoices-none = Inga fakturor ännu för den här månaden.
 settlement-invoices-caption = Fakturor och kreditnotor
 settlement-month-csv = Alla fakturarader för månaden (CSV för bokföringen)
 notice-settled = Fakturorna har gjorts.
-invoice-kind-invoice = Faktura
-invoice-kind-supplementary = Tilläggsfaktura
-invoice-kind-credit-note = Kreditnota
-col-provider = Serviceproducent
 col-deliveries = Givna tjänster
-col-number = Nummer
-col-kind = Typ
 col-amount = Belopp
 col-due-date = Förfallodag
-col-files = Filer
 col-month = Månad
 col-service = Tjänst
 col-commitments = Beställningar

@@ -367,6 +367,7 @@ pub async fn load(db: &Db, vault: &Vault) -> anyhow::Result<()> {
         name: Set("Keski-Uudenmaan hyvinvointialue".into()),
         business_id: Set(county_id),
         payment_terms_days: Set(14),
+        recording_days: Set(crate::domain::recording::RecordingDays::DEFAULT.stored()),
         created_at: Set(now),
     }
     .insert(&db.conn)

@@ -10,6 +10,7 @@ pub mod money;
 pub mod municipality;
 pub mod personal_id;
 pub mod quantity;
+pub mod recording;
 pub mod reference;
 pub mod review;
 pub mod text;

@@ -22,6 +22,7 @@ pub mod reviews;
 pub mod search;
 pub mod services;
 pub mod settlements;
+pub mod statements;
 pub mod stream;
 pub mod uploads;
 
@@ -77,11 +78,12 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(compare::compare))
         .routes(routes!(search::search))
         .routes(routes!(reports::demand_gaps))
+        .routes(routes!(reports::overdue_recording))
         .routes(routes!(finance::spend::spend))
         .routes(routes!(finance::reservations::open_reservations))
         .routes(routes!(finance::reconciliation::reconciliation))
         .routes(routes!(purchasers::create, purchasers::list))
-        .routes(routes!(purchasers::get))
+        .routes(routes!(purchasers::get, purchasers::update))
         .routes(routes!(purchasers::create_staff))
         .routes(routes!(services::create, services::list))
         .routes(routes!(applications::list_for_purchaser))
@@ -141,6 +143,8 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(reviews::moderate::queue))
         .routes(routes!(reviews::read::list_for_client))
         .routes(routes!(reviews::read::list_for_provider))
+        .routes(routes!(statements::for_allocation))
+        .routes(routes!(statements::for_provider))
         .routes(routes!(settlements::run::create))
         .routes(routes!(settlements::invoices::get))
         .routes(routes!(settlements::invoices::finvoice))

@@ -1,7 +1,9 @@
 //! Purchasers (wellbeing services counties, municipalities) and their staff.
 use axum::{Json, extract::State, http::StatusCode};
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set,
+};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap};
 
@@ -12,6 +14,7 @@ use crate::{
         BusinessId, EmailAddress, Municipality,
         catalogue::{PURCHASER_STAFF_ROLES, Role},
         ids::{PurchaserId, UserId},
+        recording::RecordingDays,
         text::parse_text,
     },
     error::{AppError, AppResult, field},
@@ -36,6 +39,8 @@ pub struct PurchaserOut {
     pub name: String,
     pub business_id: String,
     pub municipalities: Vec<String>,
+    /// Deliveries are expected to be recorded within this many days of their date.
+    pub recording_days: i32,
 }
 
 pub fn parse_municipalities(name: &str, raw: &[String]) -> AppResult<Vec<Municipality>> {
@@ -74,6 +79,7 @@ async fn out(
         name: model.name,
         business_id: model.business_id,
         municipalities,
+        recording_days: model.recording_days,
     })
 }
 
@@ -95,6 +101,7 @@ pub async fn create(
         name: Set(name),
         business_id: Set(business_id.to_string()),
         payment_terms_days: Set(14),
+        recording_days: Set(RecordingDays::DEFAULT.stored()),
         created_at: Set(Utc::now()),
     }
     .insert(&*tx)
@@ -142,6 +149,7 @@ pub async fn list(
             id: model.id.into(),
             name: model.name,
             business_id: model.business_id,
+            recording_days: model.recording_days,
         })
         .collect();
     Ok(Json(ListOut { items, total }))
@@ -158,6 +166,48 @@ pub async fn get(
         .await?
         .ok_or_else(|| AppError::not_found("purchaser"))?;
     Ok(Json(out(&state.db.conn, model).await?))
+}
+
+/// Every field optional: what is sent is changed, the rest stays.
+#[derive(Deserialize, Default, utoipa::ToSchema)]
+pub struct PurchaserPatch {
+    /// Days after the delivery date within which deliveries should be recorded, 1–90.
+    pub recording_days: Option<i64>,
+}
+
+#[utoipa::path(patch, path = "/api/v1/purchasers/{pid}", tag = "purchasers", request_body = PurchaserPatch,
+    responses((status = 200, body = PurchaserOut), (status = "4XX", body = crate::error::ErrorBody)))]
+pub async fn update(
+    State(state): State<AppState>,
+    actor: Actor,
+    PathId(pid): PathId<PurchaserId>,
+    ApiJson(input): ApiJson<PurchaserPatch>,
+) -> AppResult<Json<PurchaserOut>> {
+    // The purchaser's finance or catalogue manager sets its expectations of providers.
+    if actor.require_staff(pid, Role::Finance).is_err() {
+        actor.require_staff(pid, Role::CatalogueManager)?;
+    }
+    let recording_days = input
+        .recording_days
+        .map(|d| field("recording_days", RecordingDays::parse(d)))
+        .transpose()?;
+    let tx = state.db.begin_write().await?;
+    let model = purchaser::Entity::find_by_id(uuid::Uuid::from(pid))
+        .one(&*tx)
+        .await?
+        .ok_or_else(|| AppError::not_found("purchaser"))?;
+    // An empty patch changes nothing (and an update with no column set would be refused).
+    let updated = match recording_days {
+        Some(days) => {
+            let mut active = model.into_active_model();
+            active.recording_days = Set(days.stored());
+            active.update(&*tx).await?
+        }
+        None => model,
+    };
+    let body = out(&*tx, updated).await?;
+    tx.commit().await?;
+    Ok(Json(body))
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]

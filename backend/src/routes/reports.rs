@@ -1,4 +1,5 @@
-//! Purchaser reports: demand gaps (what clients searched for in its area and did not find).
+//! Purchaser reports: demand gaps (what clients searched for in its area and did not find)
+//! and providers with overdue recording of deliveries.
 use axum::{Json, extract::State};
 use chrono::Utc;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
@@ -6,9 +7,10 @@ use serde::Serialize;
 
 use crate::{
     auth::Actor,
-    db::entities::search_miss,
-    domain::ids::PurchaserId,
-    error::AppResult,
+    db::entities::{purchaser, search_miss},
+    domain::{ids::PurchaserId, recording::RecordingDays},
+    error::{AppError, AppResult},
+    recording::{self, OverdueProvider},
     routes::{
         common::{ListOut, fetch_page},
         extract::{ApiQuery, PageQuery, PathId},
@@ -53,4 +55,34 @@ pub async fn demand_gaps(
         })
         .collect();
     Ok(Json(ListOut { items, total }))
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct OverdueRecordingOut {
+    /// The purchaser's setting the report applies.
+    pub recording_days: i64,
+    pub as_of: chrono::DateTime<Utc>,
+    /// Providers with silent commitments or late deliveries, most cases first.
+    pub items: Vec<OverdueProvider>,
+}
+
+#[utoipa::path(get, path = "/api/v1/purchasers/{pid}/reports/overdue-recording", tag = "reports",
+    responses((status = 200, body = OverdueRecordingOut), (status = "4XX", body = crate::error::ErrorBody)))]
+pub async fn overdue_recording(
+    State(state): State<AppState>,
+    actor: Actor,
+    PathId(pid): PathId<PurchaserId>,
+) -> AppResult<Json<OverdueRecordingOut>> {
+    actor.require_any_staff(pid)?;
+    let model = purchaser::Entity::find_by_id(uuid::Uuid::from(pid))
+        .one(&state.db.conn)
+        .await?
+        .ok_or_else(|| AppError::not_found("purchaser"))?;
+    let days = RecordingDays::from_stored(model.recording_days);
+    let now = Utc::now();
+    Ok(Json(OverdueRecordingOut {
+        recording_days: days.days(),
+        as_of: now,
+        items: recording::overdue(&state.db.conn, pid, days, now).await?,
+    }))
 }

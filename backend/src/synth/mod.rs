@@ -86,6 +86,7 @@ pub async fn generate(db: &Db, count: usize, seed: u64) -> anyhow::Result<Genera
         name: Set(format!("Synteettinen hyvinvointialue {seed}")),
         business_id: Set(business_id(&mut rng, &mut taken)),
         payment_terms_days: Set(14),
+        recording_days: Set(crate::domain::recording::RecordingDays::DEFAULT.stored()),
         created_at: Set(now),
     }
     .insert(&db.conn)

@@ -12,6 +12,7 @@ pub mod public;
 pub mod purchaser;
 pub mod review_view;
 pub mod session;
+pub mod statement;
 pub mod views;
 
 use axum::{
@@ -57,6 +58,16 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/language", post(public::language::choose))
         .route("/my", get(client::money::show))
         .route("/my/acting-for", post(client::money::act_for))
+        .route("/my/allocations/{id}/statement", get(statement::for_client))
+        .route(
+            "/purchaser/allocations/{id}/statement",
+            get(statement::for_case_worker),
+        )
+        .route("/provider/statement", get(provider::statement::show))
+        .route(
+            "/purchaser/recording",
+            get(purchaser::recording::show).post(purchaser::recording::submit),
+        )
         .route(
             "/offerings/{id}/choose",
             get(client::choose::show).post(client::choose::submit),

@@ -122,6 +122,7 @@ fn nav_for(lang: Lang, actor: Option<&Actor>, here: &str) -> Vec<NavItem> {
                 ("/provider/commitments", "nav-commitments"),
                 ("/provider/deliveries", "nav-deliveries"),
                 ("/provider/deliveries/upload", "nav-upload"),
+                ("/provider/statement", "nav-statement"),
                 ("/provider/reviews", "nav-reviews"),
                 ("/provider/api-keys", "nav-api-keys"),
             ]);
@@ -140,6 +141,12 @@ fn nav_for(lang: Lang, actor: Option<&Actor>, here: &str) -> Vec<NavItem> {
         }
         if actor.has(Role::Moderator) {
             items.push(("/purchaser/reviews", "nav-moderation"));
+        }
+        if [Role::Finance, Role::CatalogueManager, Role::CaseWorker]
+            .iter()
+            .any(|r| actor.has(*r))
+        {
+            items.push(("/purchaser/recording", "nav-recording"));
         }
         if actor.has(Role::Finance) {
             items.extend([

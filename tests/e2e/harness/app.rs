@@ -275,32 +275,55 @@ impl TestApp {
     /// Moves a row's timestamp `days` into the past, straight in the database: the one
     /// thing a test cannot drive over HTTP is the clock (an edit window of 30 days, say).
     pub async fn backdate(&self, table: &str, column: &str, id: &str, days: i64) {
+        let done = self.backdate_where(table, column, "id", id, days).await;
+        assert_eq!(done, 1, "backdating {table} {id}");
+    }
+
+    /// Like [`TestApp::backdate`] for every row whose `key` column holds `value` (a UUID),
+    /// e.g. all ledger entries of an allocation so far; answers how many rows moved.
+    pub async fn backdate_where(
+        &self,
+        table: &str,
+        column: &str,
+        key: &str,
+        value: &str,
+        days: i64,
+    ) -> u64 {
         let at = chrono::Utc::now() - chrono::Duration::days(days);
-        self.overwrite(table, column, id, at.into()).await;
+        self.overwrite_where(table, column, key, value, at.into())
+            .await
     }
 
     /// Overwrites one column of one row straight in the database: how a test breaks the
     /// books on purpose to show that the reconciliation notices.
     pub async fn overwrite(&self, table: &str, column: &str, id: &str, value: sea_orm::Value) {
+        let done = self.overwrite_where(table, column, "id", id, value).await;
+        assert_eq!(done, 1, "overwriting {table}.{column} of {id}");
+    }
+
+    async fn overwrite_where(
+        &self,
+        table: &str,
+        column: &str,
+        key: &str,
+        key_value: &str,
+        value: sea_orm::Value,
+    ) -> u64 {
         let db = self.connect_directly().await;
-        let id = uuid::Uuid::parse_str(id).expect("row id is a UUID");
+        let key_value = uuid::Uuid::parse_str(key_value).expect("key is a UUID");
         let statement = sea_orm::Statement::from_sql_and_values(
             db.get_database_backend(),
             match db.get_database_backend() {
                 sea_orm::DatabaseBackend::Postgres => {
-                    format!("UPDATE {table} SET {column} = $1 WHERE id = $2")
+                    format!("UPDATE {table} SET {column} = $1 WHERE {key} = $2")
                 }
-                _ => format!("UPDATE {table} SET {column} = ? WHERE id = ?"),
+                _ => format!("UPDATE {table} SET {column} = ? WHERE {key} = ?"),
             },
-            [value, id.into()],
+            [value, key_value.into()],
         );
-        let done = db.execute_raw(statement).await.expect("overwrite the row");
-        assert_eq!(
-            done.rows_affected(),
-            1,
-            "overwriting {table}.{column} of {id}"
-        );
+        let done = db.execute_raw(statement).await.expect("overwrite rows");
         let _ = db.close().await;
+        done.rows_affected()
     }
 }
 

@@ -80,6 +80,7 @@ async fn every_page_kind(app: &TestApp, b: &Browser, lang: &str) -> Vec<String> 
             "/provider/deliveries".into(),
             "/provider/deliveries/upload".into(),
             "/provider/reviews".into(),
+            "/provider/statement".into(),
             "/provider/api-keys".into(),
         ],
     });
@@ -88,6 +89,7 @@ async fn every_page_kind(app: &TestApp, b: &Browser, lang: &str) -> Vec<String> 
         pages: vec![
             "/purchaser/catalogue".into(),
             "/purchaser/applications".into(),
+            "/purchaser/recording".into(),
         ],
     });
     roles.push(Role {
@@ -123,6 +125,11 @@ async fn every_page_kind(app: &TestApp, b: &Browser, lang: &str) -> Vec<String> 
                 if b.exists("a[href*='/dispute']").await {
                     pages.push(first_href(b, "a[href*='/dispute']").await);
                 }
+                pages.push(first_href(b, "a[href$='/statement']").await);
+            }
+            Some("liisa@demo.valinta.fi") => {
+                b.goto("/my").await;
+                pages.push(first_href(b, "a[href$='/statement']").await);
             }
             Some("kielo@demo.valinta.fi") => {
                 b.goto("/provider/commitments").await;
@@ -144,6 +151,8 @@ async fn every_page_kind(app: &TestApp, b: &Browser, lang: &str) -> Vec<String> 
                 b.goto("/purchaser/clients").await;
                 let client = first_href(b, "tbody a").await;
                 pages.push(format!("{client}/allocations"));
+                b.goto(&client).await;
+                pages.push(first_href(b, "a[href$='/statement']").await);
                 pages.push(client);
             }
             _ => {}

@@ -48,6 +48,7 @@ mod flows;
 mod http;
 mod keyboard;
 mod reviews;
+mod statements;
 mod uploads;
 
 use crate::harness::{Backend, TestApp, browser::Browser};

@@ -9,6 +9,8 @@ pub struct Model {
     pub name: String,
     pub business_id: String,
     pub payment_terms_days: i32,
+    /// Days after the delivery date within which a delivery should be recorded.
+    pub recording_days: i32,
     pub created_at: DateTimeUtc,
 }
 

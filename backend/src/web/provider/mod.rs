@@ -1,6 +1,6 @@
 //! Pages for a provider's staff: the profile, applications to purchasers, offerings,
-//! incoming commitments, recording and voiding deliveries, uploading a file of them, and
-//! the API keys of the provider's sites.
+//! incoming commitments, recording and voiding deliveries, uploading a file of them, the
+//! API keys of the provider's sites, and the monthly statement.
 pub mod api_keys;
 pub mod applications;
 pub mod commitments;
@@ -8,6 +8,7 @@ pub mod deliveries;
 pub mod offerings;
 pub mod profile;
 pub mod reviews;
+pub mod statement;
 pub mod upload;
 
 use crate::{

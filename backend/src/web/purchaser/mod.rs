@@ -1,12 +1,14 @@
 //! Pages for a purchaser's staff: the catalogue and provider applications (catalogue
 //! managers); clients, decisions, their commitments and ledger, and disputes (case workers);
-//! settlement and money reports (finance).
+//! settlement and money reports (finance); late recording of deliveries (all staff;
+//! finance and catalogue managers set the days).
 pub mod allocations;
 pub mod applications;
 pub mod catalogue;
 pub mod clients;
 pub mod disputes;
 pub mod finance;
+pub mod recording;
 pub mod reviews;
 pub mod settlement;
 
