@@ -12,6 +12,7 @@ mod m20261122_000006_invoices;
 mod m20261122_000007_api_keys;
 mod m20261122_000008_recording_days;
 mod m20261122_000009_settlement_indexes;
+mod m20261122_000010_lighter_invoice_marking;
 mod shape;
 
 pub struct Migrator;
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000007_api_keys::Migration),
             Box::new(m20261122_000008_recording_days::Migration),
             Box::new(m20261122_000009_settlement_indexes::Migration),
+            Box::new(m20261122_000010_lighter_invoice_marking::Migration),
         ]
     }
 }

@@ -88,7 +88,11 @@ impl Server {
                 "--data-dir",
             ])
             .arg(data_dir)
-            .env("RUST_LOG", "warn")
+            // BENCH_SERVER_LOG=info shows where a run's time went.
+            .env(
+                "RUST_LOG",
+                std::env::var("BENCH_SERVER_LOG").unwrap_or_else(|_| "warn".into()),
+            )
             .env("VALINTA_ADMIN_EMAIL", ADMIN.0)
             .env("VALINTA_ADMIN_PASSWORD", ADMIN.1)
             .env("VALINTA_SECRET_KEY", SECRET)

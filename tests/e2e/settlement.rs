@@ -302,6 +302,78 @@ async fn two_settlements_at_once_make_one_set_of_invoices(app: TestApp) {
 }
 db_test!(two_settlements_at_once_make_one_set_of_invoices);
 
+async fn a_run_that_fails_half_way_invoices_nothing(app: TestApp) {
+    let market = Market::build(&app).await;
+    give_bank_details(&app, &market.provider).await;
+    let commitment = market.accepted_commitment(&app).await;
+    let reply = deliver(
+        &app,
+        &market.provider,
+        &commitment,
+        &delivery_body(&today_text(), "1", "45.00", "HALF-1"),
+    )
+    .await;
+    let first = id_of(expect_status(&reply, 201, "first delivery"));
+    settle(&app, &market, &this_month()).await;
+    // Behind the program's back, the first delivery forgets it was invoiced; with a new
+    // delivery beside it, the next run writes the new one's line and then meets the old
+    // one's line already there.
+    app.overwrite(
+        "deliveries",
+        "invoice_id",
+        &first,
+        Option::<uuid::Uuid>::None.into(),
+    )
+    .await;
+    let reply = deliver(
+        &app,
+        &market.provider,
+        &commitment,
+        &delivery_body(&today_text(), "2", "45.00", "HALF-2"),
+    )
+    .await;
+    let second = id_of(expect_status(&reply, 201, "second delivery"));
+    let reply = app
+        .post(
+            &format!("/api/v1/purchasers/{}/settlements", market.purchaser.id),
+            &market.purchaser.finance.token,
+            &json!({"month": this_month()}),
+        )
+        .await;
+    expect_error(&reply, 409, Some("settlement_conflict"), None, "half way");
+
+    // Nothing of the failed run stayed: still one invoice, and the new delivery is
+    // waiting, not invoiced.
+    let listed = app
+        .get(
+            &format!(
+                "/api/v1/purchasers/{}/invoices?month={}",
+                market.purchaser.id,
+                this_month()
+            ),
+            &market.purchaser.finance.token,
+        )
+        .await;
+    assert_eq!(expect_status(&listed, 200, "invoices")["total"], 1);
+    let books = app
+        .get(
+            &format!(
+                "/api/v1/purchasers/{}/reports/reconciliation",
+                market.purchaser.id
+            ),
+            &market.purchaser.finance.token,
+        )
+        .await;
+    let books = expect_status(&books, 200, "reconciliation");
+    assert_eq!(books["ok"], false, "the broken mark is reported: {books}");
+    assert_eq!(books["marks_disagreeing"], json!([first]), "{books}");
+    assert!(
+        !books.to_string().contains(&second),
+        "the new delivery was not half-invoiced: {books}"
+    );
+}
+db_test!(a_run_that_fails_half_way_invoices_nothing);
+
 /// A Finvoice amount (`170,50`) as a decimal.
 fn finnish_amount(text: &str) -> Decimal {
     dec(&text.replace(',', "."))

@@ -122,7 +122,9 @@ pub(super) fn line(
     };
     let (net, vat) = split_gross(gross, rate);
     Ok(invoice_line::ActiveModel {
-        id: Set(uuid::Uuid::new_v4()),
+        // Time-ordered, so a month's lines append to the key's index instead of landing
+        // on random pages of it.
+        id: Set(uuid::Uuid::now_v7()),
         invoice_id: Set(invoice_id),
         delivery_id: Set(d.id),
         kind: Set(kind.into()),
@@ -137,4 +139,46 @@ pub(super) fn line(
         vat_cents: Set(vat),
         gross_cents: Set(gross),
     })
+}
+
+/// A page of lines as one PostgreSQL `INSERT … SELECT * FROM UNNEST(…)` of fourteen arrays:
+/// a statement of fourteen parameters parses, binds and plans far faster than a multi-row
+/// `VALUES` of 28,000, which is most of a large run's time. (SQLite has no arrays; it takes
+/// the multi-row insert, and is fast at it.)
+pub(super) fn unnest_insert(lines: &[invoice_line::ActiveModel]) -> sea_orm::Statement {
+    fn column<T>(
+        lines: &[invoice_line::ActiveModel],
+        get: impl Fn(&invoice_line::ActiveModel) -> T,
+    ) -> sea_orm::Value
+    where
+        Vec<T>: Into<sea_orm::Value>,
+    {
+        lines.iter().map(get).collect::<Vec<T>>().into()
+    }
+    let values = vec![
+        column(lines, |l| *l.id.as_ref()),
+        column(lines, |l| *l.invoice_id.as_ref()),
+        column(lines, |l| *l.delivery_id.as_ref()),
+        column(lines, |l| l.kind.as_ref().clone()),
+        column(lines, |l| *l.commitment_id.as_ref()),
+        column(lines, |l| *l.service_id.as_ref()),
+        column(lines, |l| l.client_pseudonym.as_ref().clone()),
+        column(lines, |l| *l.delivery_date.as_ref()),
+        column(lines, |l| *l.quantity_milli.as_ref()),
+        column(lines, |l| *l.unit_price_cents.as_ref()),
+        column(lines, |l| *l.vat_basis_points.as_ref()),
+        column(lines, |l| *l.net_cents.as_ref()),
+        column(lines, |l| *l.vat_cents.as_ref()),
+        column(lines, |l| *l.gross_cents.as_ref()),
+    ];
+    sea_orm::Statement::from_sql_and_values(
+        sea_orm::DatabaseBackend::Postgres,
+        "INSERT INTO invoice_lines (id, invoice_id, delivery_id, kind, commitment_id, service_id, \
+         client_pseudonym, delivery_date, quantity_milli, unit_price_cents, vat_basis_points, \
+         net_cents, vat_cents, gross_cents) \
+         SELECT * FROM UNNEST($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::uuid[], \
+         $6::uuid[], $7::text[], $8::date[], $9::int8[], $10::int8[], $11::int4[], $12::int8[], \
+         $13::int8[], $14::int8[])",
+        values,
+    )
 }

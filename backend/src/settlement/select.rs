@@ -2,8 +2,9 @@
 //! after they were invoiced (to credit). Both are read per provider in pages ordered by id,
 //! so a run's memory does not grow with the month.
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select,
-    sea_query::Query,
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait,
+    Select,
+    sea_query::{Expr, Query},
 };
 
 use crate::{
@@ -72,6 +73,35 @@ impl Source {
             select = select.filter(delivery::Column::Id.gt(after));
         }
         Ok(select.all(conn).await?)
+    }
+}
+
+impl Source {
+    /// On PostgreSQL: marks the next page of a provider's unsettled deliveries with the
+    /// invoice and returns them, in one `UPDATE … RETURNING` — reading and marking touch
+    /// the same rows, and doing both at once saves a pass over a month. The mark makes
+    /// them leave the selection, so the next call gets the next page.
+    pub(super) async fn mark_page(
+        self,
+        conn: &impl ConnectionTrait,
+        pid: uuid::Uuid,
+        provider: uuid::Uuid,
+        invoice_id: uuid::Uuid,
+        size: u64,
+    ) -> AppResult<Vec<delivery::Model>> {
+        let ids = self
+            .select(pid)
+            .select_only()
+            .column(delivery::Column::Id)
+            .filter(delivery::Column::ProviderId.eq(provider))
+            .order_by_asc(delivery::Column::Id)
+            .limit(size)
+            .into_query();
+        Ok(delivery::Entity::update_many()
+            .col_expr(delivery::Column::InvoiceId, Expr::value(invoice_id))
+            .filter(delivery::Column::Id.in_subquery(ids))
+            .exec_with_returning(conn)
+            .await?)
     }
 }
 

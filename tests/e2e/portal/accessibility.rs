@@ -99,6 +99,19 @@ async fn every_page_kind(app: &TestApp, b: &Browser, lang: &str) -> Vec<String> 
             "/purchaser/reviews?show=hidden".into(),
         ],
     });
+    // The month of the demo's latest visit has work waiting to be invoiced.
+    let busy_month = (crate::harness::fixtures::today() - chrono::Duration::days(2))
+        .format("%Y-%m")
+        .to_string();
+    roles.push(Role {
+        who: Some("talous@demo.valinta.fi"),
+        pages: vec![
+            "/purchaser/settlement".into(),
+            format!("/purchaser/settlement?month={busy_month}"),
+            "/purchaser/finance".into(),
+            "/purchaser/finance?from=2026-13".into(),
+        ],
+    });
     roles.push(Role {
         who: Some("sosiaalityo@demo.valinta.fi"),
         pages: vec!["/purchaser/clients".into(), "/purchaser/disputes".into()],

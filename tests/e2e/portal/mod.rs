@@ -48,6 +48,7 @@ mod flows;
 mod http;
 mod keyboard;
 mod reviews;
+mod settlement;
 mod statements;
 mod uploads;
 
