@@ -51,6 +51,21 @@ pub struct Balance {
 }
 
 impl Balance {
+    /// From cents in the order `[granted, available, reserved, spent]`.
+    pub fn from_cents([granted, available, reserved, spent]: [i64; 4]) -> Self {
+        Balance {
+            granted: Money::from_cents(granted),
+            available: Money::from_cents(available),
+            reserved: Money::from_cents(reserved),
+            spent: Money::from_cents(spent),
+        }
+    }
+
+    /// In cents, `[granted, available, reserved, spent]`: the order reconciliation compares.
+    pub fn cents(&self) -> [i64; 4] {
+        [self.granted, self.available, self.reserved, self.spent].map(Money::cents)
+    }
+
     pub fn of(model: &allocation::Model) -> Self {
         Balance {
             granted: Money::from_cents(model.granted_cents),

@@ -89,10 +89,9 @@ pub async fn reconcile(conn: &impl ConnectionTrait, id: AllocationId) -> AppResu
         spent: Money::from_cents(sums.spent.unwrap_or(0)),
     };
     let reserved_by_commitments = Money::from_cents(reserved);
-    let cents = |b: &Balance| [b.granted, b.available, b.reserved, b.spent].map(|m| m.cents());
     let consistent = balanced(
-        cents(&balance),
-        cents(&from_entries),
+        balance.cents(),
+        from_entries.cents(),
         reserved_by_commitments.cents(),
     );
     Ok(Reconciliation {

@@ -8,40 +8,18 @@ use crate::{
     domain::{Money, catalogue::Role, ids::PurchaserId},
     error::AppResult,
     finance::reconciliation::reconcile,
+    ledger::Balance,
     routes::extract::PathId,
     state::AppState,
 };
 
 #[derive(Serialize, utoipa::ToSchema)]
-pub struct BalanceCentsOut {
-    #[schema(value_type = String)]
-    pub granted: Money,
-    #[schema(value_type = String)]
-    pub available: Money,
-    #[schema(value_type = String)]
-    pub reserved: Money,
-    #[schema(value_type = String)]
-    pub spent: Money,
-}
-
-impl From<[i64; 4]> for BalanceCentsOut {
-    fn from([g, a, r, s]: [i64; 4]) -> Self {
-        BalanceCentsOut {
-            granted: Money::from_cents(g),
-            available: Money::from_cents(a),
-            reserved: Money::from_cents(r),
-            spent: Money::from_cents(s),
-        }
-    }
-}
-
-#[derive(Serialize, utoipa::ToSchema)]
 pub struct AllocationProblemOut {
     pub allocation_id: uuid::Uuid,
     /// The balance columns.
-    pub balance: BalanceCentsOut,
+    pub balance: Balance,
     /// The same recomputed from the ledger entries.
-    pub from_entries: BalanceCentsOut,
+    pub from_entries: Balance,
     #[schema(value_type = String)]
     pub reserved_by_commitments: Money,
 }
@@ -88,8 +66,8 @@ pub async fn reconciliation(
             .into_iter()
             .map(|p| AllocationProblemOut {
                 allocation_id: p.allocation_id,
-                balance: p.columns.into(),
-                from_entries: p.from_entries.into(),
+                balance: Balance::from_cents(p.columns),
+                from_entries: Balance::from_cents(p.from_entries),
                 reserved_by_commitments: Money::from_cents(p.reserved_by_commitments),
             })
             .collect(),
