@@ -13,6 +13,8 @@ mod m20261122_000007_api_keys;
 mod m20261122_000008_recording_days;
 mod m20261122_000009_settlement_indexes;
 mod m20261122_000010_lighter_invoice_marking;
+mod m20261122_000011_emails;
+mod m20261122_000012_room_for_the_invoice_mark;
 mod shape;
 
 pub struct Migrator;
@@ -31,6 +33,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000008_recording_days::Migration),
             Box::new(m20261122_000009_settlement_indexes::Migration),
             Box::new(m20261122_000010_lighter_invoice_marking::Migration),
+            Box::new(m20261122_000011_emails::Migration),
+            Box::new(m20261122_000012_room_for_the_invoice_mark::Migration),
         ]
     }
 }
