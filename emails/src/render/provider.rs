@@ -1,0 +1,152 @@
+//! The texts of the emails to a provider's staff.
+use super::{
+    Body, Draft, RenderError,
+    fluent::{Tr, n, s},
+};
+use crate::{Kind, kinds::*};
+
+pub(super) fn application_received(m: &ApplicationReceived, tr: &Tr) -> Result<Body, RenderError> {
+    let purchaser = [s("purchaser", &m.purchaser)];
+    Draft::new(
+        tr,
+        Kind::ApplicationReceived,
+        ("subject", &[]),
+        None,
+        &m.link,
+    )?
+    .para("p1", &purchaser)?
+    .list(m.services.clone())
+    .para("p2", &[])?
+    .finish()
+}
+
+pub(super) fn application_approved(m: &ApplicationApproved, tr: &Tr) -> Result<Body, RenderError> {
+    let purchaser = [s("purchaser", &m.purchaser)];
+    Draft::new(
+        tr,
+        Kind::ApplicationApproved,
+        ("subject", &[]),
+        None,
+        &m.link,
+    )?
+    .para("p1", &purchaser)?
+    .list(m.services.clone())
+    .para("p2", &[])?
+    .finish()
+}
+
+pub(super) fn application_rejected(m: &ApplicationRejected, tr: &Tr) -> Result<Body, RenderError> {
+    let purchaser = [s("purchaser", &m.purchaser)];
+    Draft::new(
+        tr,
+        Kind::ApplicationRejected,
+        ("subject", &[]),
+        None,
+        &m.link,
+    )?
+    .para("p1", &purchaser)?
+    .list(m.services.clone())
+    .facts(vec![("reason", m.reason.clone())])?
+    .para("p2", &[])?
+    .finish()
+}
+
+pub(super) fn commitment_requested(m: &CommitmentRequested, tr: &Tr) -> Result<Body, RenderError> {
+    let mut facts = vec![
+        ("offering", m.offering.clone()),
+        ("client", m.client.clone()),
+        ("method", tr.t(&format!("method-{}", m.method.as_str()))?),
+    ];
+    if let Some(reserve) = m.reserve {
+        facts.push(("reserve", tr.money(reserve)));
+    }
+    let who = [s("client", &m.client), s("offering", &m.offering)];
+    Draft::new(
+        tr,
+        Kind::CommitmentRequested,
+        ("subject", &[]),
+        None,
+        &m.link,
+    )?
+    .para("p1", &who)?
+    .facts(facts)?
+    .para("p2", &[])?
+    .finish()
+}
+
+pub(super) fn commitment_closed(m: &CommitmentClosed, tr: &Tr) -> Result<Body, RenderError> {
+    let who = [s("client", &m.client), s("offering", &m.offering)];
+    Draft::new(tr, Kind::CommitmentClosed, ("subject", &[]), None, &m.link)?
+        .para("p1", &who)?
+        .para("p2", &[])?
+        .finish()
+}
+
+pub(super) fn dispute_opened(m: &DisputeOpened, tr: &Tr) -> Result<Body, RenderError> {
+    let who = [s("client", &m.client), s("offering", &m.offering)];
+    Draft::new(tr, Kind::DisputeOpened, ("subject", &[]), None, &m.link)?
+        .para("p1", &who)?
+        .facts(vec![
+            ("offering", m.offering.clone()),
+            ("client", m.client.clone()),
+            ("date", tr.date(m.delivery_date)),
+            ("amount", tr.money(m.amount)),
+            ("reason", m.reason.clone()),
+        ])?
+        .para("p2", &[])?
+        .finish()
+}
+
+pub(super) fn review_reply_reminder(m: &ReviewReplyReminder, tr: &Tr) -> Result<Body, RenderError> {
+    Draft::new(
+        tr,
+        Kind::ReviewReplyReminder,
+        ("subject", &[]),
+        None,
+        &m.link,
+    )?
+    .para("p1", &[s("offering", &m.offering)])?
+    .facts(vec![
+        ("offering", m.offering.clone()),
+        ("stars", format!("{} / 5", m.stars.min(5))),
+        ("written", tr.date(m.written)),
+    ])?
+    .para("p2", &[])?
+    .finish()
+}
+
+pub(super) fn deliveries_overdue(m: &DeliveriesOverdue, tr: &Tr) -> Result<Body, RenderError> {
+    let counts = [n("commitments", m.commitments), n("days", m.recording_days)];
+    Draft::new(tr, Kind::DeliveriesOverdue, ("subject", &[]), None, &m.link)?
+        .para("p1", &counts)?
+        .facts(vec![("purchaser", m.purchaser.clone())])?
+        .para("p2", &[])?
+        .finish()
+}
+
+pub(super) fn invoice_ready(m: &InvoiceReady, tr: &Tr) -> Result<Body, RenderError> {
+    let number = [s("number", &m.number)];
+    let purchaser = [s("purchaser", &m.purchaser)];
+    let mut facts = vec![
+        ("number", m.number.clone()),
+        ("purchaser", m.purchaser.clone()),
+        ("month", crate::format::month(tr.lang, &m.month)),
+        ("total", tr.money(m.total)),
+    ];
+    // A credit note is not paid by a due date: it lowers what the purchaser pays.
+    if !m.credit_note {
+        facts.push(("due", tr.date(m.due)));
+    }
+    let variant = if m.credit_note { "-credit" } else { "" };
+    Draft::new(
+        tr,
+        Kind::InvoiceReady,
+        (&format!("subject{variant}"), &number),
+        None,
+        &m.link,
+    )?
+    .para(&format!("p1{variant}"), &purchaser)?
+    .facts(facts)?
+    .para(&format!("p2{variant}"), &[])?
+    .finish()
+}
