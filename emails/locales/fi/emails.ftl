@@ -169,7 +169,7 @@ delivery_digest-p3 = Tarkista tiedot. Jos niissä on virhe, voit tehdä reklamaa
 delivery_digest-action = Tarkista tiedot
 
 balance_low-subject = Rahaa on jäljellä vähän
-balance_low-p1 = Rahaa on käytettävissä enää { $available }. Se on { $percent } % myönnetystä summasta { $granted }.
+balance_low-p1 = Rahaa on käytettävissä enää { $available }. Se on { $percent } % myönnetystä summasta { $granted }.
 balance_low-p2 = Jos tarvitset lisää rahaa palveluihin, ota yhteyttä omaan työntekijääsi.
 balance_low-action = Katso saldo
 

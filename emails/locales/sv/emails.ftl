@@ -167,7 +167,7 @@ delivery_digest-p3 = Kontrollera uppgifterna. Om något är fel kan du göra en 
 delivery_digest-action = Kontrollera uppgifterna
 
 balance_low-subject = Det finns lite pengar kvar
-balance_low-p1 = Det finns bara { $available } kvar som kan användas. Det är { $percent } % av det beviljade beloppet { $granted }.
+balance_low-p1 = Det finns bara { $available } kvar som kan användas. Det är { $percent } % av det beviljade beloppet { $granted }.
 balance_low-p2 = Om du behöver mer pengar för tjänster, kontakta din kontaktperson.
 balance_low-action = Visa saldot
 

@@ -131,7 +131,10 @@ pub(super) fn invoice_ready(m: &InvoiceReady, tr: &Tr) -> Result<Body, RenderErr
         ("number", m.number.clone()),
         ("purchaser", m.purchaser.clone()),
         ("month", crate::format::month(tr.lang, &m.month)),
-        ("total", tr.money(m.total)),
+        (
+            if m.credit_note { "amount" } else { "total" },
+            tr.money(m.total),
+        ),
     ];
     // A credit note is not paid by a due date: it lowers what the purchaser pays.
     if !m.credit_note {
