@@ -6,14 +6,16 @@ use metrics_exporter_prometheus::PrometheusBuilder;
 use tokio::net::TcpListener;
 
 use crate::{
-    config::Config, db::Db, demo, indexing, jobs::Worker, routes, state::AppState, users,
+    config::Config, db::Db, demo, indexing, jobs, jobs::Worker, routes, state::AppState, users,
     vault::Vault,
 };
 
 pub async fn serve(config: Config) -> anyhow::Result<()> {
-    let db = Db::connect(&config.database).await?;
+    let vault = Arc::new(Vault::open(config.secret_key.as_deref(), &config.data_dir)?);
+    let db = Db::connect(&config.database)
+        .await?
+        .with_vault(vault.clone());
     db.migrate().await?;
-    let vault = Vault::open(config.secret_key.as_deref(), &config.data_dir)?;
     if let Some((email, password)) = &config.admin {
         users::ensure_admin(&db, email, password).await?;
     }
@@ -41,10 +43,13 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
         .await
         .with_context(|| format!("cannot listen on {}", config.addr))?;
     let addr = listener.local_addr()?;
+    if config.worker {
+        start_email_sender(&config, &db, addr)?;
+    }
     let state = AppState {
         db,
         config: Arc::new(config),
-        vault: Arc::new(vault),
+        vault,
         search,
         metrics,
     };
@@ -78,4 +83,40 @@ async fn shutdown_signal() {
         () = ctrl_c => {},
         () = terminate => {},
     }
+}
+
+/// Starts the email sender: SMTP when `SMTP_URL` is set, else the local outbox folder.
+fn start_email_sender(config: &Config, db: &Db, addr: std::net::SocketAddr) -> anyhow::Result<()> {
+    let email = &config.email;
+    let folder = email
+        .outbox_dir
+        .clone()
+        .unwrap_or_else(|| config.data_dir.join("outbox"));
+    let transport = valinta_emails::Transport::from_config(email.smtp_url.as_deref(), &folder)
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let public = email
+        .public_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{addr}"));
+    let portal = valinta_emails::PortalUrl::parse(&public)
+        .map_err(|e| anyhow::anyhow!("VALINTA_PUBLIC_URL: {e}"))?;
+    tracing::info!(transport = %transport.describe(), "emails go to");
+    jobs::emails::Sender {
+        db: db.clone(),
+        transport: Arc::new(transport),
+        settings: jobs::emails::SenderSettings {
+            from: valinta_emails::parse_mailbox(&email.mail_from)
+                .map_err(|e| anyhow::anyhow!("VALINTA_MAIL_FROM: {e}"))?,
+            portal,
+            lease: std::time::Duration::from_secs(email.email_lease_secs.max(1)),
+            retry_base: std::time::Duration::from_millis(email.email_retry_ms),
+            max_attempts: email.email_max_attempts,
+            low_balance_percent: email.low_balance_percent,
+            crash_after_send: email.fault_crash_after_send,
+        },
+    }
+    .spawn(std::time::Duration::from_secs(
+        email.reminder_every_secs.max(1),
+    ));
+    Ok(())
 }

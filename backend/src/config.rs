@@ -33,12 +33,76 @@ pub struct SearchArgs {
     pub meilisearch_index: String,
 }
 
+/// Where emails go and how the sender behaves.
+#[derive(Args, Clone, Debug)]
+pub struct EmailArgs {
+    /// SMTP server, e.g. `smtp://user:pass@host:587?tls=required` (STARTTLS) or
+    /// `smtps://user:pass@host:465`; without it emails are written to the outbox folder.
+    #[arg(long, env = "SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<String>,
+    /// The sender of every email.
+    #[arg(
+        long,
+        env = "VALINTA_MAIL_FROM",
+        default_value = "Valinta <noreply@valinta.invalid>"
+    )]
+    pub mail_from: String,
+    /// The portal's address as people reach it, for the links in emails (default: the
+    /// address the server listens on).
+    #[arg(long, env = "VALINTA_PUBLIC_URL")]
+    pub public_url: Option<String>,
+    /// The local outbox folder (default: `outbox` under the data directory).
+    #[arg(long, env = "VALINTA_OUTBOX_DIR")]
+    pub outbox_dir: Option<PathBuf>,
+    /// First retry delay after a temporary failure, in milliseconds (doubling each time).
+    #[arg(
+        long,
+        env = "VALINTA_EMAIL_RETRY_MS",
+        default_value = "30000",
+        hide = true
+    )]
+    pub email_retry_ms: u64,
+    /// Attempts before a temporarily failing email is marked failed.
+    #[arg(
+        long,
+        env = "VALINTA_EMAIL_MAX_ATTEMPTS",
+        default_value = "10",
+        hide = true
+    )]
+    pub email_max_attempts: i32,
+    /// How long a claimed email is reserved for the instance sending it, in seconds.
+    #[arg(
+        long,
+        env = "VALINTA_EMAIL_LEASE_SECS",
+        default_value = "300",
+        hide = true
+    )]
+    pub email_lease_secs: u64,
+    /// A balance under this percentage of the grant gets the "balance is running low"
+    /// reminder.
+    #[arg(long, env = "VALINTA_LOW_BALANCE_PERCENT", default_value = "20")]
+    pub low_balance_percent: i64,
+    /// How often the scheduled reminders are looked for, in seconds.
+    #[arg(
+        long,
+        env = "VALINTA_REMINDER_EVERY_SECS",
+        default_value = "300",
+        hide = true
+    )]
+    pub reminder_every_secs: u64,
+    /// Test-only fault hook: exit right after an email is sent, before it is recorded.
+    #[arg(long, env = "VALINTA_FAULT_CRASH_AFTER_SEND", hide = true)]
+    pub fault_crash_after_send: bool,
+}
+
 #[derive(Args, Clone, Debug)]
 pub struct ServeArgs {
     #[command(flatten)]
     pub db: DbArgs,
     #[command(flatten)]
     pub search: SearchArgs,
+    #[command(flatten)]
+    pub email: EmailArgs,
     /// Address to listen on; port 0 picks a free port (printed at start).
     #[arg(long, env = "VALINTA_ADDR", default_value = "127.0.0.1:8080")]
     pub addr: String,
@@ -71,6 +135,7 @@ pub struct Config {
     pub demo: bool,
     pub worker: bool,
     pub search: SearchArgs,
+    pub email: EmailArgs,
 }
 
 #[derive(Clone, Debug)]
@@ -161,6 +226,35 @@ impl Config {
             demo: args.demo,
             worker: !args.no_worker,
             search: args.search.clone(),
+            email: checked_email(&args.email)?,
         })
     }
+}
+
+fn checked_email(args: &EmailArgs) -> anyhow::Result<EmailArgs> {
+    if let Some(url) = args.smtp_url.as_deref().filter(|u| !u.trim().is_empty())
+        && !(url.starts_with("smtp://") || url.starts_with("smtps://"))
+    {
+        bail!("SMTP_URL must start with smtp:// or smtps://");
+    }
+    if let Some(url) = &args.public_url
+        && !(url.starts_with("http://") || url.starts_with("https://"))
+    {
+        bail!("VALINTA_PUBLIC_URL must start with http:// or https://");
+    }
+    if valinta_emails::parse_mailbox(&args.mail_from).is_err() {
+        bail!(
+            "VALINTA_MAIL_FROM {:?} is not an address like \"Valinta <noreply@example.fi>\"",
+            args.mail_from
+        );
+    }
+    if !(1..=99).contains(&args.low_balance_percent) {
+        bail!("VALINTA_LOW_BALANCE_PERCENT must be from 1 to 99");
+    }
+    if !(1..=100).contains(&args.email_max_attempts) {
+        bail!("VALINTA_EMAIL_MAX_ATTEMPTS must be from 1 to 100");
+    }
+    let mut checked = args.clone();
+    checked.smtp_url = args.smtp_url.clone().filter(|u| !u.trim().is_empty());
+    Ok(checked)
 }

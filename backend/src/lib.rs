@@ -13,6 +13,7 @@ pub mod finance;
 pub mod indexing;
 pub mod jobs;
 pub mod ledger;
+pub mod notify;
 pub mod outbox;
 pub mod recording;
 pub mod reviews;

@@ -24,7 +24,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Run the portal and the API.
-    Serve(ServeArgs),
+    Serve(Box<ServeArgs>),
     /// Apply database migrations and exit.
     Migrate(DbArgs),
     /// Load the demo data set into the database and exit.
@@ -77,7 +77,10 @@ async fn main() -> ExitCode {
 }
 
 async fn open(args: &DbArgs) -> anyhow::Result<Db> {
-    let db = Db::connect(&DatabaseTarget::from_args(args)?).await?;
+    let vault = Vault::open(args.secret_key.as_deref(), &args.data_dir)?;
+    let db = Db::connect(&DatabaseTarget::from_args(args)?)
+        .await?
+        .with_vault(std::sync::Arc::new(vault));
     db.migrate().await?;
     Ok(db)
 }

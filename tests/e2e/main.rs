@@ -14,6 +14,7 @@ mod compare;
 mod concurrency;
 mod delivery_upload;
 mod demo;
+mod emails;
 mod finance;
 mod health;
 mod idempotency;

@@ -18,12 +18,19 @@ use tokio::sync::{Mutex, OwnedMutexGuard};
 use valinta_migrations::Migrator;
 use valinta_migrations::MigratorTrait;
 
-use crate::config::DatabaseTarget;
+use crate::{
+    config::DatabaseTarget,
+    error::{AppError, AppResult},
+    vault::Vault,
+};
 
 #[derive(Clone)]
 pub struct Db {
     pub conn: DatabaseConnection,
     write_gate: Option<Arc<Mutex<()>>>,
+    /// The key that seals personal data in this database; also gives clients their
+    /// pseudonyms in what providers see (invoice lines, emails).
+    vault: Option<Arc<Vault>>,
 }
 
 /// A transaction that may write. Dropping it without `commit` rolls back.
@@ -71,6 +78,7 @@ impl Db {
                 Ok(Db {
                     conn,
                     write_gate: Some(Arc::new(Mutex::new(()))),
+                    vault: None,
                 })
             }
             DatabaseTarget::Postgres(url) => {
@@ -85,6 +93,7 @@ impl Db {
                 Ok(Db {
                     conn,
                     write_gate: None,
+                    vault: None,
                 })
             }
         }
@@ -94,6 +103,21 @@ impl Db {
         Migrator::up(&self.conn, None)
             .await
             .context("database migration failed")
+    }
+
+    /// This database with the key that seals its personal data.
+    pub fn with_vault(mut self, vault: Arc<Vault>) -> Db {
+        self.vault = Some(vault);
+        self
+    }
+
+    /// A client's pseudonym (as on invoices), for what providers are sent.
+    pub fn client_pseudonym(&self, client: uuid::Uuid) -> AppResult<String> {
+        let vault = self
+            .vault
+            .as_deref()
+            .ok_or_else(|| AppError::internal("database opened without its vault"))?;
+        Ok(crate::settlement::lines::client_pseudonym(vault, client))
     }
 
     pub fn is_postgres(&self) -> bool {

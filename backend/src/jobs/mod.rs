@@ -1,8 +1,11 @@
-//! The in-process worker that carries out the outbox: it claims due rows (with
+//! The in-process workers. `emails` sends the email outbox and runs the scheduled
+//! reminders; the worker below carries out the indexing outbox: it claims due rows (with
 //! `FOR UPDATE SKIP LOCKED` on PostgreSQL, so any number of instances share the work),
 //! performs them, and deletes them; a failure is retried later with backoff. Performing a
 //! row again is harmless (indexing is idempotent), so a crash between the side effect and
 //! the delete only repeats work.
+pub mod emails;
+
 use std::{sync::Arc, time::Duration};
 
 use chrono::Utc;

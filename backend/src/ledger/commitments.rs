@@ -16,6 +16,7 @@ use crate::{
         ids::{AllocationId, CommitmentId, ServiceId},
     },
     error::{AppError, AppResult},
+    notify,
 };
 
 use super::{EntryKind, Movement, apply, lock_allocation};
@@ -156,6 +157,8 @@ pub async fn request(
         };
         apply(&*tx, allocation, movement, actor, Some(acting)).await?;
     }
+    let client = db.client_pseudonym(created.client_id)?;
+    notify::provider::commitment_requested(&*tx, &client, &created).await?;
     tx.commit().await?;
     Ok(created)
 }
@@ -219,6 +222,19 @@ pub async fn transition(
             delivery: None,
         };
         apply(&*tx, allocation, movement, actor, acting).await?;
+    }
+    match to {
+        CommitmentStatus::Accepted => {
+            notify::client::commitment_answered(&*tx, &updated, true).await?
+        }
+        CommitmentStatus::Declined => {
+            notify::client::commitment_answered(&*tx, &updated, false).await?
+        }
+        CommitmentStatus::Closed => {
+            let client = db.client_pseudonym(updated.client_id)?;
+            notify::provider::commitment_closed(&*tx, &client, &updated).await?
+        }
+        _ => {}
     }
     tx.commit().await?;
     Ok(updated)

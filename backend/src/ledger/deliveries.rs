@@ -184,6 +184,7 @@ async fn record_once(
     }
     let movement = spend(new, id, &decision);
     let allocation = apply(&*tx, allocation, movement, actor, None).await?;
+    crate::notify::client::delivery_recorded(&*tx, &inserted, &allocation).await?;
     tx.commit().await?;
     Ok(Recorded::Created(inserted, allocation))
 }

@@ -70,6 +70,8 @@ pub async fn open(
     }
     .insert(&*tx)
     .await?;
+    let client = db.client_pseudonym(delivery.client_id)?;
+    crate::notify::provider::dispute_opened(&*tx, &client, &model, delivery).await?;
     tx.commit().await?;
     Ok(model)
 }
@@ -116,6 +118,12 @@ pub async fn decide(
     active.decision_reason = Set(reason);
     active.decided_at = Set(Some(Utc::now()));
     let updated = active.update(&*tx).await?;
+    if let Some(delivery) = delivery::Entity::find_by_id(updated.delivery_id)
+        .one(&*tx)
+        .await?
+    {
+        crate::notify::client::dispute_decided(&*tx, &updated, &delivery, uphold).await?;
+    }
     tx.commit().await?;
     Ok(updated)
 }

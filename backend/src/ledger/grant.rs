@@ -58,6 +58,7 @@ pub async fn grant(db: &Db, new: NewAllocation, actor: &Actor) -> AppResult<allo
         delivery: None,
     };
     let model = apply(&*tx, created, movement, actor, None).await?;
+    crate::notify::client::allocation_granted(&*tx, &model).await?;
     tx.commit().await?;
     Ok(model)
 }

@@ -71,6 +71,7 @@ pub async fn report(
         },
     )
     .await?;
+    crate::notify::staff::review_reported(&*tx, &current, &model.reason).await?;
     tx.commit().await?;
     Ok(model)
 }

@@ -100,9 +100,12 @@ pub async fn create(
         decided_by: Set(None),
         decided_at: Set(None),
         created_at: Set(Utc::now()),
-    }
-    .insert(conn)
-    .await?;
+    };
+    // The application and the emails about it commit together.
+    let tx = state.db.begin_write().await?;
+    let model = model.insert(&*tx).await?;
+    crate::notify::provider::application_submitted(&*tx, &model).await?;
+    tx.commit().await?;
     Ok((
         StatusCode::CREATED,
         Json(ApplicationOut::from_model(&model)?),
@@ -183,6 +186,7 @@ pub async fn decide(
     active.decided_by = Set(Some(actor.user_id.into()));
     active.decided_at = Set(Some(now));
     let updated = active.update(&*tx).await?;
+    crate::notify::provider::application_decided(&*tx, &updated, input.approve).await?;
     tx.commit().await?;
     Ok(Json(ApplicationOut::from_model(&updated)?))
 }

@@ -79,3 +79,22 @@ pub async fn me(State(state): State<AppState>, actor: Actor) -> AppResult<Json<M
         acts_for,
     }))
 }
+
+#[derive(serde::Deserialize, utoipa::ToSchema)]
+pub struct LanguageIn {
+    /// `fi`, `sv` or `en`: the portal's and the emails' language.
+    pub language: String,
+}
+
+#[utoipa::path(put, path = "/api/v1/me/language", tag = "auth", request_body = LanguageIn,
+    responses((status = 204), (status = 422, body = crate::error::ErrorBody)))]
+pub async fn set_language(
+    State(state): State<AppState>,
+    actor: Actor,
+    crate::routes::extract::ApiJson(input): crate::routes::extract::ApiJson<LanguageIn>,
+) -> AppResult<axum::http::StatusCode> {
+    let lang = crate::web::i18n::Lang::parse(&input.language)
+        .ok_or_else(|| crate::error::AppError::invalid("language", "must be fi, sv or en"))?;
+    crate::web::public::language::remember(&state, actor.user_id, lang).await?;
+    Ok(axum::http::StatusCode::NO_CONTENT)
+}

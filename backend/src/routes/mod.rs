@@ -10,9 +10,11 @@ pub mod common;
 pub mod compare;
 pub mod deliveries;
 pub mod disputes;
+pub mod emails;
 pub mod extract;
 pub mod finance;
 pub mod me;
+pub mod notifications;
 pub mod offerings;
 pub mod operations;
 pub mod providers;
@@ -74,6 +76,10 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(auth::login))
         .routes(routes!(auth::logout))
         .routes(routes!(me::me))
+        .routes(routes!(me::set_language))
+        .routes(routes!(notifications::get, notifications::put))
+        .routes(routes!(emails::list))
+        .routes(routes!(emails::retry))
         .routes(routes!(audit::list))
         .routes(routes!(compare::compare))
         .routes(routes!(search::search))

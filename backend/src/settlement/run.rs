@@ -304,7 +304,9 @@ impl Run<'_> {
         header.net_cents = Set(totals.net);
         header.vat_cents = Set(totals.vat);
         header.gross_cents = Set(totals.gross);
-        Ok(Some(header.update(&**self.tx).await?))
+        let issued = header.update(&**self.tx).await?;
+        crate::notify::provider::invoice_ready(&**self.tx, &issued).await?;
+        Ok(Some(issued))
     }
 
     /// PostgreSQL marks an invoice's deliveries as it reads them (`UPDATE … RETURNING`);

@@ -180,6 +180,7 @@ mod tests {
             "service",
             "n",
             "date",
+            "folder",
         ]
         .into_iter()
         .map(|name| (name, FluentValue::from("1")))

@@ -1,6 +1,7 @@
 //! The portal: server-rendered, accessible pages for clients, proxies, providers and
 //! purchasers. Pages call the same handlers and domain code as the API (`routes/`), so
 //! every rule lives once; this layer parses forms, picks words and draws HTML.
+pub mod admin;
 pub mod assets;
 pub mod client;
 pub mod errors;
@@ -12,6 +13,7 @@ pub mod public;
 pub mod purchaser;
 pub mod review_view;
 pub mod session;
+pub mod settings;
 pub mod statement;
 pub mod views;
 
@@ -175,6 +177,13 @@ pub fn router(state: AppState) -> Router<AppState> {
             get(purchaser::settlement::invoice_csv),
         )
         .route("/purchaser/finance", get(purchaser::finance::show))
+        .route(
+            "/settings/notifications",
+            get(settings::show).post(settings::submit),
+        )
+        .route("/admin/emails", get(admin::list))
+        .route("/admin/emails/{id}/retry", post(admin::retry))
+        .route("/admin/emails/outbox/{file}", get(admin::stored))
         .route("/static/{file}", get(assets::serve))
         // Unknown paths: a JSON 404 under /api, a page elsewhere (see `errors`).
         .fallback(|| async { crate::error::AppError::not_found("page") })

@@ -154,6 +154,10 @@ fn nav_for(lang: Lang, actor: Option<&Actor>, here: &str) -> Vec<NavItem> {
                 ("/purchaser/finance", "nav-finance"),
             ]);
         }
+        if actor.has(Role::Admin) {
+            items.push(("/admin/emails", "nav-emails"));
+        }
+        items.push(("/settings/notifications", "nav-notifications"));
     }
     items
         .into_iter()

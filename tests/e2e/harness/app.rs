@@ -41,6 +41,8 @@ pub struct TestApp {
 struct PostgresDb {
     name: String,
     url: String,
+    /// The instance that created the database drops it; a sibling sharing it does not.
+    owned: bool,
 }
 
 fn postgres_server_url() -> String {
@@ -106,6 +108,7 @@ impl TestApp {
                 Some(PostgresDb {
                     url: with_database(&server, &name),
                     name,
+                    owned: true,
                 })
             }
         };
@@ -130,6 +133,43 @@ impl TestApp {
         };
         app.start(extra_args).await;
         app
+    }
+
+    /// A second server process on this one's PostgreSQL database (as a second instance
+    /// behind a load balancer would be), with its own data directory.
+    pub async fn sibling(&self, extra_args: &[&str]) -> TestApp {
+        let db = self
+            .postgres
+            .as_ref()
+            .expect("a sibling instance shares a PostgreSQL database");
+        let dir = tempfile::Builder::new()
+            .prefix("valinta-e2e-")
+            .tempdir()
+            .expect("create temp dir");
+        let data_dir = dir.path().join("data");
+        std::fs::create_dir_all(&data_dir).expect("create data dir");
+        let mut app = TestApp {
+            backend: self.backend,
+            base_url: String::new(),
+            http: self.http.clone(),
+            transcript: Mutex::new(Vec::new()),
+            child: None,
+            stderr_path: dir.path().join("server.stderr.log"),
+            data_dir,
+            postgres: Some(PostgresDb {
+                name: db.name.clone(),
+                url: db.url.clone(),
+                owned: false,
+            }),
+            _dir: dir,
+        };
+        app.start(extra_args).await;
+        app
+    }
+
+    /// The folder the server writes emails to when no SMTP server is set.
+    pub fn outbox_dir(&self) -> PathBuf {
+        self.data_dir.join("outbox")
     }
 
     /// Stops the server abruptly (SIGKILL, as a crash would) and starts it again on the same
@@ -235,7 +275,7 @@ impl Drop for TestApp {
                 self.server_log_tail()
             );
         }
-        if let Some(db) = self.postgres.take() {
+        if let Some(db) = self.postgres.take().filter(|db| db.owned) {
             let sql = format!("DROP DATABASE IF EXISTS \"{}\" WITH (FORCE)", db.name);
             // Drop may run inside the test's runtime; use a fresh one on its own thread.
             let outcome = std::thread::spawn(move || {

@@ -18,6 +18,8 @@ pub const ANON: &str = "";
 pub struct User {
     pub id: String,
     pub token: String,
+    /// The address they signed in with (where their emails go).
+    pub email: String,
 }
 
 fn parse_body(text: &str) -> Value {
@@ -150,6 +152,7 @@ impl TestApp {
         User {
             id: str_field(&body["user"], "id"),
             token,
+            email: email.trim().to_lowercase(),
         }
     }
 

@@ -6,6 +6,7 @@ pub mod client;
 pub mod fixtures;
 pub mod ids;
 pub mod money;
+pub mod smtp;
 
 pub use app::{Backend, TestApp};
 

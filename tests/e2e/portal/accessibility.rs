@@ -116,6 +116,14 @@ async fn every_page_kind(app: &TestApp, b: &Browser, lang: &str) -> Vec<String> 
         who: Some("sosiaalityo@demo.valinta.fi"),
         pages: vec!["/purchaser/clients".into(), "/purchaser/disputes".into()],
     });
+    roles.push(Role {
+        who: Some("admin@demo.valinta.fi"),
+        pages: vec![
+            "/admin/emails".into(),
+            "/admin/emails?status=failed".into(),
+            "/settings/notifications".into(),
+        ],
+    });
     for role in roles {
         if let Some(who) = role.who {
             b.sign_in(who, PASSWORD).await;
@@ -159,6 +167,11 @@ async fn every_page_kind(app: &TestApp, b: &Browser, lang: &str) -> Vec<String> 
                     problems.push(format!("[{lang}] new API key shown: {v}"));
                 }
                 pages.push(first_href(b, "a[href$='/revoke']").await);
+            }
+            Some("admin@demo.valinta.fi") => {
+                // One message of the demo's, as the development outbox shows it.
+                b.goto("/admin/emails").await;
+                pages.push(first_href(b, "a[href^='/admin/emails/outbox/']").await);
             }
             Some("sosiaalityo@demo.valinta.fi") => {
                 b.goto("/purchaser/clients").await;

@@ -30,6 +30,11 @@ pub(super) async fn write(tx: &WriteTx, books: Books, writes: Writes) -> AppResu
     if writes.deliveries.is_empty() {
         return Ok(());
     }
+    let ids: Vec<Uuid> = writes
+        .deliveries
+        .iter()
+        .filter_map(|d| d.id.try_as_ref().copied())
+        .collect();
     for chunk in writes.deliveries.chunks(CHUNK) {
         delivery::Entity::insert_many(chunk.to_vec())
             .exec_without_returning(&**tx)
@@ -57,6 +62,7 @@ pub(super) async fn write(tx: &WriteTx, books: Books, writes: Writes) -> AppResu
             .exec_without_returning(&**tx)
             .await?;
     }
+    crate::notify::client::deliveries_recorded(&**tx, &ids).await?;
     Ok(())
 }
 

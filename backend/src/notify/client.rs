@@ -1,0 +1,203 @@
+//! What a client, and every proxy acting for them, are told: decisions, answers to their
+//! requests, each delivery with the new balance, and what became of a dispute.
+use chrono::Duration;
+use sea_orm::{ConnectionTrait, EntityTrait};
+use valinta_emails::{
+    AllocationGranted, CommitmentAccepted, CommitmentDeclined, DeliveryRecorded, DisputeDecided,
+    Notification,
+};
+
+use crate::{
+    db::entities::{allocation, commitment, delivery, dispute, service},
+    error::AppResult,
+};
+
+use super::{
+    lookup::{self, euros, quantity, text_in},
+    queue,
+    recipients::{self, Addressee},
+};
+
+/// How long a client has to dispute a delivery (product rule: 14 days from its date).
+pub const DISPUTE_DAYS: i64 = 14;
+
+async fn each<F>(conn: &impl ConnectionTrait, client: uuid::Uuid, mut build: F) -> AppResult<()>
+where
+    F: FnMut(&Addressee) -> Notification,
+{
+    for to in recipients::client_side(conn, client).await? {
+        let message = build(&to);
+        queue::send(conn, &to, message).await?;
+    }
+    Ok(())
+}
+
+pub async fn allocation_granted(
+    conn: &impl ConnectionTrait,
+    allocation: &allocation::Model,
+) -> AppResult<()> {
+    let purchaser = lookup::purchaser(conn, allocation.purchaser_id).await?;
+    let kind = lookup::word(&allocation.kind)?;
+    each(conn, allocation.client_id, |to| {
+        Notification::AllocationGranted(AllocationGranted {
+            on_behalf_of: to.on_behalf_of.clone(),
+            purchaser: purchaser.name.clone(),
+            kind,
+            granted: euros(allocation.granted_cents),
+            valid_from: allocation.valid_from,
+            valid_to: allocation.valid_to,
+            link: "/my".into(),
+        })
+    })
+    .await
+}
+
+/// The provider answered a request: accepted or declined.
+pub async fn commitment_answered(
+    conn: &impl ConnectionTrait,
+    commitment: &commitment::Model,
+    accepted: bool,
+) -> AppResult<()> {
+    let offering = lookup::offering(conn, commitment.offering_id).await?;
+    let provider = lookup::provider_name(conn, commitment.provider_id).await?;
+    each(conn, commitment.client_id, |to| {
+        let offering = text_in(&offering.title, to.lang);
+        let link = "/my".to_owned();
+        if accepted {
+            Notification::CommitmentAccepted(CommitmentAccepted {
+                on_behalf_of: to.on_behalf_of.clone(),
+                offering,
+                provider: provider.clone(),
+                link,
+            })
+        } else {
+            Notification::CommitmentDeclined(CommitmentDeclined {
+                on_behalf_of: to.on_behalf_of.clone(),
+                offering,
+                provider: provider.clone(),
+                link,
+            })
+        }
+    })
+    .await
+}
+
+pub async fn delivery_recorded(
+    conn: &impl ConnectionTrait,
+    delivery: &delivery::Model,
+    allocation: &allocation::Model,
+) -> AppResult<()> {
+    let offering_id = super::provider::commitment_offering(conn, delivery.commitment_id).await?;
+    let offering = lookup::offering(conn, offering_id).await?;
+    let unit = service::Entity::find_by_id(offering.service_id)
+        .one(conn)
+        .await?
+        .map(|s| s.unit)
+        .unwrap_or_default();
+    let provider = lookup::provider_name(conn, delivery.provider_id).await?;
+    each(conn, delivery.client_id, |to| {
+        Notification::DeliveryRecorded(DeliveryRecorded {
+            on_behalf_of: to.on_behalf_of.clone(),
+            offering: text_in(&offering.title, to.lang),
+            provider: provider.clone(),
+            date: delivery.date,
+            quantity: quantity(delivery.quantity_milli),
+            unit: unit.clone(),
+            total: euros(delivery.total_cents),
+            purchaser_share: euros(delivery.purchaser_share_cents),
+            client_share: euros(delivery.client_share_cents),
+            available: euros(allocation.available_cents),
+            dispute_until: delivery.date + Duration::days(DISPUTE_DAYS),
+            link: "/my".into(),
+        })
+    })
+    .await
+}
+
+pub async fn dispute_decided(
+    conn: &impl ConnectionTrait,
+    dispute: &dispute::Model,
+    delivery: &delivery::Model,
+    upheld: bool,
+) -> AppResult<()> {
+    let offering_id = super::provider::commitment_offering(conn, delivery.commitment_id).await?;
+    let offering = lookup::offering(conn, offering_id).await?;
+    each(conn, delivery.client_id, |to| {
+        Notification::DisputeDecided(DisputeDecided {
+            on_behalf_of: to.on_behalf_of.clone(),
+            offering: text_in(&offering.title, to.lang),
+            delivery_date: delivery.date,
+            amount: euros(delivery.total_cents),
+            upheld,
+            note: dispute.decision_reason.clone(),
+            link: "/my".into(),
+        })
+    })
+    .await
+}
+
+/// The emails for many deliveries recorded at once (a CSV upload): the same message per
+/// delivery as [`delivery_recorded`], with the balance as it stands after the whole file,
+/// and the names each needs read once rather than once per row.
+pub async fn deliveries_recorded(conn: &impl ConnectionTrait, ids: &[uuid::Uuid]) -> AppResult<()> {
+    use std::collections::{HashMap, hash_map::Entry};
+
+    use sea_orm::{ColumnTrait, QueryFilter};
+
+    let mut offerings: HashMap<uuid::Uuid, (serde_json::Value, String)> = HashMap::new();
+    let mut people: HashMap<uuid::Uuid, Vec<Addressee>> = HashMap::new();
+    let mut balances: HashMap<uuid::Uuid, i64> = HashMap::new();
+    let mut providers: HashMap<uuid::Uuid, String> = HashMap::new();
+    let mut batch = queue::Batch::default();
+    for chunk in ids.chunks(500) {
+        let deliveries = delivery::Entity::find()
+            .filter(delivery::Column::Id.is_in(chunk.iter().copied()))
+            .all(conn)
+            .await?;
+        for d in deliveries {
+            if let Entry::Vacant(slot) = offerings.entry(d.commitment_id) {
+                let offering_id =
+                    super::provider::commitment_offering(conn, d.commitment_id).await?;
+                let offering = lookup::offering(conn, offering_id).await?;
+                let unit = service::Entity::find_by_id(offering.service_id)
+                    .one(conn)
+                    .await?
+                    .map(|s| s.unit)
+                    .unwrap_or_default();
+                slot.insert((offering.title, unit));
+            }
+            if let Entry::Vacant(slot) = people.entry(d.client_id) {
+                slot.insert(recipients::client_side(conn, d.client_id).await?);
+            }
+            if let Entry::Vacant(slot) = balances.entry(d.allocation_id) {
+                let available = allocation::Entity::find_by_id(d.allocation_id)
+                    .one(conn)
+                    .await?
+                    .map_or(0, |a| a.available_cents);
+                slot.insert(available);
+            }
+            if let Entry::Vacant(slot) = providers.entry(d.provider_id) {
+                slot.insert(lookup::provider_name(conn, d.provider_id).await?);
+            }
+            let (title, unit) = &offerings[&d.commitment_id];
+            for to in &people[&d.client_id] {
+                let message = Notification::DeliveryRecorded(DeliveryRecorded {
+                    on_behalf_of: to.on_behalf_of.clone(),
+                    offering: text_in(title, to.lang),
+                    provider: providers[&d.provider_id].clone(),
+                    date: d.date,
+                    quantity: quantity(d.quantity_milli),
+                    unit: unit.clone(),
+                    total: euros(d.total_cents),
+                    purchaser_share: euros(d.purchaser_share_cents),
+                    client_share: euros(d.client_share_cents),
+                    available: euros(balances[&d.allocation_id]),
+                    dispute_until: d.date + Duration::days(DISPUTE_DAYS),
+                    link: "/my".into(),
+                });
+                batch.add(conn, to, message).await?;
+            }
+        }
+    }
+    batch.flush(conn).await
+}

@@ -1,0 +1,12 @@
+//! Who is told of what. Each business event becomes email rows in the outbox, written in
+//! the same transaction as the change (so an email is never sent for a change that rolled
+//! back, nor lost for one that committed); the worker in `jobs/` sends them. Scheduled
+//! reminders live in `reminders`.
+pub mod client;
+pub mod digest;
+pub mod lookup;
+pub mod provider;
+pub mod queue;
+pub mod recipients;
+pub mod reminders;
+pub mod staff;

@@ -1,0 +1,175 @@
+//! What a provider's staff are told: their applications, commitments, disputes, invoices.
+use sea_orm::ConnectionTrait;
+use valinta_emails::{
+    ApplicationApproved, ApplicationReceived, ApplicationRejected, CommitmentClosed,
+    CommitmentRequested, DisputeOpened, InvoiceReady, Notification,
+};
+
+use crate::{
+    db::entities::{application, commitment, delivery, dispute, invoice},
+    error::AppResult,
+};
+
+use super::{
+    lookup::{self, euros, text_in},
+    queue,
+    recipients::{self, Addressee},
+};
+
+fn service_ids(application: &application::Model) -> Vec<uuid::Uuid> {
+    serde_json::from_value(application.service_ids.clone()).unwrap_or_default()
+}
+
+/// Provider emails name the client by pseudonym only (as invoices do): `client` is
+/// [`crate::db::Db::client_pseudonym`].
+///
+/// The provider hears that the application arrived; the purchaser's catalogue managers that
+/// one waits for their decision.
+pub async fn application_submitted(
+    conn: &impl ConnectionTrait,
+    application: &application::Model,
+) -> AppResult<()> {
+    let purchaser = lookup::purchaser(conn, application.purchaser_id).await?;
+    let ids = service_ids(application);
+    for to in recipients::provider_staff(conn, application.provider_id).await? {
+        let services = lookup::service_names(conn, &ids, to.lang).await?;
+        let message = Notification::ApplicationReceived(ApplicationReceived {
+            purchaser: purchaser.name.clone(),
+            services,
+            link: "/provider/applications".into(),
+        });
+        queue::send(conn, &to, message).await?;
+    }
+    super::staff::provider_applied(conn, application, &ids).await
+}
+
+pub async fn application_decided(
+    conn: &impl ConnectionTrait,
+    application: &application::Model,
+    approved: bool,
+) -> AppResult<()> {
+    let purchaser = lookup::purchaser(conn, application.purchaser_id).await?;
+    let ids = service_ids(application);
+    for to in recipients::provider_staff(conn, application.provider_id).await? {
+        let services = lookup::service_names(conn, &ids, to.lang).await?;
+        let link = "/provider/applications".to_owned();
+        let message = if approved {
+            Notification::ApplicationApproved(ApplicationApproved {
+                purchaser: purchaser.name.clone(),
+                services,
+                link,
+            })
+        } else {
+            Notification::ApplicationRejected(ApplicationRejected {
+                purchaser: purchaser.name.clone(),
+                services,
+                reason: application.reason.clone().unwrap_or_default(),
+                link,
+            })
+        };
+        queue::send(conn, &to, message).await?;
+    }
+    Ok(())
+}
+
+async fn each_staff<F>(
+    conn: &impl ConnectionTrait,
+    provider: uuid::Uuid,
+    mut build: F,
+) -> AppResult<()>
+where
+    F: FnMut(&Addressee) -> Notification,
+{
+    for to in recipients::provider_staff(conn, provider).await? {
+        let message = build(&to);
+        queue::send(conn, &to, message).await?;
+    }
+    Ok(())
+}
+
+pub async fn commitment_requested(
+    conn: &impl ConnectionTrait,
+    client: &str,
+    commitment: &commitment::Model,
+) -> AppResult<()> {
+    let offering = lookup::offering(conn, commitment.offering_id).await?;
+    let method = lookup::word(&commitment.method)?;
+    let reserve = (commitment.reserved_cents > 0).then(|| euros(commitment.reserved_cents));
+    each_staff(conn, commitment.provider_id, |to| {
+        Notification::CommitmentRequested(CommitmentRequested {
+            offering: text_in(&offering.title, to.lang),
+            client: client.to_owned(),
+            method,
+            reserve,
+            link: "/provider/commitments".into(),
+        })
+    })
+    .await
+}
+
+pub async fn commitment_closed(
+    conn: &impl ConnectionTrait,
+    client: &str,
+    commitment: &commitment::Model,
+) -> AppResult<()> {
+    let offering = lookup::offering(conn, commitment.offering_id).await?;
+    each_staff(conn, commitment.provider_id, |to| {
+        Notification::CommitmentClosed(CommitmentClosed {
+            offering: text_in(&offering.title, to.lang),
+            client: client.to_owned(),
+            link: "/provider/commitments".into(),
+        })
+    })
+    .await
+}
+
+pub async fn dispute_opened(
+    conn: &impl ConnectionTrait,
+    client: &str,
+    dispute: &dispute::Model,
+    delivery: &delivery::Model,
+) -> AppResult<()> {
+    let offering_id = commitment_offering(conn, delivery.commitment_id).await?;
+    let offering = lookup::offering(conn, offering_id).await?;
+    each_staff(conn, delivery.provider_id, |to| {
+        Notification::DisputeOpened(DisputeOpened {
+            offering: text_in(&offering.title, to.lang),
+            client: client.to_owned(),
+            delivery_date: delivery.date,
+            amount: euros(delivery.total_cents),
+            reason: dispute.reason.clone(),
+            link: "/provider/deliveries".into(),
+        })
+    })
+    .await?;
+    super::staff::dispute_to_handle(conn, delivery, &offering).await
+}
+
+pub async fn invoice_ready(conn: &impl ConnectionTrait, invoice: &invoice::Model) -> AppResult<()> {
+    let purchaser = lookup::purchaser(conn, invoice.purchaser_id).await?;
+    each_staff(conn, invoice.provider_id, |_| {
+        Notification::InvoiceReady(InvoiceReady {
+            purchaser: purchaser.name.clone(),
+            number: invoice.number.to_string(),
+            month: invoice.month.clone(),
+            total: euros(invoice.gross_cents),
+            credit_note: invoice.kind == crate::settlement::run::KIND_CREDIT_NOTE,
+            due: invoice.due_date,
+            link: format!("/provider/statement?month={}", invoice.month),
+        })
+    })
+    .await
+}
+
+/// The offering a delivery's commitment is for.
+pub(super) async fn commitment_offering(
+    conn: &impl ConnectionTrait,
+    commitment: uuid::Uuid,
+) -> AppResult<uuid::Uuid> {
+    use sea_orm::EntityTrait;
+    crate::db::entities::commitment::Entity::find_by_id(commitment)
+        .one(conn)
+        .await?
+        .map(|c| c.offering_id)
+        .ok_or_else(|| crate::error::AppError::internal("notification: commitment missing"))
+}

@@ -1,0 +1,131 @@
+//! The email outbox for administrators: `GET /api/v1/admin/emails?status=` (what waits,
+//! what was sent, what failed and why) and `POST /api/v1/admin/emails/{id}/retry` (send a
+//! failed one again, e.g. after the address was corrected or the server fixed).
+use axum::{
+    Json,
+    extract::{Path, State},
+};
+use chrono::Utc;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    auth::Actor,
+    db::entities::email,
+    error::{AppError, AppResult},
+    jobs,
+    notify::queue::{STATUS_FAILED, STATUS_PENDING, STATUS_SENDING, STATUS_SENT},
+    routes::{
+        common::{ListOut, fetch_page},
+        extract::{ApiQuery, PageQuery},
+    },
+    state::AppState,
+};
+
+#[derive(Deserialize, utoipa::IntoParams)]
+pub struct EmailQuery {
+    /// `pending`, `sending`, `sent` or `failed`; all when absent.
+    pub status: Option<String>,
+    pub page: Option<String>,
+    pub per_page: Option<String>,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct EmailOut {
+    /// Also the message's Message-ID (`<id@valinta.invalid>`).
+    pub id: uuid::Uuid,
+    pub kind: String,
+    pub to: String,
+    pub lang: String,
+    pub status: String,
+    pub attempts: i32,
+    pub last_error: Option<String>,
+    pub created_at: chrono::DateTime<Utc>,
+    pub sent_at: Option<chrono::DateTime<Utc>>,
+}
+
+impl EmailOut {
+    pub fn of(e: email::Model) -> EmailOut {
+        EmailOut {
+            id: e.id,
+            kind: e.kind,
+            to: e.address,
+            lang: e.lang,
+            status: e.status,
+            attempts: e.attempts,
+            last_error: e.last_error,
+            created_at: e.created_at,
+            sent_at: e.sent_at,
+        }
+    }
+}
+
+pub fn parse_status(raw: Option<&str>) -> AppResult<Option<&'static str>> {
+    match raw.map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok(None),
+        Some(s) => [STATUS_PENDING, STATUS_SENDING, STATUS_SENT, STATUS_FAILED]
+            .into_iter()
+            .find(|known| *known == s)
+            .map(Some)
+            .ok_or_else(|| {
+                AppError::bad_parameter("status", "must be pending, sending, sent or failed")
+            }),
+    }
+}
+
+#[utoipa::path(get, path = "/api/v1/admin/emails", tag = "emails", params(EmailQuery),
+    responses((status = 200, body = ListOut<EmailOut>), (status = 403, body = crate::error::ErrorBody)))]
+pub async fn list(
+    State(state): State<AppState>,
+    actor: Actor,
+    ApiQuery(query): ApiQuery<EmailQuery>,
+) -> AppResult<Json<ListOut<EmailOut>>> {
+    actor.require_admin()?;
+    let status = parse_status(query.status.as_deref())?;
+    let page = PageQuery {
+        page: query.page.clone(),
+        per_page: query.per_page.clone(),
+    }
+    .parse()?;
+    let mut select = email::Entity::find().order_by_desc(email::Column::CreatedAt);
+    if let Some(status) = status {
+        select = select.filter(email::Column::Status.eq(status));
+    }
+    let (models, total) = fetch_page(&state.db.conn, select, page).await?;
+    Ok(Json(ListOut {
+        items: models.into_iter().map(EmailOut::of).collect(),
+        total,
+    }))
+}
+
+#[utoipa::path(post, path = "/api/v1/admin/emails/{id}/retry", tag = "emails",
+    responses((status = 200, body = EmailOut), (status = 404, body = crate::error::ErrorBody), (status = 409, body = crate::error::ErrorBody)))]
+pub async fn retry(
+    State(state): State<AppState>,
+    actor: Actor,
+    Path(id): Path<String>,
+) -> AppResult<Json<EmailOut>> {
+    actor.require_admin()?;
+    let id: uuid::Uuid = id.parse().map_err(|_| AppError::not_found("email"))?;
+    let current = email::Entity::find_by_id(id)
+        .one(&state.db.conn)
+        .await?
+        .ok_or_else(|| AppError::not_found("email"))?;
+    if !jobs::emails::retry_failed(&state.db, id)
+        .await
+        .map_err(AppError::internal)?
+    {
+        return Err(AppError::conflict(
+            "wrong_status",
+            format!(
+                "the email is {}; only a failed one can be retried",
+                current.status
+            ),
+        ));
+    }
+    let updated = email::Entity::find_by_id(id)
+        .one(&state.db.conn)
+        .await?
+        .ok_or_else(|| AppError::not_found("email"))?;
+    Ok(Json(EmailOut::of(updated)))
+}

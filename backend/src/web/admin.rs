@@ -1,0 +1,170 @@
+//! `/admin/emails`: the email outbox for administrators — what waits, what was sent, what
+//! failed and why, with a button to send a failed one again. When no SMTP server is set
+//! (development), it also lists the messages written to the local outbox folder and shows
+//! each one: the development page of the outbox.
+use askama::Template;
+use axum::{
+    extract::{Path, Query},
+    response::Response,
+};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use serde::Deserialize;
+
+use crate::{
+    db::entities::email,
+    error::{AppError, AppResult},
+    jobs,
+    routes::emails::parse_status,
+    web::{
+        format,
+        page::{PageCtx, done, render},
+        session::Web,
+    },
+};
+
+pub struct EmailRow {
+    pub id: String,
+    pub created: String,
+    pub kind: String,
+    pub to: String,
+    pub status: String,
+    pub attempts: i32,
+    pub error: String,
+    pub failed: bool,
+}
+
+pub struct Filter {
+    pub href: String,
+    pub label: String,
+    pub current: bool,
+}
+
+pub struct StoredRow {
+    pub file: String,
+    pub to: String,
+    pub subject: String,
+}
+
+#[derive(Template)]
+#[template(path = "admin/emails.html")]
+struct EmailsPage {
+    page: PageCtx,
+    rows: Vec<EmailRow>,
+    filters: Vec<Filter>,
+    folder: Option<String>,
+    stored: Vec<StoredRow>,
+}
+
+#[derive(Template)]
+#[template(path = "admin/stored_email.html")]
+struct StoredPage {
+    page: PageCtx,
+    to: String,
+    subject: String,
+    text: String,
+}
+
+#[derive(Deserialize, Default)]
+pub struct StatusQuery {
+    #[serde(default)]
+    status: Option<String>,
+}
+
+fn admin(web: &Web) -> AppResult<()> {
+    web.signed_in()?.require_admin()
+}
+
+/// The outbox folder, when emails are written there rather than sent.
+fn folder(web: &Web) -> Option<std::path::PathBuf> {
+    let email = &web.state.config.email;
+    if email.smtp_url.is_some() {
+        return None;
+    }
+    Some(
+        email
+            .outbox_dir
+            .clone()
+            .unwrap_or_else(|| web.state.config.data_dir.join("outbox")),
+    )
+}
+
+pub async fn list(web: Web, Query(query): Query<StatusQuery>) -> AppResult<Response> {
+    admin(&web)?;
+    let status = parse_status(query.status.as_deref())?;
+    let mut select = email::Entity::find()
+        .order_by_desc(email::Column::CreatedAt)
+        .limit(200);
+    if let Some(status) = status {
+        select = select.filter(email::Column::Status.eq(status));
+    }
+    let rows = select
+        .all(&web.state.db.conn)
+        .await?
+        .into_iter()
+        .map(|e| EmailRow {
+            id: e.id.to_string(),
+            created: format::moment(e.created_at),
+            failed: e.status == crate::notify::queue::STATUS_FAILED,
+            kind: e.kind,
+            to: e.address,
+            status: web.lang.t(&format!("email-status-{}", e.status)),
+            attempts: e.attempts,
+            error: e.last_error.unwrap_or_default(),
+        })
+        .collect();
+    let dir = folder(&web);
+    let stored = match &dir {
+        Some(dir) => valinta_emails::list_folder(dir, 100)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|s| StoredRow {
+                file: s.file_name,
+                to: s.to,
+                subject: s.subject,
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    let filters = [None, Some("pending"), Some("sent"), Some("failed")]
+        .into_iter()
+        .map(|s| Filter {
+            href: s.map_or("/admin/emails".to_owned(), |s| {
+                format!("/admin/emails?status={s}")
+            }),
+            label: s.map_or_else(
+                || web.lang.t("emails-all"),
+                |s| web.lang.t(&format!("email-status-{s}")),
+            ),
+            current: s == status,
+        })
+        .collect();
+    render(&EmailsPage {
+        page: PageCtx::new(&web, "emails-title"),
+        rows,
+        filters,
+        folder: dir.map(|d| d.display().to_string()),
+        stored,
+    })
+}
+
+pub async fn retry(web: Web, Path(id): Path<String>) -> AppResult<Response> {
+    admin(&web)?;
+    let id: uuid::Uuid = id.parse().map_err(|_| AppError::not_found("email"))?;
+    jobs::emails::retry_failed(&web.state.db, id)
+        .await
+        .map_err(AppError::internal)?;
+    Ok(done("/admin/emails", "email-retried"))
+}
+
+pub async fn stored(web: Web, Path(file): Path<String>) -> AppResult<Response> {
+    admin(&web)?;
+    let dir = folder(&web).ok_or_else(|| AppError::not_found("email"))?;
+    let stored =
+        valinta_emails::read_stored(&dir, &file).map_err(|_| AppError::not_found("email"))?;
+    render(&StoredPage {
+        page: PageCtx::new(&web, "emails-title").titled(stored.subject.clone()),
+        to: stored.to,
+        subject: stored.subject,
+        text: stored.text,
+    })
+}
