@@ -72,11 +72,30 @@ impl SmtpTransport {
             .host_str()
             .filter(|host| !host.is_empty())
             .ok_or_else(|| error("it has no host".to_owned()))?;
+        // A password never crosses the network in the clear: `smtp://user:pass@host:587`
+        // means STARTTLS (required) unless the URL says otherwise. Without credentials
+        // (a relay on the same host, the tests' server on loopback) plain SMTP stays plain.
+        let secured;
+        let raw =
+            if url.scheme() == "smtp" && tls_mode(&url).is_none() && !url.username().is_empty() {
+                let mut with_tls = url.clone();
+                with_tls.query_pairs_mut().append_pair("tls", "required");
+                secured = with_tls.to_string();
+                secured.as_str()
+            } else {
+                raw
+            };
+        let url = url::Url::parse(raw).map_err(|e| error(e.to_string()))?;
         let inner = AsyncSmtpTransport::<Tokio1Executor>::from_url(raw)
             .map_err(|e| error(e.to_string()))?
             .timeout(Some(SMTP_TIMEOUT))
             .build();
-        let port = url.port().unwrap_or(default_port);
+        let port = url
+            .port()
+            .unwrap_or(match (url.scheme(), tls_mode(&url).as_deref()) {
+                ("smtp", Some(_)) => 587,
+                _ => default_port,
+            });
         let tls = tls_mode(&url)
             .map(|mode| format!("?tls={mode}"))
             .unwrap_or_default();
@@ -134,6 +153,11 @@ mod tests {
         assert_eq!(
             describe("smtp://127.0.0.1:2525"),
             "SMTP smtp://127.0.0.1:2525"
+        );
+        // Credentials without a TLS mode: STARTTLS is required, never plain text.
+        assert_eq!(
+            describe("smtp://mailer:s3cret@mail.example.fi:587"),
+            "SMTP smtp://mail.example.fi:587?tls=required"
         );
     }
 
