@@ -8,7 +8,7 @@ use valinta_emails::{
 };
 
 use crate::{
-    db::entities::{allocation, commitment, delivery, dispute, service},
+    db::entities::{allocation, commitment, delivery, dispute},
     error::AppResult,
 };
 
@@ -87,13 +87,7 @@ pub async fn delivery_recorded(
     delivery: &delivery::Model,
     allocation: &allocation::Model,
 ) -> AppResult<()> {
-    let offering_id = super::provider::commitment_offering(conn, delivery.commitment_id).await?;
-    let offering = lookup::offering(conn, offering_id).await?;
-    let unit = service::Entity::find_by_id(offering.service_id)
-        .one(conn)
-        .await?
-        .map(|s| s.unit)
-        .unwrap_or_default();
+    let (offering, unit) = lookup::bought(conn, delivery.commitment_id).await?;
     let provider = lookup::provider_name(conn, delivery.provider_id).await?;
     each(conn, delivery.client_id, |to| {
         Notification::DeliveryRecorded(DeliveryRecorded {
@@ -120,8 +114,7 @@ pub async fn dispute_decided(
     delivery: &delivery::Model,
     upheld: bool,
 ) -> AppResult<()> {
-    let offering_id = super::provider::commitment_offering(conn, delivery.commitment_id).await?;
-    let offering = lookup::offering(conn, offering_id).await?;
+    let offering = lookup::offering_of_commitment(conn, delivery.commitment_id).await?;
     each(conn, delivery.client_id, |to| {
         Notification::DisputeDecided(DisputeDecided {
             on_behalf_of: to.on_behalf_of.clone(),
@@ -156,14 +149,7 @@ pub async fn deliveries_recorded(conn: &impl ConnectionTrait, ids: &[uuid::Uuid]
             .await?;
         for d in deliveries {
             if let Entry::Vacant(slot) = offerings.entry(d.commitment_id) {
-                let offering_id =
-                    super::provider::commitment_offering(conn, d.commitment_id).await?;
-                let offering = lookup::offering(conn, offering_id).await?;
-                let unit = service::Entity::find_by_id(offering.service_id)
-                    .one(conn)
-                    .await?
-                    .map(|s| s.unit)
-                    .unwrap_or_default();
+                let (offering, unit) = lookup::bought(conn, d.commitment_id).await?;
                 slot.insert((offering.title, unit));
             }
             if let Entry::Vacant(slot) = people.entry(d.client_id) {

@@ -8,7 +8,7 @@ use valinta_emails::{DeliveryDigest, DigestLine, Notification, Topic};
 use crate::{
     db::{
         Db,
-        entities::{allocation, client, delivery, mandate, notification_choice, service, user},
+        entities::{allocation, client, delivery, mandate, notification_choice, user},
     },
     domain::catalogue::DeliveryStatus,
     error::AppResult,
@@ -120,13 +120,7 @@ async fn digest_for(
     let lang = valinta_emails::Lang::parse(&person.locale).unwrap_or_default();
     let mut lines = Vec::with_capacity(deliveries.len());
     for d in &deliveries {
-        let offering_id = super::provider::commitment_offering(&db.conn, d.commitment_id).await?;
-        let offering = lookup::offering(&db.conn, offering_id).await?;
-        let unit = service::Entity::find_by_id(offering.service_id)
-            .one(&db.conn)
-            .await?
-            .map(|s| s.unit)
-            .unwrap_or_default();
+        let (offering, unit) = lookup::bought(&db.conn, d.commitment_id).await?;
         lines.push(DigestLine {
             offering: text_in(&offering.title, lang),
             provider: lookup::provider_name(&db.conn, d.provider_id).await?,

@@ -6,7 +6,7 @@ use serde::de::DeserializeOwned;
 use valinta_emails::Lang;
 
 use crate::{
-    db::entities::{offering, provider, purchaser, service},
+    db::entities::{commitment, offering, provider, purchaser, service},
     error::{AppError, AppResult},
 };
 
@@ -38,6 +38,33 @@ pub async fn offering(conn: &impl ConnectionTrait, id: uuid::Uuid) -> AppResult<
         .one(conn)
         .await?
         .ok_or_else(|| AppError::internal("notification: offering missing"))
+}
+
+/// The offering a commitment is for.
+pub async fn offering_of_commitment(
+    conn: &impl ConnectionTrait,
+    commitment: uuid::Uuid,
+) -> AppResult<offering::Model> {
+    let offering_id = commitment::Entity::find_by_id(commitment)
+        .one(conn)
+        .await?
+        .map(|c| c.offering_id)
+        .ok_or_else(|| AppError::internal("notification: commitment missing"))?;
+    offering(conn, offering_id).await
+}
+
+/// What a commitment buys: its offering, and the catalogue unit ("hour") it is sold in.
+pub async fn bought(
+    conn: &impl ConnectionTrait,
+    commitment: uuid::Uuid,
+) -> AppResult<(offering::Model, String)> {
+    let offering = offering_of_commitment(conn, commitment).await?;
+    let unit = service::Entity::find_by_id(offering.service_id)
+        .one(conn)
+        .await?
+        .map(|s| s.unit)
+        .unwrap_or_default();
+    Ok((offering, unit))
 }
 
 pub async fn provider_name(conn: &impl ConnectionTrait, id: uuid::Uuid) -> AppResult<String> {

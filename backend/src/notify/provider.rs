@@ -129,8 +129,7 @@ pub async fn dispute_opened(
     dispute: &dispute::Model,
     delivery: &delivery::Model,
 ) -> AppResult<()> {
-    let offering_id = commitment_offering(conn, delivery.commitment_id).await?;
-    let offering = lookup::offering(conn, offering_id).await?;
+    let offering = lookup::offering_of_commitment(conn, delivery.commitment_id).await?;
     each_staff(conn, delivery.provider_id, |to| {
         Notification::DisputeOpened(DisputeOpened {
             offering: text_in(&offering.title, to.lang),
@@ -159,17 +158,4 @@ pub async fn invoice_ready(conn: &impl ConnectionTrait, invoice: &invoice::Model
         })
     })
     .await
-}
-
-/// The offering a delivery's commitment is for.
-pub(super) async fn commitment_offering(
-    conn: &impl ConnectionTrait,
-    commitment: uuid::Uuid,
-) -> AppResult<uuid::Uuid> {
-    use sea_orm::EntityTrait;
-    crate::db::entities::commitment::Entity::find_by_id(commitment)
-        .one(conn)
-        .await?
-        .map(|c| c.offering_id)
-        .ok_or_else(|| crate::error::AppError::internal("notification: commitment missing"))
 }
