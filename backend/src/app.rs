@@ -112,6 +112,7 @@ fn start_email_sender(config: &Config, db: &Db, addr: std::net::SocketAddr) -> a
             retry_base: std::time::Duration::from_millis(email.email_retry_ms),
             max_attempts: email.email_max_attempts,
             low_balance_percent: email.low_balance_percent,
+            keep_sent: chrono::Duration::days(email.email_keep_days),
             crash_after_send: email.fault_crash_after_send,
         },
     }

@@ -82,6 +82,9 @@ pub struct EmailArgs {
     /// reminder.
     #[arg(long, env = "VALINTA_LOW_BALANCE_PERCENT", default_value = "20")]
     pub low_balance_percent: i64,
+    /// How many days sent emails are kept in the outbox table before they are deleted.
+    #[arg(long, env = "VALINTA_EMAIL_KEEP_DAYS", default_value = "90")]
+    pub email_keep_days: i64,
     /// How often the scheduled reminders are looked for, in seconds.
     #[arg(
         long,
@@ -247,6 +250,9 @@ fn checked_email(args: &EmailArgs) -> anyhow::Result<EmailArgs> {
             "VALINTA_MAIL_FROM {:?} is not an address like \"Valinta <noreply@example.fi>\"",
             args.mail_from
         );
+    }
+    if !(1..=3650).contains(&args.email_keep_days) {
+        bail!("VALINTA_EMAIL_KEEP_DAYS must be from 1 to 3650");
     }
     if !(1..=99).contains(&args.low_balance_percent) {
         bail!("VALINTA_LOW_BALANCE_PERCENT must be from 1 to 99");

@@ -37,6 +37,9 @@ pub struct SenderSettings {
     pub max_attempts: i32,
     /// A balance under this percentage of the grant is reminded of as low.
     pub low_balance_percent: i64,
+    /// Sent emails are kept this long (for the admin's view and support), then deleted:
+    /// they hold people's addresses and what was written to them.
+    pub keep_sent: chrono::Duration,
     /// Test-only fault hook: exit the process right after a successful send, before the
     /// outcome is recorded, to show what a crash there does.
     pub crash_after_send: bool,
@@ -198,6 +201,20 @@ fn clip(reason: &str) -> String {
     reason.chars().take(2000).collect()
 }
 
+/// Deletes the emails sent before `cutoff`; returns how many. Failed ones stay until an
+/// admin has seen them (they are few, and they say what went wrong).
+pub async fn forget_sent_before(db: &Db, cutoff: chrono::DateTime<Utc>) -> anyhow::Result<u64> {
+    let tx = db.begin_write().await?;
+    let deleted = email::Entity::delete_many()
+        .filter(email::Column::Status.eq(STATUS_SENT))
+        .filter(email::Column::SentAt.lt(cutoff))
+        .exec(&*tx)
+        .await?
+        .rows_affected;
+    tx.commit().await?;
+    Ok(deleted)
+}
+
 /// Marks a failed email for sending again (the admin's retry button).
 pub async fn retry_failed(db: &Db, id: uuid::Uuid) -> anyhow::Result<bool> {
     let tx = db.begin_write().await?;
@@ -236,6 +253,11 @@ impl Sender {
                         }
                         Ok(_) => {}
                         Err(err) => tracing::warn!("reminder scan failed: {err}"),
+                    }
+                    match forget_sent_before(&self.db, Utc::now() - self.settings.keep_sent).await {
+                        Ok(0) => {}
+                        Ok(n) => tracing::info!(emails = n, "old sent emails deleted"),
+                        Err(err) => tracing::warn!("deleting old sent emails failed: {err:#}"),
                     }
                     next_scan = tokio::time::Instant::now() + reminders_every;
                 }

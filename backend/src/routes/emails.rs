@@ -92,10 +92,35 @@ pub async fn list(
         select = select.filter(email::Column::Status.eq(status));
     }
     let (models, total) = fetch_page(&state.db.conn, select, page).await?;
+    record_read(&state, &actor, "list", status.unwrap_or("all")).await?;
     Ok(Json(ListOut {
         items: models.into_iter().map(EmailOut::of).collect(),
         total,
     }))
+}
+
+/// The outbox holds people's addresses and what was written to them: every look at it is
+/// audit-logged, as reads of client data are.
+pub async fn record_read(
+    state: &AppState,
+    actor: &Actor,
+    what: &str,
+    which: &str,
+) -> AppResult<()> {
+    crate::audit::record(
+        &state.db.conn,
+        Some(actor),
+        None,
+        crate::audit::AuditEvent {
+            action: "email_outbox_read",
+            subject_type: "emails",
+            subject_id: which.to_owned(),
+            client: None,
+            detail: Some(serde_json::json!({ "read": what })),
+        },
+    )
+    .await?;
+    Ok(())
 }
 
 #[utoipa::path(post, path = "/api/v1/admin/emails/{id}/retry", tag = "emails",

@@ -14,7 +14,7 @@ use crate::{
     db::entities::email,
     error::{AppError, AppResult},
     jobs,
-    routes::emails::parse_status,
+    routes::emails::{parse_status, record_read},
     web::{
         format,
         page::{PageCtx, done, render},
@@ -70,8 +70,10 @@ pub struct StatusQuery {
     status: Option<String>,
 }
 
-fn admin(web: &Web) -> AppResult<()> {
-    web.signed_in()?.require_admin()
+fn admin(web: &Web) -> AppResult<&crate::auth::Actor> {
+    let actor = web.signed_in()?;
+    actor.require_admin()?;
+    Ok(actor)
 }
 
 /// The outbox folder, when emails are written there rather than sent.
@@ -89,8 +91,9 @@ fn folder(web: &Web) -> Option<std::path::PathBuf> {
 }
 
 pub async fn list(web: Web, Query(query): Query<StatusQuery>) -> AppResult<Response> {
-    admin(&web)?;
+    let actor = admin(&web)?;
     let status = parse_status(query.status.as_deref())?;
+    record_read(&web.state, actor, "list", status.unwrap_or("all")).await?;
     let mut select = email::Entity::find()
         .order_by_desc(email::Column::CreatedAt)
         .limit(200);
@@ -157,10 +160,11 @@ pub async fn retry(web: Web, Path(id): Path<String>) -> AppResult<Response> {
 }
 
 pub async fn stored(web: Web, Path(file): Path<String>) -> AppResult<Response> {
-    admin(&web)?;
+    let actor = admin(&web)?;
     let dir = folder(&web).ok_or_else(|| AppError::not_found("email"))?;
     let stored =
         valinta_emails::read_stored(&dir, &file).map_err(|_| AppError::not_found("email"))?;
+    record_read(&web.state, actor, "message", &file).await?;
     render(&StoredPage {
         page: PageCtx::new(&web, "emails-title").titled(stored.subject.clone()),
         to: stored.to,

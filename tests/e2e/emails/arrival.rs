@@ -215,3 +215,145 @@ async fn each_event_notifies_the_people_it_concerns(mut app: TestApp) {
     }
 }
 db_test!(each_event_notifies_the_people_it_concerns);
+
+/// The kinds the flow above does not cause: a rejected application (with its reason), a
+/// declined commitment, a reported review (to the moderators) and a settlement invoice
+/// ready (to the provider, with its number and total).
+async fn rejections_reports_and_invoices_are_told_too(mut app: TestApp) {
+    let smtp = SmtpServer::start();
+    send_through(&mut app, &smtp, &[]).await;
+    let market = Market::build(&app).await;
+    let moderator =
+        crate::harness::fixtures::staff(&app, &market.admin, &market.purchaser.id, &["moderator"])
+            .await;
+    // A second provider is refused, with a reason it can act on.
+    let other = crate::harness::fixtures::provider(&app).await;
+    let application =
+        crate::harness::fixtures::apply(&app, &other, &market.purchaser, &[&market.service_id])
+            .await;
+    let reply = app
+        .post(
+            &format!("/api/v1/applications/{application}/decision"),
+            &market.purchaser.catalogue_manager.token,
+            &json!({"approve": false, "reason": "Toimiluvan kopio puuttuu"}),
+        )
+        .await;
+    expect_status(&reply, 200, "reject");
+    // A commitment the provider declines.
+    let reply = crate::harness::fixtures::request_commitment(
+        &app,
+        &market.client.user.token,
+        &market.allocation_id,
+        &market.offering_id,
+        "voucher",
+        None,
+    )
+    .await;
+    let declined = crate::harness::client::id_of(expect_status(&reply, 201, "request"));
+    let reply = app
+        .act(
+            &format!("/api/v1/commitments/{declined}/decline"),
+            &market.provider.staff.token,
+        )
+        .await;
+    expect_status(&reply, 200, "decline");
+    // A delivery, a review of it, and someone reporting the review.
+    let commitment = market.accepted_commitment(&app).await;
+    let reply = deliver(
+        &app,
+        &market.provider,
+        &commitment,
+        &delivery_body(
+            &crate::harness::fixtures::today().to_string(),
+            "1",
+            "45.00",
+            "inv-1",
+        ),
+    )
+    .await;
+    expect_status(&reply, 201, "record delivery");
+    let reply = app
+        .post(
+            &format!("/api/v1/offerings/{}/reviews", market.offering_id),
+            &market.client.user.token,
+            &json!({"stars": 2, "text": "Myöhästyi"}),
+        )
+        .await;
+    let review = crate::harness::client::id_of(expect_status(&reply, 201, "review"));
+    let reply = app
+        .post(
+            &format!("/api/v1/reviews/{review}/report"),
+            crate::harness::client::ANON,
+            &json!({"reason": "Asiaton"}),
+        )
+        .await;
+    assert!(reply.0.is_success(), "report: {reply:?}");
+    // The month is settled: the provider's invoice is ready.
+    let reply = app
+        .patch(
+            &format!("/api/v1/providers/{}", market.provider.id),
+            &market.provider.staff.token,
+            &json!({"iban": "FI21 1234 5600 0007 85", "bic": "NDEAFIHH"}),
+        )
+        .await;
+    expect_status(&reply, 200, "bank details");
+    let month = crate::harness::fixtures::today()
+        .format("%Y-%m")
+        .to_string();
+    let reply = app
+        .post(
+            &format!("/api/v1/purchasers/{}/settlements", market.purchaser.id),
+            &market.purchaser.finance.token,
+            &json!({"month": month}),
+        )
+        .await;
+    let settled = expect_status(&reply, 201, "settle").clone();
+    let invoice = &settled["invoices"][0];
+
+    let expected = [
+        (
+            "application_rejected",
+            other.staff.email.clone(),
+            "Toimiluvan kopio puuttuu",
+        ),
+        ("commitment_declined", market.client.user.email.clone(), ""),
+        ("review_reported", moderator.email.clone(), "Asiaton"),
+        (
+            "invoice_ready",
+            market.provider.staff.email.clone(),
+            "40,00",
+        ),
+    ];
+    let admin = &market.admin;
+    eventually(Duration::from_secs(30), "the four emails sent", || async {
+        let rows = super::outbox(&app, admin, Some("sent")).await;
+        expected.iter().all(|(kind, to, _)| {
+            rows.iter()
+                .any(|r| r["kind"] == *kind && r["to"].as_str() == Some(to.as_str()))
+        })
+    })
+    .await;
+    let received = smtp.received();
+    for (kind, to, says) in &expected {
+        let row = rows_of(&app, admin, kind, to).await.pop().unwrap();
+        let copies = arrived_as(&received, &row);
+        assert_eq!(copies.len(), 1, "{kind} arrived once");
+        assert!(
+            copies[0].text.contains(says),
+            "{kind} says {says:?}: {}",
+            copies[0].text
+        );
+    }
+    let mail = arrived_as(
+        &received,
+        &rows_of(&app, admin, "invoice_ready", &market.provider.staff.email)
+            .await
+            .pop()
+            .unwrap(),
+    )
+    .pop()
+    .unwrap();
+    let number = format!("Laskun numero: {}", invoice["number"]);
+    assert!(mail.text.contains(&number), "{number}: {}", mail.text);
+}
+db_test!(rejections_reports_and_invoices_are_told_too);

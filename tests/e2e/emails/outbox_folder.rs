@@ -1,5 +1,6 @@
 //! With no SMTP server set (the default), every email is written as an `.eml` file to the
-//! outbox folder under the data directory, where the development page lists it.
+//! outbox folder under the data directory, where the development page lists it; reading
+//! the outbox is audit-logged.
 use std::time::Duration;
 
 use super::{eventually, outbox};
@@ -23,5 +24,40 @@ async fn without_smtp_emails_are_written_to_the_outbox_folder(app: TestApp) {
         assert!(text.contains(row["to"].as_str().unwrap()), "{text}");
         assert!(text.contains("multipart/alternative"), "{text}");
     }
+    // Looking at the outbox is audit-logged: it holds people's addresses and messages.
+    let reply = app
+        .get("/api/v1/audit?per_page=100", &market.admin.token)
+        .await;
+    let audit = crate::harness::client::expect_status(&reply, 200, "audit");
+    assert!(
+        audit["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["action"] == "email_outbox_read"),
+        "{audit}"
+    );
 }
 db_test!(without_smtp_emails_are_written_to_the_outbox_folder);
+
+/// Sent emails hold addresses and what was written; they are kept 90 days (by default),
+/// then deleted by the worker. Failed ones stay for the admin.
+async fn sent_emails_are_deleted_after_the_keeping_time(mut app: TestApp) {
+    app.restart(&["--reminder-every-secs", "1"]).await;
+    let market = Market::build(&app).await;
+    super::all_sent(&app, &market.admin).await;
+    let sent = outbox(&app, &market.admin, Some("sent")).await;
+    assert!(sent.len() >= 2, "{sent:?}");
+    let old = sent[0]["id"].as_str().unwrap().to_owned();
+    app.backdate("emails", "sent_at", &old, 91).await;
+    eventually(Duration::from_secs(30), "the old email deleted", || async {
+        outbox(&app, &market.admin, None)
+            .await
+            .iter()
+            .all(|r| r["id"] != old.as_str())
+    })
+    .await;
+    let left = outbox(&app, &market.admin, Some("sent")).await;
+    assert_eq!(left.len(), sent.len() - 1, "only the old one went");
+}
+db_test!(sent_emails_are_deleted_after_the_keeping_time);
