@@ -49,11 +49,17 @@ pub async fn run(
     Ok(sent)
 }
 
-/// Claims `event` and queues one message per addressee, in one transaction.
+/// Claims `event` and queues one message per addressee, in one transaction; returns
+/// whether this call sent it.
 async fn once<F>(db: &Db, event: &str, to: Vec<Addressee>, build: F) -> AppResult<bool>
 where
     F: Fn(&Addressee) -> Notification,
 {
+    // No one to tell yet (a client without an address): leave the event unclaimed, so the
+    // reminder still goes out if an address is added while it matters.
+    if to.is_empty() {
+        return Ok(false);
+    }
     let tx = db.begin_write().await?;
     if !queue::claim_event(&*tx, event).await? {
         return Ok(false);
