@@ -63,9 +63,21 @@ async fn a_delivery_email_reaches_the_client_and_the_proxy_in_their_languages(mu
         .chain(rows_of(&app, admin, "delivery_recorded", &proxy.email).await)
         .collect();
     let received = smtp.received();
-    for (row, lang, share, balance) in [
-        (&rows[0], "sv", "10,00\u{a0}€", "920,00\u{a0}€"),
-        (&rows[1], "en", "€10.00", "€920.00"),
+    for (row, lang, share, balance, subject) in [
+        (
+            &rows[0],
+            "sv",
+            "10,00\u{a0}€",
+            "920,00\u{a0}€",
+            "En tjänst har registrerats: ",
+        ),
+        (
+            &rows[1],
+            "en",
+            "€10.00",
+            "€920.00",
+            "A service has been recorded: ",
+        ),
     ] {
         let copies = arrived_as(&received, row);
         assert_eq!(copies.len(), 1, "one copy of {row}");
@@ -77,7 +89,11 @@ async fn a_delivery_email_reaches_the_client_and_the_proxy_in_their_languages(mu
             ["multipart/alternative", "text/plain", "text/html"],
             "MIME structure of {row}"
         );
-        assert!(!mail.subject.is_empty(), "a subject");
+        assert!(
+            mail.subject.starts_with(subject),
+            "{lang} subject: {}",
+            mail.subject
+        );
         for part in [&mail.text, &mail.html] {
             assert!(
                 part.contains(share),
