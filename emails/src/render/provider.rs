@@ -6,49 +6,56 @@ use super::{
 use crate::{Kind, kinds::*};
 
 pub(super) fn application_received(m: &ApplicationReceived, tr: &Tr) -> Result<Body, RenderError> {
-    let purchaser = [s("purchaser", &m.purchaser)];
-    Draft::new(
+    application(
         tr,
         Kind::ApplicationReceived,
-        ("subject", &[]),
+        &m.purchaser,
+        &m.services,
         None,
         &m.link,
-    )?
-    .para("p1", &purchaser)?
-    .list(m.services.clone())
-    .para("p2", &[])?
-    .finish()
+    )
 }
 
 pub(super) fn application_approved(m: &ApplicationApproved, tr: &Tr) -> Result<Body, RenderError> {
-    let purchaser = [s("purchaser", &m.purchaser)];
-    Draft::new(
+    application(
         tr,
         Kind::ApplicationApproved,
-        ("subject", &[]),
+        &m.purchaser,
+        &m.services,
         None,
         &m.link,
-    )?
-    .para("p1", &purchaser)?
-    .list(m.services.clone())
-    .para("p2", &[])?
-    .finish()
+    )
 }
 
 pub(super) fn application_rejected(m: &ApplicationRejected, tr: &Tr) -> Result<Body, RenderError> {
-    let purchaser = [s("purchaser", &m.purchaser)];
-    Draft::new(
+    application(
         tr,
         Kind::ApplicationRejected,
-        ("subject", &[]),
-        None,
+        &m.purchaser,
+        &m.services,
+        Some(&m.reason),
         &m.link,
-    )?
-    .para("p1", &purchaser)?
-    .list(m.services.clone())
-    .facts(vec![("reason", m.reason.clone())])?
-    .para("p2", &[])?
-    .finish()
+    )
+}
+
+/// The three application emails share one shape: who decides, the services applied for,
+/// and for a rejection its reason.
+fn application(
+    tr: &Tr,
+    kind: Kind,
+    purchaser: &str,
+    services: &[String],
+    reason: Option<&str>,
+    link: &str,
+) -> Result<Body, RenderError> {
+    let purchaser = [s("purchaser", purchaser)];
+    let mut draft = Draft::new(tr, kind, ("subject", &[]), None, link)?
+        .para("p1", &purchaser)?
+        .list(services.to_vec());
+    if let Some(reason) = reason {
+        draft = draft.facts(vec![("reason", reason.to_owned())])?;
+    }
+    draft.para("p2", &[])?.finish()
 }
 
 pub(super) fn commitment_requested(m: &CommitmentRequested, tr: &Tr) -> Result<Body, RenderError> {
