@@ -90,6 +90,15 @@ impl Sender {
                     .add(email::Column::Status.eq(STATUS_SENDING))
                     .add(email::Column::ClaimedUntil.lt(now)),
             );
+        // Most polls find nothing: look first without taking a write transaction (on SQLite
+        // that would take the write lock four times a second for nothing).
+        let any = email::Entity::find()
+            .filter(due.clone())
+            .one(&self.db.conn)
+            .await?;
+        if any.is_none() {
+            return Ok(Vec::new());
+        }
         let tx = self.db.begin_write().await?;
         let mut select = email::Entity::find()
             .filter(due)
