@@ -278,15 +278,12 @@ pub struct MonthQuery {
 }
 
 /// Parses `YYYY-MM` into its first and the next month's first day.
+/// A `?month=YYYY-MM` query parameter as its first day and the next month's first day,
+/// parsed by the one month rule ([`crate::settlement::Month`]).
 pub fn parse_month(raw: &str) -> AppResult<(chrono::NaiveDate, chrono::NaiveDate)> {
-    let bad = || AppError::bad_parameter("month", "must be a month like 2026-11");
-    let (y, m) = raw.trim().split_once('-').ok_or_else(bad)?;
-    let (y, m): (i32, u32) = (y.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
-    let first = chrono::NaiveDate::from_ymd_opt(y, m, 1).ok_or_else(bad)?;
-    let next = first
-        .checked_add_months(chrono::Months::new(1))
-        .ok_or_else(bad)?;
-    Ok((first, next))
+    let month =
+        crate::settlement::Month::parse(raw).map_err(|e| AppError::bad_parameter("month", e))?;
+    Ok((month.first_day, month.next_first_day))
 }
 
 #[utoipa::path(get, path = "/api/v1/providers/{id}/deliveries", tag = "deliveries", params(MonthQuery),
