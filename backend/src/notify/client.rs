@@ -21,15 +21,13 @@ use super::{
 /// How long a client has to dispute a delivery (product rule: 14 days from its date).
 pub const DISPUTE_DAYS: i64 = 14;
 
-async fn each<F>(conn: &impl ConnectionTrait, client: uuid::Uuid, mut build: F) -> AppResult<()>
+/// Tells the client and every proxy acting for them.
+async fn each<F>(conn: &impl ConnectionTrait, client: uuid::Uuid, build: F) -> AppResult<()>
 where
     F: FnMut(&Addressee) -> Notification,
 {
-    for to in recipients::client_side(conn, client).await? {
-        let message = build(&to);
-        queue::send(conn, &to, message).await?;
-    }
-    Ok(())
+    let to = recipients::client_side(conn, client).await?;
+    queue::send_each(conn, &to, build).await
 }
 
 pub async fn allocation_granted(

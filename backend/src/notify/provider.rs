@@ -72,19 +72,13 @@ pub async fn application_decided(
     Ok(())
 }
 
-async fn each_staff<F>(
-    conn: &impl ConnectionTrait,
-    provider: uuid::Uuid,
-    mut build: F,
-) -> AppResult<()>
+/// Tells every staff member of the provider.
+async fn each_staff<F>(conn: &impl ConnectionTrait, provider: uuid::Uuid, build: F) -> AppResult<()>
 where
     F: FnMut(&Addressee) -> Notification,
 {
-    for to in recipients::provider_staff(conn, provider).await? {
-        let message = build(&to);
-        queue::send(conn, &to, message).await?;
-    }
-    Ok(())
+    let to = recipients::provider_staff(conn, provider).await?;
+    queue::send_each(conn, &to, build).await
 }
 
 pub async fn commitment_requested(

@@ -89,6 +89,21 @@ pub async fn send(
     Ok(())
 }
 
+/// Queues one message per addressee, each built for them (their language, whose matter).
+pub async fn send_each<F>(
+    conn: &impl ConnectionTrait,
+    to: &[Addressee],
+    mut build: F,
+) -> AppResult<()>
+where
+    F: FnMut(&Addressee) -> Notification,
+{
+    for addressee in to {
+        send(conn, addressee, build(addressee)).await?;
+    }
+    Ok(())
+}
+
 /// Claims a scheduled event ("allocation_ending_7:<allocation>") so that its reminder is
 /// sent at most once: the first transaction to write the key gets `true` and queues the
 /// emails in the same transaction; any later one — after a restart, or another instance

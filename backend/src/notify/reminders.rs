@@ -64,9 +64,7 @@ where
     if !queue::claim_event(&*tx, event).await? {
         return Ok(false);
     }
-    for addressee in &to {
-        queue::send(&*tx, addressee, build(addressee)).await?;
-    }
+    queue::send_each(&*tx, &to, build).await?;
     tx.commit().await?;
     Ok(true)
 }

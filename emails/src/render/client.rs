@@ -37,31 +37,41 @@ pub(super) fn allocation_granted(m: &AllocationGranted, tr: &Tr) -> Result<Body,
 }
 
 pub(super) fn commitment_accepted(m: &CommitmentAccepted, tr: &Tr) -> Result<Body, RenderError> {
-    let what = [s("provider", &m.provider), s("offering", &m.offering)];
-    Draft::new(
+    commitment_answer(
         tr,
         Kind::CommitmentAccepted,
-        ("subject", &[]),
+        &m.provider,
+        &m.offering,
         m.on_behalf_of.as_ref(),
         &m.link,
-    )?
-    .para("p1", &what)?
-    .para("p2", &[])?
-    .finish()
+    )
 }
 
 pub(super) fn commitment_declined(m: &CommitmentDeclined, tr: &Tr) -> Result<Body, RenderError> {
-    let what = [s("provider", &m.provider), s("offering", &m.offering)];
-    Draft::new(
+    commitment_answer(
         tr,
         Kind::CommitmentDeclined,
-        ("subject", &[]),
+        &m.provider,
+        &m.offering,
         m.on_behalf_of.as_ref(),
         &m.link,
-    )?
-    .para("p1", &what)?
-    .para("p2", &[])?
-    .finish()
+    )
+}
+
+/// The provider's answer to a request, accepted or declined: the same shape, other words.
+fn commitment_answer(
+    tr: &Tr,
+    kind: Kind,
+    provider: &str,
+    offering: &str,
+    on_behalf_of: Option<&String>,
+    link: &str,
+) -> Result<Body, RenderError> {
+    let what = [s("provider", provider), s("offering", offering)];
+    Draft::new(tr, kind, ("subject", &[]), on_behalf_of, link)?
+        .para("p1", &what)?
+        .para("p2", &[])?
+        .finish()
 }
 
 pub(super) fn delivery_recorded(m: &DeliveryRecorded, tr: &Tr) -> Result<Body, RenderError> {
