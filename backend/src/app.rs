@@ -1,12 +1,19 @@
 //! Starting the server: connect, migrate, seed what was asked for, listen.
-use std::{io::Write, sync::Arc};
+use std::{io::Write, net::SocketAddr, sync::Arc};
 
 use anyhow::Context;
 use metrics_exporter_prometheus::PrometheusBuilder;
 use tokio::net::TcpListener;
 
 use crate::{
-    config::Config, db::Db, demo, indexing, jobs, jobs::Worker, routes, state::AppState, users,
+    accounts::throttle::{PerAddress, Rates},
+    config::Config,
+    db::Db,
+    demo, indexing, jobs,
+    jobs::Worker,
+    routes,
+    state::AppState,
+    users,
     vault::Vault,
 };
 
@@ -48,17 +55,21 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
     }
     let state = AppState {
         db,
-        config: Arc::new(config),
         vault,
         search,
         metrics,
+        limits: Arc::new(PerAddress::new(Rates {
+            sign_in_per_minute: config.access.sign_in_per_minute,
+        })),
+        config: Arc::new(config),
     };
     // The one line on standard output: tests and scripts read the address from it.
     let mut stdout = std::io::stdout();
     writeln!(stdout, "listening on http://{addr}")?;
     stdout.flush()?;
     tracing::info!(%addr, "Valinta is serving");
-    axum::serve(listener, routes::router(state))
+    let app = routes::router(state).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await
         .context("server failed")

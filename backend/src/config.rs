@@ -124,6 +124,21 @@ pub struct ServeArgs {
     /// How long a sign-in token is valid, in hours.
     #[arg(long, env = "VALINTA_TOKEN_TTL_HOURS", default_value = "12")]
     pub token_ttl_hours: String,
+    #[command(flatten)]
+    pub access: AccessArgs,
+}
+
+/// Limits on anonymous requests, and where the client's address comes from.
+#[derive(Args, Clone, Debug)]
+pub struct AccessArgs {
+    /// Sign-in attempts per minute from one address (raise it for a site where many
+    /// people share one address).
+    #[arg(long, env = "VALINTA_SIGN_IN_PER_MINUTE", default_value = "30")]
+    pub sign_in_per_minute: u32,
+    /// Behind a load balancer: take the client's address from the last
+    /// `X-Forwarded-For` entry (the one the balancer added) instead of the connection.
+    #[arg(long, env = "VALINTA_TRUST_FORWARDED_FOR")]
+    pub trust_forwarded_for: bool,
 }
 
 /// The validated configuration the running server uses.
@@ -139,6 +154,7 @@ pub struct Config {
     pub worker: bool,
     pub search: SearchArgs,
     pub email: EmailArgs,
+    pub access: AccessArgs,
 }
 
 #[derive(Clone, Debug)]
@@ -230,8 +246,16 @@ impl Config {
             worker: !args.no_worker,
             search: args.search.clone(),
             email: checked_email(&args.email)?,
+            access: checked_access(&args.access)?,
         })
     }
+}
+
+fn checked_access(args: &AccessArgs) -> anyhow::Result<AccessArgs> {
+    if !(1..=100_000).contains(&args.sign_in_per_minute) {
+        bail!("VALINTA_SIGN_IN_PER_MINUTE must be from 1 to 100000");
+    }
+    Ok(args.clone())
 }
 
 fn checked_email(args: &EmailArgs) -> anyhow::Result<EmailArgs> {

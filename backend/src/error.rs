@@ -17,6 +17,8 @@ pub struct AppError {
     pub message: String,
     pub fields: BTreeMap<String, String>,
     internal: Option<String>,
+    /// Seconds until a throttled request may be tried again (`Retry-After`).
+    pub retry_after: Option<u64>,
 }
 
 pub type AppResult<T> = Result<T, AppError>;
@@ -42,6 +44,7 @@ impl AppError {
             message: message.into(),
             fields: BTreeMap::new(),
             internal: None,
+            retry_after: None,
         }
     }
 
@@ -88,6 +91,12 @@ impl AppError {
     /// 429: a limit on how often something may be done (the message says when to retry).
     pub fn too_many(code: &'static str, message: impl Into<String>) -> Self {
         Self::new(StatusCode::TOO_MANY_REQUESTS, code, message)
+    }
+
+    /// Says when to try again, in whole seconds (at least one), as `Retry-After`.
+    pub fn retry_after(mut self, wait: std::time::Duration) -> Self {
+        self.retry_after = Some(wait.as_secs().max(1) + u64::from(wait.subsec_nanos() > 0));
+        self
     }
 
     /// 422: a field is well-formed JSON but not a valid value.
@@ -161,7 +170,13 @@ impl IntoResponse for AppError {
                 fields: self.fields,
             },
         };
-        (self.status, Json(body)).into_response()
+        let mut response = (self.status, Json(body)).into_response();
+        if let Some(seconds) = self.retry_after {
+            response
+                .headers_mut()
+                .insert(axum::http::header::RETRY_AFTER, seconds.into());
+        }
+        response
     }
 }
 

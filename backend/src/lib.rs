@@ -1,5 +1,6 @@
 //! Valinta: the marketplace and portal for service vouchers and personal budgets.
 //! `routes/` speaks HTTP, `domain/` parses values, `ledger/` moves money, `db/` persists.
+pub mod accounts;
 pub mod app;
 pub mod audit;
 pub mod auth;
@@ -13,6 +14,7 @@ pub mod finance;
 pub mod indexing;
 pub mod jobs;
 pub mod ledger;
+pub mod mandates;
 pub mod notify;
 pub mod outbox;
 pub mod recording;

@@ -4,7 +4,7 @@ use std::sync::Arc;
 use metrics_exporter_prometheus::PrometheusHandle;
 use valinta_search::Engine;
 
-use crate::{config::Config, db::Db, vault::Vault};
+use crate::{accounts::throttle::PerAddress, config::Config, db::Db, vault::Vault};
 
 #[derive(Clone)]
 pub struct AppState {
@@ -13,4 +13,6 @@ pub struct AppState {
     pub vault: Arc<Vault>,
     pub search: Arc<Engine>,
     pub metrics: Option<PrometheusHandle>,
+    /// Rates of anonymous requests per client address.
+    pub limits: Arc<PerAddress>,
 }

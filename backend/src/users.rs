@@ -14,8 +14,10 @@ use crate::{
 };
 
 pub struct NewUser {
-    pub email: EmailAddress,
-    pub password_hash: String,
+    /// None for someone who signs in only with strong identification.
+    pub email: Option<EmailAddress>,
+    /// None until the person sets a password through an emailed link, or never.
+    pub password_hash: Option<String>,
     pub name: String,
     pub roles: Vec<Role>,
     pub purchaser: Option<PurchaserId>,
@@ -27,7 +29,7 @@ pub async fn insert(conn: &impl ConnectionTrait, new: NewUser) -> AppResult<user
     let roles = serde_json::to_value(&new.roles).map_err(AppError::internal)?;
     user::ActiveModel {
         id: Set(UserId::new().into()),
-        email: Set(new.email.as_str().to_owned()),
+        email: Set(new.email.map(|e| e.as_str().to_owned())),
         password_hash: Set(new.password_hash),
         name: Set(new.name),
         roles: Set(roles),
@@ -36,6 +38,10 @@ pub async fn insert(conn: &impl ConnectionTrait, new: NewUser) -> AppResult<user
         client_id: Set(new.client.map(Into::into)),
         locale: Set("fi".into()),
         created_at: Set(Utc::now()),
+        personal_id_cipher: Set(None),
+        personal_id_hash: Set(None),
+        personal_id_masked: Set(None),
+        deactivated_at: Set(None),
     }
     .insert(conn)
     .await
@@ -66,8 +72,8 @@ pub async fn ensure_admin(db: &Db, email: &str, password: &str) -> anyhow::Resul
         .await
         .map_err(|e| anyhow::anyhow!(e.message))?;
     let new = NewUser {
-        email,
-        password_hash: hash,
+        email: Some(email),
+        password_hash: Some(hash),
         name: "Administrator".into(),
         roles: vec![Role::Admin],
         purchaser: None,

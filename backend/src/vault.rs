@@ -91,10 +91,12 @@ impl Vault {
         PersonalId::parse(&text).map_err(|e| anyhow::anyhow!("stored identity code: {e}"))
     }
 
+    /// The keyed hash of the code's canonical form, so every way of writing one person's
+    /// code finds the same person.
     pub fn lookup_hash(&self, id: &PersonalId) -> String {
         let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&self.hash_key)
             .unwrap_or_else(|_| unreachable_hmac());
-        mac.update(id.expose().as_bytes());
+        mac.update(id.canonical().as_bytes());
         mac.finalize()
             .into_bytes()
             .iter()

@@ -211,6 +211,7 @@ allocation-label = { $kind }, { $available } left, valid until { $until }
 signin-title = Sign in
 signin-heading = Sign in
 signin-failed = The email or password is wrong. Try again.
+signin-throttled = Too many attempts. Wait { $minutes } min and then try again.
 signin-help = If you cannot sign in, contact your own social worker.
 field-email = Email
 field-password = Password

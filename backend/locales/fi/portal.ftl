@@ -211,6 +211,7 @@ allocation-label = { $kind }, jäljellä { $available }, voimassa { $until } ast
 signin-title = Kirjaudu sisään
 signin-heading = Kirjaudu sisään
 signin-failed = Sähköposti tai salasana on väärin. Yritä uudelleen.
+signin-throttled = Liian monta yritystä. Odota { $minutes } min ja yritä sitten uudelleen.
 signin-help = Jos et pääse sisään, ota yhteyttä omaan työntekijääsi.
 field-email = Sähköposti
 field-password = Salasana

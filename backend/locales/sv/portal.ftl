@@ -211,6 +211,7 @@ allocation-label = { $kind }, { $available } kvar, gäller till { $until }
 signin-title = Logga in
 signin-heading = Logga in
 signin-failed = E-postadressen eller lösenordet är fel. Försök igen.
+signin-throttled = För många försök. Vänta { $minutes } min och försök sedan igen.
 signin-help = Om du inte kommer in, kontakta din kontaktperson.
 field-email = E-post
 field-password = Lösenord

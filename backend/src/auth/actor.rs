@@ -34,6 +34,8 @@ pub struct Actor {
     pub locale: String,
     /// Set when the request came with a provider's API key rather than a sign-in.
     pub api_key: Option<ApiKeyRef>,
+    /// The client a proxy chose to act for in this session (the portal's choice).
+    pub session_acting_for: Option<ClientId>,
 }
 
 impl Actor {
@@ -48,6 +50,7 @@ impl Actor {
             client_id: user.client_id.map(Into::into),
             locale: user.locale.clone(),
             api_key: None,
+            session_acting_for: None,
         }
     }
 
@@ -155,8 +158,12 @@ impl Actor {
         let user = user::Entity::find_by_id(stored.user_id)
             .one(conn)
             .await?
+            // A deactivated account's sessions answer 401 from the next request on.
+            .filter(|u| u.deactivated_at.is_none())
             .ok_or_else(AppError::unauthorized)?;
-        Ok(Actor::from_user(&user))
+        let mut actor = Actor::from_user(&user);
+        actor.session_acting_for = stored.acting_for.map(Into::into);
+        Ok(actor)
     }
 }
 

@@ -139,6 +139,7 @@ pub async fn actor_for(
             id: key.id.into(),
             site: key.site,
         }),
+        session_acting_for: None,
     })
 }
 

@@ -1,6 +1,7 @@
 //! Who is asking: passwords, bearer tokens, the signed-in actor, and what each actor may reach.
 pub mod access;
 pub mod actor;
+pub mod address;
 pub mod api_key;
 pub mod password;
 pub mod token;

@@ -1,4 +1,10 @@
-//! Password hashing with argon2, off the async threads (it is deliberately slow).
+//! Password hashing with argon2, off the async threads (it is deliberately slow), and never
+//! more at once than there are cores: each hash takes 19 MiB and a core for tens of
+//! milliseconds, so a burst of sign-ins queues here instead of growing the process.
+use std::sync::OnceLock;
+
+use tokio::sync::Semaphore;
+
 use argon2::{
     Argon2,
     password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng},
@@ -24,8 +30,21 @@ pub fn check_strength(password: &str) -> AppResult<()> {
     Ok(())
 }
 
+/// One permit per core: more hashes at once would only share the cores and add memory.
+fn hashing_slots() -> &'static Semaphore {
+    static SLOTS: OnceLock<Semaphore> = OnceLock::new();
+    SLOTS.get_or_init(|| {
+        let cores = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
+        Semaphore::new(cores.clamp(1, 8))
+    })
+}
+
 pub async fn hash(password: &str) -> AppResult<String> {
     let password = password.to_owned();
+    let _slot = hashing_slots()
+        .acquire()
+        .await
+        .map_err(AppError::internal)?;
     tokio::task::spawn_blocking(move || {
         let salt = SaltString::generate(&mut OsRng);
         Argon2::default()
@@ -39,6 +58,9 @@ pub async fn hash(password: &str) -> AppResult<String> {
 
 pub async fn verify(password: &str, stored: &str) -> bool {
     let (password, stored) = (password.to_owned(), stored.to_owned());
+    let Ok(_slot) = hashing_slots().acquire().await else {
+        return false;
+    };
     tokio::task::spawn_blocking(move || {
         PasswordHash::new(&stored)
             .map(|parsed| {

@@ -330,8 +330,8 @@ async fn account(
     tenant: (Option<PurchaserId>, Option<ProviderId>, Option<ClientId>),
 ) -> anyhow::Result<Actor> {
     let new = NewUser {
-        email: EmailAddress::parse(email)?,
-        password_hash: password::hash(DEMO_PASSWORD).await?,
+        email: Some(EmailAddress::parse(email)?),
+        password_hash: Some(password::hash(DEMO_PASSWORD).await?),
         name: name.to_owned(),
         roles,
         purchaser: tenant.0,
@@ -468,6 +468,7 @@ pub async fn load(db: &Db, vault: &Vault) -> anyhow::Result<()> {
             phone: Set(Some("+358 40 123 4567".into())),
             iban: Set(bank.map(|(iban, _)| iban.into())),
             bic: Set(bank.map(|(_, bic)| bic.into())),
+            bank_changed_at: Set(None),
             created_at: Set(now),
         }
         .insert(&db.conn)
@@ -666,6 +667,9 @@ pub async fn load(db: &Db, vault: &Vault) -> anyhow::Result<()> {
         created_by: Set(case_worker.user_id.into()),
         created_at: Set(now),
         revoked_at: Set(None),
+        valid_until: Set(None),
+        revoked_by: Set(None),
+        revoke_reason: Set(None),
     }
     .insert(&db.conn)
     .await?;

@@ -84,9 +84,21 @@ impl PersonalId {
         format!("{head}***{}", chars[10])
     }
 
-    /// The full code, for encryption and keyed hashing only.
+    /// The full code as written, for encryption only.
     pub fn expose(&self) -> &str {
         &self.0
+    }
+
+    /// One form per person, for keyed hashing: the century signs of one century are the
+    /// same (`010180Y1232` is `010180-1232`), so each century's first sign stands for all.
+    pub fn canonical(&self) -> String {
+        let mut chars: Vec<char> = self.0.chars().collect();
+        chars[6] = match century(chars[6]) {
+            Some(1800) => '+',
+            Some(2000) => 'A',
+            _ => '-',
+        };
+        chars.into_iter().collect()
     }
 }
 
@@ -122,6 +134,23 @@ mod tests {
         let id = PersonalId::parse("131052-308T").unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(id.masked(), "131052-***T");
         assert!(!format!("{id:?}").contains("308"));
+    }
+
+    #[test]
+    fn every_century_sign_of_a_century_is_one_person() {
+        let dash = PersonalId::parse("010180-1232").unwrap_or_else(|e| panic!("{e}"));
+        for sign in ['Y', 'X', 'W', 'V', 'U'] {
+            let other =
+                PersonalId::parse(&format!("010180{sign}1232")).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(other.canonical(), dash.canonical());
+        }
+        let a = PersonalId::parse("010105A123P").unwrap_or_else(|e| panic!("{e}"));
+        for sign in ['B', 'C', 'D', 'E', 'F'] {
+            let other =
+                PersonalId::parse(&format!("010105{sign}123P")).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(other.canonical(), a.canonical());
+        }
+        assert_ne!(a.canonical(), dash.canonical());
     }
 
     proptest! {

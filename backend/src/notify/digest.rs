@@ -38,6 +38,10 @@ pub async fn weekly(db: &Db, today: NaiveDate) -> AppResult<usize> {
         else {
             continue;
         };
+        // No address (strong identification only) or a shut account: nothing to send.
+        if person.email.is_none() || person.deactivated_at.is_some() {
+            continue;
+        }
         for client_id in clients_of(db, &person).await? {
             let key = format!(
                 "delivery_digest:{}:{client_id}:{}-W{:02}",
@@ -72,7 +76,7 @@ async fn clients_of(db: &Db, person: &user::Model) -> AppResult<Vec<uuid::Uuid>>
     let mut clients: Vec<uuid::Uuid> = person.client_id.into_iter().collect();
     let mandates = mandate::Entity::find()
         .filter(mandate::Column::ProxyUserId.eq(person.id))
-        .filter(mandate::Column::RevokedAt.is_null())
+        .filter(crate::mandates::live())
         .all(&db.conn)
         .await?;
     clients.extend(mandates.into_iter().map(|m| m.client_id));
@@ -90,7 +94,7 @@ async fn addressee(db: &Db, person: &user::Model, client_id: uuid::Uuid) -> AppR
     };
     Ok(Addressee {
         user_id: Some(person.id),
-        address: person.email.clone(),
+        address: person.email.clone().unwrap_or_default(),
         name: person.name.clone(),
         lang: valinta_emails::Lang::parse(&person.locale).unwrap_or_default(),
         on_behalf_of,

@@ -23,14 +23,19 @@ pub struct Addressee {
 }
 
 impl Addressee {
-    fn of(user: user::Model, on_behalf_of: Option<String>) -> Addressee {
-        Addressee {
+    /// The user's address, if they have one (someone who signs in only with strong
+    /// identification may have none) and their account is open.
+    fn of(user: user::Model, on_behalf_of: Option<String>) -> Option<Addressee> {
+        if user.deactivated_at.is_some() {
+            return None;
+        }
+        Some(Addressee {
             user_id: Some(user.id),
             lang: Lang::parse(&user.locale).unwrap_or_default(),
-            address: user.email,
+            address: user.email?,
             name: user.name,
             on_behalf_of,
-        }
+        })
     }
 }
 
@@ -43,7 +48,7 @@ pub async fn provider_staff(
         .all(conn)
         .await?
         .into_iter()
-        .map(|u| Addressee::of(u, None))
+        .filter_map(|u| Addressee::of(u, None))
         .collect())
 }
 
@@ -62,7 +67,7 @@ pub async fn purchaser_staff(
                 .map(|roles| roles.contains(&role))
                 .unwrap_or(false)
         })
-        .map(|u| Addressee::of(u, None))
+        .filter_map(|u| Addressee::of(u, None))
         .collect())
 }
 
@@ -80,7 +85,7 @@ pub async fn client_side(
         .all(conn)
         .await?
         .into_iter()
-        .map(|u| Addressee::of(u, None))
+        .filter_map(|u| Addressee::of(u, None))
         .collect();
     if to.is_empty()
         && let Some(address) = client.email.clone().filter(|a| !a.trim().is_empty())
@@ -95,7 +100,7 @@ pub async fn client_side(
     }
     let proxies: Vec<uuid::Uuid> = mandate::Entity::find()
         .filter(mandate::Column::ClientId.eq(client_id))
-        .filter(mandate::Column::RevokedAt.is_null())
+        .filter(crate::mandates::live())
         .all(conn)
         .await?
         .into_iter()
@@ -109,7 +114,7 @@ pub async fn client_side(
         to.extend(
             users
                 .into_iter()
-                .map(|u| Addressee::of(u, Some(client.name.clone()))),
+                .filter_map(|u| Addressee::of(u, Some(client.name.clone()))),
         );
     }
     Ok(to)

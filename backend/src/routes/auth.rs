@@ -1,17 +1,16 @@
 //! `POST /api/v1/auth/login`: email and password for a bearer token.
 use axum::{Json, extract::State};
-use chrono::{Duration, Utc};
-use sea_orm::{ActiveModelTrait, EntityTrait, Set};
+use chrono::Utc;
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    auth::{Actor, password, token},
-    db::entities::api_token,
+    accounts::{sessions, sign_in},
+    auth::Actor,
+    auth::address::ClientAddress,
     domain::{catalogue::Role, ids::UserId},
     error::{AppError, AppResult},
     routes::extract::ApiJson,
     state::AppState,
-    users,
 };
 
 #[derive(Deserialize, utoipa::ToSchema)]
@@ -35,16 +34,18 @@ pub struct UserOut {
 }
 
 #[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", request_body = LoginIn,
-    responses((status = 200, body = LoginOut), (status = 401, body = crate::error::ErrorBody)))]
+    responses((status = 200, body = LoginOut), (status = 401, body = crate::error::ErrorBody),
+        (status = 429, description = "too many attempts; see Retry-After", body = crate::error::ErrorBody)))]
 pub async fn login(
     State(state): State<AppState>,
+    ClientAddress(address): ClientAddress,
     ApiJson(input): ApiJson<LoginIn>,
 ) -> AppResult<Json<LoginOut>> {
-    let (token, expires_at, user) = sign_in(&state, &input.email, &input.password).await?;
-    let actor = Actor::from_user(&user);
+    let signed_in = sign_in::with_password(&state, address, &input.email, &input.password).await?;
+    let actor = Actor::from_user(&signed_in.user);
     Ok(Json(LoginOut {
-        token,
-        expires_at,
+        token: signed_in.session.token,
+        expires_at: signed_in.session.expires_at,
         user: UserOut {
             id: actor.user_id,
             name: actor.name,
@@ -53,49 +54,9 @@ pub async fn login(
     }))
 }
 
-/// Checks the credentials and issues a token: for the API and the portal's sign-in alike.
-pub async fn sign_in(
-    state: &AppState,
-    email: &str,
-    password: &str,
-) -> AppResult<(
-    String,
-    chrono::DateTime<Utc>,
-    crate::db::entities::user::Model,
-)> {
-    if email.len() > 254 || password.len() > 256 {
-        return Err(AppError::unauthorized());
-    }
-    let found = users::find_by_email(&state.db.conn, email).await?;
-    // Verify against a dummy hash for unknown emails so timing does not reveal accounts.
-    let stored = found
-        .as_ref()
-        .map(|u| u.password_hash.as_str())
-        .unwrap_or(password::DUMMY_HASH);
-    let ok = password::verify(password, stored).await;
-    let user = match (found, ok) {
-        (Some(user), true) => user,
-        _ => return Err(AppError::unauthorized()),
-    };
-    let token = token::new_token();
-    let expires_at = Utc::now() + Duration::hours(state.config.token_ttl_hours);
-    api_token::ActiveModel {
-        token_hash: Set(token::hash(&token)),
-        user_id: Set(user.id),
-        created_at: Set(Utc::now()),
-        expires_at: Set(expires_at),
-    }
-    .insert(&state.db.conn)
-    .await?;
-    Ok((token, expires_at, user))
-}
-
 /// Ends a session: the token stops working at once.
 pub async fn revoke(state: &AppState, presented: &str) -> AppResult<()> {
-    api_token::Entity::delete_by_id(token::hash(presented))
-        .exec(&state.db.conn)
-        .await?;
-    Ok(())
+    sessions::end(&state.db.conn, presented).await
 }
 
 /// Signs out: the token stops working at once.

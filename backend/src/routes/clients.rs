@@ -126,8 +126,8 @@ pub async fn create(
     .await?;
     if let Some((email, password_hash)) = login {
         let new = NewUser {
-            email,
-            password_hash,
+            email: Some(email),
+            password_hash: Some(password_hash),
             name,
             roles: vec![Role::Client],
             purchaser: None,
@@ -227,7 +227,7 @@ pub struct ProxyOut {
     /// The proxy's user id.
     pub id: UserId,
     pub name: String,
-    pub email: String,
+    pub email: Option<String>,
     pub relation: String,
     pub client_id: ClientId,
     pub mandate_id: MandateId,
@@ -265,8 +265,8 @@ pub async fn add_proxy(
             password::check_strength(&input.password)?;
             let hash = password::hash(&input.password).await?;
             let new = NewUser {
-                email,
-                password_hash: hash,
+                email: Some(email),
+                password_hash: Some(hash),
                 name,
                 roles: vec![Role::Proxy],
                 purchaser: None,
@@ -285,6 +285,9 @@ pub async fn add_proxy(
         created_by: Set(actor.user_id.into()),
         created_at: Set(Utc::now()),
         revoked_at: Set(None),
+        valid_until: Set(None),
+        revoked_by: Set(None),
+        revoke_reason: Set(None),
     }
     .insert(&*tx)
     .await

@@ -97,14 +97,15 @@ pub async fn sign_up(
         phone: Set(phone.clone()),
         iban: Set(None),
         bic: Set(None),
+        bank_changed_at: Set(None),
         created_at: Set(Utc::now()),
     }
     .insert(&*tx)
     .await
     .map_err(|e| AppError::from_unique(e, "business_id", "is already registered"))?;
     let new = NewUser {
-        email,
-        password_hash: hash,
+        email: Some(email),
+        password_hash: Some(hash),
         name,
         roles: vec![Role::ProviderStaff],
         purchaser: None,

@@ -259,8 +259,8 @@ pub async fn create_staff(
     roles.dedup();
     let hash = password::hash(&input.password).await?;
     let new = NewUser {
-        email,
-        password_hash: hash,
+        email: Some(email),
+        password_hash: Some(hash),
         name,
         roles: roles.clone(),
         purchaser: Some(pid),
@@ -272,7 +272,7 @@ pub async fn create_staff(
         StatusCode::CREATED,
         Json(StaffOut {
             id: user.id.into(),
-            email: user.email,
+            email: user.email.unwrap_or_default(),
             name: user.name,
             roles,
             purchaser_id: pid,

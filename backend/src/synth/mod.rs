@@ -151,6 +151,7 @@ pub async fn generate(db: &Db, count: usize, seed: u64) -> anyhow::Result<Genera
                 phone: Set(None),
                 iban: Set(None),
                 bic: Set(None),
+                bank_changed_at: Set(None),
                 created_at: Set(now),
             });
             for s in &services {

@@ -12,6 +12,10 @@ pub struct Model {
     pub created_by: Uuid,
     pub created_at: DateTimeUtc,
     pub revoked_at: Option<DateTimeUtc>,
+    /// The last day (Finnish time) the mandate holds; none: until revoked.
+    pub valid_until: Option<Date>,
+    pub revoked_by: Option<Uuid>,
+    pub revoke_reason: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,4 +1,5 @@
 //! sea-orm entities: one module per table, used only by the persistence and ledger code.
+pub mod account_link;
 pub mod allocation;
 pub mod api_key;
 pub mod api_token;
@@ -6,6 +7,7 @@ pub mod application;
 pub mod approval;
 pub mod audit_entry;
 pub mod client;
+pub mod client_duplicate;
 pub mod commitment;
 pub mod delivery;
 pub mod dispute;
@@ -17,6 +19,7 @@ pub mod mandate;
 pub mod notification_choice;
 pub mod offering;
 pub mod offering_rating;
+pub mod oidc_flow;
 pub mod outbox_entry;
 pub mod provider;
 pub mod purchaser;
@@ -26,4 +29,5 @@ pub mod review;
 pub mod review_report;
 pub mod search_miss;
 pub mod service;
+pub mod sign_in_failure;
 pub mod user;

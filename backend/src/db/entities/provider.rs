@@ -12,6 +12,8 @@ pub struct Model {
     pub phone: Option<String>,
     pub iban: Option<String>,
     pub bic: Option<String>,
+    /// When the bank details last changed; finance is shown it on the next settlement.
+    pub bank_changed_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
 }
 

@@ -6,8 +6,10 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
-    pub email: String,
-    pub password_hash: String,
+    /// None for someone who signs in only with strong identification.
+    pub email: Option<String>,
+    /// None until a password is set (or never, for strong identification only).
+    pub password_hash: Option<String>,
     pub name: String,
     pub roles: Json,
     pub purchaser_id: Option<Uuid>,
@@ -15,6 +17,12 @@ pub struct Model {
     pub client_id: Option<Uuid>,
     pub locale: String,
     pub created_at: DateTimeUtc,
+    /// A proxy known by identity code (a client's code is on the client).
+    pub personal_id_cipher: Option<String>,
+    pub personal_id_hash: Option<String>,
+    pub personal_id_masked: Option<String>,
+    /// Set while the account is shut: no sign-in, no session.
+    pub deactivated_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

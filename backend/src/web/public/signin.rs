@@ -10,13 +10,18 @@ use axum_extra::extract::cookie::CookieJar;
 use serde::Deserialize;
 
 use crate::{
+    accounts::{
+        sessions::Opened,
+        sign_in::{self, SignedIn},
+    },
     auth::Actor,
+    auth::address::ClientAddress,
     domain::catalogue::Role,
     error::AppResult,
     routes::auth,
     state::AppState,
     web::{
-        i18n::Lang,
+        i18n::{Arg, Lang},
         page::{Field, FormErrors, PageCtx, render},
         session::{ACTING_COOKIE, LANG_COOKIE, SESSION_COOKIE, Web, WebForm, cookie, removal},
     },
@@ -90,10 +95,14 @@ fn home_of(actor: &Actor) -> &'static str {
 pub async fn submit(
     web: Web,
     jar: CookieJar,
+    ClientAddress(address): ClientAddress,
     WebForm(form): WebForm<SignInForm>,
 ) -> AppResult<Response> {
-    match auth::sign_in(&web.state, form.email.trim(), &form.password).await {
-        Ok((token, _, user)) => {
+    match sign_in::with_password(&web.state, address, form.email.trim(), &form.password).await {
+        Ok(SignedIn {
+            session: Opened { token, .. },
+            user,
+        }) => {
             let actor = Actor::from_user(&user);
             let to = safe_next(&form.next).unwrap_or(home_of(&actor)).to_owned();
             let days = (web.state.config.token_ttl_hours / 24).max(1);
@@ -115,10 +124,23 @@ pub async fn submit(
             }
             Ok((jar, Redirect::to(&to)).into_response())
         }
-        Err(e) if e.status == axum::http::StatusCode::UNAUTHORIZED => {
+        Err(e)
+            if e.status == axum::http::StatusCode::UNAUTHORIZED
+                || e.status == axum::http::StatusCode::TOO_MANY_REQUESTS =>
+        {
             let lang = web.lang;
+            let summary = match e.retry_after {
+                Some(seconds) => lang.t_with(
+                    "signin-throttled",
+                    &[(
+                        "minutes",
+                        Arg::Count(seconds.div_ceil(60).try_into().unwrap_or(15)),
+                    )],
+                ),
+                None => lang.t("signin-failed"),
+            };
             let errors = FormErrors {
-                summary: Some(lang.t("signin-failed")),
+                summary: Some(summary),
                 fields: Default::default(),
             };
             let mut response = render(&SignInPage {
@@ -127,7 +149,12 @@ pub async fn submit(
                 errors,
                 next: form.next,
             })?;
-            *response.status_mut() = axum::http::StatusCode::UNAUTHORIZED;
+            *response.status_mut() = e.status;
+            if let Some(seconds) = e.retry_after {
+                response
+                    .headers_mut()
+                    .insert(axum::http::header::RETRY_AFTER, seconds.into());
+            }
             // Not JSON, so the error-page layer leaves this page alone.
             Ok(response)
         }
