@@ -152,6 +152,10 @@ pub fn router(state: AppState) -> Router<AppState> {
             post(purchaser::clients::add_proxy),
         )
         .route(
+            "/purchaser/clients/{id}/mandates/{mid}/revoke",
+            post(purchaser::clients::revoke_mandate),
+        )
+        .route(
             "/purchaser/clients/{id}/allocations",
             get(purchaser::allocations::new).post(purchaser::allocations::create),
         )

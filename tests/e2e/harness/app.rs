@@ -419,3 +419,20 @@ impl TestApp {
             .collect()
     }
 }
+
+impl TestApp {
+    /// The token of the newest single-use link (set or reset a password) emailed to
+    /// `address`, read from the email outbox as the mail server would receive it.
+    pub async fn account_link_token(&self, address: &str) -> Option<String> {
+        let address = address.replace('\'', "''");
+        let payloads = self
+            .sql_texts(&format!(
+                "SELECT CAST(payload AS TEXT) FROM emails WHERE address = '{address}' \
+                 AND kind = 'account_link' ORDER BY created_at DESC"
+            ))
+            .await;
+        let payload: serde_json::Value = serde_json::from_str(payloads.first()?).ok()?;
+        let link = payload["link"].as_str()?;
+        link.split_once("token=").map(|(_, t)| t.to_owned())
+    }
+}
