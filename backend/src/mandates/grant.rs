@@ -99,8 +99,8 @@ pub struct ExistingPerson {
 
 pub enum Granted {
     Done {
-        mandate: mandate::Model,
-        proxy: user::Model,
+        mandate: Box<mandate::Model>,
+        proxy: Box<user::Model>,
     },
     /// Nothing was recorded: the person exists; ask the case worker to confirm them.
     Confirm(ExistingPerson),
@@ -219,7 +219,10 @@ pub async fn grant(
     )
     .await?;
     tx.commit().await?;
-    Ok(Granted::Done { mandate, proxy })
+    Ok(Granted::Done {
+        mandate: Box::new(mandate),
+        proxy: Box::new(proxy),
+    })
 }
 
 /// A person confirmed as the proxy may so far have been only a client: they gain the role.

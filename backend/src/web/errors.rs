@@ -58,6 +58,10 @@ pub async fn error_pages(State(state): State<AppState>, request: Request, next: 
         .ok()
         .and_then(|v| v["error"]["code"].as_str().map(str::to_owned))
         .unwrap_or_default();
+    if code == "choose_client" {
+        let next: String = form_urlencoded::byte_serialize(here.as_bytes()).collect();
+        return Redirect::to(&format!("/my/acting-for?next={next}")).into_response();
+    }
     let key = match (status.as_u16(), code.as_str()) {
         (_, "csrf") => "error-csrf",
         (403, _) => "error-forbidden",

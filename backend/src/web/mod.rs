@@ -1,6 +1,7 @@
 //! The portal: server-rendered, accessible pages for clients, proxies, providers and
 //! purchasers. Pages call the same handlers and domain code as the API (`routes/`), so
 //! every rule lives once; this layer parses forms, picks words and draws HTML.
+pub mod acting;
 pub mod admin;
 pub mod assets;
 pub mod client;
@@ -59,7 +60,10 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/signout", post(public::signin::sign_out))
         .route("/language", post(public::language::choose))
         .route("/my", get(client::money::show))
-        .route("/my/acting-for", post(client::money::act_for))
+        .route(
+            "/my/acting-for",
+            get(client::acting_for::show).post(client::acting_for::choose),
+        )
         .route("/my/allocations/{id}/statement", get(statement::for_client))
         .route(
             "/purchaser/allocations/{id}/statement",
