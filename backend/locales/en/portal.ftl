@@ -394,7 +394,7 @@ field-personal-id = Personal identity code
 field-personal-id-hint = Shown only partly.
 field-municipality = Home municipality
 field-municipality-hint = Municipality number, for example 245.
-field-client-email-hint = If the client signs in themselves.
+field-client-email-hint = If the client has an email address, they get a link there to choose their own password. Without one, the client signs in with online banking codes or a mobile certificate.
 field-new-password-hint = At least 10 characters.
 client-title = Client
 back-to-clients = Back to clients
@@ -888,3 +888,48 @@ outbox-heading = Development outbox
 outbox-intro = No SMTP server is set, so messages are saved in the folder { $folder }.
 outbox-empty = The folder has no messages yet.
 outbox-back = Back to outgoing email
+
+## Accounts and passwords
+nav-users = Accounts
+nav-password = Change password
+forgot-link = Forgot your password?
+forgot-title = Forgotten password
+forgot-intro = Write your email address. If the address has an account, we send a link there so that you can choose a new password. The link works for 30 minutes.
+forgot-submit = Send the link
+notice-reset-sent = If the address has an account, we sent a link there. Check your email.
+set-password-title = Choose a password
+set-password-intro = Choose a password. After that you can sign in with your email address and this password.
+set-password-submit = Save the password
+notice-password-set = The password is saved. You can now sign in.
+change-password-title = Change password
+change-password-intro = When you change your password, you are signed out on all other devices.
+change-password-submit = Change password
+notice-password-changed = The password is changed. Other devices have been signed out.
+field-new-password = New password
+field-current-password = Current password
+field-error-new-password = The password must have at least 10 characters.
+field-error-current-password = The current password is wrong.
+error-invalid-token = The link has been used or has expired. Ask for a new link on the page "Forgot your password?".
+error-too-many = Too many attempts. Wait a moment and then try again.
+error-own-account = You cannot close your own account.
+users-title = Accounts
+users-search = Search by name or email
+users-count = { $count ->
+    [one] { $count } account
+   *[other] { $count } accounts
+}
+col-roles = Roles
+user-active = In use
+user-inactive = Closed
+user-deactivate = Close the account
+user-reactivate = Open the account
+notice-user-deactivated = The account is closed. The person has been signed out.
+notice-user-reactivated = The account is open again.
+role-admin = administrator
+role-catalogue-manager = catalogue manager
+role-case-worker = case worker
+role-finance = finance
+role-moderator = review moderator
+role-provider-staff = provider
+role-client = client
+role-proxy = person acting for a client

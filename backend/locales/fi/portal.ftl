@@ -394,7 +394,7 @@ field-personal-id = Henkilötunnus
 field-personal-id-hint = Näytetään vain osittain.
 field-municipality = Kotikunta
 field-municipality-hint = Kuntanumero, esimerkiksi 245.
-field-client-email-hint = Jos asiakas kirjautuu itse.
+field-client-email-hint = Jos asiakkaalla on sähköposti, hän saa siihen linkin, jolla hän valitsee oman salasanan. Ilman sähköpostia asiakas kirjautuu pankkitunnuksilla tai mobiilivarmenteella.
 field-new-password-hint = Vähintään 10 merkkiä.
 client-title = Asiakas
 back-to-clients = Takaisin asiakkaisiin
@@ -888,3 +888,48 @@ outbox-heading = Kehityksen postilaatikko
 outbox-intro = SMTP-palvelinta ei ole asetettu, joten viestit tallennetaan kansioon { $folder }.
 outbox-empty = Kansiossa ei ole vielä viestejä.
 outbox-back = Takaisin lähteviin sähköposteihin
+
+## Accounts and passwords
+nav-users = Käyttäjätilit
+nav-password = Vaihda salasana
+forgot-link = Unohditko salasanan?
+forgot-title = Unohtunut salasana
+forgot-intro = Kirjoita sähköpostiosoitteesi. Jos osoitteella on käyttäjätili, lähetämme siihen linkin, jolla voit valita uuden salasanan. Linkki toimii 30 minuuttia.
+forgot-submit = Lähetä linkki
+notice-reset-sent = Jos osoitteella on käyttäjätili, lähetimme siihen linkin. Katso sähköpostisi.
+set-password-title = Valitse salasana
+set-password-intro = Valitse itsellesi salasana. Sen jälkeen voit kirjautua sisään sähköpostiosoitteellasi ja tällä salasanalla.
+set-password-submit = Tallenna salasana
+notice-password-set = Salasana on tallennettu. Voit nyt kirjautua sisään.
+change-password-title = Vaihda salasana
+change-password-intro = Kun vaihdat salasanan, kirjaudut ulos kaikilla muilla laitteilla.
+change-password-submit = Vaihda salasana
+notice-password-changed = Salasana on vaihdettu. Muut laitteet on kirjattu ulos.
+field-new-password = Uusi salasana
+field-current-password = Nykyinen salasana
+field-error-new-password = Salasanan pitää olla vähintään 10 merkkiä.
+field-error-current-password = Nykyinen salasana on väärin.
+error-invalid-token = Linkki on jo käytetty tai vanhentunut. Pyydä uusi linkki sivulta "Unohditko salasanan?".
+error-too-many = Liian monta yritystä. Odota hetki ja yritä sitten uudelleen.
+error-own-account = Et voi sulkea omaa käyttäjätiliäsi.
+users-title = Käyttäjätilit
+users-search = Hae nimellä tai sähköpostilla
+users-count = { $count ->
+    [one] { $count } käyttäjätili
+   *[other] { $count } käyttäjätiliä
+}
+col-roles = Roolit
+user-active = Käytössä
+user-inactive = Suljettu
+user-deactivate = Sulje tili
+user-reactivate = Avaa tili
+notice-user-deactivated = Käyttäjätili on suljettu. Henkilö on kirjattu ulos.
+notice-user-reactivated = Käyttäjätili on avattu.
+role-admin = ylläpitäjä
+role-catalogue-manager = palveluvalikoiman hoitaja
+role-case-worker = sosiaalityöntekijä
+role-finance = talous
+role-moderator = arvioiden valvoja
+role-provider-staff = palveluntuottaja
+role-client = asiakas
+role-proxy = puolesta asioija

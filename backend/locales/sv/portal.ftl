@@ -394,7 +394,7 @@ field-personal-id = Personbeteckning
 field-personal-id-hint = Visas bara delvis.
 field-municipality = Hemkommun
 field-municipality-hint = Kommunnummer, till exempel 245.
-field-client-email-hint = Om klienten loggar in själv.
+field-client-email-hint = Om klienten har e-post får hen en länk dit och väljer ett eget lösenord. Utan e-post loggar klienten in med bankkoder eller mobilcertifikat.
 field-new-password-hint = Minst 10 tecken.
 client-title = Klient
 back-to-clients = Tillbaka till klienterna
@@ -888,3 +888,48 @@ outbox-heading = Utvecklingens brevlåda
 outbox-intro = Ingen SMTP-server är inställd, så meddelandena sparas i mappen { $folder }.
 outbox-empty = Mappen har inga meddelanden ännu.
 outbox-back = Tillbaka till utgående e-post
+
+## Accounts and passwords
+nav-users = Användarkonton
+nav-password = Byt lösenord
+forgot-link = Har du glömt lösenordet?
+forgot-title = Glömt lösenord
+forgot-intro = Skriv din e-postadress. Om adressen har ett användarkonto skickar vi en länk dit, så att du kan välja ett nytt lösenord. Länken fungerar i 30 minuter.
+forgot-submit = Skicka länken
+notice-reset-sent = Om adressen har ett användarkonto har vi skickat en länk dit. Titta i din e-post.
+set-password-title = Välj lösenord
+set-password-intro = Välj ett lösenord. Sedan kan du logga in med din e-postadress och det här lösenordet.
+set-password-submit = Spara lösenordet
+notice-password-set = Lösenordet har sparats. Du kan nu logga in.
+change-password-title = Byt lösenord
+change-password-intro = När du byter lösenord loggas du ut på alla andra enheter.
+change-password-submit = Byt lösenord
+notice-password-changed = Lösenordet har bytts. Andra enheter har loggats ut.
+field-new-password = Nytt lösenord
+field-current-password = Nuvarande lösenord
+field-error-new-password = Lösenordet måste ha minst 10 tecken.
+field-error-current-password = Det nuvarande lösenordet är fel.
+error-invalid-token = Länken har redan använts eller gått ut. Be om en ny länk på sidan "Har du glömt lösenordet?".
+error-too-many = För många försök. Vänta en stund och försök sedan igen.
+error-own-account = Du kan inte stänga ditt eget användarkonto.
+users-title = Användarkonton
+users-search = Sök med namn eller e-post
+users-count = { $count ->
+    [one] { $count } användarkonto
+   *[other] { $count } användarkonton
+}
+col-roles = Roller
+user-active = I bruk
+user-inactive = Stängt
+user-deactivate = Stäng kontot
+user-reactivate = Öppna kontot
+notice-user-deactivated = Användarkontot har stängts. Personen har loggats ut.
+notice-user-reactivated = Användarkontot har öppnats.
+role-admin = administratör
+role-catalogue-manager = ansvarig för tjänsteutbudet
+role-case-worker = socialarbetare
+role-finance = ekonomi
+role-moderator = granskare av omdömen
+role-provider-staff = tjänsteproducent
+role-client = klient
+role-proxy = ombud

@@ -64,6 +64,8 @@ pub async fn error_pages(State(state): State<AppState>, request: Request, next: 
     }
     let key = match (status.as_u16(), code.as_str()) {
         (_, "csrf") => "error-csrf",
+        (_, "invalid_token") => "error-invalid-token",
+        (_, "too_many_attempts" | "too_many_requests") => "error-too-many",
         (403, _) => "error-forbidden",
         (404, _) => "error-not-found",
         (400 | 422, _) => "error-bad-request",

@@ -3,12 +3,14 @@
 //! every rule lives once; this layer parses forms, picks words and draws HTML.
 pub mod acting;
 pub mod admin;
+pub mod admin_users;
 pub mod assets;
 pub mod client;
 pub mod errors;
 pub mod format;
 pub mod i18n;
 pub mod page;
+pub mod password;
 pub mod provider;
 pub mod public;
 pub mod purchaser;
@@ -58,6 +60,17 @@ pub fn router(state: AppState) -> Router<AppState> {
             get(public::signin::show).post(public::signin::submit),
         )
         .route("/signout", post(public::signin::sign_out))
+        .route(
+            "/password/forgot",
+            get(password::forgot).post(password::send_link),
+        )
+        .route("/password/set", get(password::choose).post(password::set))
+        .route(
+            "/settings/password",
+            get(password::change_form).post(password::change),
+        )
+        .route("/admin/users", get(admin_users::list))
+        .route("/admin/users/{id}/active", post(admin_users::set_active))
         .route("/language", post(public::language::choose))
         .route("/my", get(client::money::show))
         .route(

@@ -181,9 +181,13 @@ fn nav_for(lang: Lang, actor: Option<&Actor>, here: &str) -> Vec<NavItem> {
             ]);
         }
         if actor.has(Role::Admin) {
+            items.push(("/admin/users", "nav-users"));
             items.push(("/admin/emails", "nav-emails"));
         }
         items.push(("/settings/notifications", "nav-notifications"));
+        if actor.api_key.is_none() {
+            items.push(("/settings/password", "nav-password"));
+        }
     }
     items
         .into_iter()
