@@ -46,7 +46,7 @@ pub struct MandateView {
 }
 
 impl MandateView {
-    fn of(m: &mandate::Model, proxy_name: String) -> Self {
+    pub(crate) fn of(m: &mandate::Model, proxy_name: String) -> Self {
         let live = m.revoked_at.is_none() && m.valid_until.is_none_or(|d| d >= today_in_finland());
         MandateView {
             mandate_id: m.id.into(),

@@ -12,6 +12,7 @@ use crate::{
         text::parse_text,
     },
     error::{AppError, AppResult, field},
+    mandates::MandateView,
     notify,
     state::AppState,
 };
@@ -21,7 +22,7 @@ pub async fn revoke(
     actor: &Actor,
     id: MandateId,
     reason: &str,
-) -> AppResult<mandate::Model> {
+) -> AppResult<MandateView> {
     let reason = field("reason", parse_text(reason, 500))?;
     let tx = state.db.begin_write().await?;
     let found = mandate::Entity::find_by_id(uuid::Uuid::from(id))
@@ -71,9 +72,13 @@ pub async fn revoke(
         },
     )
     .await?;
-    if let Some(person) = user::Entity::find_by_id(proxy).one(&*tx).await? {
-        notify::account::mandate_ended(&*tx, &person, &client.name).await?;
+    let person = user::Entity::find_by_id(proxy).one(&*tx).await?;
+    if let Some(person) = &person {
+        notify::account::mandate_ended(&*tx, person, &client.name).await?;
     }
     tx.commit().await?;
-    Ok(revoked)
+    Ok(MandateView::of(
+        &revoked,
+        person.map(|p| p.name).unwrap_or_default(),
+    ))
 }

@@ -353,11 +353,7 @@ pub async fn revoke_mandate(
     PathId(id): PathId<MandateId>,
     ApiJson(input): ApiJson<RevokeIn>,
 ) -> AppResult<Json<MandateView>> {
-    let revoked = revoke::revoke(&state, &actor, id, &input.reason).await?;
-    let views = mandates::for_client(&state, &actor, revoked.client_id.into()).await?;
-    views
-        .into_iter()
-        .find(|v| v.mandate_id == id)
-        .map(Json)
-        .ok_or_else(|| AppError::not_found("mandate"))
+    Ok(Json(
+        revoke::revoke(&state, &actor, id, &input.reason).await?,
+    ))
 }

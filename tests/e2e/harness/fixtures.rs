@@ -10,8 +10,12 @@ use super::ids;
 
 pub const PASSWORD: &str = "correct horse battery staple";
 
+/// Today in Finland, as the server counts days (between 22:00 and 24:00 UTC the UTC date
+/// is still yesterday).
 pub fn today() -> NaiveDate {
-    Utc::now().date_naive()
+    Utc::now()
+        .with_timezone(&chrono_tz::Europe::Helsinki)
+        .date_naive()
 }
 
 /// Today plus `offset` days (negative for the past), as "YYYY-MM-DD".

@@ -92,9 +92,10 @@ async fn a_proxy_with_two_clients_orders_for_the_one_she_chose(
     b.go(&choice).await;
     assert_eq!(b.path().await, "/my", "back where she was going");
     assert!(named(&b.text(".acting").await), "the banner names Ilmari");
+    let money = b.text("section.allocation").await.replace('\u{a0}', " ");
     assert!(
-        !b.text("main").await.contains("Matti Korhonen"),
-        "only Ilmari's matters"
+        money.contains("3 000,00") && !money.contains("6 000,00"),
+        "only Ilmari's budget is shown, not Matti's: {money}"
     );
 
     // Search, offering and the order form all say for whom.
