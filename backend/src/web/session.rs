@@ -177,6 +177,14 @@ impl<T: DeserializeOwned> FromRequest<AppState> for WebForm<T> {
             )
             .with_code("csrf"));
         }
+        // Every field at once, before any handler sees the form (the token is checked first,
+        // so another site learns nothing from the answer).
+        crate::routes::control_chars::check_form(
+            form_urlencoded::parse(&body)
+                .collect::<Vec<_>>()
+                .iter()
+                .map(|(k, v)| (k.as_ref(), v.as_ref())),
+        )?;
         let deserializer = serde_urlencoded::Deserializer::new(form_urlencoded::parse(&body));
         serde_path_to_error::deserialize(deserializer)
             .map(WebForm)
