@@ -20,6 +20,7 @@ pub mod outbox;
 pub mod recording;
 pub mod reviews;
 pub mod routes;
+pub mod secret;
 pub mod settlement;
 pub mod state;
 pub mod statements;
