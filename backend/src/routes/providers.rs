@@ -7,6 +7,7 @@ use sea_orm::{
 use serde::{Deserialize, Serialize};
 
 use crate::{
+    audit,
     auth::{Actor, MaybeActor, password},
     db::entities::{allocation, commitment, delivery, offering, provider},
     domain::{
@@ -171,6 +172,14 @@ pub async fn commitments(
         .filter(commitment::Column::ProviderId.eq(uuid::Uuid::from(id)))
         .order_by_desc(commitment::Column::CreatedAt);
     let (models, total) = fetch_page(&state.db.conn, select, page).await?;
+    audit::record_list(
+        &state.db,
+        &actor,
+        "commitments_listed",
+        "commitment",
+        models.iter().map(|c| (c.id, c.client_id.into())),
+    )
+    .await?;
     let items = models
         .iter()
         .map(CommitmentOut::from_model)
@@ -315,6 +324,14 @@ pub async fn deliveries(
         .order_by_desc(delivery::Column::Date)
         .order_by_desc(delivery::Column::CreatedAt);
     let (models, total) = fetch_page(conn, select, page).await?;
+    audit::record_list(
+        &state.db,
+        &actor,
+        "deliveries_listed",
+        "delivery",
+        models.iter().map(|d| (d.id, d.client_id.into())),
+    )
+    .await?;
     let allocations: std::collections::HashMap<uuid::Uuid, allocation::Model> =
         allocation::Entity::find()
             .filter(allocation::Column::Id.is_in(models.iter().map(|d| d.allocation_id)))
