@@ -7,7 +7,7 @@ use sea_orm::{
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    audit,
+    audit, bank_details,
     auth::{Actor, MaybeActor, password},
     db::entities::{allocation, commitment, delivery, offering, provider},
     domain::{
@@ -238,6 +238,7 @@ pub async fn update(
         .await?
         .ok_or_else(|| AppError::not_found("provider"))?;
     let renamed = name.as_ref().is_some_and(|n| *n != model.name);
+    let before = model.clone();
     let mut active = model.into_active_model();
     if let Some(name) = name {
         active.name = Set(name);
@@ -254,7 +255,10 @@ pub async fn update(
     if let Some(bic) = bic {
         active.bic = Set(Some(bic.as_str().to_owned()));
     }
-    let updated = active.update(&*tx).await?;
+    let mut updated = active.update(&*tx).await?;
+    if bank_details::changed(&before, &updated) {
+        updated = bank_details::record(&*tx, &actor, &before, updated).await?;
+    }
     if renamed {
         // Search shows the provider's name on every offering: re-index them all.
         let offerings = offering::Entity::find()
