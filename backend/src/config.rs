@@ -321,6 +321,7 @@ fn checked_email(args: &EmailArgs) -> anyhow::Result<EmailArgs> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use clap::Parser;
 

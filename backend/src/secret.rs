@@ -49,6 +49,9 @@ mod tests {
         let shown = format!("{secret:?} {:?} {:#?}", Some(&secret), vec![secret.clone()]);
         assert!(!shown.contains("hunter2"), "{shown}");
         assert_eq!(secret.expose(), "hunter2-hunter2-hunter2-hunter2-x");
-        assert_eq!(Some(secret).as_deref(), Some("hunter2-hunter2-hunter2-hunter2-x"));
+        assert_eq!(
+            Some(secret).as_deref(),
+            Some("hunter2-hunter2-hunter2-hunter2-x")
+        );
     }
 }

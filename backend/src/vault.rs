@@ -196,6 +196,7 @@ fn unreachable_hmac() -> Hmac<Sha256> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod file_tests {
     use super::*;
 
@@ -237,6 +238,7 @@ mod file_tests {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
 

@@ -72,7 +72,14 @@ mod tests {
     #[test]
     fn plain_values_and_negative_numbers_stay() {
         for cell in [
-            "", "-12.50", "-12,50", "-3", "12,50", "Kotihoito Kielo", "2026-11-02", "a=b",
+            "",
+            "-12.50",
+            "-12,50",
+            "-3",
+            "12,50",
+            "Kotihoito Kielo",
+            "2026-11-02",
+            "a=b",
             "1234567-8",
         ] {
             assert_eq!(neutralise(cell), cell);

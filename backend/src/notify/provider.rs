@@ -2,8 +2,7 @@
 use sea_orm::ConnectionTrait;
 use valinta_emails::{
     ApplicationApproved, ApplicationReceived, ApplicationRejected, BankDetailsChanged,
-    CommitmentClosed,
-    CommitmentRequested, DisputeOpened, InvoiceReady, Notification,
+    CommitmentClosed, CommitmentRequested, DisputeOpened, InvoiceReady, Notification,
 };
 
 use crate::{

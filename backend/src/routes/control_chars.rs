@@ -68,7 +68,9 @@ pub fn check_json(value: &Value) -> Result<(), AppError> {
 }
 
 /// Checks a form's decoded fields; the 422 names the field.
-pub fn check_form<'a>(fields: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<(), AppError> {
+pub fn check_form<'a>(
+    fields: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> Result<(), AppError> {
     for (name, value) in fields {
         if has_forbidden(name) || has_forbidden(value) {
             let name: String = name.chars().filter(|c| !forbidden(*c)).collect();
@@ -79,6 +81,7 @@ pub fn check_form<'a>(fields: impl IntoIterator<Item = (&'a str, &'a str)>) -> R
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use proptest::prelude::*;
     use serde_json::json;

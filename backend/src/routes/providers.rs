@@ -7,8 +7,9 @@ use sea_orm::{
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    audit, bank_details,
+    audit,
     auth::{Actor, MaybeActor, password},
+    bank_details,
     db::entities::{allocation, commitment, delivery, offering, provider},
     domain::{
         BusinessId, EmailAddress,

@@ -11,9 +11,7 @@ use quick_xml::{
 
 use crate::{
     db::entities::{invoice, invoice_line, provider, purchaser, service},
-    domain::{
-        LocalizedText, Money, Quantity, csv_cell, reference::FinnishReference, vat::VatRate,
-    },
+    domain::{LocalizedText, Money, Quantity, csv_cell, reference::FinnishReference, vat::VatRate},
 };
 
 /// Everything an invoice file shows.

@@ -11,8 +11,7 @@ pub use client::{
 };
 pub use provider::{
     ApplicationApproved, ApplicationReceived, ApplicationRejected, BankDetailsChanged,
-    CommitmentClosed,
-    CommitmentRequested, DeliveriesOverdue, DisputeOpened, InvoiceReady, Method,
+    CommitmentClosed, CommitmentRequested, DeliveriesOverdue, DisputeOpened, InvoiceReady, Method,
     ReviewReplyReminder,
 };
 pub use purchaser::{DisputeToHandle, ProviderApplication, ReviewReported};

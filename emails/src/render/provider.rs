@@ -167,10 +167,7 @@ pub(super) fn bank_details_changed(m: &BankDetailsChanged, tr: &Tr) -> Result<Bo
         ("provider", m.provider.clone()),
         ("changed-by", m.by.clone()),
         ("date", tr.date(m.on)),
-        (
-            "iban-before",
-            m.iban_before.clone().map_or_else(none, Ok)?,
-        ),
+        ("iban-before", m.iban_before.clone().map_or_else(none, Ok)?),
         ("iban-after", m.iban_after.clone()),
         ("bic-before", m.bic_before.clone().map_or_else(none, Ok)?),
         ("bic-after", m.bic_after.clone().map_or_else(none, Ok)?),

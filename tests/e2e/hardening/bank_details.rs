@@ -66,8 +66,18 @@ async fn settle(app: &TestApp, market: &Market) -> Value {
 
 async fn a_bank_detail_change_is_audited_told_to_the_staff_and_flagged_to_finance(app: TestApp) {
     let market = Market::build(&app).await;
-    change(&app, &market, json!({"iban": "FI21 1234 5600 0007 85", "bic": "NDEAFIHH"})).await;
-    change(&app, &market, json!({"iban": "FI14 1009 3000 1234 58", "bic": "NDEAFIHH"})).await;
+    change(
+        &app,
+        &market,
+        json!({"iban": "FI21 1234 5600 0007 85", "bic": "NDEAFIHH"}),
+    )
+    .await;
+    change(
+        &app,
+        &market,
+        json!({"iban": "FI14 1009 3000 1234 58", "bic": "NDEAFIHH"}),
+    )
+    .await;
     // Not a bank change: nothing more is recorded.
     change(&app, &market, json!({"phone": "+358401234568"})).await;
     change(&app, &market, json!({"iban": "FI14 1009 3000 1234 58"})).await;
@@ -94,7 +104,11 @@ async fn a_bank_detail_change_is_audited_told_to_the_staff_and_flagged_to_financ
         &market.provider.staff.email,
     )
     .await;
-    assert_eq!(emails.len(), 2, "one email per change to the staff: {emails:#?}");
+    assert_eq!(
+        emails.len(),
+        2,
+        "one email per change to the staff: {emails:#?}"
+    );
 
     // Finance sees it before settling, in words.
     let commitment = market.accepted_commitment(&app).await;
@@ -120,7 +134,10 @@ async fn a_bank_detail_change_is_audited_told_to_the_staff_and_flagged_to_financ
     assert!(flagged[0]["changed_at"].is_string());
     record_one(&app, &market, &commitment).await;
     let (_, html) = finance.get(&app, &page).await;
-    assert!(!html.contains("Tilitiedot muuttuivat"), "invoiced since: {html}");
+    assert!(
+        !html.contains("Tilitiedot muuttuivat"),
+        "invoiced since: {html}"
+    );
     let again = settle(&app, &market).await;
     assert_eq!(again["bank_details_changed"], json!([]), "{again}");
 }

@@ -26,9 +26,21 @@ async fn a_nul_in_an_offering_title_is_refused_naming_the_field(app: TestApp) {
     let before = offerings_of(&app, &market).await;
     let path = format!("/api/v1/providers/{}/offerings", market.provider.id);
     for (field, title, description) in [
-        ("title.fi", json!({"fi": "Koti\u{0}hoito"}), json!({"fi": "Apua."})),
-        ("title.sv", json!({"fi": "Kotihoito", "sv": "\u{7}Hemvård"}), json!({"fi": "Apua."})),
-        ("description.fi", json!({"fi": "Kotihoito"}), json!({"fi": "Apua\u{1b}[2J"})),
+        (
+            "title.fi",
+            json!({"fi": "Koti\u{0}hoito"}),
+            json!({"fi": "Apua."}),
+        ),
+        (
+            "title.sv",
+            json!({"fi": "Kotihoito", "sv": "\u{7}Hemvård"}),
+            json!({"fi": "Apua."}),
+        ),
+        (
+            "description.fi",
+            json!({"fi": "Kotihoito"}),
+            json!({"fi": "Apua\u{1b}[2J"}),
+        ),
     ] {
         let mut body = offering_body(&market.service_id, "45.00");
         body["title"] = title;
@@ -77,7 +89,10 @@ async fn a_nul_in_a_portal_form_is_refused_naming_the_field(app: TestApp) {
         .await;
     let provider = expect_status(&reply, 200, "the provider");
     assert!(
-        !provider["name"].as_str().unwrap_or_default().contains('\u{0}'),
+        !provider["name"]
+            .as_str()
+            .unwrap_or_default()
+            .contains('\u{0}'),
         "unchanged: {provider}"
     );
 }

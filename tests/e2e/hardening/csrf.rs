@@ -33,7 +33,11 @@ async fn an_email_retry_without_the_forms_token_is_refused_and_retries_nothing(a
         .post(&app, &path, &[("csrf", &"00".repeat(32))], false)
         .await;
     assert_eq!(status, 403, "a made-up token");
-    assert_eq!(status_of(&app, &market, &email).await, "failed", "nothing retried");
+    assert_eq!(
+        status_of(&app, &market, &email).await,
+        "failed",
+        "nothing retried"
+    );
 
     let (status, _) = admin.post(&app, &path, &[], true).await;
     assert_eq!(status, 303, "the page's own form is taken");

@@ -30,7 +30,11 @@ async fn read_adds(app: &TestApp, market: &Market, path: &str, token: &str, acti
     let before = count(app, market, action).await;
     let reply = app.get(path, token).await;
     expect_status(&reply, 200, path);
-    assert_eq!(count(app, market, action).await, before + 1, "{path}: {action}");
+    assert_eq!(
+        count(app, market, action).await,
+        before + 1,
+        "{path}: {action}"
+    );
 }
 
 async fn reads_of_deliveries_commitments_disputes_and_lists_are_audited(app: TestApp) {
@@ -56,7 +60,14 @@ async fn reads_of_deliveries_commitments_disputes_and_lists_are_audited(app: Tes
     let staff = &market.provider.staff.token;
     let provider = &market.provider.id;
 
-    read_adds(&app, &market, &format!("/api/v1/deliveries/{delivery}"), staff, "delivery_read").await;
+    read_adds(
+        &app,
+        &market,
+        &format!("/api/v1/deliveries/{delivery}"),
+        staff,
+        "delivery_read",
+    )
+    .await;
     read_adds(
         &app,
         &market,
@@ -133,7 +144,10 @@ async fn reads_of_deliveries_commitments_disputes_and_lists_are_audited(app: Tes
         let before = count(&app, &market, action).await;
         let (status, _) = portal.get(&app, page).await;
         assert_eq!(status, 200, "{page}");
-        assert!(count(&app, &market, action).await > before, "{page}: {action}");
+        assert!(
+            count(&app, &market, action).await > before,
+            "{page}: {action}"
+        );
     }
 }
 db_test!(reads_of_deliveries_commitments_disputes_and_lists_are_audited);

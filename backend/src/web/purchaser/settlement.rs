@@ -110,7 +110,10 @@ async fn draw(web: &Web, month: Month, errors: FormErrors) -> AppResult<Response
             ready: w.to_credit || w.has_bank_details,
             bank_warning: w.bank_changed_at.map(|at| {
                 let day = at.with_timezone(&chrono_tz::Europe::Helsinki).date_naive();
-                lang.t_with("settlement-bank-changed", &[("date", format::date(day).into())])
+                lang.t_with(
+                    "settlement-bank-changed",
+                    &[("date", format::date(day).into())],
+                )
             }),
         })
         .collect();
