@@ -75,3 +75,45 @@ async fn pages_use_no_inline_style_or_script_the_policy_would_block() {
         assert!(!html.contains(" onclick="), "{path} has an inline handler");
     }
 }
+
+/// In a real browser under the policy: the balance bar has its widths (classes, not inline
+/// styles) and the portal's script runs (it reveals the statement's print button).
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn the_portal_still_draws_and_runs_its_script_under_the_policy() {
+    let app = TestApp::spawn_with(Backend::Sqlite, &["--demo"]).await;
+    let Some(browser) = crate::harness::browser::Browser::open(&app).await else {
+        return;
+    };
+    browser
+        .sign_in("aino@demo.valinta.fi", "demo-salasana")
+        .await;
+    browser.goto("/my").await;
+    let widths = browser
+        .client
+        .execute(
+            "const bar = document.querySelector('.meter');
+             const parts = [...bar.querySelectorAll('span')].map(s => s.getBoundingClientRect().width);
+             return [bar.getBoundingClientRect().width, ...parts];",
+            vec![],
+        )
+        .await
+        .expect("measure the bar");
+    let widths: Vec<f64> = serde_json::from_value(widths).expect("widths");
+    let (bar, parts) = widths.split_first().expect("a bar");
+    let drawn: f64 = parts.iter().sum();
+    assert!(
+        parts[0] > 0.0 && (drawn - bar).abs() < 4.0,
+        "the bar's parts fill it: {widths:?}"
+    );
+    browser.go("a[href$='/statement']").await;
+    let hidden = browser
+        .client
+        .execute(
+            "return document.querySelector('[data-print]').hidden",
+            vec![],
+        )
+        .await
+        .expect("read the print button");
+    assert_eq!(hidden, serde_json::json!(false), "portal.js ran");
+    browser.close().await;
+}
