@@ -9,7 +9,7 @@ use crate::{
     accounts::throttle::{PerAddress, Rates},
     config::Config,
     db::Db,
-    demo, indexing, jobs,
+    demo, identity_codes, indexing, jobs,
     jobs::Worker,
     routes,
     state::AppState,
@@ -23,6 +23,7 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
         .await?
         .with_vault(vault.clone());
     db.migrate().await?;
+    identity_codes::canonicalise(&db, &vault).await?;
     if let Some((email, password)) = &config.admin {
         users::ensure_admin(&db, email, password).await?;
     }

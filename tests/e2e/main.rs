@@ -5,6 +5,7 @@
 #[macro_use]
 mod harness;
 
+mod accounts;
 mod api_keys;
 mod audit;
 mod auth;
@@ -19,7 +20,9 @@ mod finance;
 mod hardening;
 mod health;
 mod idempotency;
+mod identity_codes;
 mod lists;
+mod mandates;
 mod money_flow;
 mod portal;
 mod provider_statement;
@@ -27,6 +30,7 @@ mod recording;
 mod reviews;
 mod search;
 mod settlement;
+mod sign_in_limits;
 mod startup;
 mod statements;
 mod tenant_isolation;
