@@ -4,6 +4,8 @@ use std::{net::SocketAddr, path::PathBuf};
 use anyhow::{Context, bail};
 use clap::Args;
 
+use crate::secret::Secret;
+
 /// Settings shared by every command that touches the database.
 #[derive(Args, Clone, Debug)]
 pub struct DbArgs {
@@ -11,12 +13,12 @@ pub struct DbArgs {
     #[arg(long, env = "VALINTA_DATA_DIR", default_value = "./data")]
     pub data_dir: PathBuf,
     /// PostgreSQL in production (`postgres://user:pass@host/db`); SQLite under the data directory when unset.
-    #[arg(long, env = "DATABASE_URL")]
-    pub database_url: Option<String>,
+    #[arg(long, env = "DATABASE_URL", hide_env_values = true)]
+    pub database_url: Option<Secret>,
     /// Key for encrypting identity codes and hashing them for look-up: 32+ characters.
     /// Required with PostgreSQL (every instance must share it); generated under the data directory otherwise.
     #[arg(long, env = "VALINTA_SECRET_KEY", hide_env_values = true)]
-    pub secret_key: Option<String>,
+    pub secret_key: Option<Secret>,
 }
 
 /// Which search engine: Meilisearch when `MEILISEARCH_URL` is set, else the embedded index.
@@ -27,7 +29,7 @@ pub struct SearchArgs {
     pub meilisearch_url: Option<String>,
     /// Meilisearch API key (a key allowed to manage the index).
     #[arg(long, env = "MEILISEARCH_KEY", hide_env_values = true)]
-    pub meilisearch_key: Option<String>,
+    pub meilisearch_key: Option<Secret>,
     /// Name of the Meilisearch index.
     #[arg(long, env = "MEILISEARCH_INDEX", default_value = "offerings")]
     pub meilisearch_index: String,
@@ -39,7 +41,7 @@ pub struct EmailArgs {
     /// SMTP server, e.g. `smtp://user:pass@host:587?tls=required` (STARTTLS) or
     /// `smtps://user:pass@host:465`; without it emails are written to the outbox folder.
     #[arg(long, env = "SMTP_URL", hide_env_values = true)]
-    pub smtp_url: Option<String>,
+    pub smtp_url: Option<Secret>,
     /// The sender of every email.
     #[arg(
         long,
@@ -120,7 +122,7 @@ pub struct ServeArgs {
     #[arg(long, env = "VALINTA_ADMIN_EMAIL")]
     pub admin_email: Option<String>,
     #[arg(long, env = "VALINTA_ADMIN_PASSWORD", hide_env_values = true)]
-    pub admin_password: Option<String>,
+    pub admin_password: Option<Secret>,
     /// How long a sign-in token is valid, in hours.
     #[arg(long, env = "VALINTA_TOKEN_TTL_HOURS", default_value = "12")]
     pub token_ttl_hours: String,
@@ -147,8 +149,8 @@ pub struct Config {
     pub addr: SocketAddr,
     pub database: DatabaseTarget,
     pub data_dir: PathBuf,
-    pub secret_key: Option<String>,
-    pub admin: Option<(String, String)>,
+    pub secret_key: Option<Secret>,
+    pub admin: Option<(String, Secret)>,
     pub token_ttl_hours: i64,
     pub demo: bool,
     pub worker: bool,
@@ -157,10 +159,39 @@ pub struct Config {
     pub access: AccessArgs,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub enum DatabaseTarget {
     Sqlite(PathBuf),
     Postgres(String),
+}
+
+/// The PostgreSQL URL's password stays out of any `{:?}` of the config.
+impl std::fmt::Debug for DatabaseTarget {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DatabaseTarget::Sqlite(path) => f.debug_tuple("Sqlite").field(path).finish(),
+            DatabaseTarget::Postgres(url) => f
+                .debug_tuple("Postgres")
+                .field(&without_password(url))
+                .finish(),
+        }
+    }
+}
+
+/// `postgres://user:pass@host/db` as `postgres://user:[redacted]@host/db`.
+fn without_password(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return "[redacted]".to_owned();
+    };
+    let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(authority_end);
+    match authority.rsplit_once('@') {
+        Some((user_info, host)) => {
+            let user = user_info.split(':').next().unwrap_or_default();
+            format!("{scheme}://{user}:[redacted]@{host}{tail}")
+        }
+        None => url.to_owned(),
+    }
 }
 
 impl DatabaseTarget {
@@ -287,4 +318,71 @@ fn checked_email(args: &EmailArgs) -> anyhow::Result<EmailArgs> {
     let mut checked = args.clone();
     checked.smtp_url = args.smtp_url.clone().filter(|u| !u.trim().is_empty());
     Ok(checked)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use clap::Parser;
+
+    use super::*;
+
+    #[derive(Parser)]
+    struct Cli {
+        #[command(flatten)]
+        serve: ServeArgs,
+    }
+
+    #[test]
+    fn no_secret_appears_in_a_debug_print_of_the_config() {
+        let cli = Cli::try_parse_from([
+            "valinta",
+            "--secret-key",
+            "KEY-0123456789-0123456789-0123456789",
+            "--database-url",
+            "postgres://valinta:DBPASS-42@db.example.fi:5432/valinta",
+            "--smtp-url",
+            "smtp://mailer:SMTPPASS-42@smtp.example.fi:587",
+            "--meilisearch-url",
+            "http://meili:7700",
+            "--meilisearch-key",
+            "MEILIKEY-42",
+            "--admin-email",
+            "admin@example.fi",
+            "--admin-password",
+            "ADMINPASS-42",
+        ])
+        .unwrap();
+        let config = Config::from_serve_args(&cli.serve).unwrap();
+        let shown = format!("{config:?} {config:#?} {:?}", cli.serve);
+        for secret in [
+            "KEY-0123456789",
+            "DBPASS-42",
+            "SMTPPASS-42",
+            "MEILIKEY-42",
+            "ADMINPASS-42",
+        ] {
+            assert!(!shown.contains(secret), "{secret} leaked: {shown}");
+        }
+        // The rest stays readable for whoever debugs a deployment.
+        assert!(shown.contains("db.example.fi"), "{shown}");
+        assert!(shown.contains("admin@example.fi"), "{shown}");
+        assert_eq!(
+            config.secret_key.as_deref(),
+            Some("KEY-0123456789-0123456789-0123456789")
+        );
+    }
+
+    #[test]
+    fn passwords_leave_database_urls() {
+        assert_eq!(
+            without_password("postgres://root:pw@127.0.0.1:5432/test?x=1"),
+            "postgres://root:[redacted]@127.0.0.1:5432/test?x=1"
+        );
+        assert_eq!(
+            without_password("postgres://root@127.0.0.1/test"),
+            "postgres://root:[redacted]@127.0.0.1/test"
+        );
+        assert_eq!(without_password("postgres://h/db"), "postgres://h/db");
+    }
 }

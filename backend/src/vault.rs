@@ -49,14 +49,17 @@ impl Vault {
         }
         let path = data_dir.join("secret.key");
         let secret = match std::fs::read_to_string(&path) {
-            Ok(text) => text.trim().to_owned(),
+            Ok(text) => {
+                warn_if_readable_by_others(&path);
+                text.trim().to_owned()
+            }
             Err(_) => {
                 std::fs::create_dir_all(data_dir)
                     .with_context(|| format!("cannot create {}", data_dir.display()))?;
                 let mut bytes = [0u8; 32];
                 OsRng.fill_bytes(&mut bytes);
                 let secret = STANDARD.encode(bytes);
-                std::fs::write(&path, &secret)
+                write_private(&path, &secret)
                     .with_context(|| format!("cannot write {}", path.display()))?;
                 secret
             }
@@ -141,12 +144,101 @@ impl Vault {
     }
 }
 
+/// Only the owner may read the key file. The mode is given when the file is created, so
+/// there is no moment in which it exists readable by others (as a chmod afterwards would
+/// leave); `create_new` refuses to write through a file or link someone put there first.
+fn write_private(path: &Path, secret: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options.open(path)?;
+    file.write_all(secret.as_bytes())?;
+    file.sync_all()
+}
+
+/// Whether a key file's permissions let anyone but its owner read or change it.
+#[cfg(unix)]
+fn open_to_others(path: &Path) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).is_ok_and(|m| m.permissions().mode() & 0o077 != 0)
+}
+
+#[cfg(not(unix))]
+fn open_to_others(_path: &Path) -> bool {
+    false
+}
+
+/// An existing key file others can read is left as it is (changing it could lock out the
+/// service account that shares it) but said at every start, until someone fixes it.
+fn warn_if_readable_by_others(path: &Path) -> bool {
+    let open = open_to_others(path);
+    if open {
+        tracing::warn!(
+            path = %path.display(),
+            "the secret key file is readable by other users; run `chmod 600` on it"
+        );
+    }
+    open
+}
+
+/// The keys stay out of every `{:?}` (of the state, say).
+impl std::fmt::Debug for Vault {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Vault { keys: [redacted] }")
+    }
+}
+
 /// HMAC accepts keys of any length, so construction cannot fail.
 fn unreachable_hmac() -> Hmac<Sha256> {
     unreachable!("HMAC-SHA256 accepts any key length")
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod file_tests {
+    use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_generated_key_file_is_readable_by_its_owner_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let vault = Vault::open(None, dir.path()).unwrap();
+        let path = dir.path().join("secret.key");
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "mode {mode:o}");
+        assert!(!warn_if_readable_by_others(&path));
+        // Opening again reads the same key.
+        let again = Vault::open(None, dir.path()).unwrap();
+        assert_eq!(vault.sign("t", "m"), again.sign("t", "m"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_key_file_others_can_read_is_noticed() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("secret.key");
+        std::fs::write(&path, "an-existing-secret-of-32-characters-or-more").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+        assert!(warn_if_readable_by_others(&path));
+        Vault::open(None, dir.path()).unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+        assert!(!warn_if_readable_by_others(&path));
+    }
+
+    #[test]
+    fn debug_shows_no_key() {
+        let vault = Vault::from_secret("0123456789abcdef0123456789abcdef").unwrap();
+        let shown = format!("{vault:?}");
+        assert_eq!(shown, "Vault { keys: [redacted] }");
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
 

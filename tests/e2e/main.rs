@@ -17,6 +17,7 @@ mod delivery_upload;
 mod demo;
 mod emails;
 mod finance;
+mod hardening;
 mod health;
 mod idempotency;
 mod identity_codes;

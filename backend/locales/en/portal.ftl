@@ -737,6 +737,7 @@ settlement-waiting-caption = Services not yet invoiced, by provider
 settlement-ready = Ready to invoice
 settlement-to-credit = Cancelled after invoicing: goes on a credit note
 settlement-missing-bank-details = Cannot be invoiced: the provider has not given its bank details
+settlement-bank-changed = Bank details changed on { $date } — check before paying
 settlement-run = Make the invoices for { $month }
 settlement-invoices-heading = Invoices for this month
 settlement-invoices-none = No invoices yet for this month.

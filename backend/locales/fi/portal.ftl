@@ -737,6 +737,7 @@ settlement-waiting-caption = Laskuttamattomat palvelut palveluntuottajittain
 settlement-ready = Valmis laskutettavaksi
 settlement-to-credit = Peruttu laskutuksen jälkeen: tulee hyvityslaskulle
 settlement-missing-bank-details = Ei voi laskuttaa: palveluntuottaja ei ole antanut pankkitietojaan
+settlement-bank-changed = Tilitiedot muuttuivat { $date } — tarkista ennen maksua
 settlement-run = Tee laskut kuukaudelta { $month }
 settlement-invoices-heading = Tämän kuukauden laskut
 settlement-invoices-none = Tältä kuukaudelta ei ole vielä laskuja.

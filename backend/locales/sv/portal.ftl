@@ -737,6 +737,7 @@ settlement-waiting-caption = Ofakturerade tjänster per serviceproducent
 settlement-ready = Klar att faktureras
 settlement-to-credit = Annullerad efter faktureringen: kommer på en kreditnota
 settlement-missing-bank-details = Kan inte faktureras: serviceproducenten har inte gett sina bankuppgifter
+settlement-bank-changed = Kontouppgifterna ändrades { $date } — kontrollera före betalning
 settlement-run = Gör fakturorna för { $month }
 settlement-invoices-heading = Fakturor för den här månaden
 settlement-invoices-none = Inga fakturor ännu för den här månaden.

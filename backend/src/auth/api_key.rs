@@ -71,9 +71,12 @@ pub fn issue() -> IssuedKey {
     }
 }
 
-/// A bearer token in the shape of an API key (rather than a sign-in token).
+/// Whether a bearer token is checked as an API key. Only the exact shape `issue` makes
+/// qualifies: a sign-in token is random base64url (43 characters) and may itself begin with
+/// `vk_`, but it can never have a key's 55-character shape, so it is always looked up as a
+/// session and a key is never looked up as one.
 pub fn is_key(token: &str) -> bool {
-    token.starts_with(KEY_START)
+    well_formed(token)
 }
 
 /// Whether the text has exactly the shape `issue` makes; anything else is no key.
@@ -259,6 +262,20 @@ mod tests {
             &good.replace("vk_", "vx_"),
         ] {
             assert!(!well_formed(bad), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn a_sign_in_token_that_begins_with_vk_is_still_a_sign_in_token() {
+        // 43 base64url characters, as `token::new_token` makes, that happen to start "vk_".
+        let session = format!("vk_{}", &token::new_token()[3..]);
+        assert_eq!(session.len(), token::new_token().len());
+        assert!(!is_key(&session), "{session}");
+        assert!(!is_key("vk_abcdefgh_short"));
+        assert!(is_key(&issue().text));
+        // However a sign-in token comes out, it is never routed to the key check.
+        for _ in 0..1000 {
+            assert!(!is_key(&token::new_token()));
         }
     }
 

@@ -1,12 +1,12 @@
 //! What a provider's staff are told: their applications, commitments, disputes, invoices.
 use sea_orm::ConnectionTrait;
 use valinta_emails::{
-    ApplicationApproved, ApplicationReceived, ApplicationRejected, CommitmentClosed,
-    CommitmentRequested, DisputeOpened, InvoiceReady, Notification,
+    ApplicationApproved, ApplicationReceived, ApplicationRejected, BankDetailsChanged,
+    CommitmentClosed, CommitmentRequested, DisputeOpened, InvoiceReady, Notification,
 };
 
 use crate::{
-    db::entities::{application, commitment, delivery, dispute, invoice},
+    db::entities::{application, commitment, delivery, dispute, invoice, provider},
     error::AppResult,
 };
 
@@ -136,6 +136,35 @@ pub async fn dispute_opened(
     })
     .await?;
     super::staff::dispute_to_handle(conn, delivery, &offering).await
+}
+
+/// Every staff member hears that the provider's bank details changed, with both accounts
+/// masked; `before` is the masked IBAN and the BIC as they were.
+pub async fn bank_details_changed(
+    conn: &impl ConnectionTrait,
+    provider: &provider::Model,
+    by: &str,
+    (iban_before, bic_before): (Option<String>, Option<String>),
+) -> AppResult<()> {
+    let iban_after = provider
+        .iban
+        .as_deref()
+        .map(crate::domain::bank::mask_iban)
+        .unwrap_or_default();
+    let on = crate::domain::today_in_finland();
+    each_staff(conn, provider.id, |_| {
+        Notification::BankDetailsChanged(BankDetailsChanged {
+            provider: provider.name.clone(),
+            by: by.to_owned(),
+            on,
+            iban_before: iban_before.clone(),
+            iban_after: iban_after.clone(),
+            bic_before: bic_before.clone(),
+            bic_after: provider.bic.clone(),
+            link: "/provider".into(),
+        })
+    })
+    .await
 }
 
 pub async fn invoice_ready(conn: &impl ConnectionTrait, invoice: &invoice::Model) -> AppResult<()> {

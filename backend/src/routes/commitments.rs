@@ -6,6 +6,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::{Deserialize, Serialize};
 
 use crate::{
+    audit,
     auth::{ActingFor, Actor, access},
     db::entities::{commitment, offering, service},
     domain::{
@@ -125,7 +126,17 @@ pub async fn get(
     actor: Actor,
     PathId(id): PathId<CommitmentId>,
 ) -> AppResult<Json<CommitmentOut>> {
-    let (model, _) = visible(&state, &actor, id).await?;
+    let (model, acting) = visible(&state, &actor, id).await?;
+    audit::record_read(
+        &state.db.conn,
+        &actor,
+        acting,
+        "commitment_read",
+        "commitment",
+        model.id,
+        model.client_id.into(),
+    )
+    .await?;
     Ok(Json(CommitmentOut::from_model(&model)?))
 }
 

@@ -6,6 +6,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::{Deserialize, Serialize};
 
 use crate::{
+    audit,
     auth::{ActingFor, Actor, access},
     db::entities::{allocation, commitment, delivery},
     domain::{
@@ -149,7 +150,17 @@ pub async fn get(
     actor: Actor,
     PathId(id): PathId<DeliveryId>,
 ) -> AppResult<Json<DeliveryOut>> {
-    let (model, allocation, _) = visible(&state, &actor, id).await?;
+    let (model, allocation, acting) = visible(&state, &actor, id).await?;
+    audit::record_read(
+        &state.db.conn,
+        &actor,
+        acting,
+        "delivery_read",
+        "delivery",
+        model.id,
+        model.client_id.into(),
+    )
+    .await?;
     Ok(Json(DeliveryOut::from_models(&model, &allocation)?))
 }
 
@@ -231,6 +242,17 @@ pub async fn list_for_commitment(
         .order_by_desc(delivery::Column::Date)
         .order_by_desc(delivery::Column::CreatedAt);
     let (models, total) = fetch_page(conn, select, page).await?;
+    if actor.provider_id.map(uuid::Uuid::from) == Some(commitment.provider_id) {
+        // The provider's read of the client's deliveries (the client side's is above).
+        audit::record_list(
+            &state.db,
+            &actor,
+            "deliveries_listed",
+            "delivery",
+            models.iter().map(|d| (d.id, d.client_id.into())),
+        )
+        .await?;
+    }
     let items = models
         .iter()
         .map(|d| DeliveryOut::from_models(d, &allocation))

@@ -92,9 +92,19 @@ pub async fn get(
         .one(&state.db.conn)
         .await?
         .ok_or_else(|| AppError::not_found("dispute"))?;
-    access::load_client(&state.db.conn, &actor, model.client_id.into())
+    let (_, acting) = access::load_client(&state.db.conn, &actor, model.client_id.into())
         .await
         .map_err(|_| AppError::not_found("dispute"))?;
+    audit::record_read(
+        &state.db.conn,
+        &actor,
+        Some(acting),
+        "dispute_read",
+        "dispute",
+        model.id,
+        model.client_id.into(),
+    )
+    .await?;
     Ok(Json(DisputeOut::from_model(&model)?))
 }
 
@@ -151,6 +161,14 @@ pub async fn list_for_purchaser(
     }
     let conn = &state.db.conn;
     let (models, total) = fetch_page(conn, select, page).await?;
+    audit::record_list(
+        &state.db,
+        &actor,
+        "disputes_listed",
+        "dispute",
+        models.iter().map(|d| (d.id, d.client_id.into())),
+    )
+    .await?;
     let clients: HashMap<uuid::Uuid, client::Model> = client::Entity::find()
         .filter(client::Column::Id.is_in(models.iter().map(|d| d.client_id)))
         .all(conn)

@@ -40,8 +40,10 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
 pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
     // First the syntax alone: a body that is not JSON is a malformed request (400), however
     // the typed pass below would have described it.
-    serde_json::from_slice::<serde::de::IgnoredAny>(bytes)
+    let value = serde_json::from_slice::<serde_json::Value>(bytes)
         .map_err(|err| AppError::malformed(format!("malformed JSON: {err}")))?;
+    // Every text field at once, before any handler sees the body.
+    super::control_chars::check_json(&value)?;
     // The JSON is well-formed, so every error from here on is about a field's value (422).
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
     serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {

@@ -9,6 +9,7 @@ pub mod clients;
 pub mod commitments;
 pub mod common;
 pub mod compare;
+pub mod control_chars;
 pub mod deliveries;
 pub mod disputes;
 pub mod emails;
@@ -23,6 +24,7 @@ pub mod purchasers;
 pub mod reports;
 pub mod reviews;
 pub mod search;
+pub mod security_headers;
 pub mod services;
 pub mod settlements;
 pub mod statements;
@@ -170,7 +172,8 @@ fn api_routes() -> OpenApiRouter<AppState> {
 pub fn router(state: AppState) -> Router {
     let (router, openapi) = api_routes().split_for_parts();
     let openapi = Arc::new(openapi);
-    router
+    let public_url = state.config.email.public_url.clone();
+    let router = router
         .merge(crate::web::router(state.clone()))
         .route(
             "/api/openapi.json",
@@ -180,7 +183,9 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn(limit_body))
         .layer(CatchPanicLayer::custom(|_| {
             AppError::internal("a handler panicked").into_response()
-        }))
+        }));
+    // Outside the panic catcher, so even that answer carries them.
+    security_headers::apply(router, public_url.as_deref())
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

@@ -8,8 +8,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     accounts::throttle::Anonymous,
+    audit,
     auth::address::ClientAddress,
     auth::{Actor, MaybeActor, password},
+    bank_details,
     db::entities::{allocation, commitment, delivery, offering, provider},
     domain::{
         BusinessId, EmailAddress,
@@ -177,6 +179,14 @@ pub async fn commitments(
         .filter(commitment::Column::ProviderId.eq(uuid::Uuid::from(id)))
         .order_by_desc(commitment::Column::CreatedAt);
     let (models, total) = fetch_page(&state.db.conn, select, page).await?;
+    audit::record_list(
+        &state.db,
+        &actor,
+        "commitments_listed",
+        "commitment",
+        models.iter().map(|c| (c.id, c.client_id.into())),
+    )
+    .await?;
     let items = models
         .iter()
         .map(CommitmentOut::from_model)
@@ -235,6 +245,7 @@ pub async fn update(
         .await?
         .ok_or_else(|| AppError::not_found("provider"))?;
     let renamed = name.as_ref().is_some_and(|n| *n != model.name);
+    let before = model.clone();
     let mut active = model.into_active_model();
     if let Some(name) = name {
         active.name = Set(name);
@@ -251,7 +262,10 @@ pub async fn update(
     if let Some(bic) = bic {
         active.bic = Set(Some(bic.as_str().to_owned()));
     }
-    let updated = active.update(&*tx).await?;
+    let mut updated = active.update(&*tx).await?;
+    if bank_details::changed(&before, &updated) {
+        updated = bank_details::record(&*tx, &actor, &before, updated).await?;
+    }
     if renamed {
         // Search shows the provider's name on every offering: re-index them all.
         let offerings = offering::Entity::find()
@@ -321,6 +335,14 @@ pub async fn deliveries(
         .order_by_desc(delivery::Column::Date)
         .order_by_desc(delivery::Column::CreatedAt);
     let (models, total) = fetch_page(conn, select, page).await?;
+    audit::record_list(
+        &state.db,
+        &actor,
+        "deliveries_listed",
+        "delivery",
+        models.iter().map(|d| (d.id, d.client_id.into())),
+    )
+    .await?;
     let allocations: std::collections::HashMap<uuid::Uuid, allocation::Model> =
         allocation::Entity::find()
             .filter(allocation::Column::Id.is_in(models.iter().map(|d| d.allocation_id)))

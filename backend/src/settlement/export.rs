@@ -11,7 +11,7 @@ use quick_xml::{
 
 use crate::{
     db::entities::{invoice, invoice_line, provider, purchaser, service},
-    domain::{LocalizedText, Money, Quantity, reference::FinnishReference, vat::VatRate},
+    domain::{LocalizedText, Money, Quantity, csv_cell, reference::FinnishReference, vat::VatRate},
 };
 
 /// Everything an invoice file shows.
@@ -290,7 +290,7 @@ impl InvoiceDocument<'_> {
         ])?;
         for line in self.lines {
             let (article, unit) = self.service_of(line);
-            csv.write_record([
+            csv.write_record(csv_cell::row([
                 self.invoice.number.to_string(),
                 self.invoice.month.clone(),
                 line.client_pseudonym.clone(),
@@ -305,7 +305,7 @@ impl InvoiceDocument<'_> {
                 amount(line.gross_cents),
                 line.delivery_id.to_string(),
                 line.commitment_id.to_string(),
-            ])?;
+            ]))?;
         }
         csv.into_inner().map_err(|e| anyhow::anyhow!("{e}"))
     }

@@ -2,6 +2,7 @@
 //! per provider, whose lines are the deliveries' purchaser shares. This is the only code that
 //! marks deliveries invoiced; a delivery is invoiced at most once (its `invoice_id`, and a
 //! unique line per delivery and kind, both say so).
+pub mod bank_change;
 pub mod export;
 pub mod lines;
 pub mod run;

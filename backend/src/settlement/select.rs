@@ -199,6 +199,8 @@ pub async fn waiting(
             .into_iter()
             .map(|p| (p.id, p))
             .collect();
+    let models: Vec<provider::Model> = providers.values().cloned().collect();
+    let bank_changes = super::bank_change::since_last_invoice(conn, &models, &[]).await?;
     Ok(counts
         .into_iter()
         .filter_map(|(id, deliveries, to_credit)| {
@@ -208,6 +210,7 @@ pub async fn waiting(
                 deliveries,
                 to_credit,
                 has_bank_details: p.iban.is_some() && p.bic.is_some(),
+                bank_changed_at: bank_changes.get(&id).copied(),
             })
         })
         .collect())
@@ -219,4 +222,7 @@ pub struct Waiting {
     /// Reversed after invoicing: goes on a credit note (to the account already invoiced).
     pub to_credit: bool,
     pub has_bank_details: bool,
+    /// Set when the bank details changed after the provider's last invoice: finance checks
+    /// them before paying.
+    pub bank_changed_at: Option<chrono::DateTime<chrono::Utc>>,
 }

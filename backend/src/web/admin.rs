@@ -18,7 +18,7 @@ use crate::{
     web::{
         format,
         page::{PageCtx, done, render},
-        session::Web,
+        session::{Web, WebForm},
     },
 };
 
@@ -150,7 +150,13 @@ pub async fn list(web: Web, Query(query): Query<StatusQuery>) -> AppResult<Respo
     })
 }
 
-pub async fn retry(web: Web, Path(id): Path<String>) -> AppResult<Response> {
+/// The form carries only its CSRF token; taking it through `WebForm` is what checks it, so
+/// another site cannot make an administrator's browser resend emails.
+pub async fn retry(
+    web: Web,
+    Path(id): Path<String>,
+    WebForm(_): WebForm<serde::de::IgnoredAny>,
+) -> AppResult<Response> {
     admin(&web)?;
     let id: uuid::Uuid = id.parse().map_err(|_| AppError::not_found("email"))?;
     jobs::emails::retry_failed(&web.state.db, id)

@@ -96,7 +96,10 @@ pub fn distribution(lang: Lang, rating: &RatingOut) -> Vec<DistributionRow> {
             DistributionRow {
                 label: lang.t_with("review-stars-count", &[("stars", Arg::from(stars))]),
                 count,
-                percent: (count * 100).checked_div(rating.count).unwrap_or(0),
+                percent: (count * 100)
+                    .checked_div(rating.count)
+                    .unwrap_or(0)
+                    .min(100),
             }
         })
         .collect()

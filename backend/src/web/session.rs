@@ -179,6 +179,14 @@ impl<T: DeserializeOwned> FromRequest<AppState> for WebForm<T> {
             )
             .with_code("csrf"));
         }
+        // Every field at once, before any handler sees the form (the token is checked first,
+        // so another site learns nothing from the answer).
+        crate::routes::control_chars::check_form(
+            form_urlencoded::parse(&body)
+                .collect::<Vec<_>>()
+                .iter()
+                .map(|(k, v)| (k.as_ref(), v.as_ref())),
+        )?;
         let deserializer = serde_urlencoded::Deserializer::new(form_urlencoded::parse(&body));
         serde_path_to_error::deserialize(deserializer)
             .map(WebForm)
@@ -220,12 +228,19 @@ impl FromRequest<AppState> for WebUpload {
             .await
             .map_err(|_| AppError::malformed("the form could not be read"))?;
         let mut fields = Vec::new();
+        // The text fields (not the files, which their own parser reads) for the control
+        // character check below.
+        let mut texts = Vec::new();
         loop {
             // A read that fails here is a body past the route's limit (or a broken upload).
             let next = multipart.next_field().await.map_err(|_| too_large())?;
             let Some(field) = next else { break };
             let name = field.name().unwrap_or_default().to_owned();
+            let is_file = field.file_name().is_some();
             let bytes = field.bytes().await.map_err(|_| too_large())?;
+            if !is_file {
+                texts.push((name.clone(), String::from_utf8_lossy(&bytes).into_owned()));
+            }
             fields.push((name, bytes.to_vec()));
         }
         let upload = WebUpload { fields };
@@ -239,6 +254,9 @@ impl FromRequest<AppState> for WebUpload {
             )
             .with_code("csrf"));
         }
+        crate::routes::control_chars::check_form(
+            texts.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+        )?;
         Ok(upload)
     }
 }

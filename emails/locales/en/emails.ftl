@@ -44,6 +44,11 @@ fact-due = Due date
 fact-stars = Stars
 fact-written = Written
 fact-note = Explanation
+fact-changed-by = Changed by
+fact-iban-before = Account before
+fact-iban-after = Account now
+fact-bic-before = BIC before
+fact-bic-after = BIC now
 
 ## Payment methods, funding and units
 method-voucher = Service voucher
@@ -134,6 +139,12 @@ invoice_ready-subject-credit = Credit note { $number } is ready
 invoice_ready-p1-credit = Valinta has made a credit note to { $purchaser }. The credit note lowers the amount the purchaser pays you.
 invoice_ready-p2-credit = You can download the credit note as a file.
 invoice_ready-action = View the invoice
+
+bank_details_changed-subject = The bank details of { $provider } changed
+bank_details_changed-p1 = The bank account details of { $provider } were changed in Valinta. Future payments go to the new account.
+bank_details_changed-p2 = If none of you made this change, correct the details at once and contact the purchaser's finance team before the next payment.
+bank_details_changed-none = (none before)
+bank_details_changed-action = Check the bank details
 
 ## To the client, or to the person who acts for them
 allocation_granted-subject = { $kind ->

@@ -45,6 +45,11 @@ fact-due = Eräpäivä
 fact-stars = Tähdet
 fact-written = Kirjoitettu
 fact-note = Perustelu
+fact-changed-by = Muuttaja
+fact-iban-before = Tili ennen
+fact-iban-after = Tili nyt
+fact-bic-before = BIC ennen
+fact-bic-after = BIC nyt
 
 ## Maksutavat, rahoitus ja yksiköt
 method-voucher = Palveluseteli
@@ -129,6 +134,12 @@ invoice_ready-subject-credit = Hyvityslasku { $number } on valmis
 invoice_ready-p1-credit = Valinta on tehnyt hyvityslaskun ostajalle { $purchaser }. Hyvityslasku pienentää summaa, jonka ostaja maksaa sinulle.
 invoice_ready-p2-credit = Voit ladata hyvityslaskun tiedostona.
 invoice_ready-action = Katso lasku
+
+bank_details_changed-subject = Palveluntuottajan { $provider } tilitiedot muuttuivat
+bank_details_changed-p1 = Palveluntuottajan { $provider } pankkitilin tietoja muutettiin Valinnassa. Tulevat maksut menevät uudelle tilille.
+bank_details_changed-p2 = Jos kukaan teistä ei tehnyt muutosta, korjaa tilitiedot heti ja ota yhteys ostajan taloushallintoon ennen seuraavaa maksua.
+bank_details_changed-none = (ei aiempaa)
+bank_details_changed-action = Tarkista tilitiedot
 
 ## Asiakkaalle tai hänen puolestaan asioivalle
 allocation_granted-subject = { $kind ->

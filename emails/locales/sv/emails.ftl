@@ -43,6 +43,11 @@ fact-due = Förfallodag
 fact-stars = Stjärnor
 fact-written = Skriven
 fact-note = Motivering
+fact-changed-by = Ändrad av
+fact-iban-before = Konto före
+fact-iban-after = Konto nu
+fact-bic-before = BIC före
+fact-bic-after = BIC nu
 
 ## Betalningssätt, finansiering och enheter
 method-voucher = Servicesedel
@@ -127,6 +132,12 @@ invoice_ready-subject-credit = Kreditnota { $number } är klar
 invoice_ready-p1-credit = Valinta har gjort en kreditnota till { $purchaser }. Kreditnotan minskar det belopp som beställaren betalar dig.
 invoice_ready-p2-credit = Du kan ladda ner kreditnotan som fil.
 invoice_ready-action = Visa fakturan
+
+bank_details_changed-subject = Kontouppgifterna för { $provider } har ändrats
+bank_details_changed-p1 = Bankkontouppgifterna för { $provider } har ändrats i Valinta. Kommande betalningar går till det nya kontot.
+bank_details_changed-p2 = Om ingen av er gjorde ändringen, rätta kontouppgifterna genast och kontakta köparens ekonomiförvaltning före nästa betalning.
+bank_details_changed-none = (inget tidigare)
+bank_details_changed-action = Kontrollera kontouppgifterna
 
 ## Till klienten eller den som sköter klientens ärenden
 allocation_granted-subject = { $kind ->

@@ -12,8 +12,8 @@ pub use client::{
     CommitmentDeclined, DeliveryDigest, DeliveryRecorded, DigestLine, DisputeDecided,
 };
 pub use provider::{
-    ApplicationApproved, ApplicationReceived, ApplicationRejected, CommitmentClosed,
-    CommitmentRequested, DeliveriesOverdue, DisputeOpened, InvoiceReady, Method,
+    ApplicationApproved, ApplicationReceived, ApplicationRejected, BankDetailsChanged,
+    CommitmentClosed, CommitmentRequested, DeliveriesOverdue, DisputeOpened, InvoiceReady, Method,
     ReviewReplyReminder,
 };
 pub use purchaser::{DisputeToHandle, ProviderApplication, ReviewReported};
@@ -85,6 +85,7 @@ kinds! {
     ReviewReplyReminder => "review_reply_reminder",
     DeliveriesOverdue => "deliveries_overdue",
     InvoiceReady => "invoice_ready",
+    BankDetailsChanged => "bank_details_changed",
     AllocationGranted => "allocation_granted",
     CommitmentAccepted => "commitment_accepted",
     CommitmentDeclined => "commitment_declined",
@@ -153,6 +154,7 @@ impl Kind {
             | Kind::CommitmentRequested
             | Kind::DisputeOpened
             | Kind::InvoiceReady
+            | Kind::BankDetailsChanged
             | Kind::AllocationGranted
             | Kind::DisputeDecided
             | Kind::ProviderApplication
@@ -198,7 +200,7 @@ mod tests {
                 "no sample of {kind:?}"
             );
         }
-        assert_eq!(Kind::ALL.len(), 23);
+        assert_eq!(Kind::ALL.len(), 24);
     }
 
     #[test]
@@ -209,6 +211,8 @@ mod tests {
             .collect();
         assert_eq!(optional.len(), 10);
         assert_eq!(Kind::InvoiceReady.optional_topic(), None);
+        // A warning about where the money goes cannot be turned off.
+        assert_eq!(Kind::BankDetailsChanged.optional_topic(), None);
         assert_eq!(
             Kind::DeliveryDigest.optional_topic(),
             Some(Topic::Deliveries)

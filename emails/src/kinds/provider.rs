@@ -94,6 +94,26 @@ pub struct DeliveriesOverdue {
     pub link: String,
 }
 
+/// The provider's bank details changed: every staff member hears it, so a change nobody at
+/// the provider made (a hijacked account redirecting payments) is noticed before payday.
+/// Accounts are masked (`FI** **** **** **07 85`): an email is not the place for them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BankDetailsChanged {
+    pub provider: String,
+    /// Who changed them (a staff member's name).
+    pub by: String,
+    pub on: NaiveDate,
+    /// The masked account before, if there was one.
+    #[serde(default)]
+    pub iban_before: Option<String>,
+    pub iban_after: String,
+    #[serde(default)]
+    pub bic_before: Option<String>,
+    #[serde(default)]
+    pub bic_after: Option<String>,
+    pub link: String,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct InvoiceReady {
     pub purchaser: String,

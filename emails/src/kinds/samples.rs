@@ -103,6 +103,28 @@ impl Notification {
                 link: "/provider/commitments?silent=1".to_owned(),
             }
             .into(),
+            BankDetailsChanged {
+                provider: "Kotihoito Kielo Oy".to_owned(),
+                by: "Kaisa Kielo".to_owned(),
+                on: day(2026, 12, 6),
+                iban_before: Some("FI** **** **** **07 85".to_owned()),
+                iban_after: "FI** **** **** **12 34".to_owned(),
+                bic_before: Some("NDEAFIHH".to_owned()),
+                bic_after: Some("OKOYFIHH".to_owned()),
+                link: "/provider".to_owned(),
+            }
+            .into(),
+            BankDetailsChanged {
+                provider: "Kotihoito Kielo Oy".to_owned(),
+                by: "Kaisa Kielo".to_owned(),
+                on: day(2026, 12, 6),
+                iban_before: None,
+                iban_after: "FI** **** **** **12 34".to_owned(),
+                bic_before: None,
+                bic_after: None,
+                link: "/provider".to_owned(),
+            }
+            .into(),
             InvoiceReady {
                 purchaser: "Pirkanmaan hyvinvointialue".to_owned(),
                 number: "2026-000123".to_owned(),

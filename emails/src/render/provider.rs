@@ -160,3 +160,27 @@ pub(super) fn invoice_ready(m: &InvoiceReady, tr: &Tr) -> Result<Body, RenderErr
     .para(&format!("p2{variant}"), &[])?
     .finish()
 }
+
+pub(super) fn bank_details_changed(m: &BankDetailsChanged, tr: &Tr) -> Result<Body, RenderError> {
+    let none = || tr.t("bank_details_changed-none");
+    let facts = vec![
+        ("provider", m.provider.clone()),
+        ("changed-by", m.by.clone()),
+        ("date", tr.date(m.on)),
+        ("iban-before", m.iban_before.clone().map_or_else(none, Ok)?),
+        ("iban-after", m.iban_after.clone()),
+        ("bic-before", m.bic_before.clone().map_or_else(none, Ok)?),
+        ("bic-after", m.bic_after.clone().map_or_else(none, Ok)?),
+    ];
+    Draft::new(
+        tr,
+        Kind::BankDetailsChanged,
+        ("subject", &[s("provider", &m.provider)]),
+        None,
+        &m.link,
+    )?
+    .para("p1", &[s("provider", &m.provider)])?
+    .facts(facts)?
+    .para("p2", &[])?
+    .finish()
+}

@@ -31,6 +31,9 @@ pub struct SettlementOut {
     pub month: String,
     /// Providers whose deliveries could not be invoiced (they stay for the next run).
     pub not_invoiced: Vec<NotInvoicedOut>,
+    /// Providers invoiced in this run whose bank details changed after their previous
+    /// invoice (or before their first): check the account before paying.
+    pub bank_details_changed: Vec<BankChangeOut>,
     /// The invoices this run made; empty when everything was already invoiced.
     pub invoices: Vec<InvoiceOut>,
 }
@@ -42,6 +45,13 @@ pub struct NotInvoicedOut {
     pub deliveries: u64,
     /// `missing_bank_details`: the provider has not given its IBAN and BIC.
     pub reason: String,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct BankChangeOut {
+    pub provider_id: ProviderId,
+    pub provider_name: String,
+    pub changed_at: chrono::DateTime<chrono::Utc>,
 }
 
 /// An invoice with its lines.

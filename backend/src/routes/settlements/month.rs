@@ -15,7 +15,7 @@ use serde::Deserialize;
 use crate::{
     auth::Actor,
     db::entities::{invoice, invoice_line, provider, service},
-    domain::{catalogue::Role, ids::PurchaserId},
+    domain::{catalogue::Role, csv_cell, ids::PurchaserId},
     error::{AppError, AppResult},
     routes::{
         common::{ListOut, fetch_page},
@@ -149,17 +149,18 @@ pub async fn lines_csv(
         .into_response())
 }
 
-/// One `;`-separated row, quoted where needed, appended to `out`.
+/// One `;`-separated row, quoted where needed and with formula-like cells neutralised
+/// (`csv_cell`), appended to `out`.
 fn write_row<I, T>(out: &mut Vec<u8>, row: I) -> anyhow::Result<()>
 where
     I: IntoIterator<Item = T>,
-    T: AsRef<[u8]>,
+    T: AsRef<str>,
 {
     let mut csv = csv::WriterBuilder::new()
         .delimiter(b';')
         .has_headers(false)
         .from_writer(out);
-    csv.write_record(row)?;
+    csv.write_record(csv_cell::row(row))?;
     csv.flush()?;
     Ok(())
 }

@@ -20,11 +20,13 @@ use crate::{
         extract::{ApiJson, PathId},
         stream::{self, Sink},
     },
-    settlement::{Month, run},
+    settlement::{Month, bank_change, run},
     state::AppState,
 };
 
-use super::{InvoiceHeadOut, InvoiceLineOut, NotInvoicedOut, SettlementIn, SettlementOut};
+use super::{
+    BankChangeOut, InvoiceHeadOut, InvoiceLineOut, NotInvoicedOut, SettlementIn, SettlementOut,
+};
 
 #[utoipa::path(post, path = "/api/v1/purchasers/{pid}/settlements", tag = "settlement", request_body = SettlementIn,
     responses((status = 201, body = SettlementOut), (status = "4XX", body = crate::error::ErrorBody)))]
@@ -35,13 +37,24 @@ pub async fn create(
     ApiJson(input): ApiJson<SettlementIn>,
 ) -> AppResult<Response> {
     let (month, outcome) = settle_month(&state, &actor, pid, &input.month).await?;
-    let names: HashMap<uuid::Uuid, String> = provider::Entity::find()
+    let providers = provider::Entity::find()
         .filter(provider::Column::Id.is_in(outcome.invoices.iter().map(|i| i.provider_id)))
         .all(&state.db.conn)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p.name))
+        .await?;
+    let run_ids: Vec<uuid::Uuid> = outcome.invoices.iter().map(|i| i.id).collect();
+    let changed = bank_change::since_last_invoice(&state.db.conn, &providers, &run_ids).await?;
+    let bank_details_changed: Vec<BankChangeOut> = providers
+        .iter()
+        .filter_map(|p| {
+            changed.get(&p.id).map(|at| BankChangeOut {
+                provider_id: p.id.into(),
+                provider_name: p.name.clone(),
+                changed_at: *at,
+            })
+        })
         .collect();
+    let names: HashMap<uuid::Uuid, String> =
+        providers.into_iter().map(|p| (p.id, p.name)).collect();
     let heads = outcome
         .invoices
         .iter()
@@ -64,7 +77,8 @@ pub async fn create(
     let conn = state.db.conn.clone();
     let label = month.label();
     let body = stream::body("settlement", move |mut sink| async move {
-        write_answer(&mut sink, &conn, &label, &not_invoiced, &heads).await?;
+        let parts = (&not_invoiced[..], &bank_details_changed[..]);
+        write_answer(&mut sink, &conn, &label, parts, &heads).await?;
         sink.flush().await
     });
     Ok((
@@ -97,13 +111,15 @@ async fn write_answer(
     sink: &mut Sink,
     conn: &DatabaseConnection,
     month: &str,
-    not_invoiced: &[NotInvoicedOut],
+    (not_invoiced, bank_details_changed): (&[NotInvoicedOut], &[BankChangeOut]),
     heads: &[InvoiceHeadOut],
 ) -> anyhow::Result<()> {
     sink.buffer.extend_from_slice(b"{\"month\":");
     serde_json::to_writer(&mut sink.buffer, month)?;
     sink.buffer.extend_from_slice(b",\"not_invoiced\":");
     serde_json::to_writer(&mut sink.buffer, not_invoiced)?;
+    sink.buffer.extend_from_slice(b",\"bank_details_changed\":");
+    serde_json::to_writer(&mut sink.buffer, bank_details_changed)?;
     sink.buffer.extend_from_slice(b",\"invoices\":[");
     for (i, head) in heads.iter().enumerate() {
         if i > 0 {

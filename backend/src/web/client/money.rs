@@ -41,11 +41,13 @@ pub struct BalanceView {
 impl BalanceView {
     pub fn of(b: &Balance) -> Self {
         let pct = |part: Money| {
-            if b.granted.cents() <= 0 {
+            let whole = if b.granted.cents() <= 0 {
                 0
             } else {
                 part.cents() * 100 / b.granted.cents()
-            }
+            };
+            // Within 0..=100: the bar's width classes `pct-0`..`pct-100` are all there is.
+            whole.clamp(0, 100)
         };
         let spent_pct = pct(b.spent);
         let reserved_pct = pct(b.reserved);

@@ -37,6 +37,9 @@ pub struct WaitingRow {
     pub deliveries: i64,
     pub status: String,
     pub ready: bool,
+    /// "Bank details changed on …; check before paying", when they changed after the
+    /// provider's last invoice.
+    pub bank_warning: Option<String>,
 }
 
 #[derive(Template)]
@@ -105,6 +108,13 @@ async fn draw(web: &Web, month: Month, errors: FormErrors) -> AppResult<Response
                 "settlement-missing-bank-details"
             }),
             ready: w.to_credit || w.has_bank_details,
+            bank_warning: w.bank_changed_at.map(|at| {
+                let day = at.with_timezone(&chrono_tz::Europe::Helsinki).date_naive();
+                lang.t_with(
+                    "settlement-bank-changed",
+                    &[("date", format::date(day).into())],
+                )
+            }),
         })
         .collect();
     let this_month = Month::containing(today_in_finland());
