@@ -20,6 +20,7 @@ mod health;
 mod idempotency;
 mod lists;
 mod money_flow;
+mod oidc;
 mod portal;
 mod provider_statement;
 mod recording;

@@ -57,6 +57,9 @@ pub fn router(state: AppState) -> Router<AppState> {
             get(public::signin::show).post(public::signin::submit),
         )
         .route("/signout", post(public::signin::sign_out))
+        .route("/auth/oidc/login", get(public::oidc::login))
+        .route("/auth/oidc/callback", get(public::oidc::callback))
+        .route("/auth/oidc/choose", post(public::oidc::choose))
         .route("/language", post(public::language::choose))
         .route("/my", get(client::money::show))
         .route("/my/acting-for", post(client::money::act_for))

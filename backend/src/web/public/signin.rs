@@ -16,6 +16,7 @@ use crate::{
     },
     auth::Actor,
     auth::address::ClientAddress,
+    db::entities::user,
     domain::catalogue::Role,
     error::AppResult,
     routes::auth,
@@ -34,6 +35,29 @@ struct SignInPage {
     fields: Vec<Field>,
     errors: FormErrors,
     next: String,
+    /// Where the strong identification button leads, when it is configured.
+    strong_href: Option<String>,
+}
+
+impl SignInPage {
+    fn new(web: &Web, fields: Vec<Field>, errors: FormErrors, next: String) -> Self {
+        let strong_href = web.state.oidc.is_some().then(|| {
+            let next = safe_next(&next).unwrap_or_default();
+            if next.is_empty() {
+                "/auth/oidc/login".to_owned()
+            } else {
+                let next: String = form_urlencoded::byte_serialize(next.as_bytes()).collect();
+                format!("/auth/oidc/login?next={next}")
+            }
+        });
+        SignInPage {
+            page: PageCtx::new(web, "signin-title"),
+            fields,
+            errors,
+            next,
+            strong_href,
+        }
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -59,7 +83,7 @@ fn fields(lang: Lang, email: &str) -> Vec<Field> {
 }
 
 /// Only a local path is a safe place to return to after signing in.
-fn safe_next(next: &str) -> Option<&str> {
+pub(crate) fn safe_next(next: &str) -> Option<&str> {
     (next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') && next.len() < 500)
         .then_some(next)
 }
@@ -69,16 +93,16 @@ pub async fn show(web: Web, uri: Uri) -> AppResult<Response> {
         .find(|(k, _)| k == "next")
         .map(|(_, v)| v.into_owned())
         .unwrap_or_default();
-    render(&SignInPage {
-        page: PageCtx::new(&web, "signin-title"),
-        fields: fields(web.lang, ""),
-        errors: FormErrors::default(),
+    render(&SignInPage::new(
+        &web,
+        fields(web.lang, ""),
+        FormErrors::default(),
         next,
-    })
+    ))
 }
 
 /// Where each kind of user starts.
-fn home_of(actor: &Actor) -> &'static str {
+pub(crate) fn home_of(actor: &Actor) -> &'static str {
     if actor.has(Role::Client) || actor.has(Role::Proxy) {
         "/my"
     } else if actor.has(Role::ProviderStaff) {
@@ -102,28 +126,7 @@ pub async fn submit(
         Ok(SignedIn {
             session: Opened { token, .. },
             user,
-        }) => {
-            let actor = Actor::from_user(&user);
-            let to = safe_next(&form.next).unwrap_or(home_of(&actor)).to_owned();
-            let days = (web.state.config.token_ttl_hours / 24).max(1);
-            let mut jar = jar
-                .add(cookie(SESSION_COOKIE, token, days))
-                .remove(removal(ACTING_COOKIE));
-            // A language chosen in this browser before signing in wins and is remembered
-            // for the user; otherwise the user's own choice follows them here.
-            match jar.get(LANG_COOKIE).and_then(|c| Lang::parse(c.value())) {
-                Some(chosen) if chosen.code() != user.locale => {
-                    super::language::remember(&web.state, actor.user_id, chosen).await?;
-                }
-                Some(_) => {}
-                None => {
-                    if let Some(lang) = Lang::parse(&user.locale) {
-                        jar = jar.add(cookie(LANG_COOKIE, lang.code().to_owned(), 400));
-                    }
-                }
-            }
-            Ok((jar, Redirect::to(&to)).into_response())
-        }
+        }) => welcome(&web, jar, &user, token, &form.next).await,
         Err(e)
             if e.status == axum::http::StatusCode::UNAUTHORIZED
                 || e.status == axum::http::StatusCode::TOO_MANY_REQUESTS =>
@@ -143,12 +146,12 @@ pub async fn submit(
                 summary: Some(summary),
                 fields: Default::default(),
             };
-            let mut response = render(&SignInPage {
-                page: PageCtx::new(&web, "signin-title"),
-                fields: fields(lang, &form.email),
+            let mut response = render(&SignInPage::new(
+                &web,
+                fields(lang, &form.email),
                 errors,
-                next: form.next,
-            })?;
+                form.next,
+            ))?;
             *response.status_mut() = e.status;
             if let Some(seconds) = e.retry_after {
                 response
@@ -160,6 +163,37 @@ pub async fn submit(
         }
         Err(e) => Err(e),
     }
+}
+
+/// After a proven sign-in (password or strong identification): the session cookie, the
+/// language, and on to `next` (a local path only) or the person's home.
+pub(crate) async fn welcome(
+    web: &Web,
+    jar: CookieJar,
+    user: &user::Model,
+    token: String,
+    next: &str,
+) -> AppResult<Response> {
+    let actor = Actor::from_user(user);
+    let to = safe_next(next).unwrap_or(home_of(&actor)).to_owned();
+    let days = (web.state.config.token_ttl_hours / 24).max(1);
+    let mut jar = jar
+        .add(cookie(SESSION_COOKIE, token, days))
+        .remove(removal(ACTING_COOKIE));
+    // A language chosen in this browser before signing in wins and is remembered
+    // for the user; otherwise the user's own choice follows them here.
+    match jar.get(LANG_COOKIE).and_then(|c| Lang::parse(c.value())) {
+        Some(chosen) if chosen.code() != user.locale => {
+            super::language::remember(&web.state, actor.user_id, chosen).await?;
+        }
+        Some(_) => {}
+        None => {
+            if let Some(lang) = Lang::parse(&user.locale) {
+                jar = jar.add(cookie(LANG_COOKIE, lang.code().to_owned(), 400));
+            }
+        }
+    }
+    Ok((jar, Redirect::to(&to)).into_response())
 }
 
 pub async fn sign_out(
