@@ -72,10 +72,13 @@ impl OidcProvider {
             .spawn()
             .expect("node must be installed for the OpenID Connect tests");
         let stdout = child.stdout.take().expect("piped stdout");
+        let mut reader = BufReader::new(stdout);
         let mut line = String::new();
-        BufReader::new(stdout)
+        reader
             .read_line(&mut line)
             .expect("read the OpenID provider's first line");
+        // Keep draining: the provider writes notices later, and a closed pipe would kill it.
+        std::thread::spawn(move || std::io::copy(&mut reader, &mut std::io::sink()));
         let issuer = line
             .trim()
             .strip_prefix("ISSUER ")
