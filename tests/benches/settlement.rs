@@ -261,6 +261,7 @@ async fn generate(db: &Db, pid: uuid::Uuid, deliveries: usize, providers: usize)
                 iban: Set(Some("FI2112345600000785".into())),
                 bic: Set(Some("NDEAFIHH".into())),
                 created_at: Set(now),
+                bank_changed_at: Set(None),
             })
             .collect(),
     )

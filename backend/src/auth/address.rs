@@ -25,7 +25,7 @@ impl FromRequestParts<AppState> for ClientAddress {
                 .filter_map(|v| v.to_str().ok())
                 .flat_map(|v| v.split(','))
                 .filter_map(|a| a.trim().parse::<IpAddr>().ok())
-                .last()
+                .next_back()
         {
             return Ok(ClientAddress(forwarded));
         }

@@ -181,6 +181,7 @@ mod tests {
             "n",
             "date",
             "folder",
+            "minutes",
         ]
         .into_iter()
         .map(|name| (name, FluentValue::from("1")))
