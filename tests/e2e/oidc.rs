@@ -341,6 +341,14 @@ async fn a_client_signs_in_strongly_and_lands_on_their_page(backend: Backend) {
         !app.server_log_tail().contains(&code),
         "the code is never logged"
     );
+
+    // A deactivated account is passed over: the person is told whom to contact.
+    app.backdate_where("users", "deactivated_at", "client_id", &client_id, 0)
+        .await;
+    let mut browser = Browser::new();
+    let page = sign_in_strongly(&mut browser, &app, "", &code).await;
+    assert_eq!(page.status, 403, "{}", page.body);
+    assert!(browser.cookie(&app, "valinta_session").is_none());
 }
 db_test!(backend a_client_signs_in_strongly_and_lands_on_their_page);
 

@@ -2,10 +2,13 @@
 //! service's credentials and the PKCE verifier), the ID token's checks, and the claim.
 use openidconnect::{
     AuthorizationCode, Nonce, OAuth2TokenResponse, PkceCodeVerifier, RequestTokenError,
-    TokenResponse, core::CoreGenderClaim,
+    SubjectIdentifier, TokenResponse, core::CoreGenderClaim,
 };
 
-use super::{Oidc, OidcError, assertion, discovery::OtherClaims};
+use super::{
+    Oidc, OidcError, assertion,
+    discovery::{OidcClient, OtherClaims},
+};
 use crate::{config::OidcClientAuth, domain::PersonalId};
 
 impl Oidc {
@@ -55,24 +58,33 @@ impl Oidc {
                 return Err(OidcError::Rejected("the ID token did not verify"));
             }
         };
-        let claim = &self.config.identity_claim;
-        let text = match text_claim(claims.additional_claims(), claim) {
+        let text = match text_claim(claims.additional_claims(), &self.config.identity_claim) {
             Some(text) => text,
             None => {
-                let info = client
-                    .user_info(
-                        tokens.access_token().clone(),
-                        Some(claims.subject().clone()),
-                    )
-                    .map_err(|_| OidcError::Rejected("no identity code in the ID token"))?
-                    .request_async::<OtherClaims, _, CoreGenderClaim>(&self.http)
-                    .await
-                    .map_err(|e| OidcError::Unavailable(format!("userinfo: {e}")))?;
-                text_claim(info.additional_claims(), claim)
-                    .ok_or(OidcError::Rejected("no identity code from the provider"))?
+                self.code_at_userinfo(&client, &tokens, claims.subject())
+                    .await?
             }
         };
         PersonalId::parse(&text).map_err(|_| OidcError::Rejected("not a personal identity code"))
+    }
+}
+
+impl Oidc {
+    /// The identity code from the userinfo endpoint, for the person the ID token names.
+    async fn code_at_userinfo(
+        &self,
+        client: &OidcClient,
+        tokens: &impl OAuth2TokenResponse,
+        subject: &SubjectIdentifier,
+    ) -> Result<String, OidcError> {
+        let info = client
+            .user_info(tokens.access_token().clone(), Some(subject.clone()))
+            .map_err(|_| OidcError::Rejected("no identity code in the ID token"))?
+            .request_async::<OtherClaims, _, CoreGenderClaim>(&self.http)
+            .await
+            .map_err(|e| OidcError::Unavailable(format!("userinfo: {e}")))?;
+        text_claim(info.additional_claims(), &self.config.identity_claim)
+            .ok_or(OidcError::Rejected("no identity code from the provider"))
     }
 }
 
