@@ -10,7 +10,7 @@ use crate::{
     auth::oidc::Oidc,
     config::Config,
     db::Db,
-    demo, indexing, jobs,
+    demo, identity_codes, indexing, jobs,
     jobs::Worker,
     routes,
     state::AppState,
@@ -24,6 +24,7 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
         .await?
         .with_vault(vault.clone());
     db.migrate().await?;
+    identity_codes::canonicalise(&db, &vault).await?;
     if let Some((email, password)) = &config.admin {
         users::ensure_admin(&db, email, password).await?;
     }

@@ -16,12 +16,32 @@ pub fn normalise(query: &str) -> String {
     words.join(" ").chars().take(100).collect()
 }
 
-/// Counts one search that found nothing. Blank queries are not demand.
+/// Whether the text holds something shaped like a personal identity code (`010180-123A`,
+/// any century sign, with or without a valid check character): a person searching for a
+/// client by code must not leave the code in a report that staff read.
+pub fn looks_like_identity_code(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars.windows(11).any(|w| {
+        w[..6].iter().all(char::is_ascii_digit)
+            && matches!(w[6].to_ascii_uppercase(), '+' | '-' | 'A'..='F' | 'U'..='Y')
+            && w[7..10].iter().all(char::is_ascii_digit)
+            && w[10].is_ascii_alphanumeric()
+    }) || chars
+        // Ten digits in a row (a code typed without its sign) are no search for a service.
+        .split(|c| !c.is_ascii_digit())
+        .any(|run| run.len() >= 10)
+}
+
+/// Counts one search that found nothing. Blank queries are not demand, and a query that
+/// carries an identity code is never kept.
 pub async fn record_miss(
     conn: &impl ConnectionTrait,
     query: &str,
     municipality: Option<&str>,
 ) -> Result<(), DbErr> {
+    if looks_like_identity_code(query) {
+        return Ok(());
+    }
     let query = normalise(query);
     if query.is_empty() {
         return Ok(());
@@ -55,7 +75,28 @@ pub async fn record_miss(
 
 #[cfg(test)]
 mod tests {
-    use super::normalise;
+    use super::{looks_like_identity_code, normalise};
+
+    #[test]
+    fn identity_codes_are_recognised_in_any_form() {
+        for text in [
+            "010180-1232",
+            "etsin 010180Y1232 asiakasta",
+            "010105a123p",
+            "131052+308T",
+            "0101801232",
+        ] {
+            assert!(looks_like_identity_code(text), "{text}");
+        }
+        for text in [
+            "siivous 2024",
+            "kotihoito helsinki",
+            "puh 040 123 4567",
+            "00100",
+        ] {
+            assert!(!looks_like_identity_code(text), "{text}");
+        }
+    }
 
     #[test]
     fn normalises_case_punctuation_and_space() {

@@ -11,6 +11,7 @@ pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod finance;
+pub mod identity_codes;
 pub mod indexing;
 pub mod jobs;
 pub mod ledger;

@@ -78,10 +78,14 @@ async fn main() -> ExitCode {
 
 async fn open(args: &DbArgs) -> anyhow::Result<Db> {
     let vault = Vault::open(args.secret_key.as_deref(), &args.data_dir)?;
+    let vault = std::sync::Arc::new(vault);
     let db = Db::connect(&DatabaseTarget::from_args(args)?)
         .await?
-        .with_vault(std::sync::Arc::new(vault));
+        .with_vault(vault.clone());
     db.migrate().await?;
+    valinta::identity_codes::canonicalise(&db, &vault)
+        .await
+        .map_err(|e| anyhow::anyhow!(e.message))?;
     Ok(db)
 }
 

@@ -260,8 +260,8 @@ async fn generate(db: &Db, pid: uuid::Uuid, deliveries: usize, providers: usize)
                 phone: Set(None),
                 iban: Set(Some("FI2112345600000785".into())),
                 bic: Set(Some("NDEAFIHH".into())),
-                created_at: Set(now),
                 bank_changed_at: Set(None),
+                created_at: Set(now),
             })
             .collect(),
     )

@@ -457,7 +457,7 @@ async fn unknown_and_malformed_ids_answer_404(app: TestApp) {
             (
                 format!("/api/v1/clients/{bad}/proxies"),
                 &cw,
-                json!({"name": "A", "email": fixtures::email("p"), "password": PASSWORD, "relation": "parent"}),
+                json!({"name": "A", "email": fixtures::email("p"), "relation": "parent"}),
             ),
             (
                 format!("/api/v1/purchasers/{bad}/clients"),

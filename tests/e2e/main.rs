@@ -5,6 +5,7 @@
 #[macro_use]
 mod harness;
 
+mod accounts;
 mod api_keys;
 mod audit;
 mod auth;
@@ -18,7 +19,9 @@ mod emails;
 mod finance;
 mod health;
 mod idempotency;
+mod identity_codes;
 mod lists;
+mod mandates;
 mod money_flow;
 mod oidc;
 mod portal;
@@ -27,6 +30,7 @@ mod recording;
 mod reviews;
 mod search;
 mod settlement;
+mod sign_in_limits;
 mod startup;
 mod statements;
 mod tenant_isolation;

@@ -200,7 +200,7 @@ async fn no_actor_reaches_another_tenants_data(app: TestApp) {
         ),
         (
             format!("/api/v1/clients/{}/proxies", x.id),
-            json!({"name": "Vieras", "email": fixtures::email("intruder"), "password": PASSWORD, "relation": "none"}),
+            json!({"name": "Vieras", "email": fixtures::email("intruder"), "relation": "none"}),
         ),
         (
             format!("/api/v1/allocations/{alloc}/commitments"),

@@ -77,3 +77,12 @@ pub async fn set_acting_for(
         .await?;
     Ok(())
 }
+
+/// Deletes expired sessions (they already answer 401; this keeps the table small).
+pub async fn prune(conn: &impl ConnectionTrait) -> AppResult<u64> {
+    Ok(api_token::Entity::delete_many()
+        .filter(api_token::Column::ExpiresAt.lt(Utc::now()))
+        .exec(conn)
+        .await?
+        .rows_affected)
+}

@@ -25,7 +25,8 @@ impl FromRequestParts<AppState> for ClientAddress {
                 .filter_map(|v| v.to_str().ok())
                 .flat_map(|v| v.split(','))
                 .filter_map(|a| a.trim().parse::<IpAddr>().ok())
-                .next_back()
+                .collect::<Vec<_>>()
+                .pop()
         {
             return Ok(ClientAddress(forwarded));
         }

@@ -268,6 +268,9 @@ impl Sender {
                         Ok(n) => tracing::info!(emails = n, "old sent emails deleted"),
                         Err(err) => tracing::warn!("deleting old sent emails failed: {err:#}"),
                     }
+                    if let Err(err) = crate::accounts::housekeeping(&self.db).await {
+                        tracing::warn!("deleting expired sessions and links failed: {err}");
+                    }
                     next_scan = tokio::time::Instant::now() + reminders_every;
                 }
                 match self.run_once().await {

@@ -2,6 +2,7 @@
 //! the same transaction as the change (so an email is never sent for a change that rolled
 //! back, nor lost for one that committed); the worker in `jobs/` sends them. Scheduled
 //! reminders live in `reminders`.
+pub mod account;
 pub mod client;
 pub mod digest;
 pub mod lookup;

@@ -25,7 +25,7 @@ pub struct Addressee {
 impl Addressee {
     /// The user's address, if they have one (someone who signs in only with strong
     /// identification may have none) and their account is open.
-    fn of(user: user::Model, on_behalf_of: Option<String>) -> Option<Addressee> {
+    pub fn of(user: user::Model, on_behalf_of: Option<String>) -> Option<Addressee> {
         if user.deactivated_at.is_some() {
             return None;
         }

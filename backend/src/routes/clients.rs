@@ -1,16 +1,23 @@
 //! Clients and their proxies, created by a case worker of the purchaser. The identity
 //! code is stored encrypted and only ever shown masked; every read is audit-logged.
-use axum::{Json, extract::State, http::StatusCode};
+use axum::{
+    Json,
+    extract::State,
+    http::StatusCode,
+    response::{IntoResponse, Response},
+};
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
 };
 use serde::{Deserialize, Serialize};
+use valinta_emails::LinkPurpose;
 
 use crate::{
+    accounts::links,
     audit::{self, AuditEvent},
-    auth::{Actor, access, password},
-    db::entities::{client, mandate},
+    auth::{Actor, access},
+    db::entities::client,
     domain::{
         EmailAddress, Municipality, PersonalId,
         catalogue::Role,
@@ -18,6 +25,11 @@ use crate::{
         text::parse_text,
     },
     error::{AppError, AppResult, field},
+    mandates::{
+        self, MandateView,
+        grant::{self, ExistingPerson, Granted, MandateRequest},
+        revoke,
+    },
     routes::{
         common::{ListOut, fetch_page},
         extract::{ApiJson, ApiQuery, PageQuery, PathId},
@@ -32,7 +44,10 @@ pub struct ClientIn {
     pub name: String,
     pub personal_id: String,
     pub municipality: String,
+    /// With an address the client gets an email with a single-use link to choose a
+    /// password; without one they sign in with strong identification only.
     pub email: Option<String>,
+    /// Refused: a case worker never sets anyone's password.
     pub password: Option<String>,
 }
 
@@ -84,19 +99,9 @@ pub async fn create(
         .as_deref()
         .map(|e| field("email", EmailAddress::parse(e)))
         .transpose()?;
-    let login = match (&email, &input.password) {
-        (Some(email), Some(password)) => {
-            password::check_strength(password)?;
-            Some((email.clone(), password::hash(password).await?))
-        }
-        (None, Some(_)) => {
-            return Err(AppError::invalid(
-                "email",
-                "is needed for the client to sign in",
-            ));
-        }
-        _ => None,
-    };
+    if input.password.is_some() {
+        return Err(no_password_from_staff());
+    }
     let hash = state.vault.lookup_hash(&personal_id);
     let tx = state.db.begin_write().await?;
     let duplicate = client::Entity::find()
@@ -119,22 +124,25 @@ pub async fn create(
         personal_id_hash: Set(hash),
         personal_id_masked: Set(personal_id.masked()),
         municipality: Set(municipality.to_string()),
-        email: Set(email.map(|e| e.as_str().to_owned())),
+        email: Set(email.as_ref().map(|e| e.as_str().to_owned())),
         created_at: Set(Utc::now()),
     }
     .insert(&*tx)
-    .await?;
-    if let Some((email, password_hash)) = login {
+    .await
+    // Two case workers adding one person at the same moment: the second is told so.
+    .map_err(|e| AppError::from_unique(e, "personal_id", "belongs to a client already"))?;
+    if let Some(email) = email {
         let new = NewUser {
             email: Some(email),
-            password_hash: Some(password_hash),
+            password_hash: None,
             name,
             roles: vec![Role::Client],
             purchaser: None,
             provider: None,
             client: Some(id),
         };
-        users::insert(&*tx, new).await?;
+        let account = users::insert(&*tx, new).await?;
+        links::send(&*tx, &account, LinkPurpose::SetPassword).await?;
     }
     audit::record(
         &*tx,
@@ -214,12 +222,29 @@ pub async fn list(
     }))
 }
 
+/// A case worker never chooses anyone's password: the person gets a link to choose it.
+fn no_password_from_staff() -> AppError {
+    AppError::invalid(
+        "password",
+        "is not set by a case worker; the person gets an email link to choose their own",
+    )
+}
+
 #[derive(Deserialize, utoipa::ToSchema)]
 pub struct ProxyIn {
     pub name: String,
-    pub email: String,
-    pub password: String,
     pub relation: String,
+    /// An address for emails and for choosing a password through a single-use link.
+    pub email: Option<String>,
+    /// For strong identification; stored encrypted, never echoed.
+    pub personal_id: Option<String>,
+    /// The last day the mandate holds (`YYYY-MM-DD`); none: until revoked.
+    pub valid_until: Option<String>,
+    /// The user id of an existing person, after the case worker was shown who they are
+    /// (a 409 `existing_person` names them).
+    pub confirm_existing: Option<String>,
+    /// Refused: a case worker never sets anyone's password.
+    pub password: Option<String>,
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -231,90 +256,108 @@ pub struct ProxyOut {
     pub relation: String,
     pub client_id: ClientId,
     pub mandate_id: MandateId,
+    pub valid_until: Option<chrono::NaiveDate>,
+}
+
+/// The 409 that shows the case worker whom the email or identity code already belongs to.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ExistingPersonOut {
+    pub error: crate::error::ErrorDetail,
+    pub existing: ExistingPerson,
+}
+
+impl ProxyIn {
+    pub fn request(&self) -> MandateRequest {
+        MandateRequest {
+            name: self.name.clone(),
+            relation: self.relation.clone(),
+            email: self.email.clone(),
+            personal_id: self.personal_id.clone(),
+            valid_until: self.valid_until.clone(),
+            confirm_existing: self.confirm_existing.clone(),
+        }
+    }
 }
 
 #[utoipa::path(post, path = "/api/v1/clients/{cid}/proxies", tag = "clients", request_body = ProxyIn,
-    responses((status = 201, body = ProxyOut), (status = "4XX", body = crate::error::ErrorBody)))]
+    responses((status = 201, body = ProxyOut),
+        (status = 409, description = "the person exists: confirm with `confirm_existing`", body = ExistingPersonOut),
+        (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn add_proxy(
     State(state): State<AppState>,
     actor: Actor,
     PathId(cid): PathId<ClientId>,
     ApiJson(input): ApiJson<ProxyIn>,
-) -> AppResult<(StatusCode, Json<ProxyOut>)> {
-    let (client, acting) = access::load_client(&state.db.conn, &actor, cid).await?;
-    if acting != access::ActingFor::CaseWorker {
-        return Err(AppError::forbidden(
-            "only a case worker may record a mandate",
-        ));
+) -> AppResult<Response> {
+    if input.password.is_some() {
+        return Err(no_password_from_staff());
     }
-    let name = field("name", parse_text(&input.name, 200))?;
-    let email = field("email", EmailAddress::parse(&input.email))?;
-    let relation = field("relation", parse_text(&input.relation, 100))?;
-    let tx = state.db.begin_write().await?;
-    // A proxy may act for several clients: an existing proxy account gets one more mandate.
-    let user = match users::find_by_email(&*tx, email.as_str()).await? {
-        Some(existing) if Actor::from_user(&existing).has(Role::Proxy) => existing,
-        Some(_) => {
-            return Err(AppError::conflict(
-                "duplicate",
-                "email is in use by another kind of account",
-            )
-            .with_field("email", "is in use by another kind of account"));
-        }
-        None => {
-            password::check_strength(&input.password)?;
-            let hash = password::hash(&input.password).await?;
-            let new = NewUser {
-                email: Some(email),
-                password_hash: Some(hash),
-                name,
-                roles: vec![Role::Proxy],
-                purchaser: None,
-                provider: None,
-                client: None,
-            };
-            users::insert(&*tx, new).await?
-        }
-    };
-    let mandate_id = MandateId::new();
-    mandate::ActiveModel {
-        id: Set(mandate_id.into()),
-        proxy_user_id: Set(user.id),
-        client_id: Set(client.id),
-        relation: Set(relation.clone()),
-        created_by: Set(actor.user_id.into()),
-        created_at: Set(Utc::now()),
-        revoked_at: Set(None),
-        valid_until: Set(None),
-        revoked_by: Set(None),
-        revoke_reason: Set(None),
+    match grant::grant(&state, &actor, cid, &input.request()).await? {
+        Granted::Done { mandate, proxy } => Ok((
+            StatusCode::CREATED,
+            Json(ProxyOut {
+                id: proxy.id.into(),
+                name: proxy.name,
+                email: proxy.email,
+                relation: mandate.relation,
+                client_id: cid,
+                mandate_id: mandate.id.into(),
+                valid_until: mandate.valid_until,
+            }),
+        )
+            .into_response()),
+        Granted::Confirm(existing) => Ok((
+            StatusCode::CONFLICT,
+            Json(ExistingPersonOut {
+                error: crate::error::ErrorDetail {
+                    code: "existing_person".into(),
+                    message: "this email or identity code belongs to a person already; \
+                              check who it is and confirm with confirm_existing"
+                        .into(),
+                    fields: [("confirm_existing".to_owned(), existing.user_id.to_string())].into(),
+                },
+                existing,
+            }),
+        )
+            .into_response()),
     }
-    .insert(&*tx)
-    .await
-    .map_err(|e| AppError::from_unique(e, "email", "already holds a mandate for this client"))?;
-    audit::record(
-        &*tx,
-        Some(&actor),
-        None,
-        AuditEvent {
-            action: "mandate_created",
-            subject_type: "client",
-            subject_id: cid.to_string(),
-            client: Some(cid),
-            detail: Some(serde_json::json!({"proxy_user_id": user.id, "relation": relation})),
-        },
-    )
-    .await?;
-    tx.commit().await?;
-    Ok((
-        StatusCode::CREATED,
-        Json(ProxyOut {
-            id: user.id.into(),
-            name: user.name,
-            email: user.email,
-            relation,
-            client_id: cid,
-            mandate_id,
-        }),
-    ))
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct MandateListOut {
+    pub items: Vec<MandateView>,
+}
+
+#[utoipa::path(get, path = "/api/v1/clients/{cid}/proxies", tag = "clients",
+    responses((status = 200, body = MandateListOut), (status = 404, body = crate::error::ErrorBody)))]
+pub async fn list_proxies(
+    State(state): State<AppState>,
+    actor: Actor,
+    PathId(cid): PathId<ClientId>,
+) -> AppResult<Json<MandateListOut>> {
+    let items = mandates::for_client(&state, &actor, cid).await?;
+    Ok(Json(MandateListOut { items }))
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+pub struct RevokeIn {
+    pub reason: String,
+}
+
+#[utoipa::path(post, path = "/api/v1/mandates/{id}/revoke", tag = "clients", request_body = RevokeIn,
+    responses((status = 200, body = MandateView), (status = 404, body = crate::error::ErrorBody),
+        (status = 409, body = crate::error::ErrorBody)))]
+pub async fn revoke_mandate(
+    State(state): State<AppState>,
+    actor: Actor,
+    PathId(id): PathId<MandateId>,
+    ApiJson(input): ApiJson<RevokeIn>,
+) -> AppResult<Json<MandateView>> {
+    let revoked = revoke::revoke(&state, &actor, id, &input.reason).await?;
+    let views = mandates::for_client(&state, &actor, revoked.client_id.into()).await?;
+    views
+        .into_iter()
+        .find(|v| v.mandate_id == id)
+        .map(Json)
+        .ok_or_else(|| AppError::not_found("mandate"))
 }

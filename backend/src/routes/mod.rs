@@ -1,4 +1,5 @@
 //! HTTP: every route in one place, which also feeds the OpenAPI document.
+pub mod accounts;
 pub mod allocations;
 pub mod api_keys;
 pub mod applications;
@@ -75,6 +76,12 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(operations::metrics))
         .routes(routes!(auth::login))
         .routes(routes!(auth::logout))
+        .routes(routes!(accounts::change_password))
+        .routes(routes!(accounts::request_reset))
+        .routes(routes!(accounts::confirm_reset))
+        .routes(routes!(accounts::list))
+        .routes(routes!(accounts::deactivate))
+        .routes(routes!(accounts::reactivate))
         .routes(routes!(me::me))
         .routes(routes!(me::set_language))
         .routes(routes!(notifications::get, notifications::put))
@@ -115,7 +122,8 @@ fn api_routes() -> OpenApiRouter<AppState> {
             offerings::write::archive
         ))
         .routes(routes!(clients::get))
-        .routes(routes!(clients::add_proxy))
+        .routes(routes!(clients::add_proxy, clients::list_proxies))
+        .routes(routes!(clients::revoke_mandate))
         .routes(routes!(allocations::create, allocations::list_for_client))
         .routes(routes!(allocations::get))
         .routes(routes!(allocations::ledger_entries))

@@ -7,6 +7,8 @@ use sea_orm::{
 use serde::{Deserialize, Serialize};
 
 use crate::{
+    accounts::throttle::Anonymous,
+    auth::address::ClientAddress,
     auth::{Actor, MaybeActor, password},
     db::entities::{allocation, commitment, delivery, offering, provider},
     domain::{
@@ -79,8 +81,11 @@ fn parse_phone(raw: Option<&str>) -> AppResult<Option<String>> {
     responses((status = 201, body = ProviderOut), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn sign_up(
     State(state): State<AppState>,
+    ClientAddress(address): ClientAddress,
     ApiJson(input): ApiJson<ProviderIn>,
 ) -> AppResult<(StatusCode, Json<ProviderOut>)> {
+    // Anyone may sign up, so its rate is limited per address.
+    state.limits.check(Anonymous::ProviderSignUp, address)?;
     let name = field("name", parse_text(&input.name, 200))?;
     let business_id = field("business_id", BusinessId::parse(&input.business_id))?;
     let email = field("email", EmailAddress::parse(&input.email))?;

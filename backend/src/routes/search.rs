@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 use valinta_search::{Filters, GeoPoint, Hit, SearchQuery, Sort, rating::bayesian_score};
 
 use crate::{
+    accounts::throttle::Anonymous,
+    auth::address::ClientAddress,
     demand,
     domain::{
         Money, Municipality,
@@ -287,6 +289,7 @@ fn hit_out(hit: Hit) -> SearchHit {
     responses((status = 200, body = SearchOut), (status = 400, body = crate::error::ErrorBody)))]
 pub async fn search(
     State(state): State<AppState>,
+    ClientAddress(address): ClientAddress,
     ApiQuery(params): ApiQuery<SearchParams>,
 ) -> AppResult<Json<SearchOut>> {
     let query = parse(&params)?;
@@ -295,7 +298,11 @@ pub async fn search(
         .search(&query)
         .await
         .map_err(|e| AppError::internal(format!("search: {e}")))?;
-    if results.total == 0 && !query.text.is_empty() {
+    // One address cannot flood the demand-gap report: past its rate, misses go uncounted.
+    if results.total == 0
+        && !query.text.is_empty()
+        && state.limits.wait(Anonymous::SearchMiss, address).is_none()
+    {
         // Counted off the request path: the demand-gap report must not slow searching down.
         let conn = state.db.conn.clone();
         let (text, municipality) = (query.text.clone(), query.filters.municipality.clone());

@@ -74,8 +74,14 @@ pub async fn error_pages(State(state): State<AppState>, request: Request, next: 
         .ok()
         .and_then(|v| v["error"]["code"].as_str().map(str::to_owned))
         .unwrap_or_default();
+    if code == "choose_client" {
+        let next: String = form_urlencoded::byte_serialize(here.as_bytes()).collect();
+        return Redirect::to(&format!("/my/acting-for?next={next}")).into_response();
+    }
     let key = match (status.as_u16(), code.as_str()) {
         (_, "csrf") => "error-csrf",
+        (_, "invalid_token") => "error-invalid-token",
+        (_, "too_many_attempts" | "too_many_requests") => "error-too-many",
         (403, _) => "error-forbidden",
         (404, _) => "error-not-found",
         (400 | 422, _) => "error-bad-request",

@@ -1,13 +1,16 @@
 //! The portal: server-rendered, accessible pages for clients, proxies, providers and
 //! purchasers. Pages call the same handlers and domain code as the API (`routes/`), so
 //! every rule lives once; this layer parses forms, picks words and draws HTML.
+pub mod acting;
 pub mod admin;
+pub mod admin_users;
 pub mod assets;
 pub mod client;
 pub mod errors;
 pub mod format;
 pub mod i18n;
 pub mod page;
+pub mod password;
 pub mod provider;
 pub mod public;
 pub mod purchaser;
@@ -60,9 +63,23 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/auth/oidc/login", get(public::oidc::login))
         .route("/auth/oidc/callback", get(public::oidc::callback))
         .route("/auth/oidc/choose", post(public::oidc::choose))
+        .route(
+            "/password/forgot",
+            get(password::forgot).post(password::send_link),
+        )
+        .route("/password/set", get(password::choose).post(password::set))
+        .route(
+            "/settings/password",
+            get(password::change_form).post(password::change),
+        )
+        .route("/admin/users", get(admin_users::list))
+        .route("/admin/users/{id}/active", post(admin_users::set_active))
         .route("/language", post(public::language::choose))
         .route("/my", get(client::money::show))
-        .route("/my/acting-for", post(client::money::act_for))
+        .route(
+            "/my/acting-for",
+            get(client::acting_for::show).post(client::acting_for::choose),
+        )
         .route("/my/allocations/{id}/statement", get(statement::for_client))
         .route(
             "/purchaser/allocations/{id}/statement",
@@ -153,6 +170,10 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route(
             "/purchaser/clients/{id}/proxies",
             post(purchaser::clients::add_proxy),
+        )
+        .route(
+            "/purchaser/clients/{id}/mandates/{mid}/revoke",
+            post(purchaser::clients::revoke_mandate),
         )
         .route(
             "/purchaser/clients/{id}/allocations",

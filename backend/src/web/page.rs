@@ -33,8 +33,13 @@ pub struct PageCtx {
     pub here: String,
     pub user_name: Option<String>,
     pub nav: Vec<NavItem>,
-    /// "Whose matters are shown": set on every client-side page.
+    /// "Whose matters are shown", on staff pages about one client.
     pub whose: Option<String>,
+    /// On every page while a proxy acts for someone: that person's name.
+    pub acting_for: Option<String>,
+    /// The signed-in person is a client or a proxy: the client-side pages need no
+    /// "whose" line (a proxy has the banner; a client sees her own matters).
+    client_side: bool,
     /// A short confirmation after a form succeeded, announced politely.
     pub notice: Option<String>,
 }
@@ -52,6 +57,11 @@ impl PageCtx {
             user_name: web.actor.as_ref().map(|a| a.name.clone()),
             nav,
             whose: None,
+            acting_for: web.acting.as_ref().map(|a| a.name.clone()),
+            client_side: web
+                .actor
+                .as_ref()
+                .is_some_and(|a| a.has(Role::Client) || a.has(Role::Proxy)),
             notice,
         }
     }
@@ -63,8 +73,24 @@ impl PageCtx {
     }
 
     pub fn whose(mut self, client_name: &str) -> Self {
-        self.whose = Some(self.t_with("whose-matters", &[("name", client_name.into())]));
+        if !self.client_side {
+            self.whose = Some(self.t_with("whose-matters", &[("name", client_name.into())]));
+        }
         self
+    }
+
+    /// The label of a button that commits money: for a proxy it names the person the
+    /// money belongs to ("Tilaa asiakkaalle Matti"), for a client the plain label.
+    pub fn for_whom(&self, plain_key: &str, named_key: &str) -> String {
+        match &self.acting_for {
+            Some(name) => self.t1(named_key, "name", name),
+            None => self.t(plain_key),
+        }
+    }
+
+    /// Where "switch" returns to: this page.
+    pub fn here_encoded(&self) -> String {
+        form_urlencoded::byte_serialize(self.here.as_bytes()).collect()
     }
 
     pub fn t(&self, key: &str) -> String {
@@ -155,9 +181,13 @@ fn nav_for(lang: Lang, actor: Option<&Actor>, here: &str) -> Vec<NavItem> {
             ]);
         }
         if actor.has(Role::Admin) {
+            items.push(("/admin/users", "nav-users"));
             items.push(("/admin/emails", "nav-emails"));
         }
         items.push(("/settings/notifications", "nav-notifications"));
+        if actor.api_key.is_none() {
+            items.push(("/settings/password", "nav-password"));
+        }
     }
     items
         .into_iter()
@@ -339,4 +369,38 @@ pub fn rename_field(mut e: AppError, from: &str, to: &str) -> AppError {
         e.fields.insert(to.to_owned(), message);
     }
     e
+}
+
+/// Only a path on this site is a safe place to go after signing in or choosing: not
+/// `//host`, not a backslash (which browsers read as a slash), and no white space or
+/// control character (browsers drop tabs and newlines, turning `/\t/host` into `//host`).
+pub fn safe_next(next: &str) -> Option<&str> {
+    let local = next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.contains('\\')
+        && !next.chars().any(|c| c.is_control() || c.is_whitespace())
+        && next.len() < 500;
+    local.then_some(next)
+}
+
+#[cfg(test)]
+mod next_tests {
+    use super::safe_next;
+
+    #[test]
+    fn only_local_paths_are_followed() {
+        assert_eq!(safe_next("/my?x=1"), Some("/my?x=1"));
+        for bad in [
+            "//evil.example",
+            "https://evil.example",
+            "/\\evil.example",
+            "\\\\evil.example",
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "evil",
+            "",
+        ] {
+            assert_eq!(safe_next(bad), None, "{bad:?}");
+        }
+    }
 }

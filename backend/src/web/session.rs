@@ -11,15 +11,13 @@ use axum::{
 use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use serde::de::DeserializeOwned;
 
-use crate::{auth::Actor, domain::ids::ClientId, error::AppError, state::AppState};
+use crate::{auth::Actor, error::AppError, state::AppState};
 
-use super::i18n::Lang;
+use super::{acting::Acting, i18n::Lang};
 
 pub const SESSION_COOKIE: &str = "valinta_session";
 pub const BROWSER_COOKIE: &str = "valinta_browser";
 pub const LANG_COOKIE: &str = "valinta_lang";
-/// Which client a proxy is acting for right now.
-pub const ACTING_COOKIE: &str = "valinta_acting_for";
 const CSRF_PURPOSE: &str = "csrf";
 /// Form bodies are small; a larger one is refused before parsing.
 const MAX_FORM_BYTES: usize = 64 * 1024;
@@ -76,7 +74,8 @@ pub struct Web {
     /// Path and query of this request.
     pub here: String,
     pub session_token: Option<String>,
-    pub acting_for: Option<ClientId>,
+    /// For a proxy: the client she acts for in this session (see `acting`).
+    pub acting: Option<Acting>,
     pub state: AppState,
 }
 
@@ -105,7 +104,10 @@ impl FromRequestParts<AppState> for Web {
             .get::<BrowserId>()
             .map(|b| b.0.clone())
             .unwrap_or_default();
-        let acting_for = jar.get(ACTING_COOKIE).and_then(|c| c.value().parse().ok());
+        let acting = match &actor {
+            Some(actor) => super::acting::resolve(state, actor).await?,
+            None => None,
+        };
         Ok(Web {
             lang,
             csrf: state.vault.sign(CSRF_PURPOSE, &browser),
@@ -116,7 +118,7 @@ impl FromRequestParts<AppState> for Web {
                 .unwrap_or_else(|| "/".into()),
             actor,
             session_token,
-            acting_for,
+            acting,
             state: state.clone(),
         })
     }
@@ -136,7 +138,7 @@ impl Web {
             csrf: state.vault.sign(CSRF_PURPOSE, &browser),
             here: here.to_owned(),
             session_token: None,
-            acting_for: None,
+            acting: None,
             state: state.clone(),
         }
     }

@@ -210,3 +210,22 @@ review_reported-subject = A review has been reported
 review_reported-p1 = Someone has reported a review of { $offering }.
 review_reported-p2 = Check the review. You can hide it if it breaks the rules.
 review_reported-action = Check the review
+
+## Your own account
+account_link-subject-set_password = Choose a password for Valinta
+account_link-p1-set_password = An account has been made for you in Valinta. Choose a password with the link below.
+account_link-subject-reset_password = A new password for Valinta
+account_link-p1-reset_password = Someone asked for a new password for this email address. If it was you, choose a new password with the link below.
+account_link-p2 = The link works only once and only for { $minutes } minutes.
+account_link-p3 = If you did not ask for this, you do not need to do anything.
+account_link-action = Choose a password
+mandate_granted-subject = You can now act for { $client }
+mandate_granted-p1 = You have been recorded in Valinta as a person who acts for { $client }. You can now see their money and choose services for them.
+mandate_granted-p2 = If this is a mistake, contact their own social worker.
+mandate_granted-action = Open Valinta
+mandate_ended-subject = You no longer act for { $client }
+mandate_ended-p1 = Your right to act for { $client } in Valinta has ended.
+mandate_ended-p2 = If this is a mistake, contact their own social worker.
+mandate_ended-action = Open Valinta
+fact-relation = Relation
+fact-valid-until = Valid until

@@ -205,3 +205,22 @@ review_reported-subject = Arvio on ilmoitettu tarkistettavaksi
 review_reported-p1 = Arviosta palvelulle { $offering } on tehty ilmoitus.
 review_reported-p2 = Tarkista arvio. Voit piilottaa sen, jos se rikkoo sääntöjä.
 review_reported-action = Tarkista arvio
+
+## Oma käyttäjätili
+account_link-subject-set_password = Valitse salasana Valintaan
+account_link-p1-set_password = Sinulle on tehty käyttäjätili Valintaan. Valitse itsellesi salasana alla olevasta linkistä.
+account_link-subject-reset_password = Uusi salasana Valintaan
+account_link-p1-reset_password = Joku pyysi uutta salasanaa tälle sähköpostiosoitteelle. Jos se olit sinä, valitse uusi salasana alla olevasta linkistä.
+account_link-p2 = Linkki toimii vain kerran ja vain { $minutes } minuuttia.
+account_link-p3 = Jos et pyytänyt tätä, sinun ei tarvitse tehdä mitään.
+account_link-action = Valitse salasana
+mandate_granted-subject = Voit nyt hoitaa asioita henkilön { $client } puolesta
+mandate_granted-p1 = Sinut on merkitty Valintaan henkilön { $client } puolesta asioivaksi. Voit nyt katsoa hänen rahojaan ja valita hänelle palveluja.
+mandate_granted-p2 = Jos tämä on virhe, ota yhteyttä hänen omaan työntekijäänsä.
+mandate_granted-action = Avaa Valinta
+mandate_ended-subject = Et enää hoida asioita henkilön { $client } puolesta
+mandate_ended-p1 = Oikeutesi hoitaa asioita henkilön { $client } puolesta Valinnassa on päättynyt.
+mandate_ended-p2 = Jos tämä on virhe, ota yhteyttä hänen omaan työntekijäänsä.
+mandate_ended-action = Avaa Valinta
+fact-relation = Suhde
+fact-valid-until = Voimassa

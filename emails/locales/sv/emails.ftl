@@ -203,3 +203,22 @@ review_reported-subject = En recension har anmälts för granskning
 review_reported-p1 = En recension av tjänsten { $offering } har anmälts.
 review_reported-p2 = Kontrollera recensionen. Du kan dölja den om den bryter mot reglerna.
 review_reported-action = Granska recensionen
+
+## Eget användarkonto
+account_link-subject-set_password = Välj ett lösenord till Valinta
+account_link-p1-set_password = Ett användarkonto har skapats åt dig i Valinta. Välj ett lösenord via länken nedan.
+account_link-subject-reset_password = Nytt lösenord till Valinta
+account_link-p1-reset_password = Någon bad om ett nytt lösenord för den här e-postadressen. Om det var du, välj ett nytt lösenord via länken nedan.
+account_link-p2 = Länken fungerar bara en gång och bara i { $minutes } minuter.
+account_link-p3 = Om du inte bad om det här behöver du inte göra något.
+account_link-action = Välj lösenord
+mandate_granted-subject = Du kan nu sköta ärenden för { $client }
+mandate_granted-p1 = Du har antecknats i Valinta som den som sköter ärenden för { $client }. Du kan nu se hens pengar och välja tjänster åt hen.
+mandate_granted-p2 = Om det här är fel, kontakta hens kontaktperson.
+mandate_granted-action = Öppna Valinta
+mandate_ended-subject = Du sköter inte längre ärenden för { $client }
+mandate_ended-p1 = Din rätt att sköta ärenden för { $client } i Valinta har upphört.
+mandate_ended-p2 = Om det här är fel, kontakta hens kontaktperson.
+mandate_ended-action = Öppna Valinta
+fact-relation = Relation
+fact-valid-until = Giltig till

@@ -1,10 +1,12 @@
 //! Every kind of email as a typed value: one struct per kind, the `Notification` enum the outbox
 //! stores as JSON, the `Kind` tag, and which kinds a user may turn off (`Topic`).
+mod account;
 mod client;
 mod provider;
 mod purchaser;
 mod samples;
 
+pub use account::{AccountLink, LinkPurpose, MandateEnded, MandateGranted};
 pub use client::{
     AllocationEnding, AllocationGranted, AllocationKind, BalanceLow, CommitmentAccepted,
     CommitmentDeclined, DeliveryDigest, DeliveryRecorded, DigestLine, DisputeDecided,
@@ -94,6 +96,9 @@ kinds! {
     ProviderApplication => "provider_application",
     DisputeToHandle => "dispute_to_handle",
     ReviewReported => "review_reported",
+    AccountLink => "account_link",
+    MandateGranted => "mandate_granted",
+    MandateEnded => "mandate_ended",
 }
 
 /// A group of optional emails that a user may turn off in their settings.
@@ -151,7 +156,10 @@ impl Kind {
             | Kind::AllocationGranted
             | Kind::DisputeDecided
             | Kind::ProviderApplication
-            | Kind::DisputeToHandle => None,
+            | Kind::DisputeToHandle
+            | Kind::AccountLink
+            | Kind::MandateGranted
+            | Kind::MandateEnded => None,
         }
     }
 }
@@ -190,7 +198,7 @@ mod tests {
                 "no sample of {kind:?}"
             );
         }
-        assert_eq!(Kind::ALL.len(), 20);
+        assert_eq!(Kind::ALL.len(), 23);
     }
 
     #[test]

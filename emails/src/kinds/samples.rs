@@ -280,6 +280,30 @@ impl Notification {
                 link: "/purchaser/reviews/11".to_owned(),
             }
             .into(),
+            AccountLink {
+                purpose: LinkPurpose::SetPassword,
+                valid_minutes: 7 * 24 * 60,
+                link: "/password/set?token=abc".to_owned(),
+            }
+            .into(),
+            AccountLink {
+                purpose: LinkPurpose::ResetPassword,
+                valid_minutes: 30,
+                link: "/password/set?token=def".to_owned(),
+            }
+            .into(),
+            MandateGranted {
+                client: "Matti Meikäläinen".to_owned(),
+                relation: "äiti".to_owned(),
+                valid_until: Some(day(2027, 12, 31)),
+                link: "/my".to_owned(),
+            }
+            .into(),
+            MandateEnded {
+                client: "Matti Meikäläinen".to_owned(),
+                link: "/my".to_owned(),
+            }
+            .into(),
         ]
     }
 }

@@ -1,5 +1,6 @@
 //! Turns a `Notification` into a subject, a plain-text part and an HTML part in one language:
 //! each kind builds a `Body` from Fluent texts, and one pair of askama layouts lays it out.
+mod account;
 mod body;
 mod client;
 pub(crate) mod fluent;
@@ -116,6 +117,9 @@ impl Notification {
             Notification::ProviderApplication(n) => &n.link,
             Notification::DisputeToHandle(n) => &n.link,
             Notification::ReviewReported(n) => &n.link,
+            Notification::AccountLink(n) => &n.link,
+            Notification::MandateGranted(n) => &n.link,
+            Notification::MandateEnded(n) => &n.link,
         }
     }
 
@@ -141,6 +145,9 @@ impl Notification {
             Notification::ProviderApplication(n) => purchaser::provider_application(n, tr),
             Notification::DisputeToHandle(n) => purchaser::dispute_to_handle(n, tr),
             Notification::ReviewReported(n) => purchaser::review_reported(n, tr),
+            Notification::AccountLink(n) => account::account_link(n, tr),
+            Notification::MandateGranted(n) => account::mandate_granted(n, tr),
+            Notification::MandateEnded(n) => account::mandate_ended(n, tr),
         }
     }
 

@@ -184,6 +184,14 @@ impl TestApp {
         app
     }
 
+    /// The server process's id (to read its memory from `/proc`).
+    pub fn pid(&self) -> u32 {
+        self.child
+            .as_ref()
+            .map(Child::id)
+            .expect("the server is running")
+    }
+
     /// The folder the server writes emails to when no SMTP server is set.
     pub fn outbox_dir(&self) -> PathBuf {
         self.data_dir.join("outbox")
@@ -387,6 +395,32 @@ impl TestApp {
 }
 
 impl TestApp {
+    /// Sets one column where a text key matches, straight in the database (a link's
+    /// expiry, say: the clock is the one thing a test cannot drive over HTTP).
+    pub async fn set_where(
+        &self,
+        table: &str,
+        column: &str,
+        key: &str,
+        key_value: &str,
+        value: sea_orm::Value,
+    ) {
+        let db = self.connect_directly().await;
+        let statement = sea_orm::Statement::from_sql_and_values(
+            db.get_database_backend(),
+            match db.get_database_backend() {
+                sea_orm::DatabaseBackend::Postgres => {
+                    format!("UPDATE {table} SET {column} = $1 WHERE {key} = $2")
+                }
+                _ => format!("UPDATE {table} SET {column} = ? WHERE {key} = ?"),
+            },
+            [value, key_value.into()],
+        );
+        let done = db.execute_raw(statement).await.expect("update rows");
+        let _ = db.close().await;
+        assert_eq!(done.rows_affected(), 1, "setting {table}.{column}");
+    }
+
     /// A connection straight to the test's database, for what HTTP cannot show.
     async fn connect_directly(&self) -> sea_orm::DatabaseConnection {
         let url = match &self.postgres {
@@ -436,5 +470,22 @@ impl TestApp {
             .iter()
             .flat_map(|f| std::fs::read(self.data_dir.join(f)).unwrap_or_default())
             .collect()
+    }
+}
+
+impl TestApp {
+    /// The token of the newest single-use link (set or reset a password) emailed to
+    /// `address`, read from the email outbox as the mail server would receive it.
+    pub async fn account_link_token(&self, address: &str) -> Option<String> {
+        let address = address.replace('\'', "''");
+        let payloads = self
+            .sql_texts(&format!(
+                "SELECT CAST(payload AS TEXT) FROM emails WHERE address = '{address}' \
+                 AND kind = 'account_link' ORDER BY created_at DESC"
+            ))
+            .await;
+        let payload: serde_json::Value = serde_json::from_str(payloads.first()?).ok()?;
+        let link = payload["link"].as_str()?;
+        link.split_once("token=").map(|(_, t)| t.to_owned())
     }
 }

@@ -236,7 +236,6 @@ pub async fn client(app: &TestApp, purchaser: &Purchaser) -> Client {
                 "personal_id": personal_id,
                 "municipality": "091",
                 "email": email,
-                "password": PASSWORD,
             }),
         )
         .await;
@@ -245,8 +244,26 @@ pub async fn client(app: &TestApp, purchaser: &Purchaser) -> Client {
         id: id_of(body),
         name,
         personal_id,
-        user: app.login(&email, PASSWORD).await,
+        user: choose_password(app, &email).await,
     }
+}
+
+/// Chooses a password through the single-use link emailed to `email` (as a new client or
+/// proxy does), then signs in with it.
+pub async fn choose_password(app: &TestApp, email: &str) -> User {
+    let token = app
+        .account_link_token(email)
+        .await
+        .unwrap_or_else(|| panic!("no password link was emailed to {email}"));
+    let reply = app
+        .post(
+            "/api/v1/auth/password-reset/confirm",
+            ANON,
+            &json!({"token": token, "new_password": PASSWORD}),
+        )
+        .await;
+    expect_status(&reply, 204, "choose a password through the emailed link");
+    app.login(email, PASSWORD).await
 }
 
 /// A proxy holding a mandate for the client.
@@ -256,11 +273,11 @@ pub async fn proxy(app: &TestApp, purchaser: &Purchaser, client: &Client) -> Use
         .post(
             &format!("/api/v1/clients/{}/proxies", client.id),
             &purchaser.case_worker.token,
-            &json!({"name": unique("Omainen"), "email": email, "password": PASSWORD, "relation": "guardian"}),
+            &json!({"name": unique("Omainen"), "email": email, "relation": "guardian"}),
         )
         .await;
     expect_status(&reply, 201, "create proxy");
-    app.login(&email, PASSWORD).await
+    choose_password(app, &email).await
 }
 
 pub fn allocation_body(

@@ -44,6 +44,7 @@ macro_rules! in_every_language {
 }
 
 mod accessibility;
+mod acting;
 mod emails;
 mod flows;
 mod http;

@@ -7,6 +7,8 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, sea_query::Quer
 use serde::{Deserialize, Serialize};
 
 use crate::{
+    accounts::throttle::Anonymous,
+    auth::address::ClientAddress,
     auth::{Actor, MaybeActor},
     db::entities::{review, review_report},
     domain::{
@@ -50,9 +52,12 @@ pub struct ReportOut {
 pub async fn report(
     State(state): State<AppState>,
     MaybeActor(actor): MaybeActor,
+    ClientAddress(address): ClientAddress,
     PathId(id): PathId<ReviewId>,
     ApiJson(input): ApiJson<ReasonIn>,
 ) -> AppResult<(StatusCode, Json<ReportOut>)> {
+    // Reporting needs no sign-in, so its rate is limited per address.
+    state.limits.check(Anonymous::ReviewReport, address)?;
     let reason = parse_reason(&input)?;
     let report = moderation::report(&state.db, id, reason, actor.as_ref()).await?;
     Ok((

@@ -1,5 +1,6 @@
 //! Pages for clients and the proxies acting for them. Every page names whose matters it
 //! shows; a proxy chooses among the clients whose mandate they hold.
+pub mod acting_for;
 pub mod choose;
 pub mod dispute;
 pub mod money;
@@ -15,9 +16,8 @@ use crate::{
     routes::{
         allocations::{self, AllocationOut},
         extract::{ApiQuery, PageQuery, PathId},
-        me,
     },
-    web::session::Web,
+    web::{acting, session::Web},
 };
 
 /// The client whose matters are shown, and for a proxy the others they may switch to.
@@ -27,10 +27,18 @@ pub struct ClientCtx {
     pub choices: Vec<(ClientId, String)>,
 }
 
-/// The client side of the signed-in user: themself, or for a proxy the client chosen
-/// (remembered in a cookie, checked against live mandates on every request).
+/// The client side of the signed-in user: a proxy's chosen client (see `web::acting`), or
+/// the client themself. A proxy who has not chosen yet is sent to choose
+/// (`choose_client`, which the error layer turns into the chooser page).
 pub async fn current(web: &Web) -> AppResult<ClientCtx> {
     let actor = web.signed_in()?;
+    if let Some(acting) = &web.acting {
+        return Ok(ClientCtx {
+            id: acting.client,
+            name: acting.name.clone(),
+            choices: acting::choices(&web.state, actor).await?,
+        });
+    }
     if let (true, Some(id)) = (actor.has(Role::Client), actor.client_id) {
         return Ok(ClientCtx {
             id,
@@ -39,27 +47,19 @@ pub async fn current(web: &Web) -> AppResult<ClientCtx> {
         });
     }
     if actor.has(Role::Proxy) {
-        let me = me::me(State(web.state.clone()), actor.clone()).await?.0;
-        let choices: Vec<(ClientId, String)> = me
-            .acts_for
-            .into_iter()
-            .map(|m| (m.client_id, m.client_name))
-            .collect();
-        let chosen = choices
-            .iter()
-            .find(|(id, _)| Some(*id) == web.acting_for)
-            .or_else(|| choices.first())
-            .cloned()
-            .ok_or_else(|| AppError::forbidden("no client has given you a mandate"))?;
-        return Ok(ClientCtx {
-            id: chosen.0,
-            name: chosen.1,
-            choices,
-        });
+        if acting::choices(&web.state, actor).await?.is_empty() {
+            return Err(AppError::forbidden("no client has given you a mandate"));
+        }
+        return Err(choose_first());
     }
     Err(AppError::forbidden(
         "these pages are for clients and their proxies",
     ))
+}
+
+/// "Choose whom you act for first": the portal shows the chooser and comes back.
+pub fn choose_first() -> AppError {
+    AppError::forbidden("choose whom you act for first").with_code("choose_client")
 }
 
 /// The client's allocations (decisions), as the API lists them.

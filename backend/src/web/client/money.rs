@@ -4,18 +4,13 @@
 use std::collections::HashMap;
 
 use askama::Template;
-use axum::{
-    extract::State,
-    response::{IntoResponse, Redirect, Response},
-};
-use axum_extra::extract::cookie::CookieJar;
+use axum::{extract::State, response::Response};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-use serde::Deserialize;
 
 use crate::{
     db::entities::{offering, provider},
-    domain::{Money, catalogue::DeliveryStatus, ids::ClientId, today_in_finland},
-    error::{AppError, AppResult},
+    domain::{Money, catalogue::DeliveryStatus, today_in_finland},
+    error::AppResult,
     ledger::Balance,
     routes::{
         commitments::{self, CommitmentOut},
@@ -27,7 +22,7 @@ use crate::{
         format,
         i18n::Lang,
         page::{PageCtx, render},
-        session::{ACTING_COOKIE, Web, WebForm, cookie},
+        session::Web,
         views,
     },
 };
@@ -258,28 +253,4 @@ fn commitment_view(
             })
             .collect(),
     }
-}
-
-#[derive(Deserialize)]
-pub struct ActForForm {
-    #[serde(default)]
-    client: String,
-}
-
-/// A proxy switches whose matters the pages show; only clients with a live mandate count.
-pub async fn act_for(
-    web: Web,
-    jar: CookieJar,
-    WebForm(form): WebForm<ActForForm>,
-) -> AppResult<Response> {
-    let ctx = client::current(&web).await?;
-    let chosen: ClientId = form
-        .client
-        .parse()
-        .map_err(|_| AppError::invalid("client", "is not a client"))?;
-    if !ctx.choices.iter().any(|(id, _)| *id == chosen) {
-        return Err(AppError::not_found("client"));
-    }
-    let jar = jar.add(cookie(ACTING_COOKIE, chosen.to_string(), 30));
-    Ok((jar, Redirect::to("/my?done=switched")).into_response())
 }

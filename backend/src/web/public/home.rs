@@ -3,6 +3,7 @@ use askama::Template;
 use axum::{extract::State, response::Response};
 
 use crate::{
+    auth::address::ClientAddress,
     error::AppResult,
     routes::{extract::ApiQuery, search as api},
     web::{
@@ -25,12 +26,12 @@ struct Home {
     categories: Vec<Category>,
 }
 
-pub async fn show(web: Web) -> AppResult<Response> {
+pub async fn show(web: Web, address: ClientAddress) -> AppResult<Response> {
     let params = api::SearchParams {
         per_page: Some("1".into()),
         ..Default::default()
     };
-    let found = api::search(State(web.state.clone()), ApiQuery(params))
+    let found = api::search(State(web.state.clone()), address, ApiQuery(params))
         .await?
         .0;
     let mut counts: Vec<(String, u64)> = found.facets.service.into_iter().collect();

@@ -12,7 +12,7 @@ use sea_orm::EntityTrait;
 use serde::Deserialize;
 use serde_json::json;
 
-use super::signin::{safe_next, welcome};
+use super::signin::welcome;
 use crate::{
     accounts::sessions,
     audit::{self, AuditEvent},
@@ -28,7 +28,7 @@ use crate::{
     web::{
         errors::message_page,
         i18n::Arg,
-        page::{PageCtx, render},
+        page::{PageCtx, render, safe_next},
         session::{Web, WebForm},
     },
 };

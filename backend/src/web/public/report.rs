@@ -4,7 +4,7 @@ use axum::{extract::State, response::Response};
 use serde::Deserialize;
 
 use crate::{
-    auth::MaybeActor,
+    auth::{MaybeActor, address::ClientAddress},
     domain::ids::ReviewId,
     error::AppResult,
     routes::{
@@ -62,6 +62,7 @@ pub async fn show(web: Web, PathId(id): PathId<ReviewId>) -> AppResult<Response>
 
 pub async fn submit(
     web: Web,
+    address: ClientAddress,
     PathId(id): PathId<ReviewId>,
     WebForm(form): WebForm<ReportForm>,
 ) -> AppResult<Response> {
@@ -75,6 +76,7 @@ pub async fn submit(
     match report(
         State(web.state.clone()),
         MaybeActor(web.actor.clone()),
+        address,
         PathId(id),
         ApiJson(input),
     )

@@ -5,6 +5,7 @@ use axum::{extract::State, http::Uri, response::Response};
 use strum::VariantArray;
 
 use crate::{
+    auth::address::ClientAddress,
     domain::{
         Money,
         catalogue::{Accessibility, Method},
@@ -88,10 +89,15 @@ fn params_of(uri: &Uri) -> api::SearchParams {
     params
 }
 
-pub async fn show(web: Web, uri: Uri) -> AppResult<Response> {
+pub async fn show(web: Web, address: ClientAddress, uri: Uri) -> AppResult<Response> {
     let params = params_of(&uri);
     let lang = web.lang;
-    let outcome = api::search(State(web.state.clone()), ApiQuery(params_clone(&params))).await;
+    let outcome = api::search(
+        State(web.state.clone()),
+        address,
+        ApiQuery(params_clone(&params)),
+    )
+    .await;
     let (found, error) = match outcome {
         Ok(found) => (Some(found.0), None),
         // A bad filter value: show the form again, saying which one.

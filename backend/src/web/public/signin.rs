@@ -22,9 +22,10 @@ use crate::{
     routes::auth,
     state::AppState,
     web::{
+        acting,
         i18n::{Arg, Lang},
-        page::{Field, FormErrors, PageCtx, render},
-        session::{ACTING_COOKIE, LANG_COOKIE, SESSION_COOKIE, Web, WebForm, cookie, removal},
+        page::{Field, FormErrors, PageCtx, render, safe_next},
+        session::{LANG_COOKIE, SESSION_COOKIE, Web, WebForm, cookie, removal},
     },
 };
 
@@ -82,12 +83,6 @@ fn fields(lang: Lang, email: &str) -> Vec<Field> {
     ]
 }
 
-/// Only a local path is a safe place to return to after signing in.
-pub(crate) fn safe_next(next: &str) -> Option<&str> {
-    (next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') && next.len() < 500)
-        .then_some(next)
-}
-
 pub async fn show(web: Web, uri: Uri) -> AppResult<Response> {
     let next = form_urlencoded::parse(uri.query().unwrap_or_default().as_bytes())
         .find(|(k, _)| k == "next")
@@ -102,7 +97,7 @@ pub async fn show(web: Web, uri: Uri) -> AppResult<Response> {
 }
 
 /// Where each kind of user starts.
-pub(crate) fn home_of(actor: &Actor) -> &'static str {
+pub fn home_of(actor: &Actor) -> &'static str {
     if actor.has(Role::Client) || actor.has(Role::Proxy) {
         "/my"
     } else if actor.has(Role::ProviderStaff) {
@@ -166,7 +161,8 @@ pub async fn submit(
 }
 
 /// After a proven sign-in (password or strong identification): the session cookie, the
-/// language, and on to `next` (a local path only) or the person's home.
+/// language, and on to `next` (a local path only) or the person's home; a proxy with
+/// several clients first says for whom she acts.
 pub(crate) async fn welcome(
     web: &Web,
     jar: CookieJar,
@@ -175,11 +171,18 @@ pub(crate) async fn welcome(
     next: &str,
 ) -> AppResult<Response> {
     let actor = Actor::from_user(user);
-    let to = safe_next(next).unwrap_or(home_of(&actor)).to_owned();
+    let mut to = safe_next(next).unwrap_or(home_of(&actor)).to_owned();
+    // A proxy with several clients (or a client who is also a proxy) first says
+    // for whom she acts; the choice sticks for the session.
+    let several = acting::choices(&web.state, &actor).await?.len()
+        + usize::from(actor.client_id.is_some())
+        > 1;
+    if several {
+        let next: String = form_urlencoded::byte_serialize(to.as_bytes()).collect();
+        to = format!("/my/acting-for?next={next}");
+    }
     let days = (web.state.config.token_ttl_hours / 24).max(1);
-    let mut jar = jar
-        .add(cookie(SESSION_COOKIE, token, days))
-        .remove(removal(ACTING_COOKIE));
+    let mut jar = jar.add(cookie(SESSION_COOKIE, token, days));
     // A language chosen in this browser before signing in wins and is remembered
     // for the user; otherwise the user's own choice follows them here.
     match jar.get(LANG_COOKIE).and_then(|c| Lang::parse(c.value())) {
@@ -205,8 +208,6 @@ pub async fn sign_out(
     if let Some(token) = &web.session_token {
         auth::revoke(&state, token).await?;
     }
-    let jar = jar
-        .remove(removal(SESSION_COOKIE))
-        .remove(removal(ACTING_COOKIE));
+    let jar = jar.remove(removal(SESSION_COOKIE));
     Ok((jar, Redirect::to("/?done=signed-out")).into_response())
 }

@@ -2,15 +2,26 @@
 //! their commitments and ledger. Identity codes are shown masked; every read is audited
 //! by the API handlers these pages call.
 use askama::Template;
-use axum::{extract::State, response::Response};
+use axum::{
+    extract::{Path, State},
+    response::Response,
+};
 use serde::Deserialize;
 
 use crate::{
-    domain::{catalogue::Role, ids::ClientId},
-    error::AppResult,
+    domain::{
+        catalogue::Role,
+        ids::{ClientId, MandateId},
+    },
+    error::{AppError, AppResult},
+    mandates::{
+        self,
+        grant::{self, Granted, MandateRequest},
+        revoke,
+    },
     routes::{
         allocations,
-        clients::{self, ClientIn, ProxyIn},
+        clients::{self, ClientIn},
         commitments,
         extract::{ApiJson, ApiQuery, PathId},
     },
@@ -77,9 +88,6 @@ async fn draw_list(web: &Web, form: &Pairs, errors: FormErrors) -> AppResult<Res
         Field::new("email", "email", lang.t("field-email"))
             .value(form.one("email"))
             .hint(lang.t("field-client-email-hint")),
-        Field::new("password", "password", lang.t("field-password"))
-            .hint(lang.t("field-new-password-hint"))
-            .autocomplete("new-password"),
     ];
     errors.apply(&mut fields);
     render(&ClientsPage {
@@ -106,7 +114,7 @@ pub async fn create(
         personal_id: form.one("personal_id"),
         municipality: form.one("municipality"),
         email: opt("email"),
-        password: opt("password"),
+        password: None,
     };
     match clients::create(State(web.state.clone()), actor, PathId(pid), ApiJson(input)).await {
         Ok((_, created)) => Ok(done(
@@ -160,8 +168,30 @@ struct ClientPage {
     municipality: String,
     email: Option<String>,
     allocations: Vec<AllocationView>,
+    mandates: Vec<MandateRow>,
     fields: Vec<Field>,
     errors: FormErrors,
+    /// Set when the email or identity code typed belongs to someone already: the case
+    /// worker sees who, and confirms or corrects.
+    confirm: Option<ConfirmView>,
+}
+
+pub struct MandateRow {
+    pub id: String,
+    pub name: String,
+    pub relation: String,
+    pub until: String,
+    pub status: String,
+    pub live: bool,
+}
+
+pub struct ConfirmView {
+    pub user_id: String,
+    pub name: String,
+    pub email: String,
+    pub personal_id: String,
+    /// The form as typed, carried to the confirming post.
+    pub carried: Vec<(String, String)>,
 }
 
 async fn draw_client(
@@ -169,6 +199,7 @@ async fn draw_client(
     id: ClientId,
     form: &Pairs,
     errors: FormErrors,
+    confirm: Option<ConfirmView>,
 ) -> AppResult<Response> {
     let (actor, _) = super::staff(web)?;
     let lang = web.lang;
@@ -239,6 +270,35 @@ async fn draw_client(
                 .collect(),
         });
     }
+    let mandates = mandates::for_client(&web.state, &actor, id)
+        .await?
+        .into_iter()
+        .map(|m| MandateRow {
+            id: m.mandate_id.to_string(),
+            name: m.name,
+            relation: m.relation,
+            until: m
+                .valid_until
+                .map(format::date)
+                .unwrap_or_else(|| lang.t("mandate-until-revoked")),
+            status: if m.live {
+                lang.t("mandate-live")
+            } else {
+                lang.t_with(
+                    "mandate-ended",
+                    &[(
+                        "date",
+                        m.revoked_at
+                            .map(|at| format::date(at.date_naive()))
+                            .or(m.valid_until.map(format::date))
+                            .unwrap_or_default()
+                            .into(),
+                    )],
+                )
+            },
+            live: m.live,
+        })
+        .collect();
     let mut fields = vec![
         Field::new("name", "text", lang.t("field-proxy-name"))
             .value(form.one("name"))
@@ -249,11 +309,12 @@ async fn draw_client(
             .required(),
         Field::new("email", "email", lang.t("field-email"))
             .value(form.one("email"))
-            .required(),
-        Field::new("password", "password", lang.t("field-password"))
-            .hint(lang.t("field-new-password-hint"))
-            .autocomplete("new-password")
-            .required(),
+            .hint(lang.t("field-proxy-email-hint")),
+        Field::new("personal_id", "text", lang.t("field-personal-id"))
+            .hint(lang.t("field-proxy-personal-id-hint")),
+        Field::new("valid_until", "date", lang.t("field-valid-until"))
+            .value(form.one("valid_until"))
+            .hint(lang.t("field-valid-until-hint")),
     ];
     errors.apply(&mut fields);
     render(&ClientPage {
@@ -265,13 +326,15 @@ async fn draw_client(
         municipality: views::municipality(lang, &client.municipality),
         email: client.email,
         allocations: views_out,
+        mandates,
         fields,
         errors,
+        confirm,
     })
 }
 
 pub async fn show(web: Web, PathId(id): PathId<ClientId>) -> AppResult<Response> {
-    draw_client(&web, id, &Pairs(Vec::new()), FormErrors::default()).await
+    draw_client(&web, id, &Pairs(Vec::new()), FormErrors::default(), None).await
 }
 
 #[derive(Deserialize)]
@@ -283,7 +346,11 @@ pub struct ProxyForm {
     #[serde(default)]
     email: String,
     #[serde(default)]
-    password: String,
+    personal_id: String,
+    #[serde(default)]
+    valid_until: String,
+    #[serde(default)]
+    confirm_existing: String,
 }
 
 pub async fn add_proxy(
@@ -292,22 +359,68 @@ pub async fn add_proxy(
     WebForm(form): WebForm<ProxyForm>,
 ) -> AppResult<Response> {
     let (actor, _) = super::staff(&web)?;
-    let input = ProxyIn {
+    let request = MandateRequest {
         name: form.name.clone(),
-        email: form.email.clone(),
-        password: form.password.clone(),
         relation: form.relation.clone(),
+        email: Some(form.email.clone()),
+        personal_id: Some(form.personal_id.clone()),
+        valid_until: Some(form.valid_until.clone()),
+        confirm_existing: Some(form.confirm_existing.clone()),
     };
-    match clients::add_proxy(State(web.state.clone()), actor, PathId(id), ApiJson(input)).await {
-        Ok(_) => Ok(done(&format!("/purchaser/clients/{id}"), "proxy-added")),
+    // The identity code is never sent back to the browser, except inside the confirming
+    // form, to the case worker who just typed it.
+    let kept = Pairs(vec![
+        ("name".into(), form.name.clone()),
+        ("relation".into(), form.relation.clone()),
+        ("email".into(), form.email.clone()),
+        ("valid_until".into(), form.valid_until.clone()),
+    ]);
+    match grant::grant(&web.state, &actor, id, &request).await {
+        Ok(Granted::Done { .. }) => Ok(done(&format!("/purchaser/clients/{id}"), "proxy-added")),
+        Ok(Granted::Confirm(existing)) => {
+            let mut carried = kept.0.clone();
+            carried.push(("personal_id".into(), form.personal_id));
+            carried.push(("confirm_existing".into(), existing.user_id.to_string()));
+            let confirm = ConfirmView {
+                user_id: existing.user_id.to_string(),
+                name: existing.name,
+                email: existing.email.unwrap_or_default(),
+                personal_id: existing.personal_id.unwrap_or_default(),
+                carried,
+            };
+            draw_client(&web, id, &kept, FormErrors::default(), Some(confirm)).await
+        }
         Err(e) => {
             let errors = FormErrors::from_app(web.lang, e)?;
-            let kept = Pairs(vec![
-                ("name".into(), form.name),
-                ("relation".into(), form.relation),
-                ("email".into(), form.email),
-            ]);
-            draw_client(&web, id, &kept, errors).await
+            draw_client(&web, id, &kept, errors, None).await
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct RevokeForm {
+    #[serde(default)]
+    reason: String,
+}
+
+pub async fn revoke_mandate(
+    web: Web,
+    Path((client, mandate)): Path<(String, String)>,
+    WebForm(form): WebForm<RevokeForm>,
+) -> AppResult<Response> {
+    let (actor, _) = super::staff(&web)?;
+    let client: ClientId = client.parse().map_err(|_| AppError::not_found("client"))?;
+    let mandate: MandateId = mandate
+        .parse()
+        .map_err(|_| AppError::not_found("mandate"))?;
+    match revoke::revoke(&web.state, &actor, mandate, &form.reason).await {
+        Ok(_) => Ok(done(
+            &format!("/purchaser/clients/{client}"),
+            "mandate-revoked",
+        )),
+        Err(e) => {
+            let errors = FormErrors::from_app(web.lang, e)?;
+            draw_client(&web, client, &Pairs(Vec::new()), errors, None).await
         }
     }
 }

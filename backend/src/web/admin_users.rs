@@ -1,0 +1,115 @@
+//! `/admin/users`: the administrator finds an account by name or email and deactivates or
+//! reactivates it. A deactivated person's sessions end at once.
+use askama::Template;
+use axum::{
+    extract::{Path, Query},
+    response::Response,
+};
+use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use serde::Deserialize;
+
+use crate::{
+    accounts::lifecycle,
+    db::entities::user,
+    domain::ids::UserId,
+    error::{AppError, AppResult},
+    routes::accounts::AccountOut,
+    web::{
+        page::{PageCtx, done, render},
+        session::{Web, WebForm},
+        views,
+    },
+};
+
+/// A page shows this many accounts; a search narrows it.
+const SHOWN: u64 = 200;
+
+pub struct AccountRow {
+    pub id: String,
+    pub name: String,
+    pub email: String,
+    pub roles: String,
+    pub active: bool,
+}
+
+#[derive(Template)]
+#[template(path = "admin/users.html")]
+struct UsersPage {
+    page: PageCtx,
+    q: String,
+    rows: Vec<AccountRow>,
+    total: u64,
+}
+
+#[derive(Deserialize, Default)]
+pub struct UsersQuery {
+    #[serde(default)]
+    q: String,
+}
+
+pub async fn list(web: Web, Query(query): Query<UsersQuery>) -> AppResult<Response> {
+    web.signed_in()?.require_admin()?;
+    let lang = web.lang;
+    let q: String = query.q.trim().chars().take(100).collect();
+    let mut select = user::Entity::find().order_by_asc(user::Column::Name);
+    if !q.is_empty() {
+        select = select.filter(
+            Condition::any()
+                .add(user::Column::Name.contains(&q))
+                .add(user::Column::Email.contains(q.to_lowercase())),
+        );
+    }
+    let total = sea_orm::PaginatorTrait::count(select.clone(), &web.state.db.conn).await?;
+    let rows = select
+        .limit(SHOWN)
+        .all(&web.state.db.conn)
+        .await?
+        .iter()
+        .map(|u| {
+            let out = AccountOut::of(u);
+            AccountRow {
+                id: out.id.to_string(),
+                name: out.name,
+                email: out.email.unwrap_or_default(),
+                roles: out
+                    .roles
+                    .iter()
+                    .map(|r| views::word(lang, "role", r.as_ref()))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                active: out.active,
+            }
+        })
+        .collect();
+    render(&UsersPage {
+        page: PageCtx::new(&web, "users-title"),
+        q,
+        rows,
+        total,
+    })
+}
+
+#[derive(Deserialize)]
+pub struct ActiveForm {
+    #[serde(default)]
+    active: String,
+}
+
+pub async fn set_active(
+    web: Web,
+    Path(id): Path<String>,
+    WebForm(form): WebForm<ActiveForm>,
+) -> AppResult<Response> {
+    let actor = web.signed_in()?;
+    let id: UserId = id.parse().map_err(|_| AppError::not_found("user"))?;
+    let active = form.active == "true";
+    lifecycle::set_active(&web.state, actor, id, active).await?;
+    Ok(done(
+        "/admin/users",
+        if active {
+            "user-reactivated"
+        } else {
+            "user-deactivated"
+        },
+    ))
+}
