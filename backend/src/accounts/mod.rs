@@ -16,3 +16,4 @@ pub async fn housekeeping(db: &crate::db::Db) -> crate::error::AppResult<()> {
     throttle::prune(conn).await?;
     Ok(())
 }
+pub mod directory;

@@ -142,7 +142,7 @@ impl PerAddress {
             sign_in: per_minute(rates.sign_in_per_minute),
             password_reset: per_minute(5),
             review_report: per_minute(10),
-            provider_sign_up: per_minute(5),
+            provider_sign_up: per_minute(10),
             search_miss: per_minute(30),
         }
     }

@@ -5,11 +5,11 @@ use axum::{
     extract::State,
     http::{HeaderMap, StatusCode, header},
 };
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{EntityTrait, QueryFilter, QueryOrder};
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    accounts::{lifecycle, links},
+    accounts::{directory, lifecycle, links},
     auth::{Actor, address::ClientAddress},
     db::entities::user,
     domain::{catalogue::Role, ids::UserId},
@@ -137,12 +137,7 @@ pub async fn list(
     let page = page.parse()?;
     let mut select = user::Entity::find().order_by_asc(user::Column::Name);
     if let Some(q) = query.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
-        let q = q.chars().take(100).collect::<String>();
-        select = select.filter(
-            sea_orm::Condition::any()
-                .add(user::Column::Name.contains(&q))
-                .add(user::Column::Email.contains(q.to_lowercase())),
-        );
+        select = select.filter(directory::matching(q));
     }
     let (models, total) = fetch_page(&state.db.conn, select, page).await?;
     Ok(Json(ListOut {

@@ -84,13 +84,14 @@ pub async fn sign_up(
     ClientAddress(address): ClientAddress,
     ApiJson(input): ApiJson<ProviderIn>,
 ) -> AppResult<(StatusCode, Json<ProviderOut>)> {
-    // Anyone may sign up, so its rate is limited per address.
-    state.limits.check(Anonymous::ProviderSignUp, address)?;
     let name = field("name", parse_text(&input.name, 200))?;
     let business_id = field("business_id", BusinessId::parse(&input.business_id))?;
     let email = field("email", EmailAddress::parse(&input.email))?;
     let phone = parse_phone(input.phone.as_deref())?;
     password::check_strength(&input.password)?;
+    // Anyone may sign up, so a valid sign-up (which costs a password hash and a row) is
+    // limited per address.
+    state.limits.check(Anonymous::ProviderSignUp, address)?;
     let hash = password::hash(&input.password).await?;
     let tx = state.db.begin_write().await?;
     let id = ProviderId::new();

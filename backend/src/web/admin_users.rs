@@ -5,11 +5,11 @@ use axum::{
     extract::{Path, Query},
     response::Response,
 };
-use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use serde::Deserialize;
 
 use crate::{
-    accounts::lifecycle,
+    accounts::{directory, lifecycle},
     db::entities::user,
     domain::ids::UserId,
     error::{AppError, AppResult},
@@ -53,11 +53,7 @@ pub async fn list(web: Web, Query(query): Query<UsersQuery>) -> AppResult<Respon
     let q: String = query.q.trim().chars().take(100).collect();
     let mut select = user::Entity::find().order_by_asc(user::Column::Name);
     if !q.is_empty() {
-        select = select.filter(
-            Condition::any()
-                .add(user::Column::Name.contains(&q))
-                .add(user::Column::Email.contains(q.to_lowercase())),
-        );
+        select = select.filter(directory::matching(&q));
     }
     let total = sea_orm::PaginatorTrait::count(select.clone(), &web.state.db.conn).await?;
     let rows = select
