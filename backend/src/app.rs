@@ -7,6 +7,7 @@ use tokio::net::TcpListener;
 
 use crate::{
     accounts::throttle::{PerAddress, Rates},
+    auth::oidc::Oidc,
     config::Config,
     db::Db,
     demo, identity_codes, indexing, jobs,
@@ -54,7 +55,19 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
     if config.worker {
         start_email_sender(&config, &db, addr)?;
     }
+    let oidc = match &config.oidc {
+        Some(settings) => {
+            let public = config
+                .email
+                .public_url
+                .clone()
+                .unwrap_or_else(|| format!("http://{addr}"));
+            Some(Arc::new(Oidc::new(settings.clone(), &public)?))
+        }
+        None => None,
+    };
     let state = AppState {
+        oidc,
         db,
         vault,
         search,

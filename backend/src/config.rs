@@ -128,6 +128,36 @@ pub struct ServeArgs {
     pub token_ttl_hours: String,
     #[command(flatten)]
     pub access: AccessArgs,
+    #[command(flatten)]
+    pub oidc: OidcArgs,
+}
+
+/// Strong identification through an OpenID Connect provider; off while the issuer is unset.
+#[derive(Args, Clone)]
+pub struct OidcArgs {
+    /// The provider's issuer URL (discovery at `{issuer}/.well-known/openid-configuration`).
+    #[arg(long, env = "VALINTA_OIDC_ISSUER")]
+    pub oidc_issuer: Option<String>,
+    /// This service's client id at the provider.
+    #[arg(long, env = "VALINTA_OIDC_CLIENT_ID")]
+    pub oidc_client_id: Option<String>,
+    /// Client secret (`client_secret_basic`); or give a private key file instead.
+    #[arg(long, env = "VALINTA_OIDC_CLIENT_SECRET", hide_env_values = true)]
+    pub oidc_client_secret: Option<String>,
+    /// An RSA private key in PEM (`private_key_jwt`, which the Finnish trust network's
+    /// brokers require); or give a client secret instead.
+    #[arg(long, env = "VALINTA_OIDC_PRIVATE_KEY_FILE")]
+    pub oidc_private_key_file: Option<PathBuf>,
+    /// Scopes to ask for, space-separated.
+    #[arg(long, env = "VALINTA_OIDC_SCOPES", default_value = "openid")]
+    pub oidc_scopes: String,
+    /// The claim that holds the personal identity code (e.g. `nin` at Signicat).
+    #[arg(
+        long,
+        env = "VALINTA_OIDC_IDENTITY_CLAIM",
+        default_value = "personal_identity_code"
+    )]
+    pub oidc_identity_claim: String,
 }
 
 /// Limits on anonymous requests, and where the client's address comes from.
@@ -157,6 +187,61 @@ pub struct Config {
     pub search: SearchArgs,
     pub email: EmailArgs,
     pub access: AccessArgs,
+    /// Strong identification, when configured.
+    pub oidc: Option<OidcConfig>,
+}
+
+/// The secret is never shown, only whether one was given.
+impl std::fmt::Debug for OidcArgs {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("OidcArgs")
+            .field("oidc_issuer", &self.oidc_issuer)
+            .field("oidc_client_id", &self.oidc_client_id)
+            .field(
+                "oidc_client_secret",
+                &self.oidc_client_secret.as_ref().map(|_| "<hidden>"),
+            )
+            .field("oidc_private_key_file", &self.oidc_private_key_file)
+            .field("oidc_scopes", &self.oidc_scopes)
+            .field("oidc_identity_claim", &self.oidc_identity_claim)
+            .finish()
+    }
+}
+
+/// A validated OpenID Connect client configuration.
+#[derive(Clone)]
+pub struct OidcConfig {
+    pub issuer: String,
+    pub client_id: String,
+    pub auth: OidcClientAuth,
+    pub scopes: Vec<String>,
+    pub identity_claim: String,
+}
+
+/// How this service proves itself at the provider's token endpoint.
+#[derive(Clone)]
+pub enum OidcClientAuth {
+    /// `client_secret_basic`.
+    Secret(String),
+    /// `private_key_jwt`: the RSA private key in PEM.
+    PrivateKey(String),
+}
+
+/// Secrets never reach a log: only which method is in use.
+impl std::fmt::Debug for OidcConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let auth = match self.auth {
+            OidcClientAuth::Secret(_) => "client_secret_basic",
+            OidcClientAuth::PrivateKey(_) => "private_key_jwt",
+        };
+        f.debug_struct("OidcConfig")
+            .field("issuer", &self.issuer)
+            .field("client_id", &self.client_id)
+            .field("auth", &auth)
+            .field("scopes", &self.scopes)
+            .field("identity_claim", &self.identity_claim)
+            .finish()
+    }
 }
 
 #[derive(Clone)]
@@ -278,8 +363,68 @@ impl Config {
             search: args.search.clone(),
             email: checked_email(&args.email)?,
             access: checked_access(&args.access)?,
+            oidc: checked_oidc(&args.oidc)?,
         })
     }
+}
+
+fn checked_oidc(args: &OidcArgs) -> anyhow::Result<Option<OidcConfig>> {
+    let Some(issuer) = given(&args.oidc_issuer) else {
+        return Ok(None);
+    };
+    if !(issuer.starts_with("https://") || issuer.starts_with("http://")) {
+        bail!(
+            "VALINTA_OIDC_ISSUER must start with https:// (or http:// for a local test provider)"
+        );
+    }
+    let client_id = given(&args.oidc_client_id)
+        .context("VALINTA_OIDC_CLIENT_ID must be set when VALINTA_OIDC_ISSUER is")?;
+    let auth = match (given(&args.oidc_client_secret), &args.oidc_private_key_file) {
+        (Some(secret), None) => OidcClientAuth::Secret(secret.to_owned()),
+        (None, Some(path)) => {
+            let pem = std::fs::read_to_string(path).with_context(|| {
+                format!(
+                    "VALINTA_OIDC_PRIVATE_KEY_FILE {} cannot be read",
+                    path.display()
+                )
+            })?;
+            jsonwebtoken::EncodingKey::from_rsa_pem(pem.as_bytes()).map_err(|_| {
+                anyhow::anyhow!(
+                    "VALINTA_OIDC_PRIVATE_KEY_FILE {} is not an RSA private key in PEM",
+                    path.display()
+                )
+            })?;
+            OidcClientAuth::PrivateKey(pem)
+        }
+        _ => bail!(
+            "set exactly one of VALINTA_OIDC_CLIENT_SECRET (client_secret_basic) and \
+             VALINTA_OIDC_PRIVATE_KEY_FILE (private_key_jwt) when VALINTA_OIDC_ISSUER is set"
+        ),
+    };
+    let scopes: Vec<String> = args
+        .oidc_scopes
+        .split_whitespace()
+        .map(str::to_owned)
+        .collect();
+    if !scopes.iter().any(|s| s == "openid") {
+        bail!("VALINTA_OIDC_SCOPES must include openid");
+    }
+    let identity_claim = args.oidc_identity_claim.trim().to_owned();
+    if identity_claim.is_empty() {
+        bail!("VALINTA_OIDC_IDENTITY_CLAIM must name a claim");
+    }
+    Ok(Some(OidcConfig {
+        issuer: issuer.to_owned(),
+        client_id: client_id.to_owned(),
+        auth,
+        scopes,
+        identity_claim,
+    }))
+}
+
+/// A setting that was given and is not blank.
+fn given(value: &Option<String>) -> Option<&str> {
+    value.as_deref().map(str::trim).filter(|v| !v.is_empty())
 }
 
 fn checked_access(args: &AccessArgs) -> anyhow::Result<AccessArgs> {
@@ -384,5 +529,29 @@ mod tests {
             "postgres://root:[redacted]@127.0.0.1/test"
         );
         assert_eq!(without_password("postgres://h/db"), "postgres://h/db");
+    }
+
+    #[test]
+    fn the_oidc_settings_debug_output_shows_no_secret() {
+        for auth in [
+            OidcClientAuth::Secret("very-secret-client-secret".into()),
+            OidcClientAuth::PrivateKey(
+                "-----BEGIN PRIVATE KEY-----\nvery-secret-key\n-----END PRIVATE KEY-----".into(),
+            ),
+        ] {
+            let config = OidcConfig {
+                issuer: "https://idp.example".into(),
+                client_id: "valinta".into(),
+                auth,
+                scopes: vec!["openid".into()],
+                identity_claim: "nin".into(),
+            };
+            let shown = format!("{config:?} {:?}", Some(config.clone()));
+            assert!(!shown.contains("very-secret"), "{shown}");
+            assert!(
+                shown.contains("valinta") && shown.contains("nin"),
+                "{shown}"
+            );
+        }
     }
 }

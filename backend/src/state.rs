@@ -4,7 +4,9 @@ use std::sync::Arc;
 use metrics_exporter_prometheus::PrometheusHandle;
 use valinta_search::Engine;
 
-use crate::{accounts::throttle::PerAddress, config::Config, db::Db, vault::Vault};
+use crate::{
+    accounts::throttle::PerAddress, auth::oidc::Oidc, config::Config, db::Db, vault::Vault,
+};
 
 #[derive(Clone)]
 pub struct AppState {
@@ -15,4 +17,6 @@ pub struct AppState {
     pub metrics: Option<PrometheusHandle>,
     /// Rates of anonymous requests per client address.
     pub limits: Arc<PerAddress>,
+    /// Strong identification, when configured.
+    pub oidc: Option<Arc<Oidc>>,
 }

@@ -24,6 +24,7 @@ mod identity_codes;
 mod lists;
 mod mandates;
 mod money_flow;
+mod oidc;
 mod portal;
 mod provider_statement;
 mod recording;

@@ -2,7 +2,7 @@
 //! names it, before anything listens.
 use std::process::Command;
 
-fn start_with(env: &[(&str, &str)], args: &[&str]) -> (bool, String) {
+pub(crate) fn start_with(env: &[(&str, &str)], args: &[&str]) -> (bool, String) {
     let dir = tempfile::tempdir().expect("temp dir");
     let output = Command::new(env!("CARGO_BIN_EXE_valinta"))
         .arg("serve")

@@ -3,6 +3,7 @@ pub mod access;
 pub mod actor;
 pub mod address;
 pub mod api_key;
+pub mod oidc;
 pub mod password;
 pub mod token;
 

@@ -25,6 +25,22 @@ struct ErrorPage {
     message: String,
 }
 
+/// A page that says one thing with this status, drawn by a handler (e.g. a strong
+/// sign-in that found nobody); not JSON, so the layer below leaves it alone.
+pub fn message_page(web: &Web, status: StatusCode, title_key: &str, message_key: &str) -> Response {
+    let page = ErrorPage {
+        page: PageCtx::new(web, title_key),
+        message: web.lang.t(message_key),
+    };
+    match render(&page) {
+        Ok(mut response) => {
+            *response.status_mut() = status;
+            response
+        }
+        Err(_) => (status, web.lang.t(message_key)).into_response(),
+    }
+}
+
 pub async fn error_pages(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let lang = CookieJar::from_headers(request.headers())
         .get(LANG_COOKIE)

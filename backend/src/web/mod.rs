@@ -60,6 +60,9 @@ pub fn router(state: AppState) -> Router<AppState> {
             get(public::signin::show).post(public::signin::submit),
         )
         .route("/signout", post(public::signin::sign_out))
+        .route("/auth/oidc/login", get(public::oidc::login))
+        .route("/auth/oidc/callback", get(public::oidc::callback))
+        .route("/auth/oidc/choose", post(public::oidc::choose))
         .route(
             "/password/forgot",
             get(password::forgot).post(password::send_link),

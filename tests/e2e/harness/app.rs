@@ -32,6 +32,8 @@ pub struct TestApp {
     /// personal identity code) never left the server.
     pub(crate) transcript: Mutex<Vec<String>>,
     child: Option<Child>,
+    /// Extra environment for the server process, kept across restarts.
+    envs: Vec<(String, String)>,
     stderr_path: PathBuf,
     data_dir: PathBuf,
     postgres: Option<PostgresDb>,
@@ -86,6 +88,16 @@ impl TestApp {
 
     /// Like [`TestApp::spawn`], with extra arguments for `valinta serve` (e.g. `--demo`).
     pub async fn spawn_with(backend: Backend, extra_args: &[&str]) -> TestApp {
+        Self::spawn_with_env(backend, extra_args, &[]).await
+    }
+
+    /// Like [`TestApp::spawn_with`], with extra environment variables for the server
+    /// (e.g. the OpenID Connect settings).
+    pub async fn spawn_with_env(
+        backend: Backend,
+        extra_args: &[&str],
+        envs: &[(&str, &str)],
+    ) -> TestApp {
         let dir = tempfile::Builder::new()
             .prefix("valinta-e2e-")
             .tempdir()
@@ -126,6 +138,10 @@ impl TestApp {
             http,
             transcript: Mutex::new(Vec::new()),
             child: None,
+            envs: envs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
             stderr_path,
             data_dir,
             postgres,
@@ -154,6 +170,7 @@ impl TestApp {
             http: self.http.clone(),
             transcript: Mutex::new(Vec::new()),
             child: None,
+            envs: self.envs.clone(),
             stderr_path: dir.path().join("server.stderr.log"),
             data_dir,
             postgres: Some(PostgresDb {
@@ -205,8 +222,10 @@ impl TestApp {
             .env_remove("VALINTA_SECRET_KEY")
             .env_remove("MEILISEARCH_URL")
             .env_remove("SMTP_URL")
+            .env_remove("VALINTA_OIDC_ISSUER")
             .env("VALINTA_ADMIN_EMAIL", ADMIN_EMAIL)
             .env("VALINTA_ADMIN_PASSWORD", ADMIN_PASSWORD)
+            .envs(self.envs.iter().map(|(k, v)| (k, v)))
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::from(stderr));

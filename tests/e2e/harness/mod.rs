@@ -6,6 +6,7 @@ pub mod client;
 pub mod fixtures;
 pub mod ids;
 pub mod money;
+pub mod oidc_provider;
 pub mod smtp;
 
 pub use app::{Backend, TestApp};
@@ -20,6 +21,20 @@ pub use app::{Backend, TestApp};
 /// `cargo test -p valinta --test e2e -- postgres` runs one backend only. Each test spawns
 /// its own server with its own database.
 macro_rules! db_test {
+    // A test that spawns its own server(s) (with settings of its own) is handed the backend.
+    (backend $name:ident) => {
+        mod $name {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+            async fn on_sqlite() {
+                super::$name($crate::harness::Backend::Sqlite).await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+            async fn on_postgres() {
+                super::$name($crate::harness::Backend::Postgres).await;
+            }
+        }
+    };
     ($name:ident) => {
         mod $name {
             #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

@@ -4,6 +4,7 @@ pub mod compare;
 pub mod home;
 pub mod language;
 pub mod offering;
+pub mod oidc;
 pub mod provider;
 pub mod report;
 pub mod search;

@@ -16,6 +16,7 @@ use crate::{
     },
     auth::Actor,
     auth::address::ClientAddress,
+    db::entities::user,
     domain::catalogue::Role,
     error::AppResult,
     routes::auth,
@@ -35,6 +36,29 @@ struct SignInPage {
     fields: Vec<Field>,
     errors: FormErrors,
     next: String,
+    /// Where the strong identification button leads, when it is configured.
+    strong_href: Option<String>,
+}
+
+impl SignInPage {
+    fn new(web: &Web, fields: Vec<Field>, errors: FormErrors, next: String) -> Self {
+        let strong_href = web.state.oidc.is_some().then(|| {
+            let next = safe_next(&next).unwrap_or_default();
+            if next.is_empty() {
+                "/auth/oidc/login".to_owned()
+            } else {
+                let next: String = form_urlencoded::byte_serialize(next.as_bytes()).collect();
+                format!("/auth/oidc/login?next={next}")
+            }
+        });
+        SignInPage {
+            page: PageCtx::new(web, "signin-title"),
+            fields,
+            errors,
+            next,
+            strong_href,
+        }
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -64,12 +88,12 @@ pub async fn show(web: Web, uri: Uri) -> AppResult<Response> {
         .find(|(k, _)| k == "next")
         .map(|(_, v)| v.into_owned())
         .unwrap_or_default();
-    render(&SignInPage {
-        page: PageCtx::new(&web, "signin-title"),
-        fields: fields(web.lang, ""),
-        errors: FormErrors::default(),
+    render(&SignInPage::new(
+        &web,
+        fields(web.lang, ""),
+        FormErrors::default(),
         next,
-    })
+    ))
 }
 
 /// Where each kind of user starts.
@@ -97,35 +121,7 @@ pub async fn submit(
         Ok(SignedIn {
             session: Opened { token, .. },
             user,
-        }) => {
-            let actor = Actor::from_user(&user);
-            let mut to = safe_next(&form.next).unwrap_or(home_of(&actor)).to_owned();
-            // A proxy with several clients (or a client who is also a proxy) first says
-            // for whom she acts; the choice sticks for the session.
-            let several = acting::choices(&web.state, &actor).await?.len()
-                + usize::from(actor.client_id.is_some())
-                > 1;
-            if several {
-                let next: String = form_urlencoded::byte_serialize(to.as_bytes()).collect();
-                to = format!("/my/acting-for?next={next}");
-            }
-            let days = (web.state.config.token_ttl_hours / 24).max(1);
-            let mut jar = jar.add(cookie(SESSION_COOKIE, token, days));
-            // A language chosen in this browser before signing in wins and is remembered
-            // for the user; otherwise the user's own choice follows them here.
-            match jar.get(LANG_COOKIE).and_then(|c| Lang::parse(c.value())) {
-                Some(chosen) if chosen.code() != user.locale => {
-                    super::language::remember(&web.state, actor.user_id, chosen).await?;
-                }
-                Some(_) => {}
-                None => {
-                    if let Some(lang) = Lang::parse(&user.locale) {
-                        jar = jar.add(cookie(LANG_COOKIE, lang.code().to_owned(), 400));
-                    }
-                }
-            }
-            Ok((jar, Redirect::to(&to)).into_response())
-        }
+        }) => welcome(&web, jar, &user, token, &form.next).await,
         Err(e)
             if e.status == axum::http::StatusCode::UNAUTHORIZED
                 || e.status == axum::http::StatusCode::TOO_MANY_REQUESTS =>
@@ -145,12 +141,12 @@ pub async fn submit(
                 summary: Some(summary),
                 fields: Default::default(),
             };
-            let mut response = render(&SignInPage {
-                page: PageCtx::new(&web, "signin-title"),
-                fields: fields(lang, &form.email),
+            let mut response = render(&SignInPage::new(
+                &web,
+                fields(lang, &form.email),
                 errors,
-                next: form.next,
-            })?;
+                form.next,
+            ))?;
             *response.status_mut() = e.status;
             if let Some(seconds) = e.retry_after {
                 response
@@ -162,6 +158,45 @@ pub async fn submit(
         }
         Err(e) => Err(e),
     }
+}
+
+/// After a proven sign-in (password or strong identification): the session cookie, the
+/// language, and on to `next` (a local path only) or the person's home; a proxy with
+/// several clients first says for whom she acts.
+pub(crate) async fn welcome(
+    web: &Web,
+    jar: CookieJar,
+    user: &user::Model,
+    token: String,
+    next: &str,
+) -> AppResult<Response> {
+    let actor = Actor::from_user(user);
+    let mut to = safe_next(next).unwrap_or(home_of(&actor)).to_owned();
+    // A proxy with several clients (or a client who is also a proxy) first says
+    // for whom she acts; the choice sticks for the session.
+    let several = acting::choices(&web.state, &actor).await?.len()
+        + usize::from(actor.client_id.is_some())
+        > 1;
+    if several {
+        let next: String = form_urlencoded::byte_serialize(to.as_bytes()).collect();
+        to = format!("/my/acting-for?next={next}");
+    }
+    let days = (web.state.config.token_ttl_hours / 24).max(1);
+    let mut jar = jar.add(cookie(SESSION_COOKIE, token, days));
+    // A language chosen in this browser before signing in wins and is remembered
+    // for the user; otherwise the user's own choice follows them here.
+    match jar.get(LANG_COOKIE).and_then(|c| Lang::parse(c.value())) {
+        Some(chosen) if chosen.code() != user.locale => {
+            super::language::remember(&web.state, actor.user_id, chosen).await?;
+        }
+        Some(_) => {}
+        None => {
+            if let Some(lang) = Lang::parse(&user.locale) {
+                jar = jar.add(cookie(LANG_COOKIE, lang.code().to_owned(), 400));
+            }
+        }
+    }
+    Ok((jar, Redirect::to(&to)).into_response())
 }
 
 pub async fn sign_out(
