@@ -266,3 +266,39 @@ async fn a_reset_link_works_once_for_half_an_hour_and_says_nothing_of_unknown_ad
     app.login(&email, "nollattu salasana 1").await;
 }
 db_test!(a_reset_link_works_once_for_half_an_hour_and_says_nothing_of_unknown_addresses);
+
+async fn expired_sessions_and_links_are_deleted(app: TestApp) {
+    let mut app = app;
+    let m = Market::build(&app).await;
+    let old = app.login(&m.client.user.email, PASSWORD).await;
+    let hashes = app
+        .sql_texts("SELECT token_hash FROM api_tokens ORDER BY created_at")
+        .await;
+    assert!(hashes.len() >= 2, "{hashes:?}");
+    let past = chrono::Utc::now() - chrono::Duration::hours(1);
+    let gone = hashes.last().expect("a session").clone();
+    app.set_where("api_tokens", "expires_at", "token_hash", &gone, past.into())
+        .await;
+    assert_eq!(app.get("/api/v1/me", &old.token).await.0.as_u16(), 401);
+    // The worker sweeps at start and every few minutes; a restart makes it sweep now.
+    app.restart(&[]).await;
+    let mut left = Vec::new();
+    for _ in 0..50 {
+        left = app
+            .sql_texts(&format!(
+                "SELECT token_hash FROM api_tokens WHERE token_hash = '{gone}'"
+            ))
+            .await;
+        if left.is_empty() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(left.is_empty(), "the expired session was deleted");
+    expect_status(
+        &app.get("/api/v1/me", &m.client.user.token).await,
+        200,
+        "others stay",
+    );
+}
+db_test!(expired_sessions_and_links_are_deleted);

@@ -27,6 +27,17 @@ pub use quantity::Quantity;
 
 /// Today's date in Finland, where services are delivered: delivery dates and the
 /// dispute window are counted in Finnish days, not UTC ones.
+/// The moment a Finnish day begins (midnight in Helsinki), for comparing stored instants
+/// with days as people in Finland count them.
+pub fn start_of_finnish_day(day: chrono::NaiveDate) -> chrono::DateTime<chrono::Utc> {
+    use chrono::TimeZone;
+    let midnight = day.and_time(chrono::NaiveTime::MIN);
+    chrono_tz::Europe::Helsinki
+        .from_local_datetime(&midnight)
+        .earliest()
+        .map_or_else(|| midnight.and_utc(), |at| at.with_timezone(&chrono::Utc))
+}
+
 pub fn today_in_finland() -> chrono::NaiveDate {
     chrono::Utc::now()
         .with_timezone(&chrono_tz::Europe::Helsinki)

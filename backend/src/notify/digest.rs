@@ -1,7 +1,7 @@
 //! The weekly digest of deliveries, for people who chose it instead of one email per
 //! delivery: each Monday (or the first scan after it), last week's deliveries for the
 //! client, or for each client a proxy acts for, in one message.
-use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
+use chrono::{Datelike, Duration, NaiveDate};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use valinta_emails::{DeliveryDigest, DigestLine, Notification, Topic};
 
@@ -10,7 +10,7 @@ use crate::{
         Db,
         entities::{allocation, client, delivery, mandate, notification_choice, user},
     },
-    domain::catalogue::DeliveryStatus,
+    domain::{catalogue::DeliveryStatus, start_of_finnish_day},
     error::AppResult,
 };
 
@@ -108,8 +108,9 @@ async fn digest_for(
     from: NaiveDate,
     to: NaiveDate,
 ) -> AppResult<Option<Notification>> {
-    let start = from.and_time(NaiveTime::MIN).and_utc();
-    let end = to.and_time(NaiveTime::MIN).and_utc();
+    // The week as people in Finland count it, not as UTC does.
+    let start = start_of_finnish_day(from);
+    let end = start_of_finnish_day(to);
     let deliveries = delivery::Entity::find()
         .filter(delivery::Column::ClientId.eq(client_id))
         .filter(delivery::Column::Status.eq(DeliveryStatus::Recorded.as_ref()))

@@ -376,25 +376,11 @@ impl TestApp {
         key_value: &str,
         value: sea_orm::Value,
     ) -> u64 {
-        let db = self.connect_directly().await;
         let key_value = uuid::Uuid::parse_str(key_value).expect("key is a UUID");
-        let statement = sea_orm::Statement::from_sql_and_values(
-            db.get_database_backend(),
-            match db.get_database_backend() {
-                sea_orm::DatabaseBackend::Postgres => {
-                    format!("UPDATE {table} SET {column} = $1 WHERE {key} = $2")
-                }
-                _ => format!("UPDATE {table} SET {column} = ? WHERE {key} = ?"),
-            },
-            [value, key_value.into()],
-        );
-        let done = db.execute_raw(statement).await.expect("overwrite rows");
-        let _ = db.close().await;
-        done.rows_affected()
+        self.update_where(table, column, key, key_value.into(), value)
+            .await
     }
-}
 
-impl TestApp {
     /// Sets one column where a text key matches, straight in the database (a link's
     /// expiry, say: the clock is the one thing a test cannot drive over HTTP).
     pub async fn set_where(
@@ -405,6 +391,20 @@ impl TestApp {
         key_value: &str,
         value: sea_orm::Value,
     ) {
+        let done = self
+            .update_where(table, column, key, key_value.into(), value)
+            .await;
+        assert_eq!(done, 1, "setting {table}.{column}");
+    }
+
+    async fn update_where(
+        &self,
+        table: &str,
+        column: &str,
+        key: &str,
+        key_value: sea_orm::Value,
+        value: sea_orm::Value,
+    ) -> u64 {
         let db = self.connect_directly().await;
         let statement = sea_orm::Statement::from_sql_and_values(
             db.get_database_backend(),
@@ -414,13 +414,15 @@ impl TestApp {
                 }
                 _ => format!("UPDATE {table} SET {column} = ? WHERE {key} = ?"),
             },
-            [value, key_value.into()],
+            [value, key_value],
         );
         let done = db.execute_raw(statement).await.expect("update rows");
         let _ = db.close().await;
-        assert_eq!(done.rows_affected(), 1, "setting {table}.{column}");
+        done.rows_affected()
     }
+}
 
+impl TestApp {
     /// A connection straight to the test's database, for what HTTP cannot show.
     async fn connect_directly(&self) -> sea_orm::DatabaseConnection {
         let url = match &self.postgres {
