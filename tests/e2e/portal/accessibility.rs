@@ -52,6 +52,8 @@ async fn every_page_kind(app: &TestApp, b: &Browser, lang: &str) -> Vec<String> 
             format!("/compare?ids={}", compare.join(",")),
             "/compare?ids=x".into(),
             "/signin".into(),
+            "/password/forgot".into(),
+            "/password/set?token=used-or-unknown".into(),
             "/no-such-page".into(),
         ],
     };
@@ -67,7 +69,11 @@ async fn every_page_kind(app: &TestApp, b: &Browser, lang: &str) -> Vec<String> 
     });
     roles.push(Role {
         who: Some("liisa@demo.valinta.fi"),
-        pages: vec!["/my".into()],
+        pages: vec![
+            "/my".into(),
+            "/my/acting-for".into(),
+            "/settings/password".into(),
+        ],
     });
     roles.push(Role {
         who: Some("kielo@demo.valinta.fi"),
@@ -121,6 +127,8 @@ async fn every_page_kind(app: &TestApp, b: &Browser, lang: &str) -> Vec<String> 
         pages: vec![
             "/admin/emails".into(),
             "/admin/emails?status=failed".into(),
+            "/admin/users".into(),
+            "/admin/users?q=korhonen".into(),
             "/settings/notifications".into(),
         ],
     });
@@ -180,6 +188,18 @@ async fn every_page_kind(app: &TestApp, b: &Browser, lang: &str) -> Vec<String> 
                 b.goto(&client).await;
                 pages.push(first_href(b, "a[href$='/statement']").await);
                 pages.push(client);
+                // Matti's page lists a live mandate (Liisa) with its revoke form.
+                b.goto("/purchaser/clients").await;
+                let matti = b
+                    .client
+                    .find(fantoccini::Locator::LinkText("Matti Korhonen"))
+                    .await
+                    .expect("Matti in the list")
+                    .attr("href")
+                    .await
+                    .expect("href")
+                    .expect("a link");
+                pages.push(matti);
             }
             _ => {}
         }
