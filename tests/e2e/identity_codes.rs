@@ -100,3 +100,64 @@ db_test!(a_search_for_an_identity_code_is_never_kept);
 fn urlencode(text: &str) -> String {
     form_urlencoded::byte_serialize(text.as_bytes()).collect()
 }
+
+/// Codes stored before the canonical hash: at start they are hashed again; a client who
+/// turns out to be the same person as another is recorded for a case worker, not merged.
+async fn stored_codes_are_rehashed_at_start_and_duplicates_recorded(app: TestApp) {
+    let mut app = app;
+    let admin = app.login_admin().await;
+    let purchaser = fixtures::purchaser(&app, &admin).await;
+    let path = format!("/api/v1/purchasers/{}/clients", purchaser.id);
+    let mut ids = Vec::new();
+    let mut codes = Vec::new();
+    for name in ["Ensimmäinen", "Toinen", "Kolmas"] {
+        let code = crate::harness::ids::personal_id();
+        let reply = app
+            .post(
+                &path,
+                &purchaser.case_worker.token,
+                &json!({"name": name, "personal_id": code, "municipality": "091"}),
+            )
+            .await;
+        ids.push(
+            expect_status(&reply, 201, name)["id"]
+                .as_str()
+                .unwrap()
+                .to_owned(),
+        );
+        codes.push(code);
+    }
+    // As an old version left them: "Toinen" holds the first person's code under another
+    // hash (a second client of one person), "Kolmas" a hash of a form no longer used.
+    let first_cipher = app
+        .sql_texts("SELECT personal_id_cipher FROM clients WHERE name = 'Ensimmäinen'")
+        .await
+        .remove(0);
+    app.overwrite("clients", "personal_id_cipher", &ids[1], first_cipher.into())
+        .await;
+    app.overwrite("clients", "personal_id_hash", &ids[2], "legacy-hash".into())
+        .await;
+
+    app.restart(&[]).await;
+    let duplicates = app
+        .sql_texts("SELECT CAST(COUNT(*) AS TEXT) FROM client_duplicates")
+        .await;
+    assert_eq!(duplicates, vec!["1".to_owned()], "Toinen is recorded as Ensimmäinen");
+    let hashes = app
+        .sql_texts("SELECT personal_id_hash FROM clients WHERE name = 'Kolmas'")
+        .await;
+    assert_ne!(hashes, vec!["legacy-hash".to_owned()], "rehashed");
+    // The rehashed code is found again: the same person cannot be added twice.
+    let worker = app
+        .login(&purchaser.case_worker.email, fixtures::PASSWORD)
+        .await;
+    let again = app
+        .post(
+            &path,
+            &worker.token,
+            &json!({"name": "Kolmas uudestaan", "personal_id": codes[2], "municipality": "091"}),
+        )
+        .await;
+    assert_eq!(again.0.as_u16(), 409, "{again:?}");
+}
+db_test!(stored_codes_are_rehashed_at_start_and_duplicates_recorded);
