@@ -133,8 +133,13 @@ async fn stored_codes_are_rehashed_at_start_and_duplicates_recorded(app: TestApp
         .sql_texts("SELECT personal_id_cipher FROM clients WHERE name = 'Ensimmäinen'")
         .await
         .remove(0);
-    app.overwrite("clients", "personal_id_cipher", &ids[1], first_cipher.into())
-        .await;
+    app.overwrite(
+        "clients",
+        "personal_id_cipher",
+        &ids[1],
+        first_cipher.into(),
+    )
+    .await;
     app.overwrite("clients", "personal_id_hash", &ids[2], "legacy-hash".into())
         .await;
 
@@ -142,7 +147,11 @@ async fn stored_codes_are_rehashed_at_start_and_duplicates_recorded(app: TestApp
     let duplicates = app
         .sql_texts("SELECT CAST(COUNT(*) AS TEXT) FROM client_duplicates")
         .await;
-    assert_eq!(duplicates, vec!["1".to_owned()], "Toinen is recorded as Ensimmäinen");
+    assert_eq!(
+        duplicates,
+        vec!["1".to_owned()],
+        "Toinen is recorded as Ensimmäinen"
+    );
     let hashes = app
         .sql_texts("SELECT personal_id_hash FROM clients WHERE name = 'Kolmas'")
         .await;
