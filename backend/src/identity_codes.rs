@@ -12,6 +12,7 @@ use crate::{
         Db,
         entities::{client, client_duplicate},
     },
+    domain::ids::ClientId,
     error::AppResult,
     vault::Vault,
 };
@@ -71,4 +72,41 @@ pub async fn canonicalise(db: &Db, vault: &Vault) -> AppResult<Report> {
         );
     }
     Ok(report)
+}
+
+/// The other clients recorded as the same person as `client` (either way round), by name,
+/// for the case worker's page.
+pub async fn same_person_as(
+    conn: &impl sea_orm::ConnectionTrait,
+    client_id: ClientId,
+) -> AppResult<Vec<(ClientId, String)>> {
+    let id = uuid::Uuid::from(client_id);
+    let pairs = client_duplicate::Entity::find()
+        .filter(
+            sea_orm::Condition::any()
+                .add(client_duplicate::Column::ClientId.eq(id))
+                .add(client_duplicate::Column::SameAs.eq(id)),
+        )
+        .all(conn)
+        .await?;
+    let others: Vec<uuid::Uuid> = pairs
+        .iter()
+        .map(|p| {
+            if p.client_id == id {
+                p.same_as
+            } else {
+                p.client_id
+            }
+        })
+        .collect();
+    if others.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(client::Entity::find()
+        .filter(client::Column::Id.is_in(others))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|c| (c.id.into(), c.name))
+        .collect())
 }

@@ -168,5 +168,20 @@ async fn stored_codes_are_rehashed_at_start_and_duplicates_recorded(app: TestApp
         )
         .await;
     assert_eq!(again.0.as_u16(), 409, "{again:?}");
+
+    // The case worker sees it on both clients' pages, with a link to the other.
+    let page = crate::hardening::Browser::new(&app, Some(&worker.token)).await;
+    let (status, html) = page
+        .get(&app, &format!("/purchaser/clients/{}", ids[1]))
+        .await;
+    assert_eq!(status, 200);
+    assert!(
+        html.contains("sama henkilö") && html.contains(&format!("/purchaser/clients/{}", ids[0])),
+        "{html}"
+    );
+    let (_, first) = page
+        .get(&app, &format!("/purchaser/clients/{}", ids[0]))
+        .await;
+    assert!(first.contains(&format!("/purchaser/clients/{}", ids[1])));
 }
 db_test!(stored_codes_are_rehashed_at_start_and_duplicates_recorded);

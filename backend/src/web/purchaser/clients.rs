@@ -14,6 +14,7 @@ use crate::{
         ids::{ClientId, MandateId},
     },
     error::{AppError, AppResult},
+    identity_codes,
     mandates::{
         self,
         grant::{self, Granted, MandateRequest},
@@ -168,6 +169,8 @@ struct ClientPage {
     municipality: String,
     email: Option<String>,
     allocations: Vec<AllocationView>,
+    /// Other clients recorded as the same person (see `identity_codes`): to be merged.
+    same_person: Vec<(String, String)>,
     mandates: Vec<MandateRow>,
     fields: Vec<Field>,
     errors: FormErrors,
@@ -326,6 +329,11 @@ async fn draw_client(
         municipality: views::municipality(lang, &client.municipality),
         email: client.email,
         allocations: views_out,
+        same_person: identity_codes::same_person_as(&web.state.db.conn, id)
+            .await?
+            .into_iter()
+            .map(|(other, name)| (other.to_string(), name))
+            .collect(),
         mandates,
         fields,
         errors,
