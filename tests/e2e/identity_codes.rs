@@ -170,7 +170,7 @@ async fn stored_codes_are_rehashed_at_start_and_duplicates_recorded(app: TestApp
     assert_eq!(again.0.as_u16(), 409, "{again:?}");
 
     // The case worker sees it on both clients' pages, with a link to the other.
-    let page = crate::hardening::Browser::new(&app, Some(&worker.token)).await;
+    let page = crate::harness::form_session::FormSession::new(&app, Some(&worker.token)).await;
     let (status, html) = page
         .get(&app, &format!("/purchaser/clients/{}", ids[1]))
         .await;

@@ -137,6 +137,14 @@ pub async fn prune(conn: &impl ConnectionTrait) -> AppResult<u64> {
         .rows_affected)
 }
 
+/// A case worker never chooses anyone's password: the person gets a link to choose it.
+pub fn not_set_by_staff() -> AppError {
+    AppError::invalid(
+        "password",
+        "is not set by a case worker; the person gets an email link to choose their own",
+    )
+}
+
 /// The password rules name `password`; here the field is another.
 pub fn rename(mut e: AppError, to: &str) -> AppError {
     if let Some(message) = e.fields.remove("password") {

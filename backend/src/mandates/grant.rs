@@ -38,6 +38,8 @@ pub struct MandateRequest {
     pub valid_until: Option<String>,
     /// The id of the existing person the case worker confirmed, after being shown them.
     pub confirm_existing: Option<String>,
+    /// Refused when given: a case worker never sets anyone's password.
+    pub password: Option<String>,
 }
 
 struct Parsed {
@@ -54,6 +56,9 @@ fn blank_to_none(text: Option<&str>) -> Option<&str> {
 }
 
 fn parse(input: &MandateRequest) -> AppResult<Parsed> {
+    if input.password.is_some() {
+        return Err(links::not_set_by_staff());
+    }
     let name = field("name", parse_text(&input.name, 200))?;
     let relation = field("relation", parse_text(&input.relation, 100))?;
     let email = blank_to_none(input.email.as_deref())

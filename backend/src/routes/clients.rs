@@ -100,7 +100,7 @@ pub async fn create(
         .map(|e| field("email", EmailAddress::parse(e)))
         .transpose()?;
     if input.password.is_some() {
-        return Err(no_password_from_staff());
+        return Err(links::not_set_by_staff());
     }
     let hash = state.vault.lookup_hash(&personal_id);
     let tx = state.db.begin_write().await?;
@@ -222,14 +222,6 @@ pub async fn list(
     }))
 }
 
-/// A case worker never chooses anyone's password: the person gets a link to choose it.
-fn no_password_from_staff() -> AppError {
-    AppError::invalid(
-        "password",
-        "is not set by a case worker; the person gets an email link to choose their own",
-    )
-}
-
 #[derive(Deserialize, utoipa::ToSchema)]
 pub struct ProxyIn {
     pub name: String,
@@ -275,6 +267,7 @@ impl ProxyIn {
             personal_id: self.personal_id.clone(),
             valid_until: self.valid_until.clone(),
             confirm_existing: self.confirm_existing.clone(),
+            password: self.password.clone(),
         }
     }
 }
@@ -289,9 +282,6 @@ pub async fn add_proxy(
     PathId(cid): PathId<ClientId>,
     ApiJson(input): ApiJson<ProxyIn>,
 ) -> AppResult<Response> {
-    if input.password.is_some() {
-        return Err(no_password_from_staff());
-    }
     match grant::grant(&state, &actor, cid, &input.request()).await? {
         Granted::Done { mandate, proxy } => Ok((
             StatusCode::CREATED,

@@ -11,7 +11,7 @@ use crate::{
     state::AppState,
 };
 
-/// The client a proxy acts for now, and the clients she may choose from.
+/// The client a proxy acts for now.
 #[derive(Clone, Debug)]
 pub struct Acting {
     pub client: ClientId,
@@ -39,21 +39,29 @@ pub async fn choices(state: &AppState, actor: &Actor) -> AppResult<Vec<(ClientId
     Ok(named)
 }
 
+/// For one request: whom the proxy acts for, and whom she may choose from (read once).
+#[derive(Clone, Debug, Default)]
+pub struct ActingState {
+    pub chosen: Option<Acting>,
+    pub choices: Vec<(ClientId, String)>,
+}
+
 /// Whom the proxy acts for: the session's choice while its mandate lives; with no choice,
 /// the only client she has (someone who is also a client herself acts for herself until
 /// she chooses).
-pub async fn resolve(state: &AppState, actor: &Actor) -> AppResult<Option<Acting>> {
+pub async fn resolve(state: &AppState, actor: &Actor) -> AppResult<ActingState> {
     if !actor.has(Role::Proxy) {
-        return Ok(None);
+        return Ok(ActingState::default());
     }
     let choices = choices(state, actor).await?;
     let chosen = match actor.session_acting_for {
         Some(id) => choices.iter().find(|(c, _)| *c == id),
         None if choices.len() == 1 && actor.client_id.is_none() => choices.first(),
         None => None,
-    };
-    Ok(chosen.map(|(client, name)| Acting {
+    }
+    .map(|(client, name)| Acting {
         client: *client,
         name: name.clone(),
-    }))
+    });
+    Ok(ActingState { chosen, choices })
 }

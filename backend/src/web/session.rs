@@ -11,9 +11,12 @@ use axum::{
 use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use serde::de::DeserializeOwned;
 
-use crate::{auth::Actor, error::AppError, state::AppState};
+use crate::{auth::Actor, domain::ids::ClientId, error::AppError, state::AppState};
 
-use super::{acting::Acting, i18n::Lang};
+use super::{
+    acting::{Acting, ActingState},
+    i18n::Lang,
+};
 
 pub const SESSION_COOKIE: &str = "valinta_session";
 pub const BROWSER_COOKIE: &str = "valinta_browser";
@@ -76,6 +79,8 @@ pub struct Web {
     pub session_token: Option<String>,
     /// For a proxy: the client she acts for in this session (see `acting`).
     pub acting: Option<Acting>,
+    /// For a proxy: every client whose live mandate she holds, by name.
+    pub choices: Vec<(ClientId, String)>,
     pub state: AppState,
 }
 
@@ -106,7 +111,7 @@ impl FromRequestParts<AppState> for Web {
             .unwrap_or_default();
         let acting = match &actor {
             Some(actor) => super::acting::resolve(state, actor).await?,
-            None => None,
+            None => ActingState::default(),
         };
         Ok(Web {
             lang,
@@ -118,7 +123,8 @@ impl FromRequestParts<AppState> for Web {
                 .unwrap_or_else(|| "/".into()),
             actor,
             session_token,
-            acting,
+            acting: acting.chosen,
+            choices: acting.choices,
             state: state.clone(),
         })
     }
@@ -139,6 +145,7 @@ impl Web {
             here: here.to_owned(),
             session_token: None,
             acting: None,
+            choices: Vec::new(),
             state: state.clone(),
         }
     }

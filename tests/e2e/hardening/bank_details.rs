@@ -2,7 +2,7 @@
 //! member of the provider by email, and flagged to finance until the next invoice.
 use serde_json::{Value, json};
 
-use super::Browser;
+use crate::harness::form_session::FormSession;
 use crate::{
     emails::rows_of,
     harness::{
@@ -113,7 +113,7 @@ async fn a_bank_detail_change_is_audited_told_to_the_staff_and_flagged_to_financ
     // Finance sees it before settling, in words.
     let commitment = market.accepted_commitment(&app).await;
     record_one(&app, &market, &commitment).await;
-    let finance = Browser::new(&app, Some(&market.purchaser.finance.token)).await;
+    let finance = FormSession::new(&app, Some(&market.purchaser.finance.token)).await;
     let page = format!("/purchaser/settlement?month={}", this_month());
     let (status, html) = finance.get(&app, &page).await;
     assert_eq!(status, 200);

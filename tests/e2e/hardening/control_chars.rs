@@ -2,7 +2,7 @@
 //! field, and changes nothing, on SQLite and PostgreSQL alike.
 use serde_json::json;
 
-use super::Browser;
+use crate::harness::form_session::FormSession;
 use crate::harness::{
     TestApp,
     client::expect_status,
@@ -65,7 +65,7 @@ db_test!(a_nul_in_an_offering_title_is_refused_naming_the_field);
 
 async fn a_nul_in_a_portal_form_is_refused_naming_the_field(app: TestApp) {
     let market = Market::build(&app).await;
-    let staff = Browser::new(&app, Some(&market.provider.staff.token)).await;
+    let staff = FormSession::new(&app, Some(&market.provider.staff.token)).await;
     let (status, html) = staff
         .post(
             &app,

@@ -1,5 +1,5 @@
 //! Every POST form checks the browser's CSRF token, the admin's email retry too.
-use super::Browser;
+use crate::harness::form_session::FormSession;
 use crate::{
     emails::{all_sent, outbox},
     harness::{TestApp, fixtures::Market},
@@ -24,7 +24,7 @@ async fn an_email_retry_without_the_forms_token_is_refused_and_retries_nothing(a
     // As if the server had refused it for good.
     app.overwrite("emails", "status", &email, "failed".into())
         .await;
-    let admin = Browser::new(&app, Some(&market.admin.token)).await;
+    let admin = FormSession::new(&app, Some(&market.admin.token)).await;
     let path = format!("/admin/emails/{email}/retry");
 
     let (status, _) = admin.post(&app, &path, &[], false).await;
@@ -89,7 +89,7 @@ const FORMS: &[&str] = &[
 async fn every_portal_form_needs_the_browsers_token() {
     let app = TestApp::spawn(crate::harness::Backend::Sqlite).await;
     let admin = app.login_admin().await;
-    let browser = Browser::new(&app, Some(&admin.token)).await;
+    let browser = FormSession::new(&app, Some(&admin.token)).await;
     let id = uuid::Uuid::new_v4().to_string();
     for form in FORMS {
         let path = form.replace("{id}", &id);

@@ -1,4 +1,5 @@
 //! Every response carries the security headers: pages, API answers, static files, errors.
+use crate::harness::form_session::FormSession;
 use crate::harness::{Backend, TestApp};
 
 const EVERYWHERE: [(&str, &str); 3] = [
@@ -69,7 +70,7 @@ async fn hsts_is_sent_when_the_portal_is_public_over_https() {
 async fn pages_use_no_inline_style_or_script_the_policy_would_block() {
     let app = TestApp::spawn(Backend::Sqlite).await;
     for path in ["/", "/signin", "/search"] {
-        let (_, html) = super::Browser::new(&app, None).await.get(&app, path).await;
+        let (_, html) = FormSession::new(&app, None).await.get(&app, path).await;
         assert!(!html.contains(" style=\""), "{path} has an inline style");
         assert!(!html.contains("<script>"), "{path} has an inline script");
         assert!(!html.contains(" onclick="), "{path} has an inline handler");

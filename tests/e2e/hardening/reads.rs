@@ -2,7 +2,7 @@
 //! the provider's lists, over the API and on the portal's pages.
 use serde_json::{Value, json};
 
-use super::Browser;
+use crate::harness::form_session::FormSession;
 use crate::harness::{
     TestApp,
     client::{expect_status, id_of},
@@ -136,7 +136,7 @@ async fn reads_of_deliveries_commitments_disputes_and_lists_are_audited(app: Tes
     assert_eq!(listed["detail"]["ids"], json!([commitment]));
 
     // The portal's pages read through the same code: each view is audited.
-    let portal = Browser::new(&app, Some(staff)).await;
+    let portal = FormSession::new(&app, Some(staff)).await;
     for (page, action) in [
         ("/provider/commitments", "commitments_listed"),
         ("/provider/deliveries", "deliveries_listed"),

@@ -4,6 +4,7 @@ pub mod app;
 pub mod browser;
 pub mod client;
 pub mod fixtures;
+pub mod form_session;
 pub mod ids;
 pub mod money;
 pub mod oidc_provider;

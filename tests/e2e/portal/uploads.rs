@@ -7,6 +7,7 @@ use crate::harness::{
     TestApp,
     client::{expect_error, expect_status},
     fixtures::{Market, delivery_body, today},
+    form_session::FormSession,
     money::Balance,
 };
 
@@ -19,36 +20,12 @@ struct Browser {
 
 impl Browser {
     async fn signed_in(app: &TestApp, market: &Market) -> Browser {
-        let http = reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .no_proxy()
-            .build()
-            .expect("client");
-        let page = http
-            .get(app.url("/signin"))
-            .send()
-            .await
-            .expect("sign-in page");
-        let browser = page
-            .headers()
-            .get_all(header::SET_COOKIE)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .find(|c| c.starts_with("valinta_browser="))
-            .and_then(|c| c.split(';').next())
-            .expect("a browser cookie")
-            .to_owned();
         // The session cookie carries the same token as the API's bearer header.
-        let cookies = format!(
-            "{browser}; valinta_session={}; valinta_lang=fi",
-            market.provider.staff.token
-        );
-        let html = page.text().await.expect("html");
-        let csrf = csrf_of(&html);
+        let session = FormSession::new(app, Some(&market.provider.staff.token)).await;
         Browser {
-            http,
-            cookies,
-            csrf,
+            http: session.http,
+            cookies: format!("{}; valinta_lang=fi", session.cookie),
+            csrf: session.csrf,
         }
     }
 
@@ -110,14 +87,6 @@ impl Browser {
             .expect("post the upload form");
         (reply.status(), reply.text().await.unwrap_or_default())
     }
-}
-
-fn csrf_of(html: &str) -> String {
-    html.split("name=\"csrf\" value=\"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .expect("a csrf field")
-        .to_owned()
 }
 
 async fn a_file_posted_with_the_form_is_recorded_and_reported(app: TestApp) {

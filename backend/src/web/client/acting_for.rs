@@ -12,7 +12,6 @@ use crate::{
     domain::ids::ClientId,
     error::{AppError, AppResult},
     web::{
-        acting,
         page::{PageCtx, render, safe_next},
         session::{Web, WebForm},
     },
@@ -41,13 +40,13 @@ pub async fn show(web: Web, uri: Uri) -> AppResult<Response> {
         .map(|(_, v)| v.into_owned())
         .unwrap_or_default();
     let current = web.acting.as_ref().map(|a| a.client);
-    let rows: Vec<ChoiceRow> = acting::choices(&web.state, actor)
-        .await?
-        .into_iter()
+    let rows: Vec<ChoiceRow> = web
+        .choices
+        .iter()
         .map(|(id, name)| ChoiceRow {
             id: id.to_string(),
-            name,
-            current: Some(id) == current,
+            name: name.clone(),
+            current: Some(*id) == current,
         })
         .collect();
     if rows.is_empty() {
@@ -85,8 +84,7 @@ pub async fn choose(web: Web, WebForm(form): WebForm<ActForForm>) -> AppResult<R
             .client
             .parse()
             .map_err(|_| AppError::invalid("client", "is not a client"))?;
-        let allowed = acting::choices(&web.state, actor).await?;
-        if !allowed.iter().any(|(c, _)| *c == id) {
+        if !web.choices.iter().any(|(c, _)| *c == id) {
             return Err(AppError::not_found("client"));
         }
         Some(id)

@@ -17,7 +17,7 @@ use crate::{
         allocations::{self, AllocationOut},
         extract::{ApiQuery, PageQuery, PathId},
     },
-    web::{acting, session::Web},
+    web::session::Web,
 };
 
 /// The client whose matters are shown, and for a proxy the others they may switch to.
@@ -36,7 +36,7 @@ pub async fn current(web: &Web) -> AppResult<ClientCtx> {
         return Ok(ClientCtx {
             id: acting.client,
             name: acting.name.clone(),
-            choices: acting::choices(&web.state, actor).await?,
+            choices: web.choices.clone(),
         });
     }
     if let (true, Some(id)) = (actor.has(Role::Client), actor.client_id) {
@@ -47,7 +47,7 @@ pub async fn current(web: &Web) -> AppResult<ClientCtx> {
         });
     }
     if actor.has(Role::Proxy) {
-        if acting::choices(&web.state, actor).await?.is_empty() {
+        if web.choices.is_empty() {
             return Err(AppError::forbidden("no client has given you a mandate"));
         }
         return Err(choose_first());

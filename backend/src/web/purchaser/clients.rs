@@ -374,6 +374,7 @@ pub async fn add_proxy(
         personal_id: Some(form.personal_id.clone()),
         valid_until: Some(form.valid_until.clone()),
         confirm_existing: Some(form.confirm_existing.clone()),
+        password: None,
     };
     // The identity code is never sent back to the browser, except inside the confirming
     // form, to the case worker who just typed it.
