@@ -46,6 +46,7 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
             search: search.clone(),
         }
         .spawn();
+        jobs::calendar::spawn(db.clone(), std::time::Duration::from_secs(60));
     }
     let metrics = PrometheusBuilder::new().install_recorder().ok();
     let listener = TcpListener::bind(config.addr)

@@ -31,6 +31,8 @@ enum Command {
     Demo(DbArgs),
     /// Reconcile every allocation's balance with its ledger entries; exits 1 on a mismatch.
     LedgerCheck(DbArgs),
+    /// Apply expiry and bring due prices into force once (the worker does it every minute).
+    Expire(DbArgs),
     /// Search index commands.
     #[command(subcommand)]
     Search(SearchCommand),
@@ -125,6 +127,14 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 generated.providers,
                 generated.purchaser_id,
                 started.elapsed().as_secs_f64()
+            );
+        }
+        Command::Expire(args) => {
+            let db = open(&args).await?;
+            let pass = valinta::jobs::calendar::run_once(&db, true).await?;
+            eprintln!(
+                "{} allocations expired, {} offering prices came into force",
+                pass.expired, pass.prices
             );
         }
         Command::LedgerCheck(args) => {

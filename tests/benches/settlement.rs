@@ -348,6 +348,8 @@ async fn generate(db: &Db, pid: uuid::Uuid, deliveries: usize, providers: usize)
                 available_cents: Set(GRANTED - spent),
                 reserved_cents: Set(0),
                 spent_cents: Set(*spent),
+                expired_cents: Set(0),
+                grace_days: Set(0),
                 valid_from: Set(first),
                 valid_to: Set(next + chrono::Duration::days(365)),
                 service_ids: Set(json!(services.iter().map(|s| s.0).collect::<Vec<_>>())),
@@ -412,6 +414,10 @@ async fn generate(db: &Db, pid: uuid::Uuid, deliveries: usize, providers: usize)
             invoice_id: Set(None),
             recorded_by: Set(recorder),
             created_at: Set(now),
+            void_reason: Set(None),
+            voided_by: Set(None),
+            voided_at: Set(None),
+            corrects: Set(None),
         });
         if rows.len() == BATCH {
             insert(db, std::mem::take(&mut rows)).await;

@@ -64,12 +64,7 @@ async fn finance_sees_spend_reservations_invoices_and_clean_books(app: TestApp) 
     let plain = market.accepted_commitment(&app).await;
     let kept = record(&app, &market, &plain, "1.5").await;
     let voided = record(&app, &market, &plain, "2").await;
-    let reply = app
-        .act(
-            &format!("/api/v1/deliveries/{}/void", id_of(&voided)),
-            &market.provider.staff.token,
-        )
-        .await;
+    let reply = fixtures::void(&app, &market.provider, &id_of(&voided)).await;
     expect_status(&reply, 200, "void");
     let reserving = accepted_commitment(
         &app,

@@ -29,6 +29,7 @@ mod portal;
 mod provider_statement;
 mod recording;
 mod reviews;
+mod rules_over_time;
 mod search;
 mod settlement;
 mod sign_in_limits;

@@ -339,9 +339,10 @@ async fn a_voucher_goes_from_catalogue_to_disputes_with_exact_money(app: TestApp
 
     // Void D2: its 60.00 comes back.
     let reply = app
-        .act(
+        .post(
             &format!("/api/v1/deliveries/{d2}/void"),
             &provider.staff.token,
+            &serde_json::json!({"reason": "Kirjattu virheellisesti."}),
         )
         .await;
     assert_eq!(expect_status(&reply, 200, "void D2")["status"], "voided");
@@ -353,9 +354,10 @@ async fn a_voucher_goes_from_catalogue_to_disputes_with_exact_money(app: TestApp
         .await;
     assert_eq!(expect_status(&reply, 200, "read D2")["status"], "voided");
     let reply = app
-        .act(
+        .post(
             &format!("/api/v1/deliveries/{d2}/void"),
             &provider.staff.token,
+            &serde_json::json!({"reason": "Kirjattu virheellisesti."}),
         )
         .await;
     expect_error(&reply, 409, None, None, "void D2 twice");
@@ -455,15 +457,18 @@ async fn a_voucher_goes_from_catalogue_to_disputes_with_exact_money(app: TestApp
         after_d4
     );
 
-    // D5 dated 20 days ago: recorded, but too old to dispute.
+    // D5 dated 15 days ago (recorded under late recording) and recorded then — the clock
+    // moved back in the database: more than 14 days since both, too old to dispute.
+    fixtures::open_late_recording(&app, &purchaser, &commitment_id, &day(0)).await;
     let reply = deliver(
         &app,
         &provider,
         &commitment_id,
-        &delivery_body(&day(-20), "1", "45.00", "D-5"),
+        &delivery_body(&day(-15), "1", "45.00", "D-5"),
     )
     .await;
     let d5 = id_of(expect_status(&reply, 201, "record D5"));
+    app.backdate("deliveries", "created_at", &d5, 15).await;
     let after_d5 = app.check_books(&client.user.token, &allocation_id).await;
     assert_eq!(after_d5.spent, dec("280"));
     let reply = app

@@ -202,9 +202,10 @@ async fn a_providers_month_shows_deliveries_by_purchaser_and_what_is_invoiced(ap
     // An invoiced delivery is voided; the next run invoices the late hour and credits it.
     let (voided, voided_share, voided_own) = ours[0].clone();
     let reply = app
-        .act(
+        .post(
             &format!("/api/v1/deliveries/{voided}/void"),
             &market.provider.staff.token,
+            &serde_json::json!({"reason": "Kirjattu virheellisesti."}),
         )
         .await;
     expect_status(&reply, 200, "void an invoiced delivery");

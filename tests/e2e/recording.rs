@@ -57,8 +57,10 @@ async fn record(app: &TestApp, provider: &fixtures::Provider, commitment: &str, 
 
 async fn late_and_silent_providers_are_reported_by_the_purchasers_days(app: TestApp) {
     let market = Market::build(&app).await;
-    // The market's provider records a delivery 20 days after its date.
+    // The market's provider records a delivery 20 days after its date, which the window of
+    // 14 days takes only because a case worker opened late recording.
     let commitment = market.accepted_commitment(&app).await;
+    fixtures::open_late_recording(&app, &market.purchaser, &commitment, &fixtures::day(0)).await;
     record(&app, &market.provider, &commitment, 20).await;
     // It also has a commitment, accepted 20 days ago, with nothing recorded since.
     let other_client = fixtures::client(&app, &market.purchaser).await;

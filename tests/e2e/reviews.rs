@@ -65,9 +65,10 @@ async fn only_a_client_with_a_recorded_delivery_may_review(app: TestApp) {
     // A delivery that was voided does not count.
     let delivery = delivered(&app, &market).await;
     let reply = app
-        .act(
+        .post(
             &format!("/api/v1/deliveries/{delivery}/void"),
             &market.provider.staff.token,
+            &serde_json::json!({"reason": "Kirjattu virheellisesti."}),
         )
         .await;
     expect_status(&reply, 200, "void the only delivery");

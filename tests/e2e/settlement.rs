@@ -532,9 +532,10 @@ async fn a_reversal_after_invoicing_is_credited_in_the_next_run(app: TestApp) {
 
     // The provider voids one invoiced delivery; the client's money comes back at once.
     let reply = app
-        .act(
+        .post(
             &format!("/api/v1/deliveries/{voided}/void"),
             &market.provider.staff.token,
+            &serde_json::json!({"reason": "Kirjattu virheellisesti."}),
         )
         .await;
     expect_status(&reply, 200, "void an invoiced delivery");

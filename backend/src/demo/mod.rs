@@ -368,6 +368,7 @@ pub async fn load(db: &Db, vault: &Vault) -> anyhow::Result<()> {
         business_id: Set(county_id),
         payment_terms_days: Set(14),
         recording_days: Set(crate::domain::recording::RecordingDays::DEFAULT.stored()),
+        grace_days: Set(0),
         created_at: Set(now),
     }
     .insert(&db.conn)
@@ -530,6 +531,14 @@ pub async fn load(db: &Db, vault: &Vault) -> anyhow::Result<()> {
             }
             .insert(&db.conn)
             .await?;
+            crate::prices::change::first_version(
+                offering_id.into(),
+                crate::domain::Money::from_cents(offer.price),
+                crate::domain::today_in_finland(),
+                None,
+            )
+            .insert(&db.conn)
+            .await?;
             offerings.push((offer.service, offering_id, id));
         }
     }
@@ -569,6 +578,7 @@ pub async fn load(db: &Db, vault: &Vault) -> anyhow::Result<()> {
             valid_to: year_end,
             services: vec![service_id("KOTIHOITO")?, service_id("SIIVOUS")?],
             voucher_value: None,
+            grace_days: crate::domain::grace::GraceDays::NONE,
         },
         &case_worker,
     )
@@ -687,6 +697,7 @@ pub async fn load(db: &Db, vault: &Vault) -> anyhow::Result<()> {
                 .map(|c| service_id(c))
                 .collect::<anyhow::Result<_>>()?,
             voucher_value: None,
+            grace_days: crate::domain::grace::GraceDays::NONE,
         },
         &case_worker,
     )

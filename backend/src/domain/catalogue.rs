@@ -63,11 +63,15 @@ vocabulary!(
     /// `voided` by the provider before settlement; `reversed` by an upheld dispute.
     DeliveryStatus { Recorded, Voided, Reversed }
 );
-vocabulary!(DisputeStatus {
-    Open,
-    Upheld,
-    Rejected
-});
+vocabulary!(
+    /// `partly_upheld`: a case worker found a smaller quantity delivered.
+    DisputeStatus {
+        Open,
+        Upheld,
+        PartlyUpheld,
+        Rejected
+    }
+);
 
 /// Staff roles a purchaser's administrator may give.
 pub const PURCHASER_STAFF_ROLES: [Role; 4] = [

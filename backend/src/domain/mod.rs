@@ -5,6 +5,7 @@ pub mod business_id;
 pub mod catalogue;
 pub mod csv_cell;
 pub mod email;
+pub mod grace;
 pub mod ids;
 pub mod localized;
 pub mod money;
@@ -36,6 +37,11 @@ pub fn start_of_finnish_day(day: chrono::NaiveDate) -> chrono::DateTime<chrono::
         .from_local_datetime(&midnight)
         .earliest()
         .map_or_else(|| midnight.and_utc(), |at| at.with_timezone(&chrono::Utc))
+}
+
+/// The Finnish day of a stored instant.
+pub fn finnish_day_of(at: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDate {
+    at.with_timezone(&chrono_tz::Europe::Helsinki).date_naive()
 }
 
 pub fn today_in_finland() -> chrono::NaiveDate {

@@ -40,6 +40,17 @@ impl Quantity {
         Ok(Quantity(value))
     }
 
+    /// As [`Quantity::parse`], but zero is allowed too (a case worker finding nothing was
+    /// delivered).
+    pub fn parse_non_negative(text: &str) -> Result<Self, QuantityError> {
+        match text.trim().parse::<Decimal>() {
+            Ok(value) if value.is_zero() && !text.contains(['e', 'E']) => {
+                Ok(Quantity(Decimal::ZERO))
+            }
+            _ => Self::parse(text),
+        }
+    }
+
     pub fn from_milli(milli: i64) -> Self {
         Quantity(Decimal::new(milli, 3).normalize())
     }

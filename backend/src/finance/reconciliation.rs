@@ -19,11 +19,11 @@ use crate::{
 use super::{allocations_of, sum_cents};
 
 /// An allocation whose columns disagree with its entries, in cents:
-/// `[granted, available, reserved, spent]`.
+/// `[granted, available, reserved, spent, expired]`.
 pub struct AllocationProblem {
     pub allocation_id: uuid::Uuid,
-    pub columns: [i64; 4],
-    pub from_entries: [i64; 4],
+    pub columns: [i64; 5],
+    pub from_entries: [i64; 5],
     pub reserved_by_commitments: i64,
 }
 
@@ -48,7 +48,7 @@ impl Report {
     }
 }
 
-type Cents4 = (uuid::Uuid, i64, i64, i64, i64);
+type Cents5 = (uuid::Uuid, i64, i64, i64, i64, i64);
 
 pub async fn reconcile(conn: &impl ConnectionTrait, pid: uuid::Uuid) -> AppResult<Report> {
     let (allocations_checked, allocation_problems) = balances(conn, pid).await?;
@@ -127,7 +127,7 @@ async fn balances(
     conn: &impl ConnectionTrait,
     pid: uuid::Uuid,
 ) -> AppResult<(u64, Vec<AllocationProblem>)> {
-    let columns: Vec<Cents4> = allocation::Entity::find()
+    let columns: Vec<Cents5> = allocation::Entity::find()
         .select_only()
         .columns([
             allocation::Column::Id,
@@ -135,12 +135,13 @@ async fn balances(
             allocation::Column::AvailableCents,
             allocation::Column::ReservedCents,
             allocation::Column::SpentCents,
+            allocation::Column::ExpiredCents,
         ])
         .filter(allocation::Column::PurchaserId.eq(pid))
         .into_tuple()
         .all(conn)
         .await?;
-    let entries: HashMap<uuid::Uuid, [i64; 4]> = ledger_entry::Entity::find()
+    let entries: HashMap<uuid::Uuid, [i64; 5]> = ledger_entry::Entity::find()
         .select_only()
         .column(ledger_entry::Column::AllocationId)
         .column_as(
@@ -150,13 +151,14 @@ async fn balances(
         .column_as(sum_cents("available_delta_cents"), "available")
         .column_as(sum_cents("reserved_delta_cents"), "reserved")
         .column_as(sum_cents("spent_delta_cents"), "spent")
+        .column_as(sum_cents("expired_delta_cents"), "expired")
         .filter(ledger_entry::Column::AllocationId.in_subquery(allocations_of(pid)))
         .group_by(ledger_entry::Column::AllocationId)
-        .into_tuple::<Cents4>()
+        .into_tuple::<Cents5>()
         .all(conn)
         .await?
         .into_iter()
-        .map(|(id, g, a, r, s)| (id, [g, a, r, s]))
+        .map(|(id, g, a, r, s, e)| (id, [g, a, r, s, e]))
         .collect();
     let reserved: HashMap<uuid::Uuid, i64> = commitment::Entity::find()
         .select_only()
@@ -172,8 +174,8 @@ async fn balances(
     let checked = u64::try_from(columns.len()).unwrap_or_default();
     let problems = columns
         .into_iter()
-        .filter_map(|(id, g, a, r, s)| {
-            let columns = [g, a, r, s];
+        .filter_map(|(id, g, a, r, s, e)| {
+            let columns = [g, a, r, s, e];
             let from_entries = entries.get(&id).copied().unwrap_or_default();
             let reserved_by_commitments = reserved.get(&id).copied().unwrap_or_default();
             (!balanced(columns, from_entries, reserved_by_commitments)).then_some(

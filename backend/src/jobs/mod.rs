@@ -4,6 +4,7 @@
 //! performs them, and deletes them; a failure is retried later with backoff. Performing a
 //! row again is harmless (indexing is idempotent), so a crash between the side effect and
 //! the delete only repeats work.
+pub mod calendar;
 pub mod emails;
 
 use std::{sync::Arc, time::Duration};

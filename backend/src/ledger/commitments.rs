@@ -106,12 +106,7 @@ pub async fn request(
     let tx = db.begin_write().await?;
     let allocation = lock_allocation(db, &tx, request.allocation).await?;
     check_allowed(&allocation, &request)?;
-    if allocation.valid_to < Utc::now().date_naive() {
-        return Err(AppError::conflict(
-            "allocation_ended",
-            format!("the allocation ended on {}", allocation.valid_to),
-        ));
-    }
+    super::expiry::check_open(&allocation, crate::domain::today_in_finland())?;
     if request.reserve > Money::from_cents(allocation.available_cents) {
         return Err(AppError::conflict(
             "overdraw",
@@ -152,6 +147,7 @@ pub async fn request(
             available: -request.reserve,
             reserved: request.reserve,
             spent: Money::ZERO,
+            expired: Money::ZERO,
             commitment: Some(id),
             delivery: None,
         };
@@ -218,6 +214,7 @@ pub async fn transition(
             available: release,
             reserved: -release,
             spent: Money::ZERO,
+            expired: Money::ZERO,
             commitment: Some(id),
             delivery: None,
         };

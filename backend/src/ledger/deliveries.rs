@@ -11,19 +11,21 @@ use crate::{
     auth::{ActingFor, Actor},
     db::{
         Db, WriteTx,
-        entities::{allocation, commitment, delivery, service},
+        entities::{allocation, commitment, delivery, purchaser, service},
     },
     domain::{
         Money, Quantity,
         catalogue::{CommitmentStatus, DeliveryStatus, Method},
         ids::{AllocationId, CommitmentId, DeliveryId, ProviderId},
+        recording::RecordingDays,
+        today_in_finland,
     },
     error::{AppError, AppResult},
 };
 
 use super::{
     EntryKind, Movement, apply, commitments,
-    delivery_rules::{check_not_future, check_repeat, decide, delivery_row, spend},
+    delivery_rules::{Circumstances, check_not_future, check_repeat, decide, delivery_row, spend},
     lock_allocation,
 };
 
@@ -109,7 +111,7 @@ pub async fn record(
     new: NewDelivery,
     actor: &Actor,
 ) -> AppResult<Recorded> {
-    check_not_future(new.date)?;
+    check_not_future(new.date, today_in_finland())?;
     match record_once(db, provider, &new, actor).await {
         Err(err) if err.code == "duplicate_reference" => {
             // A concurrent request with the same reference committed first.
@@ -161,7 +163,19 @@ async fn record_once(
     }
     let current = commitments::load(&tx, new.commitment).await?;
     let service = service_of(&*tx, &current).await?;
-    let decision = decide(&current, &allocation, &service, new)?;
+    let purchaser = purchaser::Entity::find_by_id(current.purchaser_id)
+        .one(&*tx)
+        .await?
+        .ok_or_else(|| AppError::internal("commitment without purchaser"))?;
+    let late = crate::late_recording::open_until(&*tx, &[current.id]).await?;
+    let prices = crate::prices::history::of(&*tx, current.offering_id).await?;
+    let now = Circumstances {
+        today: today_in_finland(),
+        recording_days: RecordingDays::from_stored(purchaser.recording_days),
+        late_until: late.get(&current.id).copied(),
+        prices: &prices,
+    };
+    let decision = decide(&current, &allocation, &service, new, &now)?;
     let id = DeliveryId::new();
     let inserted = delivery_row(id, provider, new, &allocation, &decision, actor)
         .insert(&*tx)
@@ -203,21 +217,28 @@ pub(crate) async fn service_of(
         .ok_or_else(|| AppError::not_found("service"))
 }
 
-/// Reverses a recorded, unsettled delivery: what came from the reservation goes back to
-/// it while the commitment is still open, the rest to available. Used by void (provider)
-/// and by an upheld dispute (case worker).
+/// Voids a recorded delivery for a reason the client will see: the reversal below, and
+/// who voided it, when and why.
 pub async fn void(
     db: &Db,
     id: DeliveryId,
+    reason: String,
     actor: &Actor,
 ) -> AppResult<(delivery::Model, allocation::Model)> {
     let tx = db.begin_write().await?;
-    let result = reverse_in(db, &tx, id, DeliveryStatus::Voided, actor, None).await?;
+    let (voided, allocation) = reverse_in(db, &tx, id, DeliveryStatus::Voided, actor, None).await?;
+    let mut active = voided.into_active_model();
+    active.void_reason = Set(Some(reason));
+    active.voided_by = Set(Some(actor.user_id.into()));
+    active.voided_at = Set(Some(Utc::now()));
+    let voided = active.update(&*tx).await?;
     tx.commit().await?;
-    Ok(result)
+    Ok((voided, allocation))
 }
 
-/// The reversal itself, inside the caller's transaction.
+/// Reverses a recorded delivery: what came from the reservation goes back to it while the
+/// commitment is still open, the rest to available. Used by void (provider) and by an
+/// upheld dispute (case worker).
 pub(crate) async fn reverse_in(
     db: &Db,
     tx: &WriteTx,
@@ -266,6 +287,7 @@ pub(crate) async fn reverse_in(
         available: share - back_to_reserved,
         reserved: back_to_reserved,
         spent: -share,
+        expired: Money::ZERO,
         commitment: Some(updated.commitment_id.into()),
         delivery: Some(id),
     };

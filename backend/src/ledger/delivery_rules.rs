@@ -1,8 +1,9 @@
 //! The rules every recorded delivery passes, as pure functions of the commitment and the
 //! allocation as they stand: the voucher split, where the purchaser's share is drawn
-//! from, and the refusals (not accepted, outside the period, above the price cap,
-//! overdraw, a reused reference). Recording one delivery and recording a file of them
-//! both decide here, so the rules live once.
+//! from, and the refusals (not accepted, outside the period, the period and its grace
+//! days over, older than the recording window, above the offering's price on its date or
+//! the price cap, overdraw, a reused reference). Recording one delivery and recording a
+//! file of them both decide here, so the rules live once.
 use chrono::{NaiveDate, Utc};
 use sea_orm::Set;
 
@@ -13,9 +14,10 @@ use crate::{
         Money, Quantity,
         catalogue::{CommitmentStatus, DeliveryStatus, Method, check_price_cap},
         ids::{DeliveryId, ProviderId},
-        today_in_finland,
+        recording::RecordingDays,
     },
     error::{AppError, AppResult},
+    prices::PriceHistory,
 };
 
 use super::{EntryKind, Movement, deliveries::NewDelivery};
@@ -79,9 +81,19 @@ pub struct Decision {
     pub draw: Draw,
 }
 
+/// What a delivery is decided against besides the commitment, the allocation and the
+/// catalogue entry: the Finnish day, the purchaser's recording window, late recording
+/// opened on the commitment (its last day), and the offering's prices.
+pub struct Circumstances<'a> {
+    pub today: NaiveDate,
+    pub recording_days: RecordingDays,
+    pub late_until: Option<NaiveDate>,
+    pub prices: &'a PriceHistory,
+}
+
 /// Deliveries are recorded once they have happened, in Finnish days.
-pub fn check_not_future(date: NaiveDate) -> AppResult<()> {
-    if date > today_in_finland() {
+pub fn check_not_future(date: NaiveDate, today: NaiveDate) -> AppResult<()> {
+    if date > today {
         return Err(AppError::invalid(
             "date",
             "is in the future; record deliveries once they have happened",
@@ -96,8 +108,9 @@ pub fn decide(
     allocation: &allocation::Model,
     service: &service::Model,
     new: &NewDelivery,
+    now: &Circumstances<'_>,
 ) -> AppResult<Decision> {
-    check_not_future(new.date)?;
+    check_not_future(new.date, now.today)?;
     if super::commitments::status_of(commitment)? != CommitmentStatus::Accepted {
         return Err(AppError::conflict(
             "wrong_status",
@@ -115,6 +128,22 @@ pub fn decide(
                 allocation.valid_from, allocation.valid_to
             ),
         ));
+    }
+    super::expiry::check_open(allocation, now.today)?;
+    now.recording_days
+        .admits(new.date, now.today, now.late_until)
+        .map_err(|e| AppError::invalid("date", e).with_code("late_delivery"))?;
+    if let Some(price) = now.prices.in_force(new.date)
+        && new.unit_price > price
+    {
+        return Err(AppError::invalid(
+            "unit_price",
+            format!(
+                "is above the offering's price {price} in force on {}",
+                new.date
+            ),
+        )
+        .with_code("above_offering_price"));
     }
     let cap = service.price_cap_cents.map(Money::from_cents);
     check_price_cap(new.unit_price, cap).map_err(|e| AppError::invalid("unit_price", e))?;
@@ -178,6 +207,10 @@ pub fn delivery_row(
         invoice_id: Set(None),
         recorded_by: Set(actor.user_id.into()),
         created_at: Set(Utc::now()),
+        void_reason: Set(None),
+        voided_by: Set(None),
+        voided_at: Set(None),
+        corrects: Set(None),
     }
 }
 
@@ -188,6 +221,7 @@ pub fn spend(new: &NewDelivery, id: DeliveryId, decision: &Decision) -> Movement
         available: -decision.draw.from_available,
         reserved: -decision.draw.from_reserved,
         spent: decision.split.purchaser_share,
+        expired: Money::ZERO,
         commitment: Some(new.commitment),
         delivery: Some(id),
     }

@@ -1,28 +1,52 @@
-//! Disputes: a client (or proxy) may dispute a delivery within 14 days of its date; a case
-//! worker of the purchaser upholds it (the delivery is reversed) or rejects it.
-use chrono::{NaiveDate, Utc};
+//! Disputes: a client (or proxy) may dispute a delivery within 14 days of the later of its
+//! date and the day it was recorded, so a delivery recorded late can still be disputed
+//! once the client can see it. The provider may give its account before the decision. A
+//! case worker of the purchaser upholds it (the delivery is reversed), upholds it in part
+//! (a corrected quantity: the delivery is replaced by a corrected one, so only the
+//! difference comes back), or rejects it.
+use chrono::{Duration, NaiveDate, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
+use serde_json::json;
 
 use crate::{
+    audit::{self, AuditEvent},
     auth::{ActingFor, Actor},
     db::{
-        Db,
+        Db, WriteTx,
         entities::{delivery, dispute},
     },
     domain::{
-        catalogue::{DeliveryStatus, DisputeStatus},
-        ids::{DeliveryId, DisputeId},
+        Money, Quantity,
+        catalogue::{DeliveryStatus, DisputeStatus, Method},
+        finnish_day_of,
+        ids::{DeliveryId, DisputeId, ProviderId},
     },
     error::{AppError, AppResult},
 };
 
-use super::deliveries::reverse_in;
+use super::{
+    apply, commitments,
+    deliveries::{NewDelivery, reverse_in, service_of},
+    delivery_rules::{Decision, delivery_row, draw, spend, split, voucher_value_of},
+    lock_allocation,
+};
 
 pub const DISPUTE_WINDOW_DAYS: i64 = 14;
 
-/// Whether a delivery of this date may still be disputed today.
-pub fn within_window(delivery_date: NaiveDate, today: NaiveDate) -> bool {
-    (today - delivery_date).num_days() <= DISPUTE_WINDOW_DAYS
+/// The day the dispute window opens: the later of the delivery's date and the Finnish day
+/// it was recorded.
+pub fn window_opens(delivery: &delivery::Model) -> NaiveDate {
+    delivery.date.max(finnish_day_of(delivery.created_at))
+}
+
+/// The last day the delivery may be disputed.
+pub fn last_day(delivery: &delivery::Model) -> NaiveDate {
+    window_opens(delivery) + Duration::days(DISPUTE_WINDOW_DAYS)
+}
+
+/// Whether the delivery may still be disputed today.
+pub fn within_window(delivery: &delivery::Model, today: NaiveDate) -> bool {
+    today <= last_day(delivery)
 }
 
 pub async fn open(
@@ -38,10 +62,14 @@ pub async fn open(
             format!("the delivery is {}", delivery.status),
         ));
     }
-    if !within_window(delivery.date, today) {
+    if !within_window(delivery, today) {
         return Err(AppError::conflict(
             "dispute_window_closed",
-            format!("a delivery can be disputed within {DISPUTE_WINDOW_DAYS} days of its date"),
+            format!(
+                "a delivery can be disputed within {DISPUTE_WINDOW_DAYS} days of its date or of \
+                 the day it was recorded, whichever is later; for this one the last day was {}",
+                last_day(delivery)
+            ),
         ));
     }
     let tx = db.begin_write().await?;
@@ -67,6 +95,10 @@ pub async fn open(
         decision_reason: Set(None),
         created_at: Set(Utc::now()),
         decided_at: Set(None),
+        provider_account: Set(None),
+        provider_account_by: Set(None),
+        provider_account_at: Set(None),
+        corrected_quantity_milli: Set(None),
     }
     .insert(&*tx)
     .await?;
@@ -76,17 +108,114 @@ pub async fn open(
     Ok(model)
 }
 
-/// Decides an open dispute; upholding reverses the delivery in the same transaction.
+/// The provider's account of the matter, while the dispute is open; a second one replaces
+/// the first (both are in the audit log).
+pub async fn add_provider_account(
+    db: &Db,
+    id: DisputeId,
+    provider: ProviderId,
+    text: String,
+    actor: &Actor,
+) -> AppResult<dispute::Model> {
+    let tx = db.begin_write().await?;
+    let current = open_dispute(&tx, id).await?;
+    let delivery = delivery::Entity::find_by_id(current.delivery_id)
+        .one(&*tx)
+        .await?
+        .ok_or_else(|| AppError::internal("dispute without delivery"))?;
+    if delivery.provider_id != uuid::Uuid::from(provider) {
+        return Err(AppError::not_found("dispute"));
+    }
+    let client = current.client_id;
+    let mut active = current.into_active_model();
+    active.provider_account = Set(Some(text.clone()));
+    active.provider_account_by = Set(Some(actor.user_id.into()));
+    active.provider_account_at = Set(Some(Utc::now()));
+    let updated = active.update(&*tx).await?;
+    audit::record(
+        &*tx,
+        Some(actor),
+        None,
+        AuditEvent {
+            action: "dispute_provider_account",
+            subject_type: "dispute",
+            subject_id: updated.id.to_string(),
+            client: Some(client.into()),
+            detail: Some(json!({ "text": text })),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(updated)
+}
+
+/// What the case worker decided.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// The client was right: the whole delivery is reversed.
+    Upheld,
+    /// Only this quantity was delivered: the difference is reversed.
+    UpheldInPart(Quantity),
+    Rejected,
+}
+
+/// Decides an open dispute; upholding reverses the delivery (or the difference) in the same
+/// transaction.
 pub async fn decide(
     db: &Db,
     id: DisputeId,
-    uphold: bool,
+    outcome: Outcome,
     reason: Option<String>,
     actor: &Actor,
 ) -> AppResult<dispute::Model> {
     let tx = db.begin_write().await?;
-    let current = dispute::Entity::find_by_id(uuid::Uuid::from(id))
+    let current = open_dispute(&tx, id).await?;
+    let delivery_id = DeliveryId::from(current.delivery_id);
+    let status = match outcome {
+        Outcome::Upheld => {
+            reverse_in(
+                db,
+                &tx,
+                delivery_id,
+                DeliveryStatus::Reversed,
+                actor,
+                case_worker(),
+            )
+            .await?;
+            DisputeStatus::Upheld
+        }
+        Outcome::UpheldInPart(quantity) => {
+            correct(db, &tx, delivery_id, quantity, actor).await?;
+            DisputeStatus::PartlyUpheld
+        }
+        Outcome::Rejected => DisputeStatus::Rejected,
+    };
+    let mut active = current.into_active_model();
+    active.status = Set(status.to_string());
+    active.decided_by = Set(Some(actor.user_id.into()));
+    active.decision_reason = Set(reason);
+    active.decided_at = Set(Some(Utc::now()));
+    if let Outcome::UpheldInPart(quantity) = outcome {
+        active.corrected_quantity_milli = Set(Some(quantity.milli()));
+    }
+    let updated = active.update(&*tx).await?;
+    if let Some(delivery) = delivery::Entity::find_by_id(updated.delivery_id)
         .one(&*tx)
+        .await?
+    {
+        crate::notify::client::dispute_decided(&*tx, &updated, &delivery).await?;
+    }
+    tx.commit().await?;
+    Ok(updated)
+}
+
+fn case_worker() -> Option<ActingFor> {
+    Some(ActingFor::CaseWorker)
+}
+
+async fn open_dispute(tx: &WriteTx, id: DisputeId) -> AppResult<dispute::Model> {
+    let current = dispute::Entity::find_by_id(uuid::Uuid::from(id))
+        .one(&**tx)
         .await?
         .ok_or_else(|| AppError::not_found("dispute"))?;
     if current.status != DisputeStatus::Open.as_ref() {
@@ -95,35 +224,98 @@ pub async fn decide(
             format!("the dispute is already {}", current.status),
         ));
     }
-    if uphold {
-        let delivery = DeliveryId::from(current.delivery_id);
-        reverse_in(
-            db,
-            &tx,
-            delivery,
-            DeliveryStatus::Reversed,
-            actor,
-            Some(ActingFor::CaseWorker),
-        )
-        .await?;
-    }
-    let mut active = current.into_active_model();
-    active.status = Set(if uphold {
-        DisputeStatus::Upheld
-    } else {
-        DisputeStatus::Rejected
-    }
-    .to_string());
-    active.decided_by = Set(Some(actor.user_id.into()));
-    active.decision_reason = Set(reason);
-    active.decided_at = Set(Some(Utc::now()));
-    let updated = active.update(&*tx).await?;
-    if let Some(delivery) = delivery::Entity::find_by_id(updated.delivery_id)
-        .one(&*tx)
+    Ok(current)
+}
+
+/// A partial uphold: the delivery is reversed and a corrected one, of the quantity found
+/// delivered at the same date and unit price, is recorded in its place. The two movements
+/// together give back the difference only; settlement credits the first (if invoiced) and
+/// invoices the second like any delivery.
+async fn correct(
+    db: &Db,
+    tx: &WriteTx,
+    id: DeliveryId,
+    quantity: Quantity,
+    actor: &Actor,
+) -> AppResult<delivery::Model> {
+    let original = delivery::Entity::find_by_id(uuid::Uuid::from(id))
+        .one(&**tx)
         .await?
-    {
-        crate::notify::client::dispute_decided(&*tx, &updated, &delivery, uphold).await?;
+        .ok_or_else(|| AppError::not_found("delivery"))?;
+    if quantity.milli() >= original.quantity_milli {
+        return Err(AppError::invalid(
+            "quantity",
+            format!(
+                "must be less than the recorded quantity {}; to reject the dispute, uphold false",
+                Quantity::from_milli(original.quantity_milli)
+            ),
+        ));
     }
-    tx.commit().await?;
-    Ok(updated)
+    reverse_in(db, tx, id, DeliveryStatus::Reversed, actor, case_worker()).await?;
+    let allocation = lock_allocation(db, tx, original.allocation_id.into()).await?;
+    let commitment = commitments::load(tx, original.commitment_id.into()).await?;
+    let service = service_of(&**tx, &commitment).await?;
+    let method: Method = commitment.method.parse().map_err(AppError::internal)?;
+    let new = NewDelivery {
+        commitment: commitment.id.into(),
+        date: original.date,
+        quantity,
+        unit_price: Money::from_cents(original.unit_price_cents),
+        reference: format!("{}/korjattu", original.reference),
+    };
+    let split = split(
+        quantity,
+        new.unit_price,
+        method,
+        voucher_value_of(&allocation, &service),
+    );
+    let open = commitments::status_of(&commitment)?
+        == crate::domain::catalogue::CommitmentStatus::Accepted;
+    let reserved = if open {
+        Money::from_cents(commitment.reserved_cents)
+    } else {
+        Money::ZERO
+    };
+    let decision = Decision {
+        split,
+        draw: draw(split.purchaser_share, reserved),
+    };
+    let corrected_id = DeliveryId::new();
+    let mut row = delivery_row(
+        corrected_id,
+        original.provider_id.into(),
+        &new,
+        &allocation,
+        &decision,
+        actor,
+    );
+    row.corrects = Set(Some(original.id));
+    let corrected = row.insert(&**tx).await?;
+    if !decision.draw.from_reserved.is_zero() {
+        let left = commitment.reserved_cents - decision.draw.from_reserved.cents();
+        let mut active = commitment.into_active_model();
+        active.reserved_cents = Set(left);
+        active.updated_at = Set(Utc::now());
+        active.update(&**tx).await?;
+    }
+    apply(
+        &**tx,
+        allocation,
+        spend(&new, corrected_id, &decision),
+        actor,
+        case_worker(),
+    )
+    .await?;
+    Ok(corrected)
+}
+
+/// The corrected delivery recorded in place of this one, if a dispute was upheld in part.
+pub async fn correction_of(
+    conn: &impl sea_orm::ConnectionTrait,
+    original: uuid::Uuid,
+) -> AppResult<Option<delivery::Model>> {
+    Ok(delivery::Entity::find()
+        .filter(delivery::Column::Corrects.eq(original))
+        .one(conn)
+        .await?)
 }

@@ -8,6 +8,7 @@ use crate::{
     domain::{
         Money,
         catalogue::FundingKind,
+        grace::GraceDays,
         ids::{AllocationId, ClientId, PurchaserId, ServiceId},
     },
     error::AppResult,
@@ -24,6 +25,7 @@ pub struct NewAllocation {
     pub valid_to: NaiveDate,
     pub services: Vec<ServiceId>,
     pub voucher_value: Option<Money>,
+    pub grace_days: GraceDays,
 }
 
 pub async fn grant(db: &Db, new: NewAllocation, actor: &Actor) -> AppResult<allocation::Model> {
@@ -38,6 +40,8 @@ pub async fn grant(db: &Db, new: NewAllocation, actor: &Actor) -> AppResult<allo
         available_cents: Set(0),
         reserved_cents: Set(0),
         spent_cents: Set(0),
+        expired_cents: Set(0),
+        grace_days: Set(new.grace_days.days()),
         valid_from: Set(new.valid_from),
         valid_to: Set(new.valid_to),
         service_ids: Set(
@@ -54,6 +58,7 @@ pub async fn grant(db: &Db, new: NewAllocation, actor: &Actor) -> AppResult<allo
         available: new.granted,
         reserved: Money::ZERO,
         spent: Money::ZERO,
+        expired: Money::ZERO,
         commitment: None,
         delivery: None,
     };

@@ -1,6 +1,6 @@
 //! The only code that moves money. Every movement happens inside one write transaction
 //! that holds the allocation (row lock on PostgreSQL, the write gate on SQLite), keeps
-//! `granted = available + reserved + spent` with each part ≥ 0, appends a ledger entry,
+//! `granted = available + reserved + spent + expired` with each part ≥ 0, appends a ledger entry,
 //! and writes the audit log. The balance columns are a cache that [`reconcile`] proves
 //! equal to the sum of entries.
 pub mod batch;
@@ -8,6 +8,7 @@ pub mod commitments;
 pub mod deliveries;
 pub mod delivery_rules;
 pub mod disputes;
+pub mod expiry;
 pub mod grant;
 pub mod quote;
 pub mod reconcile;
@@ -48,22 +49,34 @@ pub struct Balance {
     pub reserved: Money,
     #[schema(value_type = String)]
     pub spent: Money,
+    /// Unspent money that expired after the period and its grace days.
+    #[schema(value_type = String)]
+    pub expired: Money,
 }
 
 impl Balance {
-    /// From cents in the order `[granted, available, reserved, spent]`.
-    pub fn from_cents([granted, available, reserved, spent]: [i64; 4]) -> Self {
+    /// From cents in the order `[granted, available, reserved, spent, expired]`.
+    pub fn from_cents([granted, available, reserved, spent, expired]: [i64; 5]) -> Self {
         Balance {
             granted: Money::from_cents(granted),
             available: Money::from_cents(available),
             reserved: Money::from_cents(reserved),
             spent: Money::from_cents(spent),
+            expired: Money::from_cents(expired),
         }
     }
 
-    /// In cents, `[granted, available, reserved, spent]`: the order reconciliation compares.
-    pub fn cents(&self) -> [i64; 4] {
-        [self.granted, self.available, self.reserved, self.spent].map(Money::cents)
+    /// In cents, `[granted, available, reserved, spent, expired]`: the order
+    /// reconciliation compares.
+    pub fn cents(&self) -> [i64; 5] {
+        [
+            self.granted,
+            self.available,
+            self.reserved,
+            self.spent,
+            self.expired,
+        ]
+        .map(Money::cents)
     }
 
     pub fn of(model: &allocation::Model) -> Self {
@@ -72,7 +85,13 @@ impl Balance {
             available: Money::from_cents(model.available_cents),
             reserved: Money::from_cents(model.reserved_cents),
             spent: Money::from_cents(model.spent_cents),
+            expired: Money::from_cents(model.expired_cents),
         }
+    }
+
+    /// The parts add up to what was granted.
+    pub fn adds_up(&self) -> bool {
+        self.available + self.reserved + self.spent + self.expired == self.granted
     }
 }
 
@@ -90,6 +109,8 @@ pub enum EntryKind {
     Spend,
     /// A delivery is voided or a dispute upheld: spent → reserved / available.
     Reverse,
+    /// The period and its grace days are over: available and reserved → expired.
+    Expiry,
 }
 
 /// One change to an allocation's balance; the deltas move money between the columns.
@@ -98,6 +119,7 @@ pub struct Movement {
     pub available: Money,
     pub reserved: Money,
     pub spent: Money,
+    pub expired: Money,
     pub commitment: Option<CommitmentId>,
     pub delivery: Option<DeliveryId>,
 }
@@ -119,15 +141,20 @@ pub(crate) async fn lock_allocation(
 }
 
 /// The balance after a movement, or the refusal: no part may go negative (overdraw), and
-/// `granted = available + reserved + spent` must still hold.
+/// `granted = available + reserved + spent + expired` must still hold.
 pub(crate) fn next_balance(before: Balance, movement: &Movement) -> AppResult<Balance> {
     let after = Balance {
         granted: before.granted,
         available: before.available + movement.available,
         reserved: before.reserved + movement.reserved,
         spent: before.spent + movement.spent,
+        expired: before.expired + movement.expired,
     };
-    if after.available.is_negative() || after.reserved.is_negative() || after.spent.is_negative() {
+    if after.available.is_negative()
+        || after.reserved.is_negative()
+        || after.spent.is_negative()
+        || after.expired.is_negative()
+    {
         return Err(AppError::conflict(
             "overdraw",
             format!(
@@ -136,9 +163,9 @@ pub(crate) fn next_balance(before: Balance, movement: &Movement) -> AppResult<Ba
             ),
         ));
     }
-    if after.available + after.reserved + after.spent != after.granted {
+    if !after.adds_up() {
         return Err(AppError::internal(format!(
-            "ledger movement {} breaks granted = available + reserved + spent",
+            "ledger movement {} breaks granted = available + reserved + spent + expired",
             movement.kind
         )));
     }
@@ -149,7 +176,7 @@ pub(crate) fn next_balance(before: Balance, movement: &Movement) -> AppResult<Ba
 pub(crate) fn entry_row(
     allocation: uuid::Uuid,
     movement: &Movement,
-    actor: &Actor,
+    actor: Option<&Actor>,
 ) -> ledger_entry::ActiveModel {
     ledger_entry::ActiveModel {
         allocation_id: Set(allocation),
@@ -157,9 +184,10 @@ pub(crate) fn entry_row(
         available_delta_cents: Set(movement.available.cents()),
         reserved_delta_cents: Set(movement.reserved.cents()),
         spent_delta_cents: Set(movement.spent.cents()),
+        expired_delta_cents: Set(movement.expired.cents()),
         commitment_id: Set(movement.commitment.map(Into::into)),
         delivery_id: Set(movement.delivery.map(Into::into)),
-        actor_user_id: Set(Some(actor.user_id.into())),
+        actor_user_id: Set(actor.map(|a| a.user_id.into())),
         created_at: Set(Utc::now()),
         ..Default::default()
     }
@@ -181,6 +209,7 @@ pub(crate) fn movement_event(
             "available": movement.available,
             "reserved": movement.reserved,
             "spent": movement.spent,
+            "expired": movement.expired,
             "commitment_id": movement.commitment,
             "delivery_id": movement.delivery,
         })),
@@ -196,17 +225,29 @@ pub(crate) async fn apply(
     actor: &Actor,
     acting: Option<ActingFor>,
 ) -> AppResult<allocation::Model> {
+    apply_by(tx, allocation, movement, Some(actor), acting).await
+}
+
+/// [`apply`] for a movement no person made (expiry, by the calendar): no actor is recorded.
+pub(crate) async fn apply_by(
+    tx: &impl ConnectionTrait,
+    allocation: allocation::Model,
+    movement: Movement,
+    actor: Option<&Actor>,
+    acting: Option<ActingFor>,
+) -> AppResult<allocation::Model> {
     let after = next_balance(Balance::of(&allocation), &movement)?;
     let client = allocation.client_id;
     let mut active = allocation.into_active_model();
     active.available_cents = Set(after.available.cents());
     active.reserved_cents = Set(after.reserved.cents());
     active.spent_cents = Set(after.spent.cents());
+    active.expired_cents = Set(after.expired.cents());
     let updated = active.update(tx).await?;
     entry_row(updated.id, &movement, actor).insert(tx).await?;
     audit::record(
         tx,
-        Some(actor),
+        actor,
         acting,
         movement_event(updated.id, client, &movement),
     )

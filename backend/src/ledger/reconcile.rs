@@ -34,6 +34,7 @@ struct Sums {
     available: Option<i64>,
     reserved: Option<i64>,
     spent: Option<i64>,
+    expired: Option<i64>,
     granted: Option<i64>,
     entries: i64,
 }
@@ -59,6 +60,7 @@ pub async fn reconcile(conn: &impl ConnectionTrait, id: AllocationId) -> AppResu
         .column_as(cents(ledger_entry::Column::AvailableDeltaCents), "available")
         .column_as(cents(ledger_entry::Column::ReservedDeltaCents), "reserved")
         .column_as(cents(ledger_entry::Column::SpentDeltaCents), "spent")
+        .column_as(cents(ledger_entry::Column::ExpiredDeltaCents), "expired")
         .column_as(
             Expr::cust("CAST(COALESCE(SUM(CASE WHEN kind = 'grant' THEN available_delta_cents ELSE 0 END), 0) AS BIGINT)"),
             "granted",
@@ -87,6 +89,7 @@ pub async fn reconcile(conn: &impl ConnectionTrait, id: AllocationId) -> AppResu
         available: Money::from_cents(sums.available.unwrap_or(0)),
         reserved: Money::from_cents(sums.reserved.unwrap_or(0)),
         spent: Money::from_cents(sums.spent.unwrap_or(0)),
+        expired: Money::from_cents(sums.expired.unwrap_or(0)),
     };
     let reserved_by_commitments = Money::from_cents(reserved);
     let consistent = balanced(
@@ -105,15 +108,16 @@ pub async fn reconcile(conn: &impl ConnectionTrait, id: AllocationId) -> AppResu
 }
 
 /// The ledger's invariant for one allocation, in cents `[granted, available, reserved,
-/// spent]`: the columns equal the entries' sums, none is negative, they add up to what was
-/// granted, and the open commitments hold exactly what is reserved.
-pub fn balanced(columns: [i64; 4], from_entries: [i64; 4], reserved_by_commitments: i64) -> bool {
-    let [granted, available, reserved, spent] = columns;
+/// spent, expired]`: the columns equal the entries' sums, none is negative, they add up to
+/// what was granted, and the open commitments hold exactly what is reserved.
+pub fn balanced(columns: [i64; 5], from_entries: [i64; 5], reserved_by_commitments: i64) -> bool {
+    let [granted, available, reserved, spent, expired] = columns;
     columns == from_entries
         && available >= 0
         && reserved >= 0
         && spent >= 0
-        && available + reserved + spent == granted
+        && expired >= 0
+        && available + reserved + spent + expired == granted
         && reserved_by_commitments == reserved
 }
 

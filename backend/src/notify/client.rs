@@ -1,15 +1,17 @@
 //! What a client, and every proxy acting for them, are told: decisions, answers to their
 //! requests, each delivery with the new balance, and what became of a dispute.
-use chrono::Duration;
 use sea_orm::{ConnectionTrait, EntityTrait};
 use valinta_emails::{
-    AllocationGranted, CommitmentAccepted, CommitmentDeclined, DeliveryRecorded, DisputeDecided,
-    Notification,
+    AllocationExpired, AllocationGranted, CommitmentAccepted, CommitmentDeclined, DeliveryRecorded,
+    DisputeDecided, Notification, PartlyUpheld, PriceChanged,
 };
 
 use crate::{
-    db::entities::{allocation, commitment, delivery, dispute},
+    db::entities::{allocation, commitment, delivery, dispute, offering},
+    domain::{Money, catalogue::DisputeStatus},
     error::AppResult,
+    ledger::disputes::last_day as dispute_until,
+    prices::change::PriceChange,
 };
 
 use super::{
@@ -17,9 +19,6 @@ use super::{
     queue,
     recipients::{self, Addressee},
 };
-
-/// How long a client has to dispute a delivery (product rule: 14 days from its date).
-pub const DISPUTE_DAYS: i64 = 14;
 
 /// Tells the client and every proxy acting for them.
 async fn each<F>(conn: &impl ConnectionTrait, client: uuid::Uuid, build: F) -> AppResult<()>
@@ -99,7 +98,7 @@ pub async fn delivery_recorded(
             purchaser_share: euros(delivery.purchaser_share_cents),
             client_share: euros(delivery.client_share_cents),
             available: euros(allocation.available_cents),
-            dispute_until: delivery.date + Duration::days(DISPUTE_DAYS),
+            dispute_until: dispute_until(delivery),
             link: "/my".into(),
         })
     })
@@ -110,9 +109,22 @@ pub async fn dispute_decided(
     conn: &impl ConnectionTrait,
     dispute: &dispute::Model,
     delivery: &delivery::Model,
-    upheld: bool,
 ) -> AppResult<()> {
     let offering = lookup::offering_of_commitment(conn, delivery.commitment_id).await?;
+    let upheld = dispute.status != DisputeStatus::Rejected.as_ref();
+    let partly = match dispute.corrected_quantity_milli {
+        Some(found) => {
+            let corrected = crate::ledger::disputes::correction_of(conn, delivery.id).await?;
+            let returned =
+                delivery.purchaser_share_cents - corrected.map_or(0, |c| c.purchaser_share_cents);
+            Some(PartlyUpheld {
+                recorded: quantity(delivery.quantity_milli).to_string(),
+                found: quantity(found).to_string(),
+                returned: euros(returned),
+            })
+        }
+        None => None,
+    };
     each(conn, delivery.client_id, |to| {
         Notification::DisputeDecided(DisputeDecided {
             on_behalf_of: to.on_behalf_of.clone(),
@@ -121,6 +133,47 @@ pub async fn dispute_decided(
             amount: euros(delivery.total_cents),
             upheld,
             note: dispute.decision_reason.clone(),
+            partly: partly.clone(),
+            link: "/my".into(),
+        })
+    })
+    .await
+}
+
+/// A price change on an offering the client has an open commitment on.
+pub async fn price_changed(
+    conn: &impl ConnectionTrait,
+    client: uuid::Uuid,
+    offering: &offering::Model,
+    previous: Option<Money>,
+    change: PriceChange,
+) -> AppResult<()> {
+    let provider = lookup::provider_name(conn, offering.provider_id).await?;
+    each(conn, client, |to| {
+        Notification::PriceChanged(PriceChanged {
+            on_behalf_of: to.on_behalf_of.clone(),
+            offering: text_in(&offering.title, to.lang),
+            provider: provider.clone(),
+            old_price: previous.map(|p| euros(p.cents())),
+            new_price: euros(change.unit_price.cents()),
+            valid_from: change.valid_from,
+            link: format!("/offerings/{}", offering.id),
+        })
+    })
+    .await
+}
+
+/// The allocation's time is over and what was not used expired.
+pub async fn allocation_expired(
+    conn: &impl ConnectionTrait,
+    allocation: &allocation::Model,
+    expired: Money,
+) -> AppResult<()> {
+    each(conn, allocation.client_id, |to| {
+        Notification::AllocationExpired(AllocationExpired {
+            on_behalf_of: to.on_behalf_of.clone(),
+            valid_to: allocation.valid_to,
+            expired: euros(expired.cents()),
             link: "/my".into(),
         })
     })
@@ -176,7 +229,7 @@ pub async fn deliveries_recorded(conn: &impl ConnectionTrait, ids: &[uuid::Uuid]
                     purchaser_share: euros(d.purchaser_share_cents),
                     client_share: euros(d.client_share_cents),
                     available: euros(balances[&d.allocation_id]),
-                    dispute_until: d.date + Duration::days(DISPUTE_DAYS),
+                    dispute_until: dispute_until(&d),
                     link: "/my".into(),
                 });
                 batch.add(conn, to, message).await?;

@@ -7,10 +7,11 @@ use serde::{Deserialize, Serialize};
 use crate::{
     audit::{self, AuditEvent},
     auth::{ActingFor, Actor, access},
-    db::entities::{allocation, ledger_entry, service},
+    db::entities::{allocation, ledger_entry, purchaser, service},
     domain::{
         Money,
         catalogue::FundingKind,
+        grace::GraceDays,
         ids::{AllocationId, ClientId, CommitmentId, DeliveryId, PurchaserId, ServiceId},
     },
     error::{AppError, AppResult, field},
@@ -31,6 +32,9 @@ pub struct AllocationIn {
     #[serde(default)]
     pub service_ids: Vec<ServiceId>,
     pub voucher_value: Option<DecimalText>,
+    /// Days after `valid_to` during which deliveries dated inside the period are still
+    /// taken (0–365); the purchaser's default when left out.
+    pub grace_days: Option<i64>,
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -46,6 +50,10 @@ pub struct AllocationOut {
     pub service_ids: Vec<ServiceId>,
     #[schema(value_type = Option<String>)]
     pub voucher_value: Option<Money>,
+    pub grace_days: i32,
+    /// The last day commitments and deliveries dated inside the period are taken:
+    /// `valid_to + grace_days`. After it the unspent money expires.
+    pub open_until: NaiveDate,
     pub balance: Balance,
 }
 
@@ -61,6 +69,8 @@ impl AllocationOut {
             valid_to: model.valid_to,
             service_ids: from_json(&model.service_ids)?,
             voucher_value: model.voucher_value_cents.map(Money::from_cents),
+            grace_days: model.grace_days,
+            open_until: ledger::expiry::last_day(model),
             balance: Balance::of(model),
         })
     }
@@ -131,6 +141,13 @@ pub async fn create(
             "must all be services in this purchaser's catalogue",
         ));
     }
+    let grace_days = match input.grace_days {
+        Some(days) => field("grace_days", GraceDays::parse(days))?,
+        None => purchaser::Entity::find_by_id(client.purchaser_id)
+            .one(&state.db.conn)
+            .await?
+            .map_or(GraceDays::NONE, |p| GraceDays::from_stored(p.grace_days)),
+    };
     let new = NewAllocation {
         client: cid,
         purchaser: client.purchaser_id.into(),
@@ -140,6 +157,7 @@ pub async fn create(
         valid_to,
         services,
         voucher_value,
+        grace_days,
     };
     let model = ledger::grant::grant(&state.db, new, &actor).await?;
     Ok((
@@ -235,6 +253,8 @@ pub struct LedgerEntryOut {
     pub reserved: Money,
     #[schema(value_type = String)]
     pub spent: Money,
+    #[schema(value_type = String)]
+    pub expired: Money,
     pub commitment_id: Option<CommitmentId>,
     pub delivery_id: Option<DeliveryId>,
     pub created_at: chrono::DateTime<Utc>,
@@ -262,6 +282,7 @@ pub async fn ledger_entries(
             available: Money::from_cents(e.available_delta_cents),
             reserved: Money::from_cents(e.reserved_delta_cents),
             spent: Money::from_cents(e.spent_delta_cents),
+            expired: Money::from_cents(e.expired_delta_cents),
             commitment_id: e.commitment_id.map(Into::into),
             delivery_id: e.delivery_id.map(Into::into),
             created_at: e.created_at,

@@ -25,7 +25,7 @@ use crate::{
         allocations::{load_visible, parse_date},
         common::{ListOut, fetch_page},
         disputes::DisputeOut,
-        extract::{ApiJson, ApiQuery, DecimalText, PageQuery, PathId},
+        extract::{ApiJson, ApiQuery, DecimalText, PageQuery, PathId, parse_json},
     },
     state::AppState,
 };
@@ -58,6 +58,13 @@ pub struct DeliveryOut {
     pub reference: String,
     pub status: DeliveryStatus,
     pub created_at: chrono::DateTime<Utc>,
+    /// The last day the client may dispute it: 14 days from the later of its date and the
+    /// day it was recorded.
+    pub dispute_until: NaiveDate,
+    /// Why the provider voided it (status `voided`).
+    pub void_reason: Option<String>,
+    /// The delivery this one corrects (recorded when a dispute was upheld in part).
+    pub corrects: Option<DeliveryId>,
     /// The allocation's balance now.
     pub balance: Balance,
 }
@@ -76,6 +83,9 @@ impl DeliveryOut {
             reference: model.reference.clone(),
             status: model.status.parse().map_err(AppError::internal)?,
             created_at: model.created_at,
+            dispute_until: crate::ledger::disputes::last_day(model),
+            void_reason: model.void_reason.clone(),
+            corrects: model.corrects.map(Into::into),
             balance: Balance::of(allocation),
         })
     }
@@ -164,22 +174,57 @@ pub async fn get(
     Ok(Json(DeliveryOut::from_models(&model, &allocation)?))
 }
 
-#[utoipa::path(post, path = "/api/v1/deliveries/{id}/void", tag = "deliveries",
+#[derive(Deserialize, utoipa::ToSchema)]
+pub struct VoidIn {
+    /// Why the delivery is voided; the client sees it beside the voided row.
+    pub reason: String,
+}
+
+/// The reason is required; a request without a body is told so (422 naming `reason`).
+fn parse_void(body: &[u8]) -> AppResult<String> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Err(AppError::invalid(
+            "reason",
+            "is required: say why the delivery is voided (the client will see it)",
+        ));
+    }
+    let input: VoidIn = parse_json(body)?;
+    field("reason", parse_text(&input.reason, 2000))
+}
+
+#[utoipa::path(post, path = "/api/v1/deliveries/{id}/void", tag = "deliveries", request_body = VoidIn,
     responses((status = 200, body = DeliveryOut), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn void(
     State(state): State<AppState>,
     actor: Actor,
     PathId(id): PathId<DeliveryId>,
+    body: axum::body::Bytes,
 ) -> AppResult<Json<DeliveryOut>> {
-    let (model, _, acting) = visible(&state, &actor, id).await?;
+    let reason = parse_void(&body);
+    Ok(Json(void_for(&state, &actor, id, reason).await?))
+}
+
+/// Voids the provider's own delivery for a reason (the portal's form comes here too).
+pub async fn void_for(
+    state: &AppState,
+    actor: &Actor,
+    id: DeliveryId,
+    reason: AppResult<String>,
+) -> AppResult<DeliveryOut> {
+    let (model, _, acting) = visible(state, actor, id).await?;
     if acting.is_some() {
         return Err(AppError::forbidden(
             "only the provider may void its delivery; the client may dispute it",
         ));
     }
     actor.require_provider(model.provider_id.into(), "delivery")?;
-    let (updated, allocation) = deliveries::void(&state.db, id, &actor).await?;
-    Ok(Json(DeliveryOut::from_models(&updated, &allocation)?))
+    let (updated, allocation) = deliveries::void(&state.db, id, reason?, actor).await?;
+    DeliveryOut::from_models(&updated, &allocation)
+}
+
+/// The void reason typed in the portal's form.
+pub fn parse_void_reason(raw: &str) -> AppResult<String> {
+    field("reason", parse_text(raw, 2000))
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]

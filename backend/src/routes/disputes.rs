@@ -1,4 +1,5 @@
-//! Deciding disputes: a case worker of the client's purchaser upholds or rejects.
+//! Disputes: the provider gives its account, a case worker of the client's purchaser upholds
+//! (in whole or in part) or rejects, and everyone involved can read where a dispute stands.
 use axum::{Json, extract::State};
 use chrono::Utc;
 use std::collections::HashMap;
@@ -11,16 +12,16 @@ use crate::{
     auth::{ActingFor, Actor, access},
     db::entities::{client, delivery, dispute, provider},
     domain::{
-        Money,
+        Money, Quantity,
         catalogue::{DisputeStatus, Role},
         ids::{ClientId, DeliveryId, DisputeId, PurchaserId},
-        text::parse_optional_text,
+        text::{parse_optional_text, parse_text},
     },
     error::{AppError, AppResult, field},
-    ledger,
+    ledger::{self, disputes::Outcome},
     routes::{
         common::{ListOut, fetch_page},
-        extract::{ApiJson, ApiQuery, PageQuery, PathId},
+        extract::{ApiJson, ApiQuery, DecimalText, PageQuery, PathId},
     },
     state::AppState,
 };
@@ -32,6 +33,12 @@ pub struct DisputeOut {
     pub status: DisputeStatus,
     pub reason: String,
     pub decision_reason: Option<String>,
+    /// The provider's account of the matter, given before the decision.
+    pub provider_account: Option<String>,
+    pub provider_account_at: Option<chrono::DateTime<Utc>>,
+    /// For `partly_upheld`: the quantity the case worker found delivered.
+    #[schema(value_type = Option<String>)]
+    pub corrected_quantity: Option<Quantity>,
     pub created_at: chrono::DateTime<Utc>,
     pub decided_at: Option<chrono::DateTime<Utc>>,
 }
@@ -44,6 +51,9 @@ impl DisputeOut {
             status: model.status.parse().map_err(AppError::internal)?,
             reason: model.reason.clone(),
             decision_reason: model.decision_reason.clone(),
+            provider_account: model.provider_account.clone(),
+            provider_account_at: model.provider_account_at,
+            corrected_quantity: model.corrected_quantity_milli.map(Quantity::from_milli),
             created_at: model.created_at,
             decided_at: model.decided_at,
         })
@@ -54,6 +64,29 @@ impl DisputeOut {
 pub struct DisputeDecisionIn {
     pub uphold: bool,
     pub reason: Option<String>,
+    /// With `uphold`: the quantity actually delivered, less than the recorded one. Only the
+    /// difference is returned to the balance. Left out (or 0): the whole delivery.
+    pub quantity: Option<DecimalText>,
+}
+
+/// What the case worker's answer means.
+fn outcome_of(input: &DisputeDecisionIn) -> AppResult<Outcome> {
+    match (input.uphold, &input.quantity) {
+        (false, Some(_)) => Err(AppError::invalid(
+            "quantity",
+            "goes only with uphold: the quantity found delivered",
+        )),
+        (false, None) => Ok(Outcome::Rejected),
+        (true, None) => Ok(Outcome::Upheld),
+        (true, Some(raw)) => {
+            let found = field("quantity", Quantity::parse_non_negative(&raw.0))?;
+            Ok(if found.milli() == 0 {
+                Outcome::Upheld
+            } else {
+                Outcome::UpheldInPart(found)
+            })
+        }
+    }
 }
 
 #[utoipa::path(post, path = "/api/v1/disputes/{id}/decision", tag = "disputes", request_body = DisputeDecisionIn,
@@ -77,8 +110,36 @@ pub async fn decide(
         ));
     }
     let reason = field("reason", parse_optional_text(input.reason.as_deref(), 2000))?;
-    let decided = ledger::disputes::decide(&state.db, id, input.uphold, reason, &actor).await?;
+    let outcome = outcome_of(&input)?;
+    let decided = ledger::disputes::decide(&state.db, id, outcome, reason, &actor).await?;
     Ok(Json(DisputeOut::from_model(&decided)?))
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+pub struct ProviderAccountIn {
+    /// The provider's account of what was delivered; the case worker and the client see it.
+    pub text: String,
+}
+
+#[utoipa::path(post, path = "/api/v1/disputes/{id}/provider-account", tag = "disputes",
+    params(("id" = String, Path, description = "the dispute")),
+    request_body = ProviderAccountIn,
+    responses((status = 200, body = DisputeOut), (status = "4XX", body = crate::error::ErrorBody)))]
+pub async fn provider_account(
+    State(state): State<AppState>,
+    actor: Actor,
+    PathId(id): PathId<DisputeId>,
+    ApiJson(input): ApiJson<ProviderAccountIn>,
+) -> AppResult<Json<DisputeOut>> {
+    let Some(provider) = actor.provider_id else {
+        return Err(AppError::forbidden(
+            "the provider of the disputed delivery gives its account",
+        ));
+    };
+    let text = field("text", parse_text(&input.text, 4000))?;
+    let updated =
+        ledger::disputes::add_provider_account(&state.db, id, provider, text, &actor).await?;
+    Ok(Json(DisputeOut::from_model(&updated)?))
 }
 
 #[utoipa::path(get, path = "/api/v1/disputes/{id}", tag = "disputes",

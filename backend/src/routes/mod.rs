@@ -15,6 +15,7 @@ pub mod disputes;
 pub mod emails;
 pub mod extract;
 pub mod finance;
+pub mod late_recording;
 pub mod me;
 pub mod notifications;
 pub mod offerings;
@@ -118,6 +119,7 @@ fn api_routes() -> OpenApiRouter<AppState> {
             offerings::read::list_for_provider
         ))
         .routes(routes!(offerings::read::list))
+        .routes(routes!(offerings::prices::list))
         .routes(routes!(
             offerings::read::get,
             offerings::write::update,
@@ -138,6 +140,7 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(commitments::accept))
         .routes(routes!(commitments::decline))
         .routes(routes!(commitments::close))
+        .routes(routes!(late_recording::open))
         .routes(routes!(deliveries::record, deliveries::list_for_commitment))
         .routes(routes!(uploads::upload))
         .routes(routes!(uploads::template))
@@ -145,6 +148,7 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(deliveries::void))
         .routes(routes!(deliveries::dispute))
         .routes(routes!(disputes::decide))
+        .routes(routes!(disputes::provider_account))
         .routes(routes!(disputes::get))
         .routes(routes!(
             reviews::write::create,

@@ -13,6 +13,7 @@ use crate::{
     domain::{
         BusinessId, EmailAddress, Municipality,
         catalogue::{PURCHASER_STAFF_ROLES, Role},
+        grace::GraceDays,
         ids::{PurchaserId, UserId},
         recording::RecordingDays,
         text::parse_text,
@@ -41,6 +42,9 @@ pub struct PurchaserOut {
     pub municipalities: Vec<String>,
     /// Deliveries are expected to be recorded within this many days of their date.
     pub recording_days: i32,
+    /// Days after an allocation's period during which deliveries dated inside it are still
+    /// taken, before the unspent money expires: the default for new decisions.
+    pub grace_days: i32,
 }
 
 pub fn parse_municipalities(name: &str, raw: &[String]) -> AppResult<Vec<Municipality>> {
@@ -80,6 +84,7 @@ async fn out(
         business_id: model.business_id,
         municipalities,
         recording_days: model.recording_days,
+        grace_days: model.grace_days,
     })
 }
 
@@ -102,6 +107,7 @@ pub async fn create(
         business_id: Set(business_id.to_string()),
         payment_terms_days: Set(14),
         recording_days: Set(RecordingDays::DEFAULT.stored()),
+        grace_days: Set(GraceDays::NONE.days()),
         created_at: Set(Utc::now()),
     }
     .insert(&*tx)
@@ -150,6 +156,7 @@ pub async fn list(
             name: model.name,
             business_id: model.business_id,
             recording_days: model.recording_days,
+            grace_days: model.grace_days,
         })
         .collect();
     Ok(Json(ListOut { items, total }))
@@ -173,6 +180,8 @@ pub async fn get(
 pub struct PurchaserPatch {
     /// Days after the delivery date within which deliveries should be recorded, 1–90.
     pub recording_days: Option<i64>,
+    /// Grace days for new decisions, 0–365.
+    pub grace_days: Option<i64>,
 }
 
 #[utoipa::path(patch, path = "/api/v1/purchasers/{pid}", tag = "purchasers", request_body = PurchaserPatch,
@@ -191,19 +200,27 @@ pub async fn update(
         .recording_days
         .map(|d| field("recording_days", RecordingDays::parse(d)))
         .transpose()?;
+    let grace_days = input
+        .grace_days
+        .map(|d| field("grace_days", GraceDays::parse(d)))
+        .transpose()?;
     let tx = state.db.begin_write().await?;
     let model = purchaser::Entity::find_by_id(uuid::Uuid::from(pid))
         .one(&*tx)
         .await?
         .ok_or_else(|| AppError::not_found("purchaser"))?;
     // An empty patch changes nothing (and an update with no column set would be refused).
-    let updated = match recording_days {
-        Some(days) => {
-            let mut active = model.into_active_model();
+    let updated = if recording_days.is_some() || grace_days.is_some() {
+        let mut active = model.into_active_model();
+        if let Some(days) = recording_days {
             active.recording_days = Set(days.stored());
-            active.update(&*tx).await?
         }
-        None => model,
+        if let Some(days) = grace_days {
+            active.grace_days = Set(days.days());
+        }
+        active.update(&*tx).await?
+    } else {
+        model
     };
     let body = out(&*tx, updated).await?;
     tx.commit().await?;

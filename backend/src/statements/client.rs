@@ -57,7 +57,7 @@ pub struct StatementMovement {
     pub at: DateTime<Utc>,
     /// The Finnish day the money moved.
     pub date: NaiveDate,
-    /// `grant`, `reserve`, `release`, `spend` or `reverse`.
+    /// `grant`, `reserve`, `release`, `spend`, `reverse` or `expiry`.
     pub kind: String,
     /// For `reverse`: `voided` (by the provider) or `dispute_upheld`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -100,16 +100,18 @@ struct Sums {
     available: i64,
     reserved: i64,
     spent: i64,
+    expired: i64,
 }
 
-/// A movement's change to each column. `granted` is the sum of the three parts' changes,
-/// since `granted = available + reserved + spent` holds after every movement.
-fn change_of(available: i64, reserved: i64, spent: i64) -> Balance {
+/// A movement's change to each column. `granted` is the sum of the parts' changes, since
+/// `granted = available + reserved + spent + expired` holds after every movement.
+fn change_of([available, reserved, spent, expired]: [i64; 4]) -> Balance {
     Balance {
-        granted: Money::from_cents(available + reserved + spent),
+        granted: Money::from_cents(available + reserved + spent + expired),
         available: Money::from_cents(available),
         reserved: Money::from_cents(reserved),
         spent: Money::from_cents(spent),
+        expired: Money::from_cents(expired),
     }
 }
 
@@ -119,6 +121,7 @@ fn plus(a: Balance, b: Balance) -> Balance {
         available: a.available + b.available,
         reserved: a.reserved + b.reserved,
         spent: a.spent + b.spent,
+        expired: a.expired + b.expired,
     }
 }
 
@@ -127,6 +130,7 @@ const ZERO: Balance = Balance {
     available: Money::ZERO,
     reserved: Money::ZERO,
     spent: Money::ZERO,
+    expired: Money::ZERO,
 };
 
 /// The balance from every entry made before `until`.
@@ -141,13 +145,19 @@ async fn balance_before(
         .column_as(sum("available_delta_cents"), "available")
         .column_as(sum("reserved_delta_cents"), "reserved")
         .column_as(sum("spent_delta_cents"), "spent")
+        .column_as(sum("expired_delta_cents"), "expired")
         .filter(ledger_entry::Column::AllocationId.eq(allocation))
         .filter(ledger_entry::Column::CreatedAt.lt(until))
         .into_model::<Sums>()
         .one(conn)
         .await?
         .ok_or_else(|| AppError::internal("statement sums returned nothing"))?;
-    Ok(change_of(sums.available, sums.reserved, sums.spent))
+    Ok(change_of([
+        sums.available,
+        sums.reserved,
+        sums.spent,
+        sums.expired,
+    ]))
 }
 
 pub async fn statement(
@@ -257,11 +267,12 @@ fn movement(
         date: finnish_date(entry.created_at),
         kind: entry.kind.clone(),
         reason,
-        change: change_of(
+        change: change_of([
             entry.available_delta_cents,
             entry.reserved_delta_cents,
             entry.spent_delta_cents,
-        ),
+            entry.expired_delta_cents,
+        ]),
         commitment_id: commitment.map(Into::into),
         delivery_id: entry.delivery_id.map(Into::into),
         provider_id: n.map(|n| n.provider_id),

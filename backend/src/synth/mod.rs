@@ -87,6 +87,7 @@ pub async fn generate(db: &Db, count: usize, seed: u64) -> anyhow::Result<Genera
         business_id: Set(business_id(&mut rng, &mut taken)),
         payment_terms_days: Set(14),
         recording_days: Set(crate::domain::recording::RecordingDays::DEFAULT.stored()),
+        grace_days: Set(0),
         created_at: Set(now),
     }
     .insert(&db.conn)

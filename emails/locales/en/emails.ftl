@@ -240,3 +240,21 @@ mandate_ended-p2 = If this is a mistake, contact their own social worker.
 mandate_ended-action = Open Valinta
 fact-relation = Relation
 fact-valid-until = Valid until
+
+dispute_decided-subject-partly = The dispute has been partly accepted
+dispute_decided-p1-partly = The dispute about { $offering } has been handled. The recorded amount was { $recorded }, but the amount actually delivered was { $found }. The difference, { $returned }, has gone back to your money.
+dispute_decided-p2-partly = If you do not agree, contact your own social worker.
+
+price_changed-subject = The price changes: { $offering }
+price_changed-p1 = { $provider } changes the price of { $offering } from { $date }. The new price is { $price }.
+price_changed-p2 = A service voucher pays at most the voucher value. If the price goes up, your own share may grow. You can keep the service or choose another provider. Ask your own social worker if you need help.
+price_changed-action = View the service
+
+allocation_expired-subject = The money of your decision has expired
+allocation_expired-p1 = The decision was valid until { $date }. { $expired } was not used. It can no longer be used.
+allocation_expired-p2 = If you still need the service, contact your own social worker.
+allocation_expired-action = See your money
+
+fact-price-before = Price before
+fact-price-after = New price
+fact-valid-from = From

@@ -235,3 +235,21 @@ mandate_ended-p2 = Jos tämä on virhe, ota yhteyttä hänen omaan työntekijä�
 mandate_ended-action = Avaa Valinta
 fact-relation = Suhde
 fact-valid-until = Voimassa
+
+dispute_decided-subject-partly = Reklamaatio on hyväksytty osittain
+dispute_decided-p1-partly = Reklamaatio palvelusta { $offering } on käsitelty. Kirjattu määrä oli { $recorded }, mutta toteutunut määrä oli { $found }. Erotus { $returned } palautettiin rahoihisi.
+dispute_decided-p2-partly = Jos olet eri mieltä, ota yhteyttä omaan työntekijääsi.
+
+price_changed-subject = Hinta muuttuu: { $offering }
+price_changed-p1 = { $provider } muuttaa palvelun { $offering } hintaa { $date } alkaen. Uusi hinta on { $price }.
+price_changed-p2 = Palveluseteli maksaa enintään setelin arvon. Jos hinta nousee, oma osuutesi voi kasvaa. Voit jatkaa palvelua tai valita toisen palveluntuottajan. Kysy tarvittaessa omalta työntekijältäsi.
+price_changed-action = Katso palvelu
+
+allocation_expired-subject = Päätöksen raha on vanhentunut
+allocation_expired-p1 = Päätös oli voimassa { $date } asti. Rahaa jäi käyttämättä { $expired }. Sitä ei voi enää käyttää.
+allocation_expired-p2 = Jos tarvitset palvelua edelleen, ota yhteyttä omaan työntekijääsi.
+allocation_expired-action = Katso rahasi
+
+fact-price-before = Hinta ennen
+fact-price-after = Uusi hinta
+fact-valid-from = Alkaen

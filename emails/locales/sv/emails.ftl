@@ -233,3 +233,21 @@ mandate_ended-p2 = Om det här är fel, kontakta hens kontaktperson.
 mandate_ended-action = Öppna Valinta
 fact-relation = Relation
 fact-valid-until = Giltig till
+
+dispute_decided-subject-partly = Reklamationen har delvis godkänts
+dispute_decided-p1-partly = Reklamationen om tjänsten { $offering } har behandlats. Den registrerade mängden var { $recorded }, men den verkliga mängden var { $found }. Skillnaden { $returned } har gått tillbaka till dina pengar.
+dispute_decided-p2-partly = Om du inte håller med, kontakta din kontaktperson.
+
+price_changed-subject = Priset ändras: { $offering }
+price_changed-p1 = { $provider } ändrar priset för tjänsten { $offering } från och med { $date }. Det nya priset är { $price }.
+price_changed-p2 = Servicesedeln betalar högst sedelns värde. Om priset stiger kan din egen andel bli större. Du kan fortsätta med tjänsten eller välja en annan producent. Fråga din kontaktperson vid behov.
+price_changed-action = Visa tjänsten
+
+allocation_expired-subject = Pengarna i beslutet har gått ut
+allocation_expired-p1 = Beslutet gällde till och med { $date }. { $expired } blev oanvänt. Det kan inte längre användas.
+allocation_expired-p2 = Om du fortfarande behöver tjänsten, kontakta din kontaktperson.
+allocation_expired-action = Visa dina pengar
+
+fact-price-before = Pris före
+fact-price-after = Nytt pris
+fact-valid-from = Från och med

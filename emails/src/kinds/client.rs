@@ -130,5 +130,42 @@ pub struct DisputeDecided {
     pub upheld: bool,
     #[serde(default)]
     pub note: Option<String>,
+    /// Set when the dispute was upheld in part: a smaller quantity was found delivered.
+    #[serde(default)]
+    pub partly: Option<PartlyUpheld>,
+    pub link: String,
+}
+
+/// A partial uphold: what was recorded, what the case worker found delivered, and the
+/// money that came back to the balance.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PartlyUpheld {
+    pub recorded: String,
+    pub found: String,
+    pub returned: Decimal,
+}
+
+/// A provider changes the price of an offering the client has an open commitment on.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PriceChanged {
+    #[serde(default)]
+    pub on_behalf_of: Option<String>,
+    pub offering: String,
+    pub provider: String,
+    /// The price in force before the change, per unit (as the unit's text, e.g. "1 tunti").
+    #[serde(default)]
+    pub old_price: Option<Decimal>,
+    pub new_price: Decimal,
+    pub valid_from: NaiveDate,
+    pub link: String,
+}
+
+/// The decision's period and grace days are over: what was not used has expired.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AllocationExpired {
+    #[serde(default)]
+    pub on_behalf_of: Option<String>,
+    pub valid_to: NaiveDate,
+    pub expired: Decimal,
     pub link: String,
 }

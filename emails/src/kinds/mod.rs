@@ -8,8 +8,9 @@ mod samples;
 
 pub use account::{AccountLink, LinkPurpose, MandateEnded, MandateGranted};
 pub use client::{
-    AllocationEnding, AllocationGranted, AllocationKind, BalanceLow, CommitmentAccepted,
-    CommitmentDeclined, DeliveryDigest, DeliveryRecorded, DigestLine, DisputeDecided,
+    AllocationEnding, AllocationExpired, AllocationGranted, AllocationKind, BalanceLow,
+    CommitmentAccepted, CommitmentDeclined, DeliveryDigest, DeliveryRecorded, DigestLine,
+    DisputeDecided, PartlyUpheld, PriceChanged,
 };
 pub use provider::{
     ApplicationApproved, ApplicationReceived, ApplicationRejected, BankDetailsChanged,
@@ -94,6 +95,8 @@ kinds! {
     BalanceLow => "balance_low",
     AllocationEnding => "allocation_ending",
     DisputeDecided => "dispute_decided",
+    PriceChanged => "price_changed",
+    AllocationExpired => "allocation_expired",
     ProviderApplication => "provider_application",
     DisputeToHandle => "dispute_to_handle",
     ReviewReported => "review_reported",
@@ -157,6 +160,8 @@ impl Kind {
             | Kind::BankDetailsChanged
             | Kind::AllocationGranted
             | Kind::DisputeDecided
+            | Kind::PriceChanged
+            | Kind::AllocationExpired
             | Kind::ProviderApplication
             | Kind::DisputeToHandle
             | Kind::AccountLink
@@ -200,7 +205,7 @@ mod tests {
                 "no sample of {kind:?}"
             );
         }
-        assert_eq!(Kind::ALL.len(), 24);
+        assert_eq!(Kind::ALL.len(), 26);
     }
 
     #[test]

@@ -269,7 +269,40 @@ impl Notification {
                 amount: euros(6_000),
                 upheld: true,
                 note: Some("Palveluntuottaja vahvisti virheen.".to_owned()),
+                partly: None,
                 link: "/money/deliveries/90".to_owned(),
+            }
+            .into(),
+            DisputeDecided {
+                on_behalf_of: None,
+                offering: "Kotihoito".to_owned(),
+                delivery_date: day(2026, 10, 7),
+                amount: euros(9_000),
+                upheld: true,
+                note: Some("Käynti kesti tunnin, ei kahta.".to_owned()),
+                partly: Some(PartlyUpheld {
+                    recorded: "2".to_owned(),
+                    found: "1".to_owned(),
+                    returned: euros(4_500),
+                }),
+                link: "/my".to_owned(),
+            }
+            .into(),
+            PriceChanged {
+                on_behalf_of: proxy.clone(),
+                offering: "Kotihoito arkeen".to_owned(),
+                provider: "Hoivapalvelu Kielo Oy".to_owned(),
+                old_price: Some(euros(4_500)),
+                new_price: euros(4_800),
+                valid_from: day(2027, 1, 1),
+                link: "/offerings/12".to_owned(),
+            }
+            .into(),
+            AllocationExpired {
+                on_behalf_of: None,
+                valid_to: day(2026, 12, 31),
+                expired: euros(12_050),
+                link: "/my".to_owned(),
             }
             .into(),
             DisputeDecided {
@@ -279,6 +312,7 @@ impl Notification {
                 amount: euros(2_500),
                 upheld: false,
                 note: None,
+                partly: None,
                 link: "/money/deliveries/91".to_owned(),
             }
             .into(),

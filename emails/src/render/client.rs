@@ -181,7 +181,11 @@ pub(super) fn allocation_ending(m: &AllocationEnding, tr: &Tr) -> Result<Body, R
 }
 
 pub(super) fn dispute_decided(m: &DisputeDecided, tr: &Tr) -> Result<Body, RenderError> {
-    let variant = if m.upheld { "upheld" } else { "rejected" };
+    let variant = match (&m.partly, m.upheld) {
+        (Some(_), true) => "partly",
+        (None, true) => "upheld",
+        (_, false) => "rejected",
+    };
     let mut facts = vec![
         ("offering", m.offering.clone()),
         ("date", tr.date(m.delivery_date)),
@@ -190,6 +194,12 @@ pub(super) fn dispute_decided(m: &DisputeDecided, tr: &Tr) -> Result<Body, Rende
     if let Some(note) = m.note.as_ref().filter(|note| !note.trim().is_empty()) {
         facts.push(("note", note.clone()));
     }
+    let mut args = vec![s("offering", &m.offering), s("amount", tr.money(m.amount))];
+    if let Some(partly) = &m.partly {
+        args.push(s("recorded", &partly.recorded));
+        args.push(s("found", &partly.found));
+        args.push(s("returned", tr.money(partly.returned)));
+    }
     Draft::new(
         tr,
         Kind::DisputeDecided,
@@ -197,11 +207,54 @@ pub(super) fn dispute_decided(m: &DisputeDecided, tr: &Tr) -> Result<Body, Rende
         m.on_behalf_of.as_ref(),
         &m.link,
     )?
-    .para(
-        &format!("p1-{variant}"),
-        &[s("offering", &m.offering), s("amount", tr.money(m.amount))],
-    )?
+    .para(&format!("p1-{variant}"), &args)?
     .facts(facts)?
     .para(&format!("p2-{variant}"), &[])?
+    .finish()
+}
+
+pub(super) fn price_changed(m: &PriceChanged, tr: &Tr) -> Result<Body, RenderError> {
+    let from = tr.date(m.valid_from);
+    let mut facts = vec![
+        ("offering", m.offering.clone()),
+        ("provider", m.provider.clone()),
+    ];
+    if let Some(old) = m.old_price {
+        facts.push(("price-before", tr.money(old)));
+    }
+    facts.push(("price-after", tr.money(m.new_price)));
+    facts.push(("valid-from", from.clone()));
+    Draft::new(
+        tr,
+        Kind::PriceChanged,
+        ("subject", &[s("offering", &m.offering)]),
+        m.on_behalf_of.as_ref(),
+        &m.link,
+    )?
+    .para(
+        "p1",
+        &[
+            s("provider", &m.provider),
+            s("offering", &m.offering),
+            s("date", from),
+            s("price", tr.money(m.new_price)),
+        ],
+    )?
+    .facts(facts)?
+    .para("p2", &[])?
+    .finish()
+}
+
+pub(super) fn allocation_expired(m: &AllocationExpired, tr: &Tr) -> Result<Body, RenderError> {
+    let end = tr.date(m.valid_to);
+    Draft::new(
+        tr,
+        Kind::AllocationExpired,
+        ("subject", &[]),
+        m.on_behalf_of.as_ref(),
+        &m.link,
+    )?
+    .para("p1", &[s("date", end), s("expired", tr.money(m.expired))])?
+    .para("p2", &[])?
     .finish()
 }

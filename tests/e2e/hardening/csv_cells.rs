@@ -84,9 +84,10 @@ async fn a_formula_in_a_provider_name_is_text_in_the_settlement_csv(app: TestApp
 
     // Voided after invoicing: the credit note's amounts are negative numbers, left as such.
     let reply = app
-        .act(
+        .post(
             &format!("/api/v1/deliveries/{delivery}/void"),
             &market.provider.staff.token,
+            &serde_json::json!({"reason": "Kirjattu virheellisesti."}),
         )
         .await;
     expect_status(&reply, 200, "void an invoiced delivery");

@@ -368,7 +368,7 @@ impl TestApp {
         assert_eq!(done, 1, "overwriting {table}.{column} of {id}");
     }
 
-    async fn overwrite_where(
+    pub async fn overwrite_where(
         &self,
         table: &str,
         column: &str,
@@ -423,6 +423,30 @@ impl TestApp {
 }
 
 impl TestApp {
+    /// Runs a one-off `valinta` command (`expire`, `ledger-check`) against the test's database,
+    /// as an operator would beside the running server; returns its exit success and stderr.
+    pub fn command(&self, args: &[&str]) -> (bool, String) {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_valinta"));
+        command
+            .args(args)
+            .arg("--data-dir")
+            .arg(&self.data_dir)
+            .env_remove("DATABASE_URL")
+            .env_remove("VALINTA_SECRET_KEY");
+        if let Some(db) = &self.postgres {
+            command
+                .env("DATABASE_URL", &db.url)
+                .env("VALINTA_SECRET_KEY", POSTGRES_SECRET_KEY);
+        }
+        let output = command
+            .output()
+            .unwrap_or_else(|e| panic!("cannot run valinta {args:?}: {e}"));
+        (
+            output.status.success(),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        )
+    }
+
     /// A connection straight to the test's database, for what HTTP cannot show.
     async fn connect_directly(&self) -> sea_orm::DatabaseConnection {
         let url = match &self.postgres {

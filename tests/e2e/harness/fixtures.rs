@@ -437,3 +437,31 @@ impl Market {
             .await
     }
 }
+
+/// The purchaser's case worker opens late recording on a commitment until `until`, so its
+/// provider may record deliveries older than the recording window (14 days by default).
+pub async fn open_late_recording(
+    app: &TestApp,
+    purchaser: &Purchaser,
+    commitment: &str,
+    until: &str,
+) {
+    let reply = app
+        .post(
+            &format!("/api/v1/commitments/{commitment}/late-recording"),
+            &purchaser.case_worker.token,
+            &json!({"until": until, "reason": "Palveluntuottajan järjestelmä oli rikki."}),
+        )
+        .await;
+    expect_status(&reply, 200, "open late recording");
+}
+
+/// A void with its reason, as the provider must give one.
+pub async fn void(app: &TestApp, provider: &Provider, delivery: &str) -> Reply {
+    app.post(
+        &format!("/api/v1/deliveries/{delivery}/void"),
+        &provider.staff.token,
+        &json!({"reason": "Kirjattu virheellisesti."}),
+    )
+    .await
+}

@@ -43,16 +43,26 @@ pub struct Balance {
     pub available: Decimal,
     pub reserved: Decimal,
     pub spent: Decimal,
+    pub expired: Decimal,
 }
 
 impl Balance {
-    /// Expected figures: granted, available, reserved, spent.
+    /// Expected figures: granted, available, reserved, spent (nothing expired).
     pub fn of(granted: &str, available: &str, reserved: &str, spent: &str) -> Balance {
         Balance {
             granted: dec(granted),
             available: dec(available),
             reserved: dec(reserved),
             spent: dec(spent),
+            expired: Decimal::ZERO,
+        }
+    }
+
+    /// The same with what expired.
+    pub fn with_expired(self, expired: &str) -> Balance {
+        Balance {
+            expired: dec(expired),
+            ..self
         }
     }
 
@@ -69,6 +79,7 @@ impl Balance {
             available: field("available"),
             reserved: field("reserved"),
             spent: field("spent"),
+            expired: field("expired"),
         };
         balance.assert_equation(&v.to_string());
         balance
@@ -78,13 +89,14 @@ impl Balance {
     pub fn assert_equation(&self, context: &str) {
         assert_eq!(
             self.granted,
-            self.available + self.reserved + self.spent,
-            "granted != available + reserved + spent in {context}"
+            self.available + self.reserved + self.spent + self.expired,
+            "granted != available + reserved + spent + expired in {context}"
         );
         for (name, value) in [
             ("available", self.available),
             ("reserved", self.reserved),
             ("spent", self.spent),
+            ("expired", self.expired),
         ] {
             assert!(value >= Decimal::ZERO, "{name} is negative in {context}");
         }
@@ -161,10 +173,13 @@ impl TestApp {
         );
 
         let entries = self.ledger(token, allocation_id).await;
-        let mut sums = [Decimal::ZERO; 3];
+        let mut sums = [Decimal::ZERO; 4];
         let mut last_seq: Option<i64> = None;
         for entry in &entries {
-            for (sum, key) in sums.iter_mut().zip(["available", "reserved", "spent"]) {
+            for (sum, key) in sums
+                .iter_mut()
+                .zip(["available", "reserved", "spent", "expired"])
+            {
                 *sum += decimal(&entry[key]);
             }
             let seq = entry["seq"]
@@ -176,12 +191,17 @@ impl TestApp {
             last_seq = Some(seq);
         }
         assert_eq!(
-            (sums[0], sums[1], sums[2]),
-            (balance.available, balance.reserved, balance.spent),
+            (sums[0], sums[1], sums[2], sums[3]),
+            (
+                balance.available,
+                balance.reserved,
+                balance.spent,
+                balance.expired
+            ),
             "the ledger entries do not sum to the balance {balance:?}"
         );
         assert_eq!(
-            sums[0] + sums[1] + sums[2],
+            sums[0] + sums[1] + sums[2] + sums[3],
             balance.granted,
             "the ledger entries do not sum to granted"
         );

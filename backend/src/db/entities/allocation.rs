@@ -13,6 +13,8 @@ pub struct Model {
     pub available_cents: i64,
     pub reserved_cents: i64,
     pub spent_cents: i64,
+    pub expired_cents: i64,
+    pub grace_days: i32,
     pub valid_from: Date,
     pub valid_to: Date,
     pub service_ids: Json,

@@ -23,6 +23,11 @@ pub struct Model {
     pub invoice_id: Option<Uuid>,
     pub recorded_by: Uuid,
     pub created_at: DateTimeUtc,
+    pub void_reason: Option<String>,
+    pub voided_by: Option<Uuid>,
+    pub voided_at: Option<DateTimeUtc>,
+    /// Set on the delivery a partial uphold recorded in place of the one it corrects.
+    pub corrects: Option<Uuid>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

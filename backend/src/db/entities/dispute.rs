@@ -15,6 +15,10 @@ pub struct Model {
     pub decision_reason: Option<String>,
     pub created_at: DateTimeUtc,
     pub decided_at: Option<DateTimeUtc>,
+    pub provider_account: Option<String>,
+    pub provider_account_by: Option<Uuid>,
+    pub provider_account_at: Option<DateTimeUtc>,
+    pub corrected_quantity_milli: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

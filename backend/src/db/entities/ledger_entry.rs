@@ -11,6 +11,7 @@ pub struct Model {
     pub available_delta_cents: i64,
     pub reserved_delta_cents: i64,
     pub spent_delta_cents: i64,
+    pub expired_delta_cents: i64,
     pub commitment_id: Option<Uuid>,
     pub delivery_id: Option<Uuid>,
     pub actor_user_id: Option<Uuid>,

@@ -11,6 +11,7 @@ pub struct Model {
     pub payment_terms_days: i32,
     /// Days after the delivery date within which a delivery should be recorded.
     pub recording_days: i32,
+    pub grace_days: i32,
     pub created_at: DateTimeUtc,
 }
 

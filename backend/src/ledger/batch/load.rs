@@ -7,11 +7,12 @@ use uuid::Uuid;
 use crate::{
     db::{
         Db, WriteTx,
-        entities::{allocation, commitment, delivery, offering, service},
+        entities::{allocation, commitment, delivery, offering, purchaser, service},
     },
-    domain::ids::ProviderId,
+    domain::{ids::ProviderId, recording::RecordingDays},
     error::AppResult,
     ledger::deliveries::NewDelivery,
+    prices::PriceHistory,
 };
 
 use super::CHUNK;
@@ -22,6 +23,12 @@ pub(super) struct Books {
     pub allocations: HashMap<Uuid, allocation::Model>,
     pub services: HashMap<Uuid, service::Model>,
     pub existing: HashMap<String, delivery::Model>,
+    /// Each purchaser's recording window, keyed by purchaser.
+    pub windows: HashMap<Uuid, RecordingDays>,
+    /// The last day of late recording opened on a commitment, keyed by commitment.
+    pub late_until: HashMap<Uuid, chrono::NaiveDate>,
+    /// Each offering's prices, keyed by offering.
+    pub prices: HashMap<Uuid, PriceHistory>,
 }
 
 /// Reads what the rows concern: the provider's commitments named in the file (others are
@@ -85,11 +92,30 @@ pub(super) async fn load(
             .await?;
         existing.extend(found.into_iter().map(|d| (d.reference.clone(), d)));
     }
+    let commitment_ids: Vec<Uuid> = commitments.keys().copied().collect();
+    let late_until = crate::late_recording::open_until(&**tx, &commitment_ids).await?;
+    let mut offering_ids: Vec<Uuid> = commitments.values().map(|c| c.offering_id).collect();
+    offering_ids.sort_unstable();
+    offering_ids.dedup();
+    let prices = crate::prices::history::of_many(&**tx, &offering_ids).await?;
+    let mut purchaser_ids: Vec<Uuid> = commitments.values().map(|c| c.purchaser_id).collect();
+    purchaser_ids.sort_unstable();
+    purchaser_ids.dedup();
+    let windows = purchaser::Entity::find()
+        .filter(purchaser::Column::Id.is_in(purchaser_ids))
+        .all(&**tx)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, RecordingDays::from_stored(p.recording_days)))
+        .collect();
     Ok(Books {
         commitments,
         allocations,
         services,
         existing,
+        windows,
+        late_until,
+        prices,
     })
 }
 

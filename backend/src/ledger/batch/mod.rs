@@ -18,14 +18,17 @@ use crate::{
     domain::{
         Money,
         ids::{DeliveryId, ProviderId},
+        recording::RecordingDays,
+        today_in_finland,
     },
     error::{AppError, AppResult},
+    prices::PriceHistory,
 };
 
 use super::{
     Balance,
     deliveries::NewDelivery,
-    delivery_rules::{Split, check_repeat, decide, delivery_row, spend},
+    delivery_rules::{Circumstances, Split, check_repeat, decide, delivery_row, spend},
     entry_row, movement_event, next_balance,
 };
 use load::{Books, load};
@@ -72,6 +75,7 @@ pub async fn record_all(
     let mut writes = Writes::default();
     let mut outcomes = Vec::with_capacity(rows.len());
     let mut seen: HashMap<String, u64> = HashMap::new();
+    let today = today_in_finland();
     for (line, row) in rows {
         let reference = row.as_ref().ok().map(|n| n.reference.clone());
         let verdict = match row {
@@ -80,7 +84,7 @@ pub async fn record_all(
                 Some(first) => Verdict::Refused(in_file_twice(*first)),
                 None => {
                     seen.insert(new.reference.clone(), line);
-                    judge(&mut books, &mut writes, provider, &new, actor)
+                    judge(&mut books, &mut writes, provider, &new, today, actor)
                 }
             },
         };
@@ -129,6 +133,7 @@ fn judge(
     writes: &mut Writes,
     provider: ProviderId,
     new: &NewDelivery,
+    today: chrono::NaiveDate,
     actor: &Actor,
 ) -> Verdict {
     let Some(commitment) = books.commitments.get(&Uuid::from(new.commitment)) else {
@@ -151,7 +156,21 @@ fn judge(
             "commitment without allocation or service",
         ));
     };
-    let decision = match decide(commitment, allocation, service, new) {
+    let no_prices = PriceHistory::default();
+    let now = Circumstances {
+        today,
+        recording_days: books
+            .windows
+            .get(&commitment.purchaser_id)
+            .copied()
+            .unwrap_or(RecordingDays::DEFAULT),
+        late_until: books.late_until.get(&commitment.id).copied(),
+        prices: books
+            .prices
+            .get(&commitment.offering_id)
+            .unwrap_or(&no_prices),
+    };
+    let decision = match decide(commitment, allocation, service, new, &now) {
         Ok(decision) => decision,
         Err(e) => return Verdict::Refused(e),
     };
@@ -166,7 +185,7 @@ fn judge(
     ));
     writes
         .entries
-        .push(entry_row(allocation.id, &movement, actor));
+        .push(entry_row(allocation.id, &movement, Some(actor)));
     writes.audits.push(audit::row(
         Some(actor),
         None,

@@ -90,9 +90,9 @@ async fn update_balances(tx: &WriteTx, books: &Books, mut ids: Vec<Uuid>) -> App
             continue;
         };
         let balance = Balance::of(model);
-        if balance.granted != balance.available + balance.reserved + balance.spent {
+        if !balance.adds_up() {
             return Err(AppError::internal(
-                "a batch broke granted = available + reserved + spent",
+                "a batch broke granted = available + reserved + spent + expired",
             ));
         }
         let mut active = model.clone().into_active_model();

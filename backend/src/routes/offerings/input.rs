@@ -39,6 +39,9 @@ pub struct OfferingPatch {
     pub title: Option<LocalizedText>,
     pub description: Option<LocalizedText>,
     pub unit_price: Option<DecimalText>,
+    /// With `unit_price`: the day the new price takes effect, today or later (default
+    /// today). The old price stays in force until then and remains in the history.
+    pub valid_from: Option<String>,
     pub municipalities: Option<Vec<String>>,
     pub languages: Option<Vec<String>>,
     pub accessibility: Option<Vec<Accessibility>>,

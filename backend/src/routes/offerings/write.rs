@@ -6,9 +6,16 @@ use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, Set};
 use crate::{
     auth::Actor,
     db::entities::{approval, offering, service},
-    domain::ids::{OfferingId, ProviderId},
+    domain::{
+        ids::{OfferingId, ProviderId},
+        today_in_finland,
+    },
     error::{AppError, AppResult},
     outbox::{self, Topic},
+    prices::{
+        self,
+        change::{self, PriceChange},
+    },
     routes::{
         common::to_json,
         extract::{ApiJson, PathId},
@@ -73,6 +80,14 @@ pub async fn create(
     }
     .insert(&*tx)
     .await?;
+    prices::change::first_version(
+        model.id,
+        unit_price,
+        today_in_finland(),
+        Some(actor.user_id.into()),
+    )
+    .insert(&*tx)
+    .await?;
     outbox::enqueue(&*tx, Topic::SearchOffering, model.id).await?;
     tx.commit().await?;
     Ok((
@@ -114,15 +129,29 @@ pub async fn update(
         .one(conn)
         .await?
         .ok_or_else(|| AppError::internal("offering without service"))?;
+    let today = today_in_finland();
+    let price_change = patch
+        .unit_price
+        .as_ref()
+        .map(|raw| -> AppResult<PriceChange> {
+            Ok(PriceChange {
+                unit_price: input::unit_price(raw, &service)?,
+                valid_from: change::parse_valid_from(patch.valid_from.as_deref(), today)?,
+            })
+        })
+        .transpose()?;
+    if price_change.is_none() && patch.valid_from.is_some() {
+        return Err(AppError::invalid(
+            "valid_from",
+            "goes with a new unit_price: the day the price changes",
+        ));
+    }
     let mut active = current.clone().into_active_model();
     if let Some(raw) = patch.title {
         active.title = Set(to_json(&input::title(raw)?)?);
     }
     if let Some(raw) = patch.description {
         active.description = Set(to_json(&input::description(raw)?)?);
-    }
-    if let Some(raw) = &patch.unit_price {
-        active.unit_price_cents = Set(input::unit_price(raw, &service)?.cents());
     }
     if let Some(raw) = &patch.municipalities {
         let area = municipalities_of(conn, service.purchaser_id).await?;
@@ -143,7 +172,10 @@ pub async fn update(
     }
     active.updated_at = Set(Utc::now());
     let tx = state.db.begin_write().await?;
-    let updated = active.update(&*tx).await?;
+    let mut updated = active.update(&*tx).await?;
+    if let Some(change) = price_change {
+        updated = change::apply(&*tx, updated, change, today, &actor).await?;
+    }
     outbox::enqueue(&*tx, Topic::SearchOffering, updated.id).await?;
     tx.commit().await?;
     Ok(Json(OfferingOut::load(conn, &updated).await?))

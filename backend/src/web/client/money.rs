@@ -250,8 +250,7 @@ fn commitment_view(
                 purchaser_share: format::euros(d.purchaser_share),
                 client_share: format::euros(d.client_share),
                 status: views::word(lang, "delivery", d.status.as_ref()),
-                can_dispute: d.status == DeliveryStatus::Recorded
-                    && crate::ledger::disputes::within_window(d.date, today),
+                can_dispute: d.status == DeliveryStatus::Recorded && today <= d.dispute_until,
             })
             .collect(),
     }

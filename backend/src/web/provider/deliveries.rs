@@ -324,12 +324,19 @@ pub async fn by_month(web: Web, uri: Uri) -> AppResult<Response> {
     })
 }
 
+#[derive(serde::Deserialize)]
+pub struct VoidForm {
+    #[serde(default)]
+    reason: String,
+}
+
 pub async fn void(
     web: Web,
     PathId(id): PathId<DeliveryId>,
-    WebForm(_): WebForm<serde::de::IgnoredAny>,
+    WebForm(form): WebForm<VoidForm>,
 ) -> AppResult<Response> {
     let (actor, _) = super::staff(&web)?;
-    let _voided = deliveries::void(State(web.state.clone()), actor, PathId(id)).await?;
+    let reason = deliveries::parse_void_reason(&form.reason);
+    deliveries::void_for(&web.state, &actor, id, reason).await?;
     Ok(done("/provider/deliveries", "delivery-voided"))
 }

@@ -404,6 +404,7 @@ pub async fn update(
             title: Some(localized(&form, "title")),
             description: Some(localized(&form, "description")),
             unit_price: Some(DecimalText(format::decimal_input(&form.one("unit_price")))),
+            valid_from: Some(form.one("valid_from")).filter(|v| !v.trim().is_empty()),
             municipalities: Some(form.many("municipalities")),
             languages: Some(form.many("languages")),
             accessibility: Some(accessibility_of(&form)?),

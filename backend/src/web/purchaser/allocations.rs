@@ -141,6 +141,7 @@ pub async fn create(
             valid_to: form.one("valid_to"),
             service_ids,
             voucher_value,
+            grace_days: None,
         };
         allocations::create(State(web.state.clone()), actor, PathId(id), ApiJson(input)).await
     }

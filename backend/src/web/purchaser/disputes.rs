@@ -9,7 +9,7 @@ use crate::{
     error::{AppError, AppResult},
     routes::{
         disputes::{self, DisputeDecisionIn, DisputeListQuery},
-        extract::{ApiJson, ApiQuery, PathId},
+        extract::{ApiJson, ApiQuery, DecimalText, PathId},
     },
     web::{
         format,
@@ -89,6 +89,9 @@ pub struct DecisionForm {
     decision: String,
     #[serde(default)]
     reason: String,
+    /// With "partly": the quantity found delivered.
+    #[serde(default)]
+    quantity: String,
 }
 
 pub async fn decide(
@@ -97,17 +100,27 @@ pub async fn decide(
     WebForm(form): WebForm<DecisionForm>,
 ) -> AppResult<Response> {
     let (actor, _) = super::staff(&web)?;
-    let uphold = match form.decision.as_str() {
-        "uphold" => true,
-        "reject" => false,
-        _ => return Err(AppError::invalid("decision", "must be uphold or reject")),
+    let (uphold, quantity) = match form.decision.as_str() {
+        "uphold" => (true, None),
+        "partly" => (true, Some(DecimalText(form.quantity.trim().to_owned()))),
+        "reject" => (false, None),
+        _ => {
+            return Err(AppError::invalid(
+                "decision",
+                "must be uphold, partly or reject",
+            ));
+        }
     };
     let reason = Some(form.reason.trim().to_owned()).filter(|r| !r.is_empty());
     match disputes::decide(
         State(web.state.clone()),
         actor,
         PathId(id),
-        ApiJson(DisputeDecisionIn { uphold, reason }),
+        ApiJson(DisputeDecisionIn {
+            uphold,
+            reason,
+            quantity,
+        }),
     )
     .await
     {

@@ -1,0 +1,102 @@
+//! Late recording: a case worker or finance lets the provider record deliveries older than
+//! the purchaser's recording window on one commitment, until a day, for a reason (audited).
+//! The rule itself is `domain::recording::RecordingDays::admits`.
+use std::collections::HashMap;
+
+use chrono::{Duration, NaiveDate, Utc};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use serde_json::json;
+
+use crate::{
+    audit::{self, AuditEvent},
+    auth::{ActingFor, Actor},
+    db::{
+        Db,
+        entities::{commitment, late_recording},
+    },
+    domain::text::parse_text,
+    error::{AppError, AppResult, field},
+};
+
+/// Late recording is opened for at most this many days ahead.
+pub const MAX_DAYS_AHEAD: i64 = 90;
+
+/// Parses the last day late recording stays open: today to 90 days ahead.
+pub fn parse_until(raw: &str, today: NaiveDate) -> AppResult<NaiveDate> {
+    let until = NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d")
+        .map_err(|_| AppError::invalid("until", "must be a date like 2027-01-15"))?;
+    if until < today {
+        return Err(AppError::invalid(
+            "until",
+            format!("must be today ({today}) or later"),
+        ));
+    }
+    if until > today + Duration::days(MAX_DAYS_AHEAD) {
+        return Err(AppError::invalid(
+            "until",
+            format!("must be at most {MAX_DAYS_AHEAD} days ahead"),
+        ));
+    }
+    Ok(until)
+}
+
+pub fn parse_reason(raw: &str) -> AppResult<String> {
+    field("reason", parse_text(raw, 2000))
+}
+
+/// Opens late recording on a commitment the caller may act on as purchaser staff.
+pub async fn open(
+    db: &Db,
+    commitment: &commitment::Model,
+    until: NaiveDate,
+    reason: String,
+    actor: &Actor,
+    acting: Option<ActingFor>,
+) -> AppResult<late_recording::Model> {
+    let tx = db.begin_write().await?;
+    let row = late_recording::ActiveModel {
+        id: Set(uuid::Uuid::new_v4()),
+        commitment_id: Set(commitment.id),
+        until: Set(until),
+        reason: Set(reason),
+        opened_by: Set(actor.user_id.into()),
+        created_at: Set(Utc::now()),
+    }
+    .insert(&*tx)
+    .await?;
+    audit::record(
+        &*tx,
+        Some(actor),
+        acting,
+        AuditEvent {
+            action: "late_recording_opened",
+            subject_type: "commitment",
+            subject_id: commitment.id.to_string(),
+            client: Some(commitment.client_id.into()),
+            detail: Some(json!({"until": until, "reason": row.reason})),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(row)
+}
+
+/// The last day late recording is open for each of these commitments (where it was ever
+/// opened; the caller compares with today).
+pub async fn open_until(
+    conn: &impl ConnectionTrait,
+    commitments: &[uuid::Uuid],
+) -> AppResult<HashMap<uuid::Uuid, NaiveDate>> {
+    let mut found: HashMap<uuid::Uuid, NaiveDate> = HashMap::new();
+    for chunk in commitments.chunks(500) {
+        let rows = late_recording::Entity::find()
+            .filter(late_recording::Column::CommitmentId.is_in(chunk.iter().copied()))
+            .all(conn)
+            .await?;
+        for row in rows {
+            let until = found.entry(row.commitment_id).or_insert(row.until);
+            *until = (*until).max(row.until);
+        }
+    }
+    Ok(found)
+}

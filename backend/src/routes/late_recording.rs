@@ -1,0 +1,81 @@
+//! Opening late recording on a commitment: a case worker or finance of its purchaser lets
+//! the provider record deliveries older than the recording window, until a day.
+use axum::{Json, extract::State};
+use chrono::{NaiveDate, Utc};
+use sea_orm::EntityTrait;
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    auth::{ActingFor, Actor},
+    db::entities::commitment,
+    domain::{catalogue::Role, ids::CommitmentId, today_in_finland},
+    error::{AppError, AppResult},
+    late_recording,
+    routes::extract::{ApiJson, PathId},
+    state::AppState,
+};
+
+#[derive(Deserialize, utoipa::ToSchema)]
+pub struct LateRecordingIn {
+    /// The last day (inclusive) the provider may record late deliveries on this commitment.
+    pub until: String,
+    /// Why: kept with the opening and in the audit log.
+    pub reason: String,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct LateRecordingOut {
+    pub commitment_id: CommitmentId,
+    pub until: NaiveDate,
+    pub reason: String,
+    pub opened_at: chrono::DateTime<Utc>,
+}
+
+#[utoipa::path(post, path = "/api/v1/commitments/{id}/late-recording", tag = "commitments",
+    params(("id" = String, Path, description = "the commitment")),
+    request_body = LateRecordingIn,
+    responses((status = 200, body = LateRecordingOut), (status = "4XX", body = crate::error::ErrorBody)))]
+pub async fn open(
+    State(state): State<AppState>,
+    actor: Actor,
+    PathId(id): PathId<CommitmentId>,
+    ApiJson(input): ApiJson<LateRecordingIn>,
+) -> AppResult<Json<LateRecordingOut>> {
+    let model = commitment::Entity::find_by_id(uuid::Uuid::from(id))
+        .one(&state.db.conn)
+        .await?
+        .ok_or_else(|| AppError::not_found("commitment"))?;
+    let acting = who_opens(&actor, &model)?;
+    let until = late_recording::parse_until(&input.until, today_in_finland())?;
+    let reason = late_recording::parse_reason(&input.reason)?;
+    let row = late_recording::open(&state.db, &model, until, reason, &actor, acting).await?;
+    Ok(Json(LateRecordingOut {
+        commitment_id: id,
+        until: row.until,
+        reason: row.reason,
+        opened_at: row.created_at,
+    }))
+}
+
+/// A case worker or finance of the commitment's purchaser; the provider and the client side
+/// may see the commitment but not open late recording (403); anyone else is told it does
+/// not exist (404).
+fn who_opens(actor: &Actor, model: &commitment::Model) -> AppResult<Option<ActingFor>> {
+    let own_purchaser = actor.purchaser_id.map(uuid::Uuid::from) == Some(model.purchaser_id);
+    if own_purchaser && actor.has(Role::CaseWorker) {
+        return Ok(Some(ActingFor::CaseWorker));
+    }
+    if own_purchaser && actor.has(Role::Finance) {
+        return Ok(None);
+    }
+    let involved = own_purchaser
+        || actor.provider_id.map(uuid::Uuid::from) == Some(model.provider_id)
+        || actor.client_id.map(uuid::Uuid::from) == Some(model.client_id)
+        || actor.has(Role::Proxy);
+    if involved {
+        return Err(AppError::forbidden(
+            "a case worker or finance of the purchaser opens late recording",
+        ));
+    }
+    Err(AppError::not_found("commitment"))
+}
