@@ -799,7 +799,18 @@ async fn dates_outside_the_period_and_prices_above_the_cap_answer_422_and_change
     assert_eq!(market.books(&app).await, before);
 
     // The boundaries themselves are fine: the cap, the period's first day, today.
-    // (Future dates are refused too: deliveries are recorded once they have happened.)
+    // (Future dates are refused too: deliveries are recorded once they have happened.) The
+    // provider prices its offering at the cap, and the first day of the period is older
+    // than the recording window, so a case worker opens late recording.
+    let reply = app
+        .patch(
+            &format!("/api/v1/offerings/{}", market.offering_id),
+            &market.provider.staff.token,
+            &json!({"unit_price": "60.00"}),
+        )
+        .await;
+    expect_status(&reply, 200, "the offering at the cap");
+    fixtures::open_late_recording(&app, &market.purchaser, &commitment, &day(0)).await;
     for (date, reference) in [(day(-30), "B-1"), (day(0), "B-2")] {
         let reply = deliver(
             &app,

@@ -359,7 +359,7 @@ async fn ten_thousand_rows_are_recorded_within_ten_seconds(app: TestApp) {
         let c = &commitments[i % commitments.len()];
         file.push_str(&format!(
             "{c};{};1;45,00;BULK-{i:05}\n",
-            finnish(-(i as i64 % 20))
+            finnish(-(i as i64 % 15))
         ));
     }
     let started = Instant::now();

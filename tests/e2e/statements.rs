@@ -111,7 +111,9 @@ async fn a_clients_month_adds_up_from_the_ledger(app: TestApp) {
     )
     .await;
     // Last month: the grant, a reservation of 300.00 and 2 hours on its last day. The
-    // ledger entries so far are moved into last month, as if they had been made then.
+    // ledger entries so far are moved into last month, as if they had been made then. (Late
+    // in the month that day is older than the recording window: late recording is opened.)
+    fixtures::open_late_recording(&app, &market.purchaser, &commitment, &fixtures::day(0)).await;
     record(&app, &market, &commitment, last_day_before, "2").await;
     let days_back = i64::from(today.day()) + 2;
     let moved = app

@@ -133,6 +133,9 @@ pub fn decide(
     now.recording_days
         .admits(new.date, now.today, now.late_until)
         .map_err(|e| AppError::invalid("date", e).with_code("late_delivery"))?;
+    // The catalogue's cap first: above it, no offering price could make the row right.
+    let cap = service.price_cap_cents.map(Money::from_cents);
+    check_price_cap(new.unit_price, cap).map_err(|e| AppError::invalid("unit_price", e))?;
     if let Some(price) = now.prices.in_force(new.date)
         && new.unit_price > price
     {
@@ -145,8 +148,6 @@ pub fn decide(
         )
         .with_code("above_offering_price"));
     }
-    let cap = service.price_cap_cents.map(Money::from_cents);
-    check_price_cap(new.unit_price, cap).map_err(|e| AppError::invalid("unit_price", e))?;
     let method: Method = commitment.method.parse().map_err(AppError::internal)?;
     let split = split(
         new.quantity,
