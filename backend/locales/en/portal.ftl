@@ -162,6 +162,7 @@ page-previous = Previous page
 page-next = Next page
 page-number = Page { $number }
 fact-price = Price
+offering-price-changes = The price changes from { $date }: { $price }
 fact-rating = Ratings
 fact-area = Municipalities
 fact-languages = Languages

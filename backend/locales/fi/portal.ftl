@@ -162,6 +162,7 @@ page-previous = Edellinen sivu
 page-next = Seuraava sivu
 page-number = Sivu { $number }
 fact-price = Hinta
+offering-price-changes = Hinta muuttuu { $date } alkaen: { $price }
 fact-rating = Arviot
 fact-area = Kunnat
 fact-languages = Kielet

@@ -162,6 +162,7 @@ page-previous = Föregående sida
 page-next = Nästa sida
 page-number = Sida { $number }
 fact-price = Pris
+offering-price-changes = Priset ändras från och med { $date }: { $price }
 fact-rating = Betyg
 fact-area = Kommuner
 fact-languages = Språk

@@ -72,6 +72,25 @@ async fn a_price_change_from_a_later_day_keeps_the_old_price_until_then(app: Tes
             ("48.00".into(), day(10), None)
         ]
     );
+    // The offering's public page tells of the coming change.
+    let (status, html) = app
+        .send_raw(
+            reqwest::Method::GET,
+            &format!("/offerings/{}", market.offering_id),
+            "",
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(status.as_u16(), 200);
+    let from = chrono::NaiveDate::parse_from_str(&day(10), "%Y-%m-%d").unwrap();
+    assert!(
+        html.contains(&format!(
+            "Hinta muuttuu {} alkaen",
+            from.format("%-d.%-m.%Y")
+        )),
+        "the page shows the coming price"
+    );
     // The client with an open commitment is told before it takes effect.
     let told = email_kinds(&app, &market.client.user.email)
         .await

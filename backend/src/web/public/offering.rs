@@ -32,6 +32,8 @@ struct OfferingPage {
     provider_name: String,
     service: String,
     price: String,
+    /// The next price and the day it takes effect, when the provider has set one.
+    price_change: Option<String>,
     voucher_value: Option<String>,
     methods: String,
     municipalities: String,
@@ -64,6 +66,25 @@ pub async fn with_service(
         .await?
         .ok_or_else(|| AppError::internal("offering without service"))?;
     Ok((offering, service))
+}
+
+/// "From 1.1.2027: 48,00 € / hour" for the first price change still ahead, if any.
+async fn upcoming_price(
+    web: &Web,
+    offering: &read::OfferingOut,
+    unit: &str,
+) -> AppResult<Option<String>> {
+    let history = crate::prices::history::of(&web.state.db.conn, offering.id.into()).await?;
+    let today = crate::domain::today_in_finland();
+    Ok(history.upcoming(today).next().map(|(from, price)| {
+        web.lang.t_with(
+            "offering-price-changes",
+            &[
+                ("date", crate::web::format::date(from).into()),
+                ("price", views::price_per_unit(web.lang, price, unit).into()),
+            ],
+        )
+    }))
 }
 
 pub async fn show(
@@ -116,6 +137,7 @@ pub async fn show(
         provider_name: offering.provider.name.clone(),
         service: views::pick(lang, &service_name),
         price: views::price_per_unit(lang, offering.unit_price, &service.unit),
+        price_change: upcoming_price(&web, &offering, &service.unit).await?,
         voucher_value: service
             .voucher_value_cents
             .map(|c| views::price_per_unit(lang, Money::from_cents(c), &service.unit)),
