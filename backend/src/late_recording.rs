@@ -9,12 +9,12 @@ use serde_json::json;
 
 use crate::{
     audit::{self, AuditEvent},
-    auth::{ActingFor, Actor},
+    auth::{ActingFor, Actor, access},
     db::{
         Db,
         entities::{commitment, late_recording},
     },
-    domain::text::parse_text,
+    domain::{catalogue::Role, text::parse_text},
     error::{AppError, AppResult, field},
 };
 
@@ -99,4 +99,32 @@ pub async fn open_until(
         }
     }
     Ok(found)
+}
+
+/// A case worker or finance of the commitment's purchaser; the provider and the client side
+/// may see the commitment but not open late recording (403); anyone else is told it does
+/// not exist (404).
+pub async fn who_opens(
+    conn: &impl ConnectionTrait,
+    actor: &Actor,
+    model: &commitment::Model,
+) -> AppResult<Option<ActingFor>> {
+    let own_purchaser = actor.purchaser_id.map(uuid::Uuid::from) == Some(model.purchaser_id);
+    if own_purchaser && actor.has(Role::CaseWorker) {
+        return Ok(Some(ActingFor::CaseWorker));
+    }
+    if own_purchaser && actor.has(Role::Finance) {
+        return Ok(None);
+    }
+    let involved = own_purchaser
+        || actor.provider_id.map(uuid::Uuid::from) == Some(model.provider_id)
+        || actor.client_id.map(uuid::Uuid::from) == Some(model.client_id)
+        || (actor.has(Role::Proxy)
+            && access::has_mandate(conn, actor, model.client_id.into()).await?);
+    if involved {
+        return Err(AppError::forbidden(
+            "a case worker or finance of the purchaser opens late recording",
+        ));
+    }
+    Err(AppError::not_found("commitment"))
 }

@@ -145,15 +145,15 @@ pub async fn price_changed(
     conn: &impl ConnectionTrait,
     client: uuid::Uuid,
     offering: &offering::Model,
+    provider: &str,
     previous: Option<Money>,
     change: PriceChange,
 ) -> AppResult<()> {
-    let provider = lookup::provider_name(conn, offering.provider_id).await?;
     each(conn, client, |to| {
         Notification::PriceChanged(PriceChanged {
             on_behalf_of: to.on_behalf_of.clone(),
             offering: text_in(&offering.title, to.lang),
-            provider: provider.clone(),
+            provider: provider.to_owned(),
             old_price: previous.map(|p| euros(p.cents())),
             new_price: euros(change.unit_price.cents()),
             valid_from: change.valid_from,

@@ -135,8 +135,13 @@ async fn tell_clients(
         .collect();
     clients.sort_unstable();
     clients.dedup();
+    if clients.is_empty() {
+        return Ok(());
+    }
+    let provider = crate::notify::lookup::provider_name(conn, offering.provider_id).await?;
     for client in clients {
-        crate::notify::client::price_changed(conn, client, offering, previous, change).await?;
+        crate::notify::client::price_changed(conn, client, offering, &provider, previous, change)
+            .await?;
     }
     Ok(())
 }

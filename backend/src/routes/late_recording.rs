@@ -6,9 +6,9 @@ use sea_orm::EntityTrait;
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    auth::{ActingFor, Actor},
+    auth::Actor,
     db::entities::commitment,
-    domain::{catalogue::Role, ids::CommitmentId, today_in_finland},
+    domain::{ids::CommitmentId, today_in_finland},
     error::{AppError, AppResult},
     late_recording,
     routes::extract::{ApiJson, PathId},
@@ -45,7 +45,7 @@ pub async fn open(
         .one(&state.db.conn)
         .await?
         .ok_or_else(|| AppError::not_found("commitment"))?;
-    let acting = who_opens(&actor, &model)?;
+    let acting = late_recording::who_opens(&state.db.conn, &actor, &model).await?;
     let until = late_recording::parse_until(&input.until, today_in_finland())?;
     let reason = late_recording::parse_reason(&input.reason)?;
     let row = late_recording::open(&state.db, &model, until, reason, &actor, acting).await?;
@@ -55,27 +55,4 @@ pub async fn open(
         reason: row.reason,
         opened_at: row.created_at,
     }))
-}
-
-/// A case worker or finance of the commitment's purchaser; the provider and the client side
-/// may see the commitment but not open late recording (403); anyone else is told it does
-/// not exist (404).
-fn who_opens(actor: &Actor, model: &commitment::Model) -> AppResult<Option<ActingFor>> {
-    let own_purchaser = actor.purchaser_id.map(uuid::Uuid::from) == Some(model.purchaser_id);
-    if own_purchaser && actor.has(Role::CaseWorker) {
-        return Ok(Some(ActingFor::CaseWorker));
-    }
-    if own_purchaser && actor.has(Role::Finance) {
-        return Ok(None);
-    }
-    let involved = own_purchaser
-        || actor.provider_id.map(uuid::Uuid::from) == Some(model.provider_id)
-        || actor.client_id.map(uuid::Uuid::from) == Some(model.client_id)
-        || actor.has(Role::Proxy);
-    if involved {
-        return Err(AppError::forbidden(
-            "a case worker or finance of the purchaser opens late recording",
-        ));
-    }
-    Err(AppError::not_found("commitment"))
 }
