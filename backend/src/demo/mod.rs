@@ -443,6 +443,7 @@ pub async fn load(db: &Db, vault: &Vault) -> anyhow::Result<()> {
             // Social care is VAT-exempt; the rest carry the general rate (25.5 %).
             vat_basis_points: Set(if spec.social_care { 0 } else { 2550 }),
             created_at: Set(now),
+            ..Default::default()
         }
         .insert(&db.conn)
         .await?;
@@ -569,6 +570,7 @@ pub async fn load(db: &Db, vault: &Vault) -> anyhow::Result<()> {
             valid_to: year_end,
             services: vec![service_id("KOTIHOITO")?, service_id("SIIVOUS")?],
             voucher_value: None,
+            income: None,
         },
         &case_worker,
     )
@@ -687,6 +689,7 @@ pub async fn load(db: &Db, vault: &Vault) -> anyhow::Result<()> {
                 .map(|c| service_id(c))
                 .collect::<anyhow::Result<_>>()?,
             voucher_value: None,
+            income: None,
         },
         &case_worker,
     )

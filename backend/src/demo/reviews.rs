@@ -94,6 +94,7 @@ pub(super) async fn load(db: &Db, vault: &Vault, kielo: &Kielo<'_>) -> anyhow::R
                 valid_to: kielo.period.1,
                 services: vec![kielo.home_care_service],
                 voucher_value: None,
+                income: None,
             },
             kielo.case_worker,
         )

@@ -6,6 +6,7 @@ pub mod catalogue;
 pub mod csv_cell;
 pub mod email;
 pub mod ids;
+pub mod income_rule;
 pub mod localized;
 pub mod money;
 pub mod municipality;

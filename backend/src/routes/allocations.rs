@@ -7,17 +7,20 @@ use serde::{Deserialize, Serialize};
 use crate::{
     audit::{self, AuditEvent},
     auth::{ActingFor, Actor, access},
+    catalogue::{self, income::DecisionInput},
     db::entities::{allocation, ledger_entry, service},
     domain::{
         Money,
         catalogue::FundingKind,
         ids::{AllocationId, ClientId, CommitmentId, DeliveryId, PurchaserId, ServiceId},
+        income_rule::HouseholdSize,
     },
     error::{AppError, AppResult, field},
     ledger::{self, Balance, Reconciliation, grant::NewAllocation},
     routes::{
         common::{ListOut, fetch_page, from_json},
         extract::{ApiJson, ApiQuery, DecimalText, PageQuery, PathId},
+        services::voucher_value::VoucherBasisOut,
     },
     state::AppState,
 };
@@ -31,6 +34,10 @@ pub struct AllocationIn {
     #[serde(default)]
     pub service_ids: Vec<ServiceId>,
     pub voucher_value: Option<DecimalText>,
+    /// Instead of `voucher_value`, for a service with an income rule: the household's
+    /// size and monthly income, from which the value is computed.
+    pub household_size: Option<i64>,
+    pub monthly_income: Option<DecimalText>,
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -47,6 +54,9 @@ pub struct AllocationOut {
     #[schema(value_type = Option<String>)]
     pub voucher_value: Option<Money>,
     pub balance: Balance,
+    /// How the voucher value was set from income (one allocation's answer only, not lists).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub voucher_basis: Option<VoucherBasisOut>,
 }
 
 impl AllocationOut {
@@ -62,6 +72,7 @@ impl AllocationOut {
             service_ids: from_json(&model.service_ids)?,
             voucher_value: model.voucher_value_cents.map(Money::from_cents),
             balance: Balance::of(model),
+            voucher_basis: None,
         })
     }
 }
@@ -105,6 +116,15 @@ pub async fn create(
         .as_ref()
         .map(|v| field("voucher_value", Money::parse_positive(&v.0)))
         .transpose()?;
+    let household = input
+        .household_size
+        .map(|n| field("household_size", HouseholdSize::parse(n)))
+        .transpose()?;
+    let monthly_income = input
+        .monthly_income
+        .as_ref()
+        .map(|v| field("monthly_income", Money::parse_amount(&v.0)))
+        .transpose()?;
     let mut services = input.service_ids.clone();
     services.sort();
     services.dedup();
@@ -131,6 +151,19 @@ pub async fn create(
             "must all be services in this purchaser's catalogue",
         ));
     }
+    let value = catalogue::income::decide(
+        &state.db.conn,
+        DecisionInput {
+            kind: input.kind,
+            services: &services,
+            valid_from,
+            voucher_value,
+            household,
+            monthly_income,
+        },
+    )
+    .await
+    .map_err(AppError::from)?;
     let new = NewAllocation {
         client: cid,
         purchaser: client.purchaser_id.into(),
@@ -139,13 +172,14 @@ pub async fn create(
         valid_from,
         valid_to,
         services,
-        voucher_value,
+        voucher_value: value.voucher_value,
+        income: value.income,
     };
+    let basis = new.income.as_ref().map(VoucherBasisOut::of);
     let model = ledger::grant::grant(&state.db, new, &actor).await?;
-    Ok((
-        StatusCode::CREATED,
-        Json(AllocationOut::from_model(&model)?),
-    ))
+    let mut out = AllocationOut::from_model(&model)?;
+    out.voucher_basis = basis;
+    Ok((StatusCode::CREATED, Json(out)))
 }
 
 /// Loads an allocation the actor may see (the client, their proxies, the purchaser's case
@@ -186,8 +220,17 @@ pub async fn get(
     actor: Actor,
     PathId(id): PathId<AllocationId>,
 ) -> AppResult<Json<AllocationOut>> {
-    let (model, _) = load_visible(&state, &actor, id, "allocation_read").await?;
-    Ok(Json(AllocationOut::from_model(&model)?))
+    let (model, acting) = load_visible(&state, &actor, id, "allocation_read").await?;
+    let mut out = AllocationOut::from_model(&model)?;
+    let mut bases = catalogue::income::read(
+        &state.db.conn,
+        &actor,
+        Some(acting),
+        &[(model.id, model.client_id.into())],
+    )
+    .await?;
+    out.voucher_basis = bases.remove(&model.id).as_ref().map(VoucherBasisOut::of);
+    Ok(Json(out))
 }
 
 #[utoipa::path(get, path = "/api/v1/clients/{cid}/allocations", tag = "allocations", params(PageQuery),

@@ -151,6 +151,12 @@ fn judge(
             "commitment without allocation or service",
         ));
     };
+    // The catalogue's terms (cap, voucher value) in force on the row's date.
+    let dated = books
+        .terms
+        .get(&service.id)
+        .map(|history| history.at(new.date).overlay(service.clone()));
+    let service = dated.as_ref().unwrap_or(service);
     let decision = match decide(commitment, allocation, service, new) {
         Ok(decision) => decision,
         Err(e) => return Verdict::Refused(e),
