@@ -8,6 +8,7 @@ use tokio::net::TcpListener;
 use crate::{
     accounts::throttle::{PerAddress, Rates},
     auth::oidc::Oidc,
+    catalogue,
     config::Config,
     db::Db,
     demo, identity_codes, indexing, jobs,
@@ -25,6 +26,12 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
         .with_vault(vault.clone());
     db.migrate().await?;
     identity_codes::canonicalise(&db, &vault).await?;
+    // Catalogue changes whose day came while the server was down take effect before the
+    // first request; the worker keeps doing it every minute.
+    let promoted = catalogue::terms::promote_due(&db, crate::domain::today_in_finland()).await?;
+    if promoted > 0 {
+        tracing::info!(services = promoted, "catalogue terms took effect");
+    }
     if let Some((email, password)) = &config.admin {
         users::ensure_admin(&db, email, password).await?;
     }

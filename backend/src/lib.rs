@@ -5,6 +5,7 @@ pub mod app;
 pub mod audit;
 pub mod auth;
 pub mod bank_details;
+pub mod catalogue;
 pub mod config;
 pub mod db;
 pub mod demand;

@@ -241,6 +241,7 @@ async fn generate(db: &Db, pid: uuid::Uuid, deliveries: usize, providers: usize)
                 rulebook: Set(json!([])),
                 vat_basis_points: Set(*vat),
                 created_at: Set(now),
+                ..Default::default()
             })
             .collect(),
     )

@@ -11,6 +11,7 @@ mod audit;
 mod auth;
 mod bad_input;
 mod billing_details;
+mod catalogue;
 mod compare;
 mod concurrency;
 mod delivery_upload;

@@ -444,6 +444,7 @@ pub async fn load(db: &Db, vault: &Vault) -> anyhow::Result<()> {
             // Social care is VAT-exempt; the rest carry the general rate (25.5 %).
             vat_basis_points: Set(if spec.social_care { 0 } else { 2550 }),
             created_at: Set(now),
+            ..Default::default()
         }
         .insert(&db.conn)
         .await?;
@@ -579,6 +580,7 @@ pub async fn load(db: &Db, vault: &Vault) -> anyhow::Result<()> {
             services: vec![service_id("KOTIHOITO")?, service_id("SIIVOUS")?],
             voucher_value: None,
             grace_days: crate::domain::grace::GraceDays::NONE,
+            income: None,
         },
         &case_worker,
     )
@@ -698,6 +700,7 @@ pub async fn load(db: &Db, vault: &Vault) -> anyhow::Result<()> {
                 .collect::<anyhow::Result<_>>()?,
             voucher_value: None,
             grace_days: crate::domain::grace::GraceDays::NONE,
+            income: None,
         },
         &case_worker,
     )

@@ -95,6 +95,7 @@ pub(super) async fn load(db: &Db, vault: &Vault, kielo: &Kielo<'_>) -> anyhow::R
                 services: vec![kielo.home_care_service],
                 voucher_value: None,
                 grace_days: crate::domain::grace::GraceDays::NONE,
+                income: None,
             },
             kielo.case_worker,
         )

@@ -7,6 +7,7 @@ pub mod csv_cell;
 pub mod email;
 pub mod grace;
 pub mod ids;
+pub mod income_rule;
 pub mod localized;
 pub mod money;
 pub mod municipality;

@@ -27,8 +27,9 @@ fn parse<T: serde::de::DeserializeOwned>(value: &serde_json::Value) -> anyhow::R
     Ok(serde_json::from_value(value.clone())?)
 }
 
-/// Documents for the searchable offerings among `models`: not archived, and the provider
-/// approved for the offering's service. The others are left out.
+/// Documents for the searchable offerings among `models`: not archived, their catalogue
+/// entry not archived, and the provider approved for the offering's service. The others
+/// are left out.
 pub async fn build_documents(
     conn: &impl ConnectionTrait,
     models: Vec<offering::Model>,
@@ -72,7 +73,9 @@ pub async fn build_documents(
         ) else {
             continue;
         };
-        if model.archived || !approved.contains(&(model.provider_id, model.service_id)) {
+        // An archived catalogue entry's offerings leave search with it.
+        let listed = !model.archived && service.archived_at.is_none();
+        if !listed || !approved.contains(&(model.provider_id, model.service_id)) {
             continue;
         }
         let rating = ratings.get(&model.id).filter(|r| r.review_count > 0);

@@ -26,6 +26,8 @@ use crate::{
 /// How often an idle worker looks for new rows: a change is searchable well within a second.
 const POLL: Duration = Duration::from_millis(100);
 const BATCH: u64 = 500;
+/// How often dated catalogue changes are looked for.
+const TERMS_EVERY: Duration = Duration::from_secs(60);
 
 pub struct Worker {
     pub db: Db,
@@ -35,7 +37,13 @@ pub struct Worker {
 impl Worker {
     pub fn spawn(self) -> tokio::task::JoinHandle<()> {
         tokio::spawn(async move {
+            // `app::serve` applied them at start; from then on every minute.
+            let mut next_terms = tokio::time::Instant::now() + TERMS_EVERY;
             loop {
+                if tokio::time::Instant::now() >= next_terms {
+                    self.promote_catalogue_terms().await;
+                    next_terms = tokio::time::Instant::now() + TERMS_EVERY;
+                }
                 match self.run_once().await {
                     Ok(0) => tokio::time::sleep(POLL).await,
                     Ok(_) => {}
@@ -46,6 +54,19 @@ impl Worker {
                 }
             }
         })
+    }
+
+    /// Catalogue changes whose day has come take effect on the service rows (every minute;
+    /// `app::serve` does it at start): the terms of today, and the search documents when
+    /// methods changed.
+    async fn promote_catalogue_terms(&self) {
+        match crate::catalogue::terms::promote_due(&self.db, crate::domain::today_in_finland())
+            .await
+        {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(services = n, "catalogue terms took effect"),
+            Err(err) => tracing::warn!("catalogue terms: {err}"),
+        }
     }
 
     /// Claims and performs one batch; returns how many rows it handled.

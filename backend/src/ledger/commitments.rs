@@ -106,6 +106,8 @@ pub async fn request(
     let tx = db.begin_write().await?;
     let allocation = lock_allocation(db, &tx, request.allocation).await?;
     check_allowed(&allocation, &request)?;
+    // An archived catalogue entry takes no new commitments (409 `service_archived`).
+    crate::catalogue::archive::check_open_in(&*tx, request.service.id).await?;
     super::expiry::check_open(&allocation, crate::domain::today_in_finland())?;
     if request.reserve > Money::from_cents(allocation.available_cents) {
         return Err(AppError::conflict(

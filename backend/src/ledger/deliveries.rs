@@ -162,7 +162,9 @@ async fn record_once(
         return Ok(found);
     }
     let current = commitments::load(&tx, new.commitment).await?;
+    // The catalogue's terms (cap, voucher value) in force on the delivery's date.
     let service = service_of(&*tx, &current).await?;
+    let service = crate::catalogue::terms::as_of(&*tx, service, new.date).await?;
     let purchaser = purchaser::Entity::find_by_id(current.purchaser_id)
         .one(&*tx)
         .await?

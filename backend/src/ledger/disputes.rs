@@ -254,7 +254,10 @@ async fn correct(
     reverse_in(db, tx, id, DeliveryStatus::Reversed, actor, case_worker()).await?;
     let allocation = lock_allocation(db, tx, original.allocation_id.into()).await?;
     let commitment = commitments::load(tx, original.commitment_id.into()).await?;
-    let service = service_of(&**tx, &commitment).await?;
+    // The catalogue's voucher value as it was on the delivery's date.
+    let service =
+        crate::catalogue::terms::as_of(&**tx, service_of(&**tx, &commitment).await?, original.date)
+            .await?;
     let method: Method = commitment.method.parse().map_err(AppError::internal)?;
     let new = NewDelivery {
         commitment: commitment.id.into(),

@@ -26,6 +26,8 @@ pub struct NewAllocation {
     pub services: Vec<ServiceId>,
     pub voucher_value: Option<Money>,
     pub grace_days: GraceDays,
+    /// The household's size and income the voucher value was computed from, if it was.
+    pub income: Option<crate::catalogue::income::IncomeBasis>,
 }
 
 pub async fn grant(db: &Db, new: NewAllocation, actor: &Actor) -> AppResult<allocation::Model> {
@@ -53,6 +55,9 @@ pub async fn grant(db: &Db, new: NewAllocation, actor: &Actor) -> AppResult<allo
     }
     .insert(&*tx)
     .await?;
+    if let Some(basis) = &new.income {
+        crate::catalogue::income::store(&*tx, created.id, new.client, basis, actor).await?;
+    }
     let movement = Movement {
         kind: EntryKind::Grant,
         available: new.granted,

@@ -7,18 +7,21 @@ use serde::{Deserialize, Serialize};
 use crate::{
     audit::{self, AuditEvent},
     auth::{ActingFor, Actor, access},
+    catalogue::{self, income::DecisionInput},
     db::entities::{allocation, ledger_entry, purchaser, service},
     domain::{
         Money,
         catalogue::FundingKind,
         grace::GraceDays,
         ids::{AllocationId, ClientId, CommitmentId, DeliveryId, PurchaserId, ServiceId},
+        income_rule::HouseholdSize,
     },
     error::{AppError, AppResult, field},
     ledger::{self, Balance, Reconciliation, grant::NewAllocation},
     routes::{
         common::{ListOut, fetch_page, from_json},
         extract::{ApiJson, ApiQuery, DecimalText, PageQuery, PathId},
+        services::voucher_value::VoucherBasisOut,
     },
     state::AppState,
 };
@@ -35,6 +38,10 @@ pub struct AllocationIn {
     /// Days after `valid_to` during which deliveries dated inside the period are still
     /// taken (0–365); the purchaser's default when left out.
     pub grace_days: Option<i64>,
+    /// Instead of `voucher_value`, for a service with an income rule: the household's
+    /// size and monthly income, from which the value is computed.
+    pub household_size: Option<i64>,
+    pub monthly_income: Option<DecimalText>,
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -55,6 +62,9 @@ pub struct AllocationOut {
     /// `valid_to + grace_days`. After it the unspent money expires.
     pub open_until: NaiveDate,
     pub balance: Balance,
+    /// How the voucher value was set from income (one allocation's answer only, not lists).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub voucher_basis: Option<VoucherBasisOut>,
 }
 
 impl AllocationOut {
@@ -72,6 +82,7 @@ impl AllocationOut {
             grace_days: model.grace_days,
             open_until: ledger::expiry::last_day(model),
             balance: Balance::of(model),
+            voucher_basis: None,
         })
     }
 }
@@ -115,6 +126,15 @@ pub async fn create(
         .as_ref()
         .map(|v| field("voucher_value", Money::parse_positive(&v.0)))
         .transpose()?;
+    let household = input
+        .household_size
+        .map(|n| field("household_size", HouseholdSize::parse(n)))
+        .transpose()?;
+    let monthly_income = input
+        .monthly_income
+        .as_ref()
+        .map(|v| field("monthly_income", Money::parse_amount(&v.0)))
+        .transpose()?;
     let mut services = input.service_ids.clone();
     services.sort();
     services.dedup();
@@ -148,6 +168,19 @@ pub async fn create(
             .await?
             .map_or(GraceDays::NONE, |p| GraceDays::from_stored(p.grace_days)),
     };
+    let value = catalogue::income::decide(
+        &state.db.conn,
+        DecisionInput {
+            kind: input.kind,
+            services: &services,
+            valid_from,
+            voucher_value,
+            household,
+            monthly_income,
+        },
+    )
+    .await
+    .map_err(AppError::from)?;
     let new = NewAllocation {
         client: cid,
         purchaser: client.purchaser_id.into(),
@@ -156,14 +189,15 @@ pub async fn create(
         valid_from,
         valid_to,
         services,
-        voucher_value,
+        voucher_value: value.voucher_value,
+        income: value.income,
         grace_days,
     };
+    let basis = new.income.as_ref().map(VoucherBasisOut::of);
     let model = ledger::grant::grant(&state.db, new, &actor).await?;
-    Ok((
-        StatusCode::CREATED,
-        Json(AllocationOut::from_model(&model)?),
-    ))
+    let mut out = AllocationOut::from_model(&model)?;
+    out.voucher_basis = basis;
+    Ok((StatusCode::CREATED, Json(out)))
 }
 
 /// Loads an allocation the actor may see (the client, their proxies, the purchaser's case
@@ -204,8 +238,17 @@ pub async fn get(
     actor: Actor,
     PathId(id): PathId<AllocationId>,
 ) -> AppResult<Json<AllocationOut>> {
-    let (model, _) = load_visible(&state, &actor, id, "allocation_read").await?;
-    Ok(Json(AllocationOut::from_model(&model)?))
+    let (model, acting) = load_visible(&state, &actor, id, "allocation_read").await?;
+    let mut out = AllocationOut::from_model(&model)?;
+    let mut bases = catalogue::income::read(
+        &state.db.conn,
+        &actor,
+        Some(acting),
+        &[(model.id, model.client_id.into())],
+    )
+    .await?;
+    out.voucher_basis = bases.remove(&model.id).as_ref().map(VoucherBasisOut::of);
+    Ok(Json(out))
 }
 
 #[utoipa::path(get, path = "/api/v1/clients/{cid}/allocations", tag = "allocations", params(PageQuery),

@@ -113,16 +113,12 @@ pub struct DecimalText(pub String);
 
 impl<'de> Deserialize<'de> for DecimalText {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Raw {
-            Text(String),
-            Number(serde_json::Number),
-        }
-        match Raw::deserialize(deserializer) {
-            Ok(Raw::Text(text)) => Ok(DecimalText(text)),
-            Ok(Raw::Number(number)) => Ok(DecimalText(number.to_string())),
-            Err(_) => Err(serde::de::Error::custom(
+        // Through a JSON value, so that a missing field is reported as missing (and named)
+        // rather than as a value of the wrong kind.
+        match serde_json::Value::deserialize(deserializer)? {
+            serde_json::Value::String(text) => Ok(DecimalText(text)),
+            serde_json::Value::Number(number) => Ok(DecimalText(number.to_string())),
+            _ => Err(serde::de::Error::custom(
                 "must be a decimal number, as a string like \"45.00\" or a JSON number",
             )),
         }

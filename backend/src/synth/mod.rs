@@ -115,6 +115,7 @@ pub async fn generate(db: &Db, count: usize, seed: u64) -> anyhow::Result<Genera
             rulebook: Set(json!([])),
             vat_basis_points: Set(if s.social_care { 0 } else { 2550 }),
             created_at: Set(now),
+            ..Default::default()
         }
     }))
     .exec(&db.conn)

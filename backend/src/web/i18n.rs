@@ -182,6 +182,11 @@ mod tests {
             "date",
             "folder",
             "minutes",
+            "max",
+            "min",
+            "percent",
+            "units",
+            "limits",
         ]
         .into_iter()
         .map(|name| (name, FluentValue::from("1")))

@@ -155,6 +155,15 @@ pub fn router(state: AppState) -> Router<AppState> {
             get(purchaser::catalogue::show).post(purchaser::catalogue::create),
         )
         .route(
+            "/purchaser/catalogue/{id}",
+            get(purchaser::catalogue_entry::show).post(purchaser::catalogue_entry::update),
+        )
+        .route(
+            "/purchaser/catalogue/{id}/archive",
+            get(purchaser::catalogue_entry::confirm_archive)
+                .post(purchaser::catalogue_entry::archive),
+        )
+        .route(
             "/purchaser/applications",
             get(purchaser::applications::list),
         )

@@ -397,6 +397,20 @@ impl TestApp {
         assert_eq!(done, 1, "setting {table}.{column}");
     }
 
+    /// Sets a date column of every row whose `key` column holds `value` (a UUID): a dated
+    /// catalogue change whose day has come, say. Answers how many rows changed.
+    pub async fn set_date_where(
+        &self,
+        table: &str,
+        column: &str,
+        key: &str,
+        value: &str,
+        date: chrono::NaiveDate,
+    ) -> u64 {
+        self.overwrite_where(table, column, key, value, date.into())
+            .await
+    }
+
     async fn update_where(
         &self,
         table: &str,

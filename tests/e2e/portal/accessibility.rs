@@ -176,6 +176,14 @@ async fn every_page_kind(app: &TestApp, b: &Browser, lang: &str) -> Vec<String> 
                 }
                 pages.push(first_href(b, "a[href$='/revoke']").await);
             }
+            Some("palveluvalikoima@demo.valinta.fi") => {
+                // A catalogue entry's page (its terms over time and the change form) and the
+                // confirmation asked before archiving it.
+                b.goto("/purchaser/catalogue").await;
+                let entry = first_href(b, "a[href^='/purchaser/catalogue/']").await;
+                pages.push(entry.clone());
+                pages.push(format!("{entry}/archive"));
+            }
             Some("admin@demo.valinta.fi") => {
                 // One message of the demo's, as the development outbox shows it.
                 b.goto("/admin/emails").await;

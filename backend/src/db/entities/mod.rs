@@ -1,6 +1,7 @@
 //! sea-orm entities: one module per table, used only by the persistence and ledger code.
 pub mod account_link;
 pub mod allocation;
+pub mod allocation_income;
 pub mod api_key;
 pub mod api_token;
 pub mod application;
@@ -31,5 +32,6 @@ pub mod review;
 pub mod review_report;
 pub mod search_miss;
 pub mod service;
+pub mod service_term;
 pub mod sign_in_failure;
 pub mod user;

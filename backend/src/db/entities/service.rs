@@ -1,4 +1,5 @@
-//! Rows of `services`.
+//! Rows of `services`. The money terms here are those in force today (kept so by
+//! `catalogue::terms`); every version is in `service_terms`.
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
@@ -18,6 +19,11 @@ pub struct Model {
     /// Hundredths of a percent: 2550 is 25.5 %.
     pub vat_basis_points: i32,
     pub created_at: DateTimeUtc,
+    pub reference_price_cents: Option<i64>,
+    /// The income-related voucher value rule (`domain::income_rule::IncomeRule`).
+    pub income_rule: Option<Json>,
+    /// Archived: no new offerings or commitments; running commitments go on.
+    pub archived_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

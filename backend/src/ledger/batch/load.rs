@@ -5,6 +5,7 @@ use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, Quer
 use uuid::Uuid;
 
 use crate::{
+    catalogue::terms::{self, History},
     db::{
         Db, WriteTx,
         entities::{allocation, commitment, delivery, offering, purchaser, service},
@@ -22,6 +23,9 @@ pub(super) struct Books {
     pub commitments: HashMap<Uuid, commitment::Model>,
     pub allocations: HashMap<Uuid, allocation::Model>,
     pub services: HashMap<Uuid, service::Model>,
+    /// The catalogue terms over time of those services: each row is decided with the
+    /// terms of its date.
+    pub terms: HashMap<Uuid, History>,
     pub existing: HashMap<String, delivery::Model>,
     /// Each purchaser's recording window, keyed by purchaser.
     pub windows: HashMap<Uuid, RecordingDays>,
@@ -80,6 +84,7 @@ pub(super) async fn load(
         commitments.extend(found.into_iter().map(|c| (c.id, c)));
     }
     let services = services_by_offering(tx, &commitments).await?;
+    let terms = terms::histories(&**tx, services.values()).await?;
     let mut references: Vec<String> = rows.iter().map(|r| r.reference.clone()).collect();
     references.sort_unstable();
     references.dedup();
@@ -112,6 +117,7 @@ pub(super) async fn load(
         commitments,
         allocations,
         services,
+        terms,
         existing,
         windows,
         late_until,

@@ -156,6 +156,12 @@ fn judge(
             "commitment without allocation or service",
         ));
     };
+    // The catalogue's terms (cap, voucher value) in force on the row's date.
+    let dated = books
+        .terms
+        .get(&service.id)
+        .map(|history| history.at(new.date).overlay(service.clone()));
+    let service = dated.as_ref().unwrap_or(service);
     let no_prices = PriceHistory::default();
     let now = Circumstances {
         today,

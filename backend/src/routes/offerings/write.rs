@@ -40,6 +40,8 @@ pub async fn create(
         .one(conn)
         .await?
         .ok_or_else(|| AppError::invalid("service_id", "is not a known catalogue service"))?;
+    // An archived catalogue entry takes no new offerings (409 `service_archived`).
+    crate::catalogue::archive::check_open(&service).map_err(AppError::from)?;
     let title = input::title(raw.title)?;
     let description = input::description(raw.description)?;
     let unit_price = input::unit_price(&raw.unit_price, &service)?;

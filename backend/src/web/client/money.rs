@@ -1,6 +1,7 @@
 //! "My money": each decision with granted, reserved, spent and available as numbers and
-//! a bar, what it may be used for and until when; then the commitments and their
-//! deliveries, newest first, with the client's own share.
+//! a bar, what it may be used for and until when, and how an income-related voucher value
+//! was set; then the commitments and their deliveries, newest first, with the client's
+//! own share.
 use std::collections::HashMap;
 
 use askama::Template;
@@ -8,8 +9,10 @@ use axum::{extract::State, response::Response};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use crate::{
+    auth::ActingFor,
+    catalogue,
     db::entities::{offering, provider},
-    domain::{Money, catalogue::DeliveryStatus, today_in_finland},
+    domain::{Money, catalogue::DeliveryStatus, ids::ClientId, today_in_finland},
     error::AppResult,
     ledger::Balance,
     routes::{
@@ -93,6 +96,8 @@ pub struct AllocationView {
     pub period: String,
     pub services: String,
     pub voucher_value: Option<String>,
+    /// How the voucher value was set from income, in the page's language.
+    pub voucher_basis: Option<String>,
     pub balance: BalanceView,
     pub commitments: Vec<CommitmentView>,
 }
@@ -111,7 +116,17 @@ pub async fn show(web: Web) -> AppResult<Response> {
     let lang = web.lang;
     let state = State(web.state.clone());
     let mut views_out = Vec::new();
-    for a in client::allocations_of(&web, &actor, ctx.id).await? {
+    let decisions = client::allocations_of(&web, &actor, ctx.id).await?;
+    let keys: Vec<(uuid::Uuid, ClientId)> =
+        decisions.iter().map(|a| (a.id.into(), ctx.id)).collect();
+    let acting = if web.acting.is_some() {
+        ActingFor::Proxy
+    } else {
+        ActingFor::Client
+    };
+    let mut bases =
+        catalogue::income::read(&web.state.db.conn, &actor, Some(acting), &keys).await?;
+    for a in decisions {
         let listed = commitments::list_for_allocation(
             state.clone(),
             actor.clone(),
@@ -163,6 +178,9 @@ pub async fn show(web: Web) -> AppResult<Response> {
                 n.join(", ")
             },
             voucher_value: unit_note,
+            voucher_basis: bases
+                .remove(&uuid::Uuid::from(a.id))
+                .map(|b| b.explanation().in_lang(lang.code()).to_owned()),
             balance: BalanceView::of(&a.balance),
             commitments: commitments_out,
         });

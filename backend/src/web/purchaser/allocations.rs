@@ -1,5 +1,6 @@
 //! Granting a decision (allocation) to a client: voucher or personal budget, amount,
-//! period, the services it may buy and the voucher value.
+//! period, the services it may buy and the voucher value — or, for a service whose
+//! value depends on income, the household's size and income.
 use askama::Template;
 use axum::{extract::State, response::Response};
 use strum::VariantArray;
@@ -88,6 +89,13 @@ async fn draw(web: &Web, id: ClientId, form: &Pairs, errors: FormErrors) -> AppR
             .value(form.one("voucher_value"))
             .inputmode("decimal")
             .hint(lang.t("field-voucher-value-hint")),
+        Field::new("household_size", "text", lang.t("field-household-size"))
+            .value(form.one("household_size"))
+            .inputmode("numeric")
+            .hint(lang.t("field-income-instead-hint")),
+        Field::new("monthly_income", "text", lang.t("field-monthly-income"))
+            .value(form.one("monthly_income"))
+            .inputmode("decimal"),
     ];
     errors.apply(&mut fields);
     render(&GrantPage {
@@ -134,6 +142,17 @@ pub async fn create(
         let voucher_value = Some(form.one("voucher_value"))
             .filter(|v| !v.trim().is_empty())
             .map(|v| DecimalText(format::decimal_input(&v)));
+        let household_size = Some(form.one("household_size"))
+            .filter(|v| !v.trim().is_empty())
+            .map(|v| {
+                v.trim().parse::<i64>().map_err(|_| {
+                    AppError::invalid("household_size", "must be a whole number of people")
+                })
+            })
+            .transpose()?;
+        let monthly_income = Some(form.one("monthly_income"))
+            .filter(|v| !v.trim().is_empty())
+            .map(|v| DecimalText(format::decimal_input(&v)));
         let input = AllocationIn {
             kind,
             granted: DecimalText(format::decimal_input(&form.one("granted"))),
@@ -142,6 +161,8 @@ pub async fn create(
             service_ids,
             voucher_value,
             grace_days: None,
+            household_size,
+            monthly_income,
         };
         allocations::create(State(web.state.clone()), actor, PathId(id), ApiJson(input)).await
     }

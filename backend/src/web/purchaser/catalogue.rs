@@ -1,5 +1,6 @@
 //! The catalogue: services with their names in three languages, unit, voucher value,
-//! price cap, settlement methods and rulebook; and adding a service.
+//! price cap, settlement methods and rulebook, each linking to its own page (terms over
+//! time, changes, archiving); and adding a service.
 use askama::Template;
 use axum::{extract::State, response::Response};
 use strum::VariantArray;
@@ -23,8 +24,15 @@ use crate::{
     },
 };
 
+use super::catalogue_form::{income_fields, income_rule_in, rename_income_errors};
+
 pub struct ServiceRow {
+    pub id: String,
     pub code: String,
+    /// "Archived 7.12.2026", or empty.
+    pub archived: String,
+    /// "Depends on income", or empty.
+    pub income_related: String,
     pub name_fi: String,
     pub name_sv: String,
     pub name_en: String,
@@ -59,7 +67,22 @@ async fn draw(web: &Web, form: &Pairs, errors: FormErrors) -> AppResult<Response
     let rows = listed
         .iter()
         .map(|s| ServiceRow {
+            id: s.id.to_string(),
             code: s.code.clone(),
+            archived: s
+                .archived_at
+                .map(|at| {
+                    lang.t_with(
+                        "catalogue-archived",
+                        &[("date", format::date(at.date_naive()).into())],
+                    )
+                })
+                .unwrap_or_default(),
+            income_related: if s.income_rule.is_some() {
+                lang.t("voucher-value-income-related")
+            } else {
+                String::new()
+            },
             name_fi: s.name.fi.clone(),
             name_sv: s.name.sv.clone().unwrap_or_default(),
             name_en: s.name.en.clone().unwrap_or_default(),
@@ -124,10 +147,14 @@ async fn draw(web: &Web, form: &Pairs, errors: FormErrors) -> AppResult<Response
             .value(form.one("vat_rate"))
             .hint(lang.t("field-vat-rate-hint"))
             .inputmode("decimal"),
+        Field::new("reference_price", "text", lang.t("field-reference-price"))
+            .value(form.one("reference_price"))
+            .inputmode("decimal"),
         Field::new("rulebook", "textarea", lang.t("field-rulebook"))
             .value(form.one("rulebook"))
             .hint(lang.t("field-rulebook-hint")),
     ];
+    fields.extend(income_fields(lang, form));
     errors.apply(&mut fields);
     render(&CataloguePage {
         page: PageCtx::new(web, "catalogue-title"),
@@ -184,6 +211,8 @@ pub async fn create(
             voucher_value: decimal(form.one("voucher_value")),
             price_cap: decimal(form.one("price_cap")),
             vat_rate: decimal(form.one("vat_rate")),
+            reference_price: decimal(form.one("reference_price")),
+            income_rule: income_rule_in(&form),
             rulebook: form
                 .one("rulebook")
                 .lines()
@@ -198,7 +227,8 @@ pub async fn create(
     match outcome {
         Ok(_) => Ok(done("/purchaser/catalogue", "service-added")),
         Err(e) => {
-            let errors = FormErrors::from_app(web.lang, rename_field(e, "name", "name_fi"))?;
+            let e = rename_income_errors(rename_field(e, "name", "name_fi"));
+            let errors = FormErrors::from_app(web.lang, e)?;
             draw(&web, &form, errors).await
         }
     }

@@ -158,6 +158,8 @@ pub struct AllocationView {
     pub balance: BalanceView,
     pub commitments: Vec<CommitmentRow>,
     pub entries: Vec<EntryRow>,
+    /// How the voucher value was set from income, in the page's language.
+    pub voucher_basis: Option<String>,
 }
 
 #[derive(Template)]
@@ -211,11 +213,26 @@ async fn draw_client(
         .await?
         .0;
     let mut views_out = Vec::new();
-    for a in allocations::list_for_client(state.clone(), actor.clone(), PathId(id), ApiQuery(all()))
-        .await?
-        .0
-        .items
-    {
+    let listed_allocations =
+        allocations::list_for_client(state.clone(), actor.clone(), PathId(id), ApiQuery(all()))
+            .await?
+            .0
+            .items;
+    let keys: Vec<(uuid::Uuid, ClientId)> = listed_allocations
+        .iter()
+        .map(|a| (a.id.into(), id))
+        .collect();
+    let mut bases = crate::catalogue::income::read(
+        &web.state.db.conn,
+        &actor,
+        Some(crate::auth::ActingFor::CaseWorker),
+        &keys,
+    )
+    .await?;
+    for a in listed_allocations {
+        let voucher_basis = bases
+            .remove(&uuid::Uuid::from(a.id))
+            .map(|b| b.explanation().in_lang(lang.code()).to_owned());
         let listed = commitments::list_for_allocation(
             state.clone(),
             actor.clone(),
@@ -271,6 +288,7 @@ async fn draw_client(
                     spent: format::euros(e.spent),
                 })
                 .collect(),
+            voucher_basis,
         });
     }
     let mandates = mandates::for_client(&web.state, &actor, id)

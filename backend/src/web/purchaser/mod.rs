@@ -1,10 +1,12 @@
-//! Pages for a purchaser's staff: the catalogue and provider applications (catalogue
-//! managers); clients, decisions, their commitments and ledger, and disputes (case workers);
-//! settlement and money reports (finance); late recording of deliveries (all staff;
+//! Pages for a purchaser's staff: the catalogue, each entry's terms over time, and
+//! provider applications (catalogue managers); clients, decisions, their commitments and
+//! ledger, and disputes (case workers); settlement and money reports (finance); late recording of deliveries (all staff;
 //! finance and catalogue managers set the days).
 pub mod allocations;
 pub mod applications;
 pub mod catalogue;
+pub mod catalogue_entry;
+pub mod catalogue_form;
 pub mod clients;
 pub mod disputes;
 pub mod finance;

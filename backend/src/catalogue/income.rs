@@ -1,0 +1,342 @@
+//! The income-related voucher value of a decision: a case worker gives the household's
+//! size and monthly income instead of a voucher value, the value is computed with the
+//! service's rule in force on the decision's first day, and the inputs are kept with the
+//! rule used, so the client, her proxies and the case worker can read later how the value
+//! was set. Income is personal data: every read is audited.
+use std::collections::HashMap;
+
+use chrono::{NaiveDate, Utc};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use serde_json::json;
+
+use crate::{
+    audit::{self, AuditEvent},
+    auth::{ActingFor, Actor},
+    db::entities::{allocation_income, service},
+    domain::{
+        Money,
+        catalogue::{FundingKind, Role, Unit},
+        ids::{ClientId, ServiceId},
+        income_rule::{HouseholdSize, IncomeRule, Valuation},
+    },
+    error::{AppError, AppResult},
+};
+
+use super::{
+    CatalogueError, CatalogueResult,
+    explain::{Explanation, explain},
+    invalid,
+    terms::{self, Version},
+};
+
+/// A household as the case worker gives it.
+#[derive(Clone, Copy, Debug)]
+pub struct IncomeInput {
+    pub household: HouseholdSize,
+    pub monthly_income: Money,
+}
+
+/// A voucher value computed from income: the inputs, the rule used and what it gave.
+#[derive(Clone, Debug)]
+pub struct IncomeBasis {
+    pub service_id: ServiceId,
+    pub unit: Unit,
+    pub input: IncomeInput,
+    pub rule: IncomeRule,
+    /// The day the rule used came into force.
+    pub rule_valid_from: NaiveDate,
+    pub valuation: Valuation,
+}
+
+impl IncomeBasis {
+    fn compute(
+        service: &service::Model,
+        version: &Version,
+        input: IncomeInput,
+    ) -> CatalogueResult<Self> {
+        let rule = version
+            .terms
+            .income_rule
+            .clone()
+            .ok_or(CatalogueError::NoIncomeRule)?;
+        let valuation = rule.value(input.household, input.monthly_income);
+        Ok(IncomeBasis {
+            service_id: service.id.into(),
+            unit: service.unit.parse().map_err(AppError::internal)?,
+            input,
+            rule,
+            rule_valid_from: version.valid_from,
+            valuation,
+        })
+    }
+
+    pub fn value(&self) -> Money {
+        self.valuation.value
+    }
+
+    pub fn explanation(&self) -> Explanation {
+        explain(
+            &self.rule,
+            self.input.household,
+            self.input.monthly_income,
+            &self.valuation,
+            self.unit,
+        )
+    }
+}
+
+/// The value a household would get under the service's rule in force on `date`: the case
+/// worker's calculator (case workers and catalogue managers of the purchaser).
+pub async fn quote(
+    conn: &impl ConnectionTrait,
+    actor: &Actor,
+    id: ServiceId,
+    input: IncomeInput,
+    date: NaiveDate,
+) -> CatalogueResult<IncomeBasis> {
+    let model = service::Entity::find_by_id(uuid::Uuid::from(id))
+        .one(conn)
+        .await?
+        .ok_or(CatalogueError::NotFound)?;
+    let purchaser = model.purchaser_id.into();
+    let own_staff = actor.purchaser_id == Some(purchaser)
+        && (actor.has(Role::CaseWorker) || actor.has(Role::CatalogueManager));
+    if !own_staff {
+        // Another purchaser's staff: 404; anyone else: 403.
+        actor.require_staff_for(purchaser, Role::CaseWorker, "service")?;
+    }
+    let history = terms::history(conn, &model).await?;
+    IncomeBasis::compute(&model, history.version_at(date), input)
+}
+
+/// What a new decision says about its voucher value.
+pub struct DecisionInput<'a> {
+    pub kind: FundingKind,
+    pub services: &'a [ServiceId],
+    pub valid_from: NaiveDate,
+    pub voucher_value: Option<Money>,
+    pub household: Option<HouseholdSize>,
+    pub monthly_income: Option<Money>,
+}
+
+/// The decision's voucher value, and the income it was computed from when it was.
+pub struct DecisionValue {
+    pub voucher_value: Option<Money>,
+    pub income: Option<IncomeBasis>,
+}
+
+const INCOME_FIELDS: [&str; 2] = ["household_size", "monthly_income"];
+
+/// The catalogue's say on a new decision: its services must not be archived; for a service
+/// with an income rule (in force on the decision's first day) exactly one of a voucher
+/// value or the household's size and income is given, and the income gives the value.
+pub async fn decide(
+    conn: &impl ConnectionTrait,
+    input: DecisionInput<'_>,
+) -> CatalogueResult<DecisionValue> {
+    let models = service::Entity::find()
+        .filter(service::Column::Id.is_in(input.services.iter().map(|s| s.0)))
+        .all(conn)
+        .await?;
+    if let Some(archived) = models.iter().find(|s| s.archived_at.is_some()) {
+        return Err(invalid(
+            "service_ids",
+            format!(
+                "includes {}, which is archived: it takes no new decisions",
+                archived.code
+            ),
+        ));
+    }
+    let histories = terms::histories(conn, &models).await?;
+    let with_rule: Vec<(&service::Model, &Version)> = models
+        .iter()
+        .filter_map(|s| {
+            let version = histories.get(&s.id)?.version_at(input.valid_from);
+            version.terms.income_rule.is_some().then_some((s, version))
+        })
+        .collect();
+    let given = input.household.is_some() || input.monthly_income.is_some();
+    if !given {
+        if input.kind == FundingKind::Voucher
+            && !with_rule.is_empty()
+            && input.voucher_value.is_none()
+        {
+            return Err(CatalogueError::InvalidTogether {
+                fields: vec!["voucher_value", INCOME_FIELDS[0], INCOME_FIELDS[1]],
+                message: "this service's voucher value depends on income: give household_size \
+                          and monthly_income, or voucher_value"
+                    .into(),
+            });
+        }
+        return Ok(DecisionValue {
+            voucher_value: input.voucher_value,
+            income: None,
+        });
+    }
+    if input.kind == FundingKind::PersonalBudget {
+        return Err(CatalogueError::InvalidTogether {
+            fields: INCOME_FIELDS.to_vec(),
+            message: "an income-related voucher value is only for vouchers".into(),
+        });
+    }
+    if input.voucher_value.is_some() {
+        return Err(CatalogueError::InvalidTogether {
+            fields: vec!["voucher_value", INCOME_FIELDS[0], INCOME_FIELDS[1]],
+            message: "give either voucher_value or household_size and monthly_income, not both"
+                .into(),
+        });
+    }
+    let (Some(household), Some(monthly_income)) = (input.household, input.monthly_income) else {
+        let missing = if input.household.is_none() {
+            INCOME_FIELDS[0]
+        } else {
+            INCOME_FIELDS[1]
+        };
+        return Err(invalid(
+            missing,
+            "is needed too: the value is computed from the household's size and income",
+        ));
+    };
+    let (service, version) = match with_rule.as_slice() {
+        [] => {
+            return Err(CatalogueError::InvalidTogether {
+                fields: INCOME_FIELDS.to_vec(),
+                message: "none of the decision's services has an income-related voucher value"
+                    .into(),
+            });
+        }
+        [one] => *one,
+        _ => {
+            return Err(invalid(
+                "service_ids",
+                "names several services with an income-related voucher value; a decision \
+                 computed from income is for one of them",
+            ));
+        }
+    };
+    let basis = IncomeBasis::compute(
+        service,
+        version,
+        IncomeInput {
+            household,
+            monthly_income,
+        },
+    )?;
+    Ok(DecisionValue {
+        voucher_value: Some(basis.value()),
+        income: Some(basis),
+    })
+}
+
+/// Keeps the income a decision's value was computed from, in the decision's transaction.
+pub async fn store(
+    conn: &impl ConnectionTrait,
+    allocation: uuid::Uuid,
+    client: ClientId,
+    basis: &IncomeBasis,
+    actor: &Actor,
+) -> AppResult<()> {
+    allocation_income::ActiveModel {
+        allocation_id: Set(allocation),
+        service_id: Set(basis.service_id.into()),
+        household_size: Set(i32::from(basis.input.household.people())),
+        monthly_income_cents: Set(basis.input.monthly_income.cents()),
+        income_rule: Set(basis.rule.to_json()),
+        rule_valid_from: Set(basis.rule_valid_from),
+        voucher_value_cents: Set(basis.value().cents()),
+        created_at: Set(Utc::now()),
+    }
+    .insert(conn)
+    .await?;
+    audit::record(
+        conn,
+        Some(actor),
+        None,
+        AuditEvent {
+            action: "voucher_value_from_income",
+            subject_type: "allocation",
+            subject_id: allocation.to_string(),
+            client: Some(client),
+            detail: Some(json!({
+                "service_id": basis.service_id,
+                "rule_valid_from": basis.rule_valid_from,
+                "voucher_value": basis.value(),
+            })),
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+fn basis_of(row: &allocation_income::Model, unit: Unit) -> AppResult<IncomeBasis> {
+    let rule = IncomeRule::from_json(&row.income_rule).map_err(AppError::internal)?;
+    let household =
+        HouseholdSize::parse(i64::from(row.household_size)).map_err(AppError::internal)?;
+    let monthly_income = Money::from_cents(row.monthly_income_cents);
+    let mut valuation = rule.value(household, monthly_income);
+    // The value the decision holds is the one given; the rule explains it.
+    valuation.value = Money::from_cents(row.voucher_value_cents);
+    Ok(IncomeBasis {
+        service_id: row.service_id.into(),
+        unit,
+        input: IncomeInput {
+            household,
+            monthly_income,
+        },
+        rule,
+        rule_valid_from: row.rule_valid_from,
+        valuation,
+    })
+}
+
+/// How the voucher values of these decisions were set, where income set them. The caller
+/// may show them to the client, her proxies and the purchaser's case workers only; each
+/// one read is audited here.
+pub async fn read(
+    conn: &impl ConnectionTrait,
+    actor: &Actor,
+    acting: Option<ActingFor>,
+    allocations: &[(uuid::Uuid, ClientId)],
+) -> AppResult<HashMap<uuid::Uuid, IncomeBasis>> {
+    if allocations.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let rows = allocation_income::Entity::find()
+        .filter(allocation_income::Column::AllocationId.is_in(allocations.iter().map(|a| a.0)))
+        .all(conn)
+        .await?;
+    let services: HashMap<uuid::Uuid, service::Model> = service::Entity::find()
+        .filter(service::Column::Id.is_in(rows.iter().map(|r| r.service_id)))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|s| (s.id, s))
+        .collect();
+    let mut found = HashMap::new();
+    for row in rows {
+        let unit = services
+            .get(&row.service_id)
+            .and_then(|s| s.unit.parse().ok())
+            .ok_or_else(|| AppError::internal("income basis without its service"))?;
+        let client = allocations
+            .iter()
+            .find(|a| a.0 == row.allocation_id)
+            .map(|a| a.1)
+            .ok_or_else(|| AppError::internal("income basis of another allocation"))?;
+        audit::record(
+            conn,
+            Some(actor),
+            acting,
+            AuditEvent {
+                action: "income_read",
+                subject_type: "allocation",
+                subject_id: row.allocation_id.to_string(),
+                client: Some(client),
+                detail: None,
+            },
+        )
+        .await?;
+        found.insert(row.allocation_id, basis_of(&row, unit)?);
+    }
+    Ok(found)
+}

@@ -1,0 +1,89 @@
+//! Reading the catalogue: the list (terms in force today and upcoming changes), one entry,
+//! and an entry's history of money terms.
+use axum::{Json, extract::State};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+
+use crate::{
+    catalogue::terms,
+    db::entities::{purchaser, service},
+    domain::{
+        ids::{PurchaserId, ServiceId},
+        today_in_finland,
+    },
+    error::{AppError, AppResult},
+    routes::{
+        common::{ListOut, fetch_page},
+        extract::{ApiQuery, PageQuery, PathId},
+    },
+    state::AppState,
+};
+
+use super::{ServiceOut, TermsOut, periods};
+
+#[utoipa::path(get, path = "/api/v1/purchasers/{pid}/services", tag = "catalogue",
+    params(("pid" = PurchaserId, Path, description = "the purchaser"), PageQuery),
+    responses((status = 200, body = ListOut<ServiceOut>), (status = 404, body = crate::error::ErrorBody)))]
+pub async fn list(
+    State(state): State<AppState>,
+    PathId(pid): PathId<PurchaserId>,
+    ApiQuery(query): ApiQuery<PageQuery>,
+) -> AppResult<Json<ListOut<ServiceOut>>> {
+    let page = query.parse()?;
+    let conn = &state.db.conn;
+    purchaser::Entity::find_by_id(uuid::Uuid::from(pid))
+        .one(conn)
+        .await?
+        .ok_or_else(|| AppError::not_found("purchaser"))?;
+    let select = service::Entity::find()
+        .filter(service::Column::PurchaserId.eq(uuid::Uuid::from(pid)))
+        .order_by_asc(service::Column::Code);
+    let (models, total) = fetch_page(conn, select, page).await?;
+    let histories = terms::histories(conn, &models).await?;
+    let today = today_in_finland();
+    let items = models
+        .iter()
+        .map(|m| {
+            let history = histories
+                .get(&m.id)
+                .ok_or_else(|| AppError::internal("service without history"))?;
+            ServiceOut::build(m, history, today)
+        })
+        .collect::<AppResult<_>>()?;
+    Ok(Json(ListOut { items, total }))
+}
+
+async fn find(state: &AppState, id: ServiceId) -> AppResult<service::Model> {
+    service::Entity::find_by_id(uuid::Uuid::from(id))
+        .one(&state.db.conn)
+        .await?
+        .ok_or_else(|| AppError::not_found("service"))
+}
+
+#[utoipa::path(get, path = "/api/v1/services/{id}", tag = "catalogue",
+    params(("id" = ServiceId, Path, description = "the catalogue entry")),
+    responses((status = 200, body = ServiceOut), (status = 404, body = crate::error::ErrorBody)))]
+pub async fn get(
+    State(state): State<AppState>,
+    PathId(id): PathId<ServiceId>,
+) -> AppResult<Json<ServiceOut>> {
+    let model = find(&state, id).await?;
+    Ok(Json(ServiceOut::load(&state.db.conn, &model).await?))
+}
+
+/// Every version of the entry's money terms, oldest first, each with the day it took (or
+/// takes) effect, its last day, and which terms it changed.
+#[utoipa::path(get, path = "/api/v1/services/{id}/terms", tag = "catalogue",
+    params(("id" = ServiceId, Path, description = "the catalogue entry")),
+    responses((status = 200, body = ListOut<TermsOut>), (status = 404, body = crate::error::ErrorBody)))]
+pub async fn history(
+    State(state): State<AppState>,
+    PathId(id): PathId<ServiceId>,
+) -> AppResult<Json<ListOut<TermsOut>>> {
+    let model = find(&state, id).await?;
+    let history = terms::history(&state.db.conn, &model).await?;
+    let items = periods(&history);
+    Ok(Json(ListOut {
+        total: items.len() as u64,
+        items,
+    }))
+}
