@@ -16,6 +16,7 @@ mod m20261122_000010_lighter_invoice_marking;
 mod m20261122_000011_emails;
 mod m20261122_000012_room_for_the_invoice_mark;
 mod m20261206_000013_identity_and_access;
+mod m20261207_000016_einvoice_routing;
 mod shape;
 
 pub struct Migrator;
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000011_emails::Migration),
             Box::new(m20261122_000012_room_for_the_invoice_mark::Migration),
             Box::new(m20261206_000013_identity_and_access::Migration),
+            Box::new(m20261207_000016_einvoice_routing::Migration),
         ]
     }
 }

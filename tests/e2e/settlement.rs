@@ -476,8 +476,8 @@ async fn invoices_export_as_finvoice_and_csv(app: TestApp) {
     assert_eq!(rows.len(), 4, "a header and three lines: {csv}");
     let total = rows[0]
         .iter()
-        .position(|h| *h == "total")
-        .expect("total column");
+        .position(|h| *h == "purchaser_share")
+        .expect("purchaser_share column");
     let csv_sum: Decimal = rows[1..].iter().map(|r| finnish_amount(r[total])).sum();
     assert_eq!(csv_sum, expected, "{csv}");
 

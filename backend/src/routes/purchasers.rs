@@ -13,13 +13,14 @@ use crate::{
     domain::{
         BusinessId, EmailAddress, Municipality,
         catalogue::{PURCHASER_STAFF_ROLES, Role},
+        einvoice::{EinvoiceAddress, OperatorId},
         ids::{PurchaserId, UserId},
         recording::RecordingDays,
         text::parse_text,
     },
     error::{AppError, AppResult, field},
     routes::{
-        common::{ListOut, fetch_page},
+        common::{ListOut, fetch_page, routing_patch},
         extract::{ApiJson, ApiQuery, PageQuery, PathId},
     },
     state::AppState,
@@ -41,6 +42,10 @@ pub struct PurchaserOut {
     pub municipalities: Vec<String>,
     /// Deliveries are expected to be recorded within this many days of their date.
     pub recording_days: i32,
+    /// Where providers' e-invoices to this purchaser go: e-invoice address and operator ID
+    /// (public, as on any county's billing instructions).
+    pub einvoice_address: Option<String>,
+    pub einvoice_operator: Option<String>,
 }
 
 pub fn parse_municipalities(name: &str, raw: &[String]) -> AppResult<Vec<Municipality>> {
@@ -80,6 +85,8 @@ async fn out(
         business_id: model.business_id,
         municipalities,
         recording_days: model.recording_days,
+        einvoice_address: model.einvoice_address,
+        einvoice_operator: model.einvoice_operator,
     })
 }
 
@@ -102,6 +109,8 @@ pub async fn create(
         business_id: Set(business_id.to_string()),
         payment_terms_days: Set(14),
         recording_days: Set(RecordingDays::DEFAULT.stored()),
+        einvoice_address: Set(None),
+        einvoice_operator: Set(None),
         created_at: Set(Utc::now()),
     }
     .insert(&*tx)
@@ -150,6 +159,8 @@ pub async fn list(
             name: model.name,
             business_id: model.business_id,
             recording_days: model.recording_days,
+            einvoice_address: model.einvoice_address,
+            einvoice_operator: model.einvoice_operator,
         })
         .collect();
     Ok(Json(ListOut { items, total }))
@@ -173,6 +184,11 @@ pub async fn get(
 pub struct PurchaserPatch {
     /// Days after the delivery date within which deliveries should be recorded, 1–90.
     pub recording_days: Option<i64>,
+    /// E-invoice address: an OVT code (`003712345671`) or an IBAN; `""` removes it.
+    /// Set by finance.
+    pub einvoice_address: Option<String>,
+    /// E-invoice operator ID, e.g. `003721291126` or `NDEAFIHH`; `""` removes it.
+    pub einvoice_operator: Option<String>,
 }
 
 #[utoipa::path(patch, path = "/api/v1/purchasers/{pid}", tag = "purchasers", request_body = PurchaserPatch,
@@ -191,20 +207,56 @@ pub async fn update(
         .recording_days
         .map(|d| field("recording_days", RecordingDays::parse(d)))
         .transpose()?;
+    let einvoice_address = routing_patch(
+        "einvoice_address",
+        input.einvoice_address.as_deref(),
+        EinvoiceAddress::parse,
+    )?;
+    let einvoice_operator = routing_patch(
+        "einvoice_operator",
+        input.einvoice_operator.as_deref(),
+        OperatorId::parse,
+    )?;
+    if (einvoice_address.is_some() || einvoice_operator.is_some())
+        && actor.require_staff(pid, Role::Finance).is_err()
+    {
+        // Where invoices go is finance's business.
+        return Err(AppError::forbidden(
+            "only finance sets the e-invoice address",
+        ));
+    }
     let tx = state.db.begin_write().await?;
     let model = purchaser::Entity::find_by_id(uuid::Uuid::from(pid))
         .one(&*tx)
         .await?
         .ok_or_else(|| AppError::not_found("purchaser"))?;
     // An empty patch changes nothing (and an update with no column set would be refused).
-    let updated = match recording_days {
-        Some(days) => {
-            let mut active = model.into_active_model();
+    let changes =
+        recording_days.is_some() || einvoice_address.is_some() || einvoice_operator.is_some();
+    let before = model.clone();
+    let updated = if changes {
+        let mut active = model.into_active_model();
+        if let Some(days) = recording_days {
             active.recording_days = Set(days.stored());
-            active.update(&*tx).await?
         }
-        None => model,
+        if let Some(address) = einvoice_address {
+            active.einvoice_address = Set(address);
+        }
+        if let Some(operator) = einvoice_operator {
+            active.einvoice_operator = Set(operator);
+        }
+        active.update(&*tx).await?
+    } else {
+        model
     };
+    crate::settlement::routing::record_change(
+        &*tx,
+        &actor,
+        ("purchaser", updated.id),
+        (&before.einvoice_address, &before.einvoice_operator),
+        (&updated.einvoice_address, &updated.einvoice_operator),
+    )
+    .await?;
     let body = out(&*tx, updated).await?;
     tx.commit().await?;
     Ok(Json(body))

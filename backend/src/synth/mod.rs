@@ -87,6 +87,8 @@ pub async fn generate(db: &Db, count: usize, seed: u64) -> anyhow::Result<Genera
         business_id: Set(business_id(&mut rng, &mut taken)),
         payment_terms_days: Set(14),
         recording_days: Set(crate::domain::recording::RecordingDays::DEFAULT.stored()),
+        einvoice_address: Set(None),
+        einvoice_operator: Set(None),
         created_at: Set(now),
     }
     .insert(&db.conn)
@@ -152,6 +154,8 @@ pub async fn generate(db: &Db, count: usize, seed: u64) -> anyhow::Result<Genera
                 iban: Set(None),
                 bic: Set(None),
                 bank_changed_at: Set(None),
+                einvoice_address: Set(None),
+                einvoice_operator: Set(None),
                 created_at: Set(now),
             });
             for s in &services {

@@ -11,6 +11,7 @@ pub mod finance;
 pub mod recording;
 pub mod reviews;
 pub mod settlement;
+pub mod settlement_preview;
 
 use crate::{
     auth::Actor,
