@@ -874,3 +874,122 @@ async fn the_invoice_page_is_for_finance_and_the_invoiced_provider(app: TestApp)
     assert_eq!(case_worker.get(&app, &page).await.0, 403, "a case worker");
 }
 db_test!(the_invoice_page_is_for_finance_and_the_invoiced_provider);
+
+async fn e_invoice_addresses_are_entered_on_the_billing_pages(app: TestApp) {
+    use crate::harness::form_session::FormSession;
+    let market = Market::build(&app).await;
+    let provider_path = format!("/api/v1/providers/{}", market.provider.id);
+    let own = expect_status(
+        &app.get(&provider_path, &market.provider.staff.token).await,
+        200,
+        "own",
+    )
+    .clone();
+    let (name, email) = (str_field(&own, "name"), str_field(&own, "email"));
+    let provider = FormSession::new(&app, Some(&market.provider.staff.token)).await;
+    let profile = |address: &'static str, operator: &'static str| {
+        let (name, email) = (name.clone(), email.clone());
+        let provider = &provider;
+        let app = &app;
+        async move {
+            provider
+                .post(
+                    app,
+                    "/provider",
+                    &[
+                        ("name", &name),
+                        ("email", &email),
+                        ("phone", ""),
+                        ("iban", ""),
+                        ("bic", ""),
+                        ("einvoice_address", address),
+                        ("einvoice_operator", operator),
+                    ],
+                    true,
+                )
+                .await
+        }
+    };
+    let (status, html) = profile("003712345678", "003721291126").await;
+    assert_eq!(status, 200, "the form again, with the error");
+    assert!(
+        html.contains("Tarkista verkkolaskuosoite"),
+        "the field's error in words: {html}"
+    );
+    let own = expect_status(
+        &app.get(&provider_path, &market.provider.staff.token).await,
+        200,
+        "own",
+    )
+    .clone();
+    assert!(
+        own["einvoice_address"].is_null() && own["einvoice_operator"].is_null(),
+        "nothing stored: {own}"
+    );
+    let (status, _) = profile("003712345671", "003721291126").await;
+    assert_eq!(status, 303, "saved");
+    let own = expect_status(
+        &app.get(&provider_path, &market.provider.staff.token).await,
+        200,
+        "own",
+    )
+    .clone();
+    assert_eq!(own["einvoice_address"], "003712345671");
+    let (_, html) = provider.get(&app, "/provider").await;
+    assert!(
+        html.contains("value=\"003721291126\""),
+        "the form shows what is stored"
+    );
+
+    let finance = FormSession::new(&app, Some(&market.purchaser.finance.token)).await;
+    let (status, html) = finance
+        .post(
+            &app,
+            "/purchaser/settlement/einvoice",
+            &[
+                ("einvoice_address", "003712345671"),
+                ("einvoice_operator", "<Maventa>"),
+            ],
+            true,
+        )
+        .await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Tarkista välittäjätunnus"), "{html}");
+    let (status, _) = finance
+        .post(
+            &app,
+            "/purchaser/settlement/einvoice",
+            &[
+                ("einvoice_address", "003712345671"),
+                ("einvoice_operator", "ndeafihh"),
+            ],
+            true,
+        )
+        .await;
+    assert_eq!(status, 303);
+    let purchaser = app
+        .get(
+            &format!("/api/v1/purchasers/{}", market.purchaser.id),
+            crate::harness::client::ANON,
+        )
+        .await;
+    let purchaser = expect_status(&purchaser, 200, "purchaser");
+    assert_eq!(
+        (
+            purchaser["einvoice_address"].as_str(),
+            purchaser["einvoice_operator"].as_str()
+        ),
+        (Some("003712345671"), Some("NDEAFIHH"))
+    );
+    let case_worker = FormSession::new(&app, Some(&market.purchaser.case_worker.token)).await;
+    let (status, _) = case_worker
+        .post(
+            &app,
+            "/purchaser/settlement/einvoice",
+            &[("einvoice_address", "")],
+            true,
+        )
+        .await;
+    assert_eq!(status, 403, "a case worker does not set where invoices go");
+}
+db_test!(e_invoice_addresses_are_entered_on_the_billing_pages);

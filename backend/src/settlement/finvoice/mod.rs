@@ -3,72 +3,20 @@
 //! have given their e-invoice address and operator, seller and buyer with their e-invoice
 //! addresses where known, the invoice details with totals and VAT per rate, one row per
 //! line whose figures add up (`row.rs`), and the payment (EPI) details.
+mod row;
+mod xml;
+
 use chrono::NaiveDate;
 use quick_xml::{
     Writer,
-    events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event},
+    events::{BytesDecl, Event},
 };
 
 use crate::domain::{Money, reference::FinnishReference};
 
-use super::{
-    document::{InvoiceDocument, ShownLine},
-    export::{money, signed_quantity, unit_amount, vat_percent},
-    routing,
-};
+use super::{document::InvoiceDocument, export::vat_percent, routing};
 
-struct Xml {
-    writer: Writer<Vec<u8>>,
-}
-
-/// At most `max` characters: the schema limits most texts (names to 70, EPI names to 35).
-fn fit(text: &str, max: usize) -> String {
-    text.trim()
-        .chars()
-        .take(max)
-        .collect::<String>()
-        .trim_end()
-        .to_owned()
-}
-
-impl Xml {
-    fn open(&mut self, name: &str, attributes: &[(&str, &str)]) -> anyhow::Result<()> {
-        let mut start = BytesStart::new(name);
-        for attribute in attributes {
-            start.push_attribute(*attribute);
-        }
-        self.writer.write_event(Event::Start(start))?;
-        Ok(())
-    }
-
-    fn close(&mut self, name: &str) -> anyhow::Result<()> {
-        self.writer.write_event(Event::End(BytesEnd::new(name)))?;
-        Ok(())
-    }
-
-    fn leaf(&mut self, name: &str, attributes: &[(&str, &str)], text: &str) -> anyhow::Result<()> {
-        self.open(name, attributes)?;
-        self.writer.write_event(Event::Text(BytesText::new(text)))?;
-        self.close(name)
-    }
-
-    fn euros(&mut self, name: &str, m: Money) -> anyhow::Result<()> {
-        self.leaf(name, &[("AmountCurrencyIdentifier", "EUR")], &money(m))
-    }
-
-    fn date(&mut self, name: &str, date: NaiveDate) -> anyhow::Result<()> {
-        self.leaf(
-            name,
-            &[("Format", "CCYYMMDD")],
-            &date.format("%Y%m%d").to_string(),
-        )
-    }
-}
-
-/// UNTDID 5305: `E` exempt (social care, VAT Act 37 §), `S` standard rate.
-fn vat_code(points: i32) -> &'static str {
-    if points == 0 { "E" } else { "S" }
-}
+use self::xml::{Xml, name_field, vat_code};
 
 impl InvoiceDocument {
     pub fn finvoice(&self) -> anyhow::Result<Vec<u8>> {
@@ -82,7 +30,7 @@ impl InvoiceDocument {
         self.parties(&mut x)?;
         self.details(&mut x)?;
         for shown in self.shown() {
-            row(&mut x, &shown)?;
+            row::write(&mut x, &shown)?;
         }
         self.epi(&mut x)?;
         x.close("Finvoice")?;
@@ -126,7 +74,8 @@ impl InvoiceDocument {
         let inv = &self.invoice;
         x.open("SellerPartyDetails", &[])?;
         x.leaf("SellerPartyIdentifier", &[], &self.seller.business_id)?;
-        x.leaf("SellerOrganisationName", &[], &fit(&self.seller.name, 70))?;
+        let seller = name_field(&self.seller.name, &self.seller.business_id, 70);
+        x.leaf("SellerOrganisationName", &[], &seller)?;
         x.close("SellerPartyDetails")?;
         if let Some(address) = &self.seller.einvoice_address {
             x.leaf("SellerOrganisationUnitNumber", &[], address)?;
@@ -147,7 +96,8 @@ impl InvoiceDocument {
         x.close("SellerInformationDetails")?;
         x.open("BuyerPartyDetails", &[])?;
         x.leaf("BuyerPartyIdentifier", &[], &self.buyer.business_id)?;
-        x.leaf("BuyerOrganisationName", &[], &fit(&self.buyer.name, 70))?;
+        let buyer = name_field(&self.buyer.name, &self.buyer.business_id, 70);
+        x.leaf("BuyerOrganisationName", &[], &buyer)?;
         x.close("BuyerPartyDetails")?;
         if let Some(address) = &self.buyer.einvoice_address {
             x.leaf("BuyerOrganisationUnitNumber", &[], address)?;
@@ -252,7 +202,8 @@ impl InvoiceDocument {
         )?;
         x.close("EpiBfiPartyDetails")?;
         x.open("EpiBeneficiaryPartyDetails", &[])?;
-        x.leaf("EpiNameAddressDetails", &[], &fit(&self.seller.name, 35))?;
+        let beneficiary = name_field(&self.seller.name, &self.seller.business_id, 35);
+        x.leaf("EpiNameAddressDetails", &[], &beneficiary)?;
         x.leaf("EpiBei", &[], &self.seller.business_id)?;
         x.leaf(
             "EpiAccountID",
@@ -272,96 +223,5 @@ impl InvoiceDocument {
         x.date("EpiDateOptionDate", inv.due_date)?;
         x.close("EpiPaymentInstructionDetails")?;
         x.close("EpiDetails")
-    }
-}
-
-/// One `InvoiceRow`, elements in the schema's order. The client's own share is the row
-/// discount: `InvoicedQuantity × UnitPriceAmount − RowDiscountAmount = RowVatExcludedAmount`.
-fn row(x: &mut Xml, shown: &ShownLine<'_>) -> anyhow::Result<()> {
-    let line = shown.line;
-    let f = &shown.figures;
-    let (unit, unit_un) = shown.unit;
-    x.open("InvoiceRow", &[])?;
-    if !shown.service_code.is_empty() {
-        x.leaf("ArticleIdentifier", &[], &fit(&shown.service_code, 70))?;
-    }
-    x.leaf("ArticleName", &[], &fit(&shown.service_fi, 100))?;
-    x.leaf(
-        "InvoicedQuantity",
-        &[("QuantityUnitCode", unit), ("QuantityUnitCodeUN", unit_un)],
-        &signed_quantity(f.quantity),
-    )?;
-    let euro = [("AmountCurrencyIdentifier", "EUR")];
-    x.leaf(
-        "UnitPriceAmount",
-        &euro,
-        &unit_amount(f.unit_price_vat_excluded),
-    )?;
-    x.leaf(
-        "UnitPriceVatIncludedAmount",
-        &euro,
-        &unit_amount(f.unit_price.decimal()),
-    )?;
-    // The schema allows 35 characters: the delivery's id without hyphens (32).
-    x.leaf("RowIdentifier", &[], &line.delivery_id.simple().to_string())?;
-    if let Some((number, date)) = shown.original {
-        x.leaf("OriginalInvoiceNumber", &[], &number.to_string())?;
-        x.date("OriginalInvoiceDate", date)?;
-    }
-    x.date("RowDeliveryDate", line.delivery_date)?;
-    x.leaf(
-        "RowAgreementIdentifier",
-        &[],
-        &line.commitment_id.to_string(),
-    )?;
-    x.leaf(
-        "RowFreeText",
-        &[],
-        &format!("Asiakas {}", line.client_pseudonym),
-    )?;
-    if !f.client_share.is_zero() {
-        let share = if line.vat_basis_points == 0 {
-            format!("Asiakkaan omavastuu {} EUR", money(f.client_share))
-        } else {
-            format!(
-                "Asiakkaan omavastuu {} EUR (sis. alv), veroton {} EUR",
-                money(f.client_share),
-                money(f.client_share_vat_excluded)
-            )
-        };
-        x.leaf("RowFreeText", &[], &share)?;
-    }
-    if !f.client_share_vat_excluded.is_zero() {
-        x.euros("RowDiscountAmount", f.client_share_vat_excluded)?;
-        x.leaf("RowDiscountTypeText", &[], "Asiakkaan omavastuu")?;
-    }
-    x.leaf(
-        "RowVatRatePercent",
-        &[],
-        &vat_percent(line.vat_basis_points),
-    )?;
-    x.leaf("RowVatCode", &[], vat_code(line.vat_basis_points))?;
-    x.euros("RowVatAmount", f.vat)?;
-    x.euros("RowVatExcludedAmount", f.net)?;
-    x.euros("RowAmount", f.gross)?;
-    x.close("InvoiceRow")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn texts_are_cut_to_the_schema_limits() {
-        assert_eq!(fit("  Hoiva  ", 70), "Hoiva");
-        assert_eq!(fit(&"x".repeat(80), 70).chars().count(), 70);
-        assert_eq!(
-            fit("Päiväpaikka Verso ry ja kumppanit osakeyhtiö", 35)
-                .chars()
-                .count(),
-            35
-        );
-        assert_eq!(vat_code(0), "E");
-        assert_eq!(vat_code(2550), "S");
     }
 }
