@@ -18,6 +18,7 @@ mod m20261122_000012_room_for_the_invoice_mark;
 mod m20261206_000013_identity_and_access;
 mod m20261207_000014_rules_over_time;
 mod m20261207_000015_catalogue_over_time;
+mod m20261207_000016_einvoice_routing;
 mod shape;
 
 pub struct Migrator;
@@ -41,6 +42,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000013_identity_and_access::Migration),
             Box::new(m20261207_000014_rules_over_time::Migration),
             Box::new(m20261207_000015_catalogue_over_time::Migration),
+            Box::new(m20261207_000016_einvoice_routing::Migration),
         ]
     }
 }

@@ -262,6 +262,8 @@ async fn generate(db: &Db, pid: uuid::Uuid, deliveries: usize, providers: usize)
                 iban: Set(Some("FI2112345600000785".into())),
                 bic: Set(Some("NDEAFIHH".into())),
                 bank_changed_at: Set(None),
+                einvoice_address: Set(None),
+                einvoice_operator: Set(None),
                 created_at: Set(now),
             })
             .collect(),

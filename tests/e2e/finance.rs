@@ -172,7 +172,7 @@ async fn finance_sees_spend_reservations_invoices_and_clean_books(app: TestApp) 
     assert_eq!(rows.len(), 2, "{csv}");
     let total: Decimal = rows
         .iter()
-        .map(|r| finnish_amount(&r[column("total")]))
+        .map(|r| finnish_amount(&r[column("purchaser_share")]))
         .sum();
     assert_eq!(total, purchaser_share, "{csv}");
     assert!(rows.iter().all(|r| !r[column("provider")].is_empty()));

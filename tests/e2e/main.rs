@@ -18,6 +18,7 @@ mod delivery_upload;
 mod demo;
 mod emails;
 mod finance;
+mod finvoice;
 mod hardening;
 mod health;
 mod idempotency;

@@ -257,6 +257,19 @@ async fn vat_comes_from_the_catalogue_entry(app: TestApp) {
     assert_eq!(money(&invoice["net"]), dec("79.68"), "{invoice}");
     assert_eq!(money(&invoice["vat"]), dec("20.32"), "{invoice}");
     assert_eq!(invoice["lines"][0]["vat_rate"], "25.5");
+    // With no client's share there is no discount: 1 × 79.68127 = 79.68 + 20.32 VAT.
+    let checked = crate::harness::finvoice::served(
+        &app,
+        &id_of(invoice),
+        &market.purchaser.finance.token,
+        "a 25.5 % service without a client's share",
+    )
+    .await;
+    let row = &checked.rows[0];
+    assert_eq!(
+        (row.unit_price, row.discount, row.vat_excluded, row.vat),
+        (dec("79.68127"), dec("0"), dec("79.68"), dec("20.32"))
+    );
 }
 db_test!(vat_comes_from_the_catalogue_entry);
 
@@ -402,6 +415,8 @@ async fn invoices_export_as_finvoice_and_csv(app: TestApp) {
         )
         .await;
     assert_eq!(status, 200, "{xml}");
+    crate::harness::finvoice::assert_schema_valid(&xml, "an invoice of three voucher visits");
+    crate::harness::finvoice::assert_rows_add_up(&xml, "an invoice of three voucher visits");
     let doc = roxmltree::Document::parse(&xml).unwrap_or_else(|e| panic!("not XML ({e}): {xml}"));
     let root = doc.root_element();
     assert_eq!(root.tag_name().name(), "Finvoice");
@@ -476,8 +491,8 @@ async fn invoices_export_as_finvoice_and_csv(app: TestApp) {
     assert_eq!(rows.len(), 4, "a header and three lines: {csv}");
     let total = rows[0]
         .iter()
-        .position(|h| *h == "total")
-        .expect("total column");
+        .position(|h| *h == "purchaser_share")
+        .expect("purchaser_share column");
     let csv_sum: Decimal = rows[1..].iter().map(|r| finnish_amount(r[total])).sum();
     assert_eq!(csv_sum, expected, "{csv}");
 
@@ -577,20 +592,17 @@ async fn a_reversal_after_invoicing_is_credited_in_the_next_run(app: TestApp) {
     );
     assert_eq!(credit["number"], 2);
     assert_eq!(credit["lines"].as_array().unwrap().len(), 2);
-    let (status, xml) = app
-        .send_raw(
-            reqwest::Method::GET,
-            &format!("/api/v1/invoices/{}/finvoice.xml", id_of(credit)),
-            &market.purchaser.finance.token,
-            None,
-            None,
-        )
-        .await;
-    assert_eq!(status, 200);
-    assert!(
-        xml.contains("<InvoiceTypeCode>INV02</InvoiceTypeCode>"),
-        "{xml}"
-    );
+    // A credit note of a void and an upheld dispute: valid against the official schema,
+    // negative, and adding up.
+    let checked = crate::harness::finvoice::served(
+        &app,
+        &id_of(credit),
+        &market.purchaser.finance.token,
+        "credit note of a void and a dispute",
+    )
+    .await;
+    assert_eq!(checked.type_code, "INV02");
+    assert_eq!(checked.total, -(voided_share + disputed_share));
     let again = settle(&app, &market, &this_month()).await;
     assert_eq!(again["invoices"], json!([]), "credited once: {again}");
 }

@@ -756,7 +756,6 @@ settlement-ready = Ready to invoice
 settlement-to-credit = Cancelled after invoicing: goes on a credit note
 settlement-missing-bank-details = Cannot be invoiced: the provider has not given its bank details
 settlement-bank-changed = Bank details changed on { $date } — check before paying
-settlement-run = Make the invoices for { $month }
 settlement-invoices-heading = Invoices for this month
 settlement-invoices-none = No invoices yet for this month.
 settlement-invoices-caption = Invoices and credit notes
@@ -1008,3 +1007,53 @@ field-error-income-limits = Write at least one income limit in euros, one per li
 field-error-household-size = Write the household size as a number, e.g. 2. Fill in either the household size and income or the voucher value.
 field-error-monthly-income = Write the income in euros, e.g. 2400,00. Fill in either the household size and income or the voucher value.
 field-error-body = You did not change anything.
+# Issue 15.7: invoices an operator accepts
+cancel = Cancel
+col-net = Excl. VAT
+col-gross = Incl. VAT
+field-einvoice-address = E-invoice address
+field-einvoice-address-hint = An OVT code, for example 003712345671, or an address in IBAN form. Leave empty if you have none.
+field-einvoice-operator = Operator ID
+field-einvoice-operator-hint = Your e-invoice operator's ID, for example 003721291126 or NDEAFIHH.
+field-error-einvoice-address = Check the e-invoice address: an OVT code (0037 and the business ID's digits) or an IBAN.
+field-error-einvoice-operator = Check the operator ID: 2–35 letters and digits, for example 003721291126.
+error-preview-changed = The services to invoice changed after the preview. Check the new figures and confirm again.
+einvoice-heading = Our e-invoice address
+einvoice-intro-purchaser = When both you and the provider have given an e-invoice address and operator ID, the Finvoice carries complete routing details for the operator.
+settlement-check = Check the invoices before making them ({ $month })
+settlement-preview-title = Settlement preview
+settlement-preview-heading = Check before invoicing
+settlement-preview-intro = These invoices and credit notes are made when you confirm. Nothing has been invoiced yet.
+settlement-preview-invoices = Invoices
+settlement-preview-credit-notes = Credit notes
+settlement-preview-waiting = Left waiting
+settlement-preview-caption = Invoices to be made, by provider
+settlement-preview-supplementary = Ready: goes on a supplementary invoice
+settlement-confirm = Confirm and make { $count ->
+    [one] 1 invoice
+   *[other] { $count } invoices
+} and { $n ->
+    [one] 1 credit note
+   *[other] { $n } credit notes
+}
+settlement-back = Back to settlement
+invoice-open = (open the invoice)
+invoice-finvoice-link = Finvoice e-invoice (XML)
+invoice-csv-link = Invoice rows (CSV)
+invoice-back = Back
+invoice-credit-note-intro = A credit note pays back the amounts of voided or disputed services. Its amounts are negative.
+invoice-supplementary-intro = Supplementary invoice: services recorded after the month's first invoice.
+invoice-seller = Seller
+invoice-buyer = Buyer
+invoice-reference = Reference number
+invoice-to-pay = To pay
+invoice-rows = Invoice rows
+invoice-rows-explained = On every row: quantity × unit price = total price. The client's own share is taken off it; the rest is the purchaser's share, which the purchaser pays. Purchaser's share = excluding VAT + VAT.
+invoice-rows-caption = Rows of invoice
+invoice-unit-price = Unit price (incl. VAT)
+invoice-vat-rate = VAT %
+invoice-vat-excluded-short = excl. VAT
+invoice-sum = Total
+invoice-totals = Summary
+invoice-vat-caption = VAT by rate
+invoice-original = Credits invoice { $number } ({ $date })

@@ -756,7 +756,6 @@ settlement-ready = Valmis laskutettavaksi
 settlement-to-credit = Peruttu laskutuksen jälkeen: tulee hyvityslaskulle
 settlement-missing-bank-details = Ei voi laskuttaa: palveluntuottaja ei ole antanut pankkitietojaan
 settlement-bank-changed = Tilitiedot muuttuivat { $date } — tarkista ennen maksua
-settlement-run = Tee laskut kuukaudelta { $month }
 settlement-invoices-heading = Tämän kuukauden laskut
 settlement-invoices-none = Tältä kuukaudelta ei ole vielä laskuja.
 settlement-invoices-caption = Laskut ja hyvityslaskut
@@ -1008,3 +1007,53 @@ field-error-income-limits = Kirjoita ainakin yksi tuloraja euroina, yksi riville
 field-error-household-size = Kirjoita talouden koko numerona, esimerkiksi 2. Täytä joko talouden koko ja tulot tai setelin arvo.
 field-error-monthly-income = Kirjoita tulot euroina, esimerkiksi 2400,00. Täytä joko talouden koko ja tulot tai setelin arvo.
 field-error-body = Et muuttanut mitään.
+# Issue 15.7: invoices an operator accepts
+cancel = Peruuta
+col-net = Veroton
+col-gross = Verollinen
+field-einvoice-address = Verkkolaskuosoite
+field-einvoice-address-hint = OVT-tunnus, esimerkiksi 003712345671, tai IBAN-muotoinen osoite. Jätä tyhjäksi, jos ei ole.
+field-einvoice-operator = Välittäjätunnus
+field-einvoice-operator-hint = Verkkolaskuoperaattorin tunnus, esimerkiksi 003721291126 tai NDEAFIHH.
+field-error-einvoice-address = Tarkista verkkolaskuosoite: OVT-tunnus (0037 ja Y-tunnuksen numerot) tai IBAN.
+field-error-einvoice-operator = Tarkista välittäjätunnus: 2–35 kirjainta ja numeroa, esimerkiksi 003721291126.
+error-preview-changed = Laskutettavat palvelut muuttuivat esikatselun jälkeen. Tarkista uudet luvut ja vahvista uudelleen.
+einvoice-heading = Verkkolaskutusosoitteemme
+einvoice-intro-purchaser = Kun sekä te että palveluntuottaja olette antaneet verkkolaskuosoitteen ja välittäjätunnuksen, Finvoice-laskussa on valmiit reititystiedot operaattorille.
+settlement-check = Tarkista laskut ennen niiden tekemistä ({ $month })
+settlement-preview-title = Laskutuksen esikatselu
+settlement-preview-heading = Tarkista ennen laskutusta
+settlement-preview-intro = Nämä laskut ja hyvityslaskut tehdään, kun vahvistat. Mitään ei ole vielä laskutettu.
+settlement-preview-invoices = Laskuja
+settlement-preview-credit-notes = Hyvityslaskuja
+settlement-preview-waiting = Jää odottamaan
+settlement-preview-caption = Tehtävät laskut palveluntuottajittain
+settlement-preview-supplementary = Valmis: tulee lisälaskulle
+settlement-confirm = Vahvista ja tee { $count ->
+    [one] 1 lasku
+   *[other] { $count } laskua
+} ja { $n ->
+    [one] 1 hyvityslasku
+   *[other] { $n } hyvityslaskua
+}
+settlement-back = Takaisin laskutukseen
+invoice-open = (avaa lasku)
+invoice-finvoice-link = Finvoice-verkkolasku (XML)
+invoice-csv-link = Laskurivit (CSV)
+invoice-back = Takaisin
+invoice-credit-note-intro = Hyvityslasku palauttaa peruttujen tai kiistettyjen palvelujen summat. Summat ovat negatiivisia.
+invoice-supplementary-intro = Lisälasku: palvelut, jotka kirjattiin kuukauden ensimmäisen laskun jälkeen.
+invoice-seller = Myyjä
+invoice-buyer = Ostaja
+invoice-reference = Viitenumero
+invoice-to-pay = Maksettava
+invoice-rows = Laskurivit
+invoice-rows-explained = Jokaisella rivillä: määrä × yksikköhinta = hinta yhteensä. Siitä vähennetään asiakkaan omavastuu; loppu on ostajan osuus, jonka ostaja maksaa. Ostajan osuus = veroton + ALV.
+invoice-rows-caption = Laskun rivit, lasku
+invoice-unit-price = Yksikköhinta (sis. ALV)
+invoice-vat-rate = ALV-%
+invoice-vat-excluded-short = veroton
+invoice-sum = Yhteensä
+invoice-totals = Yhteenveto
+invoice-vat-caption = Verot verokannoittain
+invoice-original = Hyvittää laskun { $number } ({ $date })

@@ -756,7 +756,6 @@ settlement-ready = Klar att faktureras
 settlement-to-credit = Annullerad efter faktureringen: kommer på en kreditnota
 settlement-missing-bank-details = Kan inte faktureras: serviceproducenten har inte gett sina bankuppgifter
 settlement-bank-changed = Kontouppgifterna ändrades { $date } — kontrollera före betalning
-settlement-run = Gör fakturorna för { $month }
 settlement-invoices-heading = Fakturor för den här månaden
 settlement-invoices-none = Inga fakturor ännu för den här månaden.
 settlement-invoices-caption = Fakturor och kreditnotor
@@ -1008,3 +1007,53 @@ field-error-income-limits = Skriv minst en inkomstgräns i euro, en per rad.
 field-error-household-size = Skriv hushållets storlek som ett tal, till exempel 2. Fyll i antingen hushållets storlek och inkomster eller sedelns värde.
 field-error-monthly-income = Skriv inkomsterna i euro, till exempel 2400,00. Fyll i antingen hushållets storlek och inkomster eller sedelns värde.
 field-error-body = Du ändrade ingenting.
+# Issue 15.7: invoices an operator accepts
+cancel = Avbryt
+col-net = Utan moms
+col-gross = Med moms
+field-einvoice-address = E-fakturaadress
+field-einvoice-address-hint = OVT-kod, till exempel 003712345671, eller en adress i IBAN-form. Lämna tomt om ni inte har någon.
+field-einvoice-operator = Förmedlarkod
+field-einvoice-operator-hint = E-fakturaoperatörens kod, till exempel 003721291126 eller NDEAFIHH.
+field-error-einvoice-address = Kontrollera e-fakturaadressen: OVT-kod (0037 och FO-numrets siffror) eller IBAN.
+field-error-einvoice-operator = Kontrollera förmedlarkoden: 2–35 bokstäver och siffror, till exempel 003721291126.
+error-preview-changed = Tjänsterna att fakturera ändrades efter förhandsgranskningen. Kontrollera de nya siffrorna och bekräfta igen.
+einvoice-heading = Vår e-fakturaadress
+einvoice-intro-purchaser = När både ni och tjänsteproducenten har angett e-fakturaadress och förmedlarkod innehåller Finvoice-fakturan färdiga dirigeringsuppgifter för operatören.
+settlement-check = Kontrollera fakturorna innan de görs ({ $month })
+settlement-preview-title = Förhandsgranskning av faktureringen
+settlement-preview-heading = Kontrollera före faktureringen
+settlement-preview-intro = De här fakturorna och kreditnotorna görs när du bekräftar. Ingenting har fakturerats ännu.
+settlement-preview-invoices = Fakturor
+settlement-preview-credit-notes = Kreditnotor
+settlement-preview-waiting = Fortsätter vänta
+settlement-preview-caption = Fakturor som görs, per tjänsteproducent
+settlement-preview-supplementary = Klar: kommer på en tilläggsfaktura
+settlement-confirm = Bekräfta och gör { $count ->
+    [one] 1 faktura
+   *[other] { $count } fakturor
+} och { $n ->
+    [one] 1 kreditnota
+   *[other] { $n } kreditnotor
+}
+settlement-back = Tillbaka till faktureringen
+invoice-open = (öppna fakturan)
+invoice-finvoice-link = Finvoice-e-faktura (XML)
+invoice-csv-link = Fakturarader (CSV)
+invoice-back = Tillbaka
+invoice-credit-note-intro = En kreditnota betalar tillbaka beloppen för annullerade eller bestridda tjänster. Beloppen är negativa.
+invoice-supplementary-intro = Tilläggsfaktura: tjänster som registrerades efter månadens första faktura.
+invoice-seller = Säljare
+invoice-buyer = Köpare
+invoice-reference = Referensnummer
+invoice-to-pay = Att betala
+invoice-rows = Fakturarader
+invoice-rows-explained = På varje rad: antal × enhetspris = pris totalt. Därifrån dras klientens självrisk; resten är köparens andel, som köparen betalar. Köparens andel = utan moms + moms.
+invoice-rows-caption = Fakturans rader, faktura
+invoice-unit-price = Enhetspris (inkl. moms)
+invoice-vat-rate = Moms-%
+invoice-vat-excluded-short = utan moms
+invoice-sum = Totalt
+invoice-totals = Sammandrag
+invoice-vat-caption = Moms per skattesats
+invoice-original = Krediterar faktura { $number } ({ $date })

@@ -162,6 +162,12 @@ struct ProviderSpec {
 
 /// Made-up accounts with valid check digits. The last provider has not given its bank
 /// details yet, as happens.
+/// The OVT e-invoice address of a business ID: `0037` and its eight digits.
+fn ovt(business_id: &str) -> String {
+    let digits: String = business_id.chars().filter(char::is_ascii_digit).collect();
+    format!("0037{digits}")
+}
+
 const DEMO_BANK_DETAILS: [Option<(&str, &str)>; 6] = [
     Some(("FI2112345600000785", "NDEAFIHH")),
     Some(("FI4610253000123456", "NDEAFIHH")),
@@ -365,10 +371,14 @@ pub async fn load(db: &Db, vault: &Vault) -> anyhow::Result<()> {
     purchaser::ActiveModel {
         id: Set(county.into()),
         name: Set("Keski-Uudenmaan hyvinvointialue".into()),
-        business_id: Set(county_id),
+        business_id: Set(county_id.clone()),
         payment_terms_days: Set(14),
         recording_days: Set(crate::domain::recording::RecordingDays::DEFAULT.stored()),
         grace_days: Set(0),
+        // The county receives e-invoices through an operator (here Maventa's ID), so its
+        // Finvoices to Kielo carry a complete routing envelope.
+        einvoice_address: Set(Some(ovt(&county_id))),
+        einvoice_operator: Set(Some("003721291126".into())),
         created_at: Set(now),
     }
     .insert(&db.conn)
@@ -460,8 +470,9 @@ pub async fn load(db: &Db, vault: &Vault) -> anyhow::Result<()> {
 
     let mut offerings = Vec::new();
     let mut provider_actors = Vec::new();
-    for (spec, bank) in PROVIDERS.iter().zip(DEMO_BANK_DETAILS) {
+    for (index, (spec, bank)) in PROVIDERS.iter().zip(DEMO_BANK_DETAILS).enumerate() {
         let id = ProviderId::new();
+        let first = index == 0;
         provider::ActiveModel {
             id: Set(id.into()),
             name: Set(spec.name.into()),
@@ -471,6 +482,9 @@ pub async fn load(db: &Db, vault: &Vault) -> anyhow::Result<()> {
             iban: Set(bank.map(|(iban, _)| iban.into())),
             bic: Set(bank.map(|(_, bic)| bic.into())),
             bank_changed_at: Set(None),
+            // Kielo sends e-invoices through an operator; the others have not said yet.
+            einvoice_address: Set(first.then(|| ovt(&business_id(spec.business_base)))),
+            einvoice_operator: Set(first.then(|| "003723327487".into())),
             created_at: Set(now),
         }
         .insert(&db.conn)

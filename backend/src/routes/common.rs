@@ -39,3 +39,19 @@ where
         .await?;
     Ok((models, total))
 }
+
+/// An e-invoice routing field of a PATCH: left out keeps it, `""` clears it, anything else
+/// must parse (422 naming the field).
+pub fn routing_patch<T: std::fmt::Display, E: std::fmt::Display>(
+    name: &str,
+    raw: Option<&str>,
+    parse: impl Fn(&str) -> Result<T, E>,
+) -> AppResult<Option<Option<String>>> {
+    match raw {
+        None => Ok(None),
+        Some(text) if text.trim().is_empty() => Ok(Some(None)),
+        Some(text) => parse(text)
+            .map(|v| Some(Some(v.to_string())))
+            .map_err(|e| AppError::invalid(name, e)),
+    }
+}

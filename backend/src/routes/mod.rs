@@ -170,6 +170,7 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(statements::for_allocation))
         .routes(routes!(statements::for_provider))
         .routes(routes!(settlements::run::create))
+        .routes(routes!(settlements::preview::get))
         .routes(routes!(settlements::invoices::get))
         .routes(routes!(settlements::invoices::finvoice))
         .routes(routes!(settlements::invoices::lines_csv))

@@ -17,6 +17,7 @@ use crate::{
         BusinessId, EmailAddress,
         bank::{Bic, Iban},
         catalogue::Role,
+        einvoice::{EinvoiceAddress, OperatorId},
         ids::{ProviderId, UserId},
         text::{parse_optional_text, parse_text},
     },
@@ -24,7 +25,7 @@ use crate::{
     outbox::{self, Topic},
     routes::{
         commitments::CommitmentOut,
-        common::{ListOut, fetch_page},
+        common::{ListOut, fetch_page, routing_patch},
         deliveries::DeliveryOut,
         extract::{ApiJson, ApiQuery, PageQuery, PathId},
     },
@@ -59,6 +60,12 @@ pub struct ProviderOut {
     pub iban: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bic: Option<String>,
+    /// E-invoice address (verkkolaskuosoite) and operator ID (välittäjätunnus), shown to
+    /// the provider's own staff only. With the purchaser's, they route its Finvoices.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub einvoice_address: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub einvoice_operator: Option<String>,
     /// The provider's rating over all its offerings (on reads).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rating: Option<crate::routes::reviews::RatingOut>,
@@ -106,6 +113,8 @@ pub async fn sign_up(
         iban: Set(None),
         bic: Set(None),
         bank_changed_at: Set(None),
+        einvoice_address: Set(None),
+        einvoice_operator: Set(None),
         created_at: Set(Utc::now()),
     }
     .insert(&*tx)
@@ -133,6 +142,8 @@ pub async fn sign_up(
             user_id: Some(user.id.into()),
             iban: None,
             bic: None,
+            einvoice_address: None,
+            einvoice_operator: None,
             rating: None,
         }),
     ))
@@ -159,6 +170,8 @@ pub async fn get(
         user_id: None,
         iban: if own { model.iban } else { None },
         bic: if own { model.bic } else { None },
+        einvoice_address: if own { model.einvoice_address } else { None },
+        einvoice_operator: if own { model.einvoice_operator } else { None },
         rating: Some(crate::routes::reviews::RatingOut::of(
             &crate::reviews::ratings::of_provider(&state.db.conn, id.into()).await?,
         )),
@@ -204,6 +217,10 @@ pub struct ProviderPatch {
     pub iban: Option<String>,
     /// The bank's BIC, e.g. `NDEAFIHH`.
     pub bic: Option<String>,
+    /// E-invoice address: an OVT code (`003712345671`) or an IBAN; `""` removes it.
+    pub einvoice_address: Option<String>,
+    /// E-invoice operator ID, e.g. `003721291126` or `NDEAFIHH`; `""` removes it.
+    pub einvoice_operator: Option<String>,
 }
 
 #[utoipa::path(patch, path = "/api/v1/providers/{id}", tag = "providers", request_body = ProviderPatch,
@@ -239,6 +256,16 @@ pub async fn update(
         .as_deref()
         .map(|b| field("bic", Bic::parse(b)))
         .transpose()?;
+    let einvoice_address = routing_patch(
+        "einvoice_address",
+        input.einvoice_address.as_deref(),
+        EinvoiceAddress::parse,
+    )?;
+    let einvoice_operator = routing_patch(
+        "einvoice_operator",
+        input.einvoice_operator.as_deref(),
+        OperatorId::parse,
+    )?;
     let tx = state.db.begin_write().await?;
     let model = provider::Entity::find_by_id(uuid::Uuid::from(id))
         .one(&*tx)
@@ -262,7 +289,21 @@ pub async fn update(
     if let Some(bic) = bic {
         active.bic = Set(Some(bic.as_str().to_owned()));
     }
+    if let Some(address) = einvoice_address {
+        active.einvoice_address = Set(address);
+    }
+    if let Some(operator) = einvoice_operator {
+        active.einvoice_operator = Set(operator);
+    }
     let mut updated = active.update(&*tx).await?;
+    crate::settlement::routing::record_change(
+        &*tx,
+        &actor,
+        ("provider", updated.id),
+        (&before.einvoice_address, &before.einvoice_operator),
+        (&updated.einvoice_address, &updated.einvoice_operator),
+    )
+    .await?;
     if bank_details::changed(&before, &updated) {
         updated = bank_details::record(&*tx, &actor, &before, updated).await?;
     }
@@ -286,6 +327,8 @@ pub async fn update(
         user_id: None,
         iban: updated.iban,
         bic: updated.bic,
+        einvoice_address: updated.einvoice_address,
+        einvoice_operator: updated.einvoice_operator,
         rating: None,
     }))
 }

@@ -13,6 +13,7 @@ use crate::{
     domain::{
         BusinessId, EmailAddress, Municipality,
         catalogue::{PURCHASER_STAFF_ROLES, Role},
+        einvoice::{EinvoiceAddress, OperatorId},
         grace::GraceDays,
         ids::{PurchaserId, UserId},
         recording::RecordingDays,
@@ -20,7 +21,7 @@ use crate::{
     },
     error::{AppError, AppResult, field},
     routes::{
-        common::{ListOut, fetch_page},
+        common::{ListOut, fetch_page, routing_patch},
         extract::{ApiJson, ApiQuery, PageQuery, PathId},
     },
     state::AppState,
@@ -45,6 +46,10 @@ pub struct PurchaserOut {
     /// Days after an allocation's period during which deliveries dated inside it are still
     /// taken, before the unspent money expires: the default for new decisions.
     pub grace_days: i32,
+    /// Where providers' e-invoices to this purchaser go: e-invoice address and operator ID
+    /// (public, as on any county's billing instructions).
+    pub einvoice_address: Option<String>,
+    pub einvoice_operator: Option<String>,
 }
 
 pub fn parse_municipalities(name: &str, raw: &[String]) -> AppResult<Vec<Municipality>> {
@@ -85,6 +90,8 @@ async fn out(
         municipalities,
         recording_days: model.recording_days,
         grace_days: model.grace_days,
+        einvoice_address: model.einvoice_address,
+        einvoice_operator: model.einvoice_operator,
     })
 }
 
@@ -108,6 +115,8 @@ pub async fn create(
         payment_terms_days: Set(14),
         recording_days: Set(RecordingDays::DEFAULT.stored()),
         grace_days: Set(GraceDays::NONE.days()),
+        einvoice_address: Set(None),
+        einvoice_operator: Set(None),
         created_at: Set(Utc::now()),
     }
     .insert(&*tx)
@@ -157,6 +166,8 @@ pub async fn list(
             business_id: model.business_id,
             recording_days: model.recording_days,
             grace_days: model.grace_days,
+            einvoice_address: model.einvoice_address,
+            einvoice_operator: model.einvoice_operator,
         })
         .collect();
     Ok(Json(ListOut { items, total }))
@@ -182,6 +193,11 @@ pub struct PurchaserPatch {
     pub recording_days: Option<i64>,
     /// Grace days for new decisions, 0–365.
     pub grace_days: Option<i64>,
+    /// E-invoice address: an OVT code (`003712345671`) or an IBAN; `""` removes it.
+    /// Set by finance.
+    pub einvoice_address: Option<String>,
+    /// E-invoice operator ID, e.g. `003721291126` or `NDEAFIHH`; `""` removes it.
+    pub einvoice_operator: Option<String>,
 }
 
 #[utoipa::path(patch, path = "/api/v1/purchasers/{pid}", tag = "purchasers", request_body = PurchaserPatch,
@@ -204,13 +220,36 @@ pub async fn update(
         .grace_days
         .map(|d| field("grace_days", GraceDays::parse(d)))
         .transpose()?;
+    let einvoice_address = routing_patch(
+        "einvoice_address",
+        input.einvoice_address.as_deref(),
+        EinvoiceAddress::parse,
+    )?;
+    let einvoice_operator = routing_patch(
+        "einvoice_operator",
+        input.einvoice_operator.as_deref(),
+        OperatorId::parse,
+    )?;
+    if (einvoice_address.is_some() || einvoice_operator.is_some())
+        && actor.require_staff(pid, Role::Finance).is_err()
+    {
+        // Where invoices go is finance's business.
+        return Err(AppError::forbidden(
+            "only finance sets the e-invoice address",
+        ));
+    }
     let tx = state.db.begin_write().await?;
     let model = purchaser::Entity::find_by_id(uuid::Uuid::from(pid))
         .one(&*tx)
         .await?
         .ok_or_else(|| AppError::not_found("purchaser"))?;
     // An empty patch changes nothing (and an update with no column set would be refused).
-    let updated = if recording_days.is_some() || grace_days.is_some() {
+    let changes = recording_days.is_some()
+        || grace_days.is_some()
+        || einvoice_address.is_some()
+        || einvoice_operator.is_some();
+    let before = model.clone();
+    let updated = if changes {
         let mut active = model.into_active_model();
         if let Some(days) = recording_days {
             active.recording_days = Set(days.stored());
@@ -218,10 +257,24 @@ pub async fn update(
         if let Some(days) = grace_days {
             active.grace_days = Set(days.days());
         }
+        if let Some(address) = einvoice_address {
+            active.einvoice_address = Set(address);
+        }
+        if let Some(operator) = einvoice_operator {
+            active.einvoice_operator = Set(operator);
+        }
         active.update(&*tx).await?
     } else {
         model
     };
+    crate::settlement::routing::record_change(
+        &*tx,
+        &actor,
+        ("purchaser", updated.id),
+        (&before.einvoice_address, &before.einvoice_operator),
+        (&updated.einvoice_address, &updated.einvoice_operator),
+    )
+    .await?;
     let body = out(&*tx, updated).await?;
     tx.commit().await?;
     Ok(Json(body))

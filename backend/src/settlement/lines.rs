@@ -30,9 +30,17 @@ impl LineContext {
         conn: &impl sea_orm::ConnectionTrait,
         deliveries: &[delivery::Model],
     ) -> AppResult<()> {
-        let unknown: HashSet<uuid::Uuid> = deliveries
-            .iter()
-            .map(|d| d.commitment_id)
+        self.extend_commitments(conn, deliveries.iter().map(|d| d.commitment_id))
+            .await
+    }
+
+    /// Looks up the services of the commitments not seen yet.
+    pub(super) async fn extend_commitments(
+        &mut self,
+        conn: &impl sea_orm::ConnectionTrait,
+        ids: impl Iterator<Item = uuid::Uuid>,
+    ) -> AppResult<()> {
+        let unknown: HashSet<uuid::Uuid> = ids
             .filter(|c| !self.service_of_commitment.contains_key(c))
             .collect();
         if unknown.is_empty() {
@@ -71,6 +79,14 @@ impl LineContext {
             self.service_of_commitment.insert(commitment, service);
         }
         Ok(())
+    }
+
+    /// The VAT rate (basis points) of a commitment's service, once looked up.
+    pub(super) fn vat_of(&self, commitment: uuid::Uuid) -> AppResult<i32> {
+        self.service_of_commitment
+            .get(&commitment)
+            .map(|(_, vat)| *vat)
+            .ok_or_else(|| AppError::internal("commitment without service"))
     }
 
     fn pseudonym(&mut self, vault: &Vault, client: uuid::Uuid) -> String {

@@ -3,8 +3,13 @@
 //! marks deliveries invoiced; a delivery is invoiced at most once (its `invoice_id`, and a
 //! unique line per delivery and kind, both say so).
 pub mod bank_change;
+pub mod document;
 pub mod export;
+pub mod finvoice;
 pub mod lines;
+pub mod preview;
+pub mod routing;
+pub mod row;
 pub mod run;
 pub mod select;
 pub mod vat;

@@ -51,13 +51,15 @@ pub struct Outcome {
 /// fit one multi-row insert on both databases (PostgreSQL allows 65,535 parameters).
 const PAGE: u64 = 2_000;
 
+/// Settles `month`. With `confirmed` (a preview's digest), only if the figures are still
+/// those of that preview: else 409 `preview_changed` and nothing is written.
 pub async fn settle(
     db: &Db,
     vault: &Vault,
-    purchaser_id: PurchaserId,
-    month: Month,
+    (purchaser_id, month): (PurchaserId, Month),
     today: NaiveDate,
     actor: &Actor,
+    confirmed: Option<&str>,
 ) -> AppResult<Outcome> {
     let tx = db.begin_write().await?;
     let pid = uuid::Uuid::from(purchaser_id);
@@ -71,6 +73,16 @@ pub async fn settle(
         .one(&*tx)
         .await?
         .ok_or_else(|| AppError::not_found("purchaser"))?;
+    if let Some(digest) = confirmed {
+        // Read in the run's transaction, after its lock: what the run is about to take.
+        let now = super::preview::preview(&*tx, pid, month).await?;
+        if now.digest != digest {
+            return Err(AppError::conflict(
+                "preview_changed",
+                "deliveries changed after the preview; check the new figures and confirm again",
+            ));
+        }
+    }
     let mut run = Run {
         tx: &tx,
         vault,

@@ -55,6 +55,29 @@ impl Source {
             .await?)
     }
 
+    /// The deliveries to take grouped by provider, commitment and purchaser's share, with
+    /// how many share each: enough to compute a run's exact totals (a line's VAT split
+    /// depends only on its share and its service's rate) without reading every delivery.
+    pub(super) async fn share_groups(
+        self,
+        conn: &impl ConnectionTrait,
+        pid: uuid::Uuid,
+    ) -> AppResult<Vec<(uuid::Uuid, uuid::Uuid, i64, i64)>> {
+        Ok(self
+            .select(pid)
+            .select_only()
+            .column(delivery::Column::ProviderId)
+            .column(delivery::Column::CommitmentId)
+            .column(delivery::Column::PurchaserShareCents)
+            .column_as(delivery::Column::Id.count(), "n")
+            .group_by(delivery::Column::ProviderId)
+            .group_by(delivery::Column::CommitmentId)
+            .group_by(delivery::Column::PurchaserShareCents)
+            .into_tuple()
+            .all(conn)
+            .await?)
+    }
+
     /// The next page of one provider's deliveries after the delivery id `after`.
     pub(super) async fn page(
         self,

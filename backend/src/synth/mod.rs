@@ -88,6 +88,8 @@ pub async fn generate(db: &Db, count: usize, seed: u64) -> anyhow::Result<Genera
         payment_terms_days: Set(14),
         recording_days: Set(crate::domain::recording::RecordingDays::DEFAULT.stored()),
         grace_days: Set(0),
+        einvoice_address: Set(None),
+        einvoice_operator: Set(None),
         created_at: Set(now),
     }
     .insert(&db.conn)
@@ -154,6 +156,8 @@ pub async fn generate(db: &Db, count: usize, seed: u64) -> anyhow::Result<Genera
                 iban: Set(None),
                 bic: Set(None),
                 bank_changed_at: Set(None),
+                einvoice_address: Set(None),
+                einvoice_operator: Set(None),
                 created_at: Set(now),
             });
             for s in &services {

@@ -9,6 +9,7 @@ pub mod client;
 pub mod errors;
 pub mod format;
 pub mod i18n;
+pub mod invoice;
 pub mod page;
 pub mod password;
 pub mod provider;
@@ -195,8 +196,17 @@ pub fn router(state: AppState) -> Router<AppState> {
         )
         .route(
             "/purchaser/settlement",
-            get(purchaser::settlement::show).post(purchaser::settlement::settle),
+            get(purchaser::settlement::show).post(purchaser::settlement_preview::confirm),
         )
+        .route(
+            "/purchaser/settlement/preview",
+            get(purchaser::settlement_preview::show),
+        )
+        .route(
+            "/purchaser/settlement/einvoice",
+            post(purchaser::settlement::save_einvoice),
+        )
+        .route("/invoices/{id}", get(invoice::show))
         .route(
             "/purchaser/settlement/{month}/lines.csv",
             get(purchaser::settlement::month_csv),

@@ -81,6 +81,7 @@ const FORMS: &[&str] = &[
     "/purchaser/clients/{id}/allocations",
     "/purchaser/disputes/{id}/decision",
     "/purchaser/settlement",
+    "/purchaser/settlement/einvoice",
     "/settings/notifications",
     "/admin/emails/{id}/retry",
 ];

@@ -96,8 +96,8 @@ async fn a_formula_in_a_provider_name_is_text_in_the_settlement_csv(app: TestApp
     let rows = csv_rows(&app, &month_csv, &market.purchaser.finance.token).await;
     let total = rows[0]
         .iter()
-        .position(|h| h == "total")
-        .expect("a total column");
+        .position(|h| h == "purchaser_share")
+        .expect("a purchaser_share column");
     assert!(
         rows.iter().any(|r| r[total] == "-40,00"),
         "the credit line's total is a plain negative number: {rows:?}"
@@ -107,7 +107,10 @@ async fn a_formula_in_a_provider_name_is_text_in_the_settlement_csv(app: TestApp
         credit["invoices"][0]["id"].as_str().expect("invoice id")
     );
     let rows = csv_rows(&app, &invoice_csv, &market.purchaser.finance.token).await;
-    let total = rows[0].iter().position(|h| h == "total").expect("total");
+    let total = rows[0]
+        .iter()
+        .position(|h| h == "purchaser_share")
+        .expect("purchaser_share");
     assert_eq!(rows[1][total], "-40,00", "{rows:?}");
 }
 db_test!(a_formula_in_a_provider_name_is_text_in_the_settlement_csv);

@@ -3,6 +3,7 @@
 pub mod app;
 pub mod browser;
 pub mod client;
+pub mod finvoice;
 pub mod fixtures;
 pub mod form_session;
 pub mod ids;

@@ -114,6 +114,7 @@ async fn every_page_kind(app: &TestApp, b: &Browser, lang: &str) -> Vec<String> 
         pages: vec![
             "/purchaser/settlement".into(),
             format!("/purchaser/settlement?month={busy_month}"),
+            format!("/purchaser/settlement/preview?month={busy_month}"),
             "/purchaser/finance".into(),
             "/purchaser/finance?from=2026-13".into(),
         ],

@@ -14,6 +14,9 @@ pub struct Model {
     pub bic: Option<String>,
     /// When the bank details last changed; finance is shown it on the next settlement.
     pub bank_changed_at: Option<DateTimeUtc>,
+    /// E-invoice address (verkkolaskuosoite) and operator ID (välittäjätunnus).
+    pub einvoice_address: Option<String>,
+    pub einvoice_operator: Option<String>,
     pub created_at: DateTimeUtc,
 }
 

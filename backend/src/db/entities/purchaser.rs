@@ -12,6 +12,9 @@ pub struct Model {
     /// Days after the delivery date within which a delivery should be recorded.
     pub recording_days: i32,
     pub grace_days: i32,
+    /// E-invoice address (verkkolaskuosoite) and operator ID (välittäjätunnus).
+    pub einvoice_address: Option<String>,
+    pub einvoice_operator: Option<String>,
     pub created_at: DateTimeUtc,
 }
 

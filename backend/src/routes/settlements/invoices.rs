@@ -6,86 +6,30 @@ use axum::{
     http::header,
     response::{IntoResponse, Response},
 };
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::EntityTrait;
 
 use crate::{
     auth::Actor,
-    db::entities::{invoice, invoice_line, provider, purchaser, service},
-    domain::{catalogue::Role, ids::InvoiceId},
-    error::{AppError, AppResult},
+    db::entities::provider,
+    domain::ids::InvoiceId,
+    error::AppResult,
     routes::extract::PathId,
-    settlement::export::InvoiceDocument,
+    settlement::document::{self, InvoiceDocument},
     state::AppState,
 };
 
 use super::{InvoiceHeadOut, InvoiceLineOut, InvoiceOut};
 
-async fn provider_name(state: &AppState, id: uuid::Uuid) -> AppResult<String> {
-    Ok(provider::Entity::find_by_id(id)
-        .one(&state.db.conn)
-        .await?
-        .map(|p| p.name)
-        .unwrap_or_default())
-}
-
-/// The invoice, if the actor is the purchaser's finance staff or the invoiced provider.
-async fn readable_invoice(
-    state: &AppState,
-    actor: &Actor,
-    id: InvoiceId,
-) -> AppResult<(invoice::Model, Vec<invoice_line::Model>)> {
-    let model = invoice::Entity::find_by_id(uuid::Uuid::from(id))
-        .one(&state.db.conn)
-        .await?
-        .ok_or_else(|| AppError::not_found("invoice"))?;
-    match actor.provider_id.map(uuid::Uuid::from) {
-        Some(own) if own == model.provider_id => {}
-        // Another provider's invoice does not exist for them.
-        Some(_) => return Err(AppError::not_found("invoice")),
-        None => actor.require_staff_for(model.purchaser_id.into(), Role::Finance, "invoice")?,
-    }
-    let lines = invoice_line::Entity::find()
-        .filter(invoice_line::Column::InvoiceId.eq(model.id))
-        .order_by_asc(invoice_line::Column::ClientPseudonym)
-        .order_by_asc(invoice_line::Column::DeliveryDate)
-        .order_by_asc(invoice_line::Column::DeliveryId)
-        .all(&state.db.conn)
-        .await?;
-    Ok((model, lines))
-}
-
-/// Builds the file view of an invoice and hands it to `draw`.
+/// Builds the file view of an invoice the actor may read and hands it to `draw`.
 async fn export(
     state: &AppState,
     actor: &Actor,
     id: InvoiceId,
-    draw: fn(&InvoiceDocument<'_>) -> anyhow::Result<Vec<u8>>,
+    draw: fn(&InvoiceDocument) -> anyhow::Result<Vec<u8>>,
 ) -> AppResult<Vec<u8>> {
-    let (model, lines) = readable_invoice(state, actor, id).await?;
-    let conn = &state.db.conn;
-    let seller = provider::Entity::find_by_id(model.provider_id)
-        .one(conn)
-        .await?
-        .ok_or_else(|| AppError::internal("invoice without provider"))?;
-    let buyer = purchaser::Entity::find_by_id(model.purchaser_id)
-        .one(conn)
-        .await?
-        .ok_or_else(|| AppError::internal("invoice without purchaser"))?;
-    let services = service::Entity::find()
-        .filter(service::Column::Id.is_in(lines.iter().map(|l| l.service_id)))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|s| (s.id, s))
-        .collect();
-    let document = InvoiceDocument {
-        invoice: &model,
-        lines: &lines,
-        seller: &seller,
-        buyer: &buyer,
-        services: &services,
-    };
-    Ok(draw(&document)?)
+    let model = document::readable(&state.db.conn, actor, id).await?;
+    let doc = document::load(&state.db.conn, model).await?;
+    Ok(draw(&doc)?)
 }
 
 #[utoipa::path(get, path = "/api/v1/invoices/{id}/finvoice.xml", tag = "settlement",
@@ -103,6 +47,8 @@ pub async fn finvoice(
         .into_response())
 }
 
+/// The invoice's lines in the same columns as the month's CSV
+/// (`/purchasers/{pid}/settlements/{month}/lines.csv`).
 #[utoipa::path(get, path = "/api/v1/invoices/{id}/lines.csv", tag = "settlement",
     responses((status = 200, content_type = "text/csv", body = String), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn lines_csv(
@@ -121,9 +67,15 @@ pub async fn get(
     actor: Actor,
     PathId(id): PathId<InvoiceId>,
 ) -> AppResult<Json<InvoiceOut>> {
-    let (model, lines) = readable_invoice(&state, &actor, id).await?;
+    let model = document::readable(&state.db.conn, &actor, id).await?;
+    let lines = document::lines_of(model.id).all(&state.db.conn).await?;
+    let name = provider::Entity::find_by_id(model.provider_id)
+        .one(&state.db.conn)
+        .await?
+        .map(|p| p.name)
+        .unwrap_or_default();
     Ok(Json(InvoiceOut {
-        head: InvoiceHeadOut::of(&model, provider_name(&state, model.provider_id).await?)?,
+        head: InvoiceHeadOut::of(&model, name)?,
         lines: lines.iter().map(InvoiceLineOut::of).collect(),
     }))
 }

@@ -2,6 +2,7 @@
 //! invoiced provider read an invoice and its exports (`invoices`). The answer types live here.
 pub mod invoices;
 pub mod month;
+pub mod preview;
 pub mod run;
 
 use chrono::NaiveDate;
@@ -16,12 +17,18 @@ use crate::{
         vat::VatRate,
     },
     error::{AppError, AppResult},
+    settlement::row::RowFigures,
 };
 
 #[derive(Deserialize, utoipa::ToSchema)]
 pub struct SettlementIn {
     /// The month to settle, `YYYY-MM`.
     pub month: String,
+    /// The `digest` of the preview this run confirms
+    /// (`GET /purchasers/{pid}/settlements/preview`): when the figures changed since, the
+    /// run makes nothing and answers 409 `preview_changed`. Left out: no check.
+    #[serde(default)]
+    pub preview: Option<String>,
 }
 
 /// The answer to a settlement run. It is streamed (a month may hold a million lines), in
@@ -99,9 +106,21 @@ pub struct InvoiceLineOut {
     pub delivery_date: NaiveDate,
     #[schema(value_type = String)]
     pub quantity: Quantity,
-    /// The provider's unit price; the line's amount is the purchaser's share.
+    /// The provider's unit price, VAT included; the line's amount is the purchaser's share.
     #[schema(value_type = String)]
     pub unit_price: Money,
+    /// The unit price without VAT (up to five decimals), as the Finvoice row shows it.
+    #[schema(value_type = String)]
+    pub unit_price_vat_excluded: rust_decimal::Decimal,
+    /// `quantity × unit_price`, VAT included (negative on a credit note).
+    #[schema(value_type = String)]
+    pub line_total: Money,
+    /// The client's own share: `line_total − total`.
+    #[schema(value_type = String)]
+    pub client_share: Money,
+    /// The client's own share without VAT: the Finvoice row discount.
+    #[schema(value_type = String)]
+    pub client_share_vat_excluded: Money,
     /// VAT in percent.
     pub vat_rate: String,
     #[schema(value_type = String)]
@@ -140,6 +159,7 @@ impl InvoiceHeadOut {
 
 impl InvoiceLineOut {
     pub fn of(l: &invoice_line::Model) -> Self {
+        let f = RowFigures::of(l);
         InvoiceLineOut {
             delivery_id: l.delivery_id,
             commitment_id: l.commitment_id,
@@ -148,6 +168,10 @@ impl InvoiceLineOut {
             delivery_date: l.delivery_date,
             quantity: Quantity::from_milli(l.quantity_milli),
             unit_price: Money::from_cents(l.unit_price_cents),
+            unit_price_vat_excluded: f.unit_price_vat_excluded,
+            line_total: f.line_total,
+            client_share: f.client_share,
+            client_share_vat_excluded: f.client_share_vat_excluded,
             vat_rate: VatRate::from_basis_points(l.vat_basis_points)
                 .percent()
                 .to_string(),

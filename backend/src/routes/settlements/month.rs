@@ -14,15 +14,15 @@ use serde::Deserialize;
 
 use crate::{
     auth::Actor,
-    db::entities::{invoice, invoice_line, provider, service},
-    domain::{catalogue::Role, csv_cell, ids::PurchaserId},
+    db::entities::{invoice, provider, service},
+    domain::{catalogue::Role, ids::PurchaserId},
     error::{AppError, AppResult},
     routes::{
         common::{ListOut, fetch_page},
         extract::{ApiQuery, PageQuery, PathId},
         stream::{self, Sink},
     },
-    settlement::{Month, export},
+    settlement::{Month, document, export, run::KIND_CREDIT_NOTE},
     state::AppState,
 };
 
@@ -83,26 +83,6 @@ pub async fn list(
     Ok(Json(ListOut { items, total }))
 }
 
-const HEADER: [&str; 17] = [
-    "invoice_number",
-    "kind",
-    "month",
-    "provider",
-    "provider_business_id",
-    "reference",
-    "issue_date",
-    "due_date",
-    "client_pseudonym",
-    "delivery_date",
-    "service",
-    "quantity",
-    "unit_price",
-    "vat_rate",
-    "net",
-    "vat",
-    "total",
-];
-
 #[utoipa::path(get, path = "/api/v1/purchasers/{pid}/settlements/{month}/lines.csv", tag = "settlement",
     params(("pid" = uuid::Uuid, Path), ("month" = String, Path, description = "YYYY-MM")),
     responses((status = 200, content_type = "text/csv", body = String), (status = "4XX", body = crate::error::ErrorBody)))]
@@ -119,16 +99,16 @@ pub async fn lines_csv(
     let month = Month::parse(&month).map_err(|e| AppError::invalid("month", e))?;
     let invoices = of_month(pid, month).all(&state.db.conn).await?;
     let names = provider_names(&state.db.conn, invoices.iter().map(|m| m.provider_id)).await?;
-    let services: HashMap<uuid::Uuid, String> = service::Entity::find()
+    let services: HashMap<uuid::Uuid, service::Model> = service::Entity::find()
         .filter(service::Column::PurchaserId.eq(uuid::Uuid::from(pid)))
         .all(&state.db.conn)
         .await?
         .into_iter()
-        .map(|s| (s.id, s.code))
+        .map(|s| (s.id, s))
         .collect();
     let conn = state.db.conn.clone();
     let body = stream::body("month csv", move |mut sink| async move {
-        write_row(&mut sink.buffer, HEADER)?;
+        export::write_csv_row(&mut sink.buffer, export::CSV_HEADER)?;
         for model in &invoices {
             let provider = names.get(&model.provider_id).cloned().unwrap_or_default();
             write_invoice(&mut sink, &conn, model, &provider, &services).await?;
@@ -149,60 +129,34 @@ pub async fn lines_csv(
         .into_response())
 }
 
-/// One `;`-separated row, quoted where needed and with formula-like cells neutralised
-/// (`csv_cell`), appended to `out`.
-fn write_row<I, T>(out: &mut Vec<u8>, row: I) -> anyhow::Result<()>
-where
-    I: IntoIterator<Item = T>,
-    T: AsRef<str>,
-{
-    let mut csv = csv::WriterBuilder::new()
-        .delimiter(b';')
-        .has_headers(false)
-        .from_writer(out);
-    csv.write_record(csv_cell::row(row))?;
-    csv.flush()?;
-    Ok(())
-}
-
+/// One invoice's lines, streamed; a credit note's (few) are read at once with the invoices
+/// they credit.
 async fn write_invoice(
     sink: &mut Sink,
     conn: &DatabaseConnection,
     model: &invoice::Model,
     (provider, business_id): &(String, String),
-    services: &HashMap<uuid::Uuid, String>,
+    services: &HashMap<uuid::Uuid, service::Model>,
 ) -> anyhow::Result<()> {
-    let mut lines = invoice_line::Entity::find()
-        .filter(invoice_line::Column::InvoiceId.eq(model.id))
-        .order_by_asc(invoice_line::Column::ClientPseudonym)
-        .order_by_asc(invoice_line::Column::DeliveryDate)
-        .order_by_asc(invoice_line::Column::DeliveryId)
-        .stream(conn)
-        .await?
-        .boxed();
+    let head = export::CsvHead {
+        invoice: model,
+        provider_name: provider,
+        provider_business_id: business_id,
+    };
+    if model.kind == KIND_CREDIT_NOTE {
+        let lines = document::lines_of(model.id).all(conn).await?;
+        let originals = document::originals(conn, &lines).await?;
+        for line in &lines {
+            let shown = document::shown_line(line, services, &originals);
+            export::write_csv_row(&mut sink.buffer, export::csv_record(&head, &shown))?;
+        }
+        return sink.maybe_flush().await;
+    }
+    let none = HashMap::new();
+    let mut lines = document::lines_of(model.id).stream(conn).await?.boxed();
     while let Some(line) = lines.try_next().await? {
-        write_row(
-            &mut sink.buffer,
-            [
-                model.number.to_string(),
-                model.kind.clone(),
-                model.month.clone(),
-                provider.clone(),
-                business_id.clone(),
-                model.reference.clone(),
-                model.issue_date.to_string(),
-                model.due_date.to_string(),
-                line.client_pseudonym,
-                line.delivery_date.to_string(),
-                services.get(&line.service_id).cloned().unwrap_or_default(),
-                export::quantity(line.quantity_milli),
-                export::amount(line.unit_price_cents),
-                export::vat_percent(line.vat_basis_points),
-                export::amount(line.net_cents),
-                export::amount(line.vat_cents),
-                export::amount(line.gross_cents),
-            ],
-        )?;
+        let shown = document::shown_line(&line, services, &none);
+        export::write_csv_row(&mut sink.buffer, export::csv_record(&head, &shown))?;
         sink.maybe_flush().await?;
     }
     Ok(())

@@ -36,7 +36,8 @@ pub async fn create(
     PathId(pid): PathId<PurchaserId>,
     ApiJson(input): ApiJson<SettlementIn>,
 ) -> AppResult<Response> {
-    let (month, outcome) = settle_month(&state, &actor, pid, &input.month).await?;
+    let (month, outcome) =
+        settle_month(&state, &actor, pid, &input.month, input.preview.as_deref()).await?;
     let providers = provider::Entity::find()
         .filter(provider::Column::Id.is_in(outcome.invoices.iter().map(|i| i.provider_id)))
         .all(&state.db.conn)
@@ -95,15 +96,30 @@ pub async fn settle_month(
     actor: &Actor,
     pid: PurchaserId,
     month: &str,
+    confirmed: Option<&str>,
 ) -> AppResult<(Month, run::Outcome)> {
+    let month = settlement_month(actor, pid, month)?;
+    let today = today_in_finland();
+    let outcome = run::settle(
+        &state.db,
+        &state.vault,
+        (pid, month),
+        today,
+        actor,
+        confirmed,
+    )
+    .await?;
+    Ok((month, outcome))
+}
+
+/// Finance staff of the purchaser, and a month that has begun.
+pub fn settlement_month(actor: &Actor, pid: PurchaserId, month: &str) -> AppResult<Month> {
     actor.require_staff(pid, Role::Finance)?;
     let month = Month::parse(month).map_err(|e| AppError::invalid("month", e))?;
-    let today = today_in_finland();
-    if month.first_day > today {
+    if month.first_day > today_in_finland() {
         return Err(AppError::invalid("month", "must not be in the future"));
     }
-    let outcome = run::settle(&state.db, &state.vault, pid, month, today, actor).await?;
-    Ok((month, outcome))
+    Ok(month)
 }
 
 /// Writes the answer as JSON in the shape of `SettlementOut`, piece by piece.

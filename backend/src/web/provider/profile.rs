@@ -41,6 +41,10 @@ pub struct ProfileForm {
     iban: String,
     #[serde(default)]
     bic: String,
+    #[serde(default)]
+    einvoice_address: String,
+    #[serde(default)]
+    einvoice_operator: String,
 }
 
 async fn draw(web: &Web, form: Option<&ProfileForm>, errors: FormErrors) -> AppResult<Response> {
@@ -58,6 +62,13 @@ async fn draw(web: &Web, form: Option<&ProfileForm>, errors: FormErrors) -> AppR
         .iter()
         .filter(|c| c.status == CommitmentStatus::Requested)
         .count() as u64;
+    let (address, operator) = match form {
+        Some(f) => (f.einvoice_address.clone(), f.einvoice_operator.clone()),
+        None => (
+            profile.einvoice_address.clone().unwrap_or_default(),
+            profile.einvoice_operator.clone().unwrap_or_default(),
+        ),
+    };
     let (name, email, phone, iban, bic) = match form {
         Some(f) => (
             f.name.clone(),
@@ -97,6 +108,16 @@ async fn draw(web: &Web, form: Option<&ProfileForm>, errors: FormErrors) -> AppR
         Field::new("bic", "text", lang.t("field-bic"))
             .value(bic)
             .hint(lang.t("field-bic-hint")),
+        Field::new("einvoice_address", "text", lang.t("field-einvoice-address"))
+            .value(address)
+            .hint(lang.t("field-einvoice-address-hint")),
+        Field::new(
+            "einvoice_operator",
+            "text",
+            lang.t("field-einvoice-operator"),
+        )
+        .value(operator)
+        .hint(lang.t("field-einvoice-operator-hint")),
     ];
     errors.apply(&mut fields);
     render(&ProfilePage {
@@ -121,6 +142,9 @@ pub async fn submit(web: Web, WebForm(form): WebForm<ProfileForm>) -> AppResult<
         // Blank bank fields leave the stored details as they are.
         iban: Some(form.iban.clone()).filter(|t| !t.trim().is_empty()),
         bic: Some(form.bic.clone()).filter(|t| !t.trim().is_empty()),
+        // A blank e-invoice field removes it: invoices then go without routing.
+        einvoice_address: Some(form.einvoice_address.clone()),
+        einvoice_operator: Some(form.einvoice_operator.clone()),
     };
     match providers::update(State(web.state.clone()), actor, PathId(id), ApiJson(patch)).await {
         Ok(_) => Ok(done("/provider", "saved")),

@@ -13,6 +13,7 @@ pub mod finance;
 pub mod recording;
 pub mod reviews;
 pub mod settlement;
+pub mod settlement_preview;
 
 use crate::{
     auth::Actor,

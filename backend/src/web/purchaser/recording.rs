@@ -105,7 +105,7 @@ pub async fn submit(web: Web, WebForm(form): WebForm<DaysForm>) -> AppResult<Res
     };
     let patch = PurchaserPatch {
         recording_days: Some(days),
-        grace_days: None,
+        ..PurchaserPatch::default()
     };
     match purchasers::update(State(web.state.clone()), actor, PathId(pid), ApiJson(patch)).await {
         Ok(_) => Ok(done("/purchaser/recording", "recording-days-saved")),

@@ -1,5 +1,6 @@
-//! Settlement for purchaser finance: a month's invoices and credit notes with their files,
-//! what is still waiting to be invoiced (and why), and the button that settles the month.
+//! Settlement for purchaser finance: a month's invoices and credit notes with their page
+//! and files, what is still waiting to be invoiced (and why), the way to the preview that
+//! settles the month (`settlement_preview`), and the purchaser's e-invoice address.
 use askama::Template;
 use axum::{
     extract::{Path, State},
@@ -8,17 +9,21 @@ use axum::{
 };
 use serde::Deserialize;
 
+use sea_orm::EntityTrait;
+
 use crate::{
+    db::entities::purchaser,
     domain::{ids::InvoiceId, today_in_finland},
-    error::AppResult,
+    error::{AppError, AppResult},
     routes::{
-        extract::{ApiQuery, PathId},
-        settlements::{invoices, month as month_routes, run::settle_month},
+        extract::{ApiJson, ApiQuery, PathId},
+        purchasers::{self, PurchaserPatch},
+        settlements::{invoices, month as month_routes},
     },
     settlement::{Month, select::waiting},
     web::{
         format,
-        page::{FormErrors, PageCtx, done, render},
+        page::{Field, FormErrors, PageCtx, done, render},
         session::{Web, WebForm},
     },
 };
@@ -52,20 +57,58 @@ struct SettlementPage {
     next: Option<String>,
     invoices: Vec<InvoiceRow>,
     waiting: Vec<WaitingRow>,
+    fields: Vec<Field>,
     errors: FormErrors,
 }
 
+#[derive(Deserialize, Default)]
+pub struct EinvoiceForm {
+    #[serde(default)]
+    einvoice_address: String,
+    #[serde(default)]
+    einvoice_operator: String,
+}
+
 /// The month in `?month=`, or last month: the one usually settled.
-fn month_of(uri: &Uri) -> Month {
+pub fn month_of(uri: &Uri) -> Month {
     form_urlencoded::parse(uri.query().unwrap_or_default().as_bytes())
         .find(|(k, _)| k == "month")
         .and_then(|(_, v)| Month::parse(&v).ok())
         .unwrap_or_else(|| Month::containing(today_in_finland()).previous())
 }
 
-async fn draw(web: &Web, month: Month, errors: FormErrors) -> AppResult<Response> {
+async fn draw(
+    web: &Web,
+    month: Month,
+    typed: Option<&EinvoiceForm>,
+    errors: FormErrors,
+) -> AppResult<Response> {
     let (actor, pid) = super::staff(web)?;
     let lang = web.lang;
+    let buyer = purchaser::Entity::find_by_id(uuid::Uuid::from(pid))
+        .one(&web.state.db.conn)
+        .await?
+        .ok_or_else(|| AppError::not_found("purchaser"))?;
+    let (address, operator) = match typed {
+        Some(f) => (f.einvoice_address.clone(), f.einvoice_operator.clone()),
+        None => (
+            buyer.einvoice_address.unwrap_or_default(),
+            buyer.einvoice_operator.unwrap_or_default(),
+        ),
+    };
+    let mut fields = vec![
+        Field::new("einvoice_address", "text", lang.t("field-einvoice-address"))
+            .value(address)
+            .hint(lang.t("field-einvoice-address-hint")),
+        Field::new(
+            "einvoice_operator",
+            "text",
+            lang.t("field-einvoice-operator"),
+        )
+        .value(operator)
+        .hint(lang.t("field-einvoice-operator-hint")),
+    ];
+    errors.apply(&mut fields);
     let listed = month_routes::list(
         State(web.state.clone()),
         actor,
@@ -129,31 +172,29 @@ async fn draw(web: &Web, month: Month, errors: FormErrors) -> AppResult<Response
         next: (month.first_day < this_month.first_day).then(|| month.next().label()),
         invoices,
         waiting,
+        fields,
         errors,
     })
 }
 
 pub async fn show(web: Web, uri: Uri) -> AppResult<Response> {
-    draw(&web, month_of(&uri), FormErrors::default()).await
+    draw(&web, month_of(&uri), None, FormErrors::default()).await
 }
 
-#[derive(Deserialize)]
-pub struct SettleForm {
-    #[serde(default)]
-    month: String,
-}
-
-pub async fn settle(web: Web, WebForm(form): WebForm<SettleForm>) -> AppResult<Response> {
+/// Saves where providers send this purchaser's e-invoices (finance only).
+pub async fn save_einvoice(web: Web, WebForm(form): WebForm<EinvoiceForm>) -> AppResult<Response> {
     let (actor, pid) = super::staff(&web)?;
-    match settle_month(&web.state, &actor, pid, &form.month).await {
-        Ok((month, _)) => Ok(done(
-            &format!("/purchaser/settlement?month={}", month.label()),
-            "settled",
-        )),
+    let patch = PurchaserPatch {
+        einvoice_address: Some(form.einvoice_address.clone()),
+        einvoice_operator: Some(form.einvoice_operator.clone()),
+        ..PurchaserPatch::default()
+    };
+    match purchasers::update(State(web.state.clone()), actor, PathId(pid), ApiJson(patch)).await {
+        Ok(_) => Ok(done("/purchaser/settlement", "saved")),
         Err(e) => {
-            let month = Month::parse(&form.month)
-                .unwrap_or_else(|_| Month::containing(today_in_finland()).previous());
-            draw(&web, month, FormErrors::from_app(web.lang, e)?).await
+            let errors = FormErrors::from_app(web.lang, e)?;
+            let month = Month::containing(today_in_finland()).previous();
+            draw(&web, month, Some(&form), errors).await
         }
     }
 }
