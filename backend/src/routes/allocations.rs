@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::{
     audit::{self, AuditEvent},
     auth::{ActingFor, Actor, access},
-    catalogue::{self, income::DecisionInput},
+    catalogue::{self, decision::DecisionInput},
     db::entities::{allocation, ledger_entry, service},
     domain::{
         Money,
@@ -151,7 +151,7 @@ pub async fn create(
             "must all be services in this purchaser's catalogue",
         ));
     }
-    let value = catalogue::income::decide(
+    let value = catalogue::decision::decide(
         &state.db.conn,
         DecisionInput {
             kind: input.kind,

@@ -13,6 +13,7 @@ pub mod finance;
 pub mod recording;
 pub mod reviews;
 pub mod settlement;
+pub mod terms_view;
 
 use crate::{
     auth::Actor,
