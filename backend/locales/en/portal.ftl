@@ -965,6 +965,7 @@ col-valid-from = From
 col-valid-to = Until
 col-changed = Changed
 terms-in-force = in force now
+terms-first = the first terms
 terms-coming = coming
 income-rule-heading = Voucher value by income
 income-rule-summary = at most { $max }, at least { $min }; { $percent } % of the income over the limit, spread over { $units } units a month; income limits { $limits }

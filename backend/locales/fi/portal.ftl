@@ -965,6 +965,7 @@ col-valid-from = Alkaen
 col-valid-to = Päättyen
 col-changed = Muuttui
 terms-in-force = voimassa nyt
+terms-first = ensimmäiset ehdot
 terms-coming = tulossa
 income-rule-heading = Tuloihin sidottu setelin arvo
 income-rule-summary = enintään { $max }, vähintään { $min }; { $percent } % tulorajan ylittävistä tuloista jaettuna { $units } yksikölle kuukaudessa; tulorajat { $limits }

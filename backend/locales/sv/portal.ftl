@@ -965,6 +965,7 @@ col-valid-from = Från
 col-valid-to = Till
 col-changed = Ändrades
 terms-in-force = gäller nu
+terms-first = de första villkoren
 terms-coming = kommande
 income-rule-heading = Inkomstbundet värde på sedeln
 income-rule-summary = högst { $max }, minst { $min }; { $percent } % av inkomsterna över inkomstgränsen delat på { $units } enheter i månaden; inkomstgränser { $limits }

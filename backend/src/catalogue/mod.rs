@@ -1,9 +1,11 @@
 //! The catalogue's operations over time: editing an entry (names and rulebook at once,
 //! money terms from a date, [`edit`]), archiving it ([`archive`]), the terms in force on
-//! any date ([`terms`], what the ledger asks), and the income-related voucher value with
-//! its plain-language explanation ([`income`], [`explain`]). `routes/` and `web/` are thin
+//! any date ([`terms`], what the ledger asks), the income-related voucher value with its
+//! plain-language explanation ([`income`], [`explain`]), and what a new decision must
+//! give ([`decision`]). `routes/` and `web/` are thin
 //! adapters over these.
 pub mod archive;
+pub mod decision;
 pub mod edit;
 pub mod explain;
 pub mod income;

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::{
     audit::{self, AuditEvent},
     auth::{ActingFor, Actor, access},
-    catalogue::{self, income::DecisionInput},
+    catalogue::{self, decision::DecisionInput},
     db::entities::{allocation, ledger_entry, purchaser, service},
     domain::{
         Money,
@@ -168,7 +168,7 @@ pub async fn create(
             .await?
             .map_or(GraceDays::NONE, |p| GraceDays::from_stored(p.grace_days)),
     };
-    let value = catalogue::income::decide(
+    let value = catalogue::decision::decide(
         &state.db.conn,
         DecisionInput {
             kind: input.kind,

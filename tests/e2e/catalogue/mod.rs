@@ -3,6 +3,7 @@
 //! voucher value and its explanation, and the catalogue manager's and client's pages.
 mod archive;
 mod income;
+mod openapi;
 mod portal;
 mod terms;
 

@@ -14,6 +14,7 @@ pub mod recording;
 pub mod reviews;
 pub mod settlement;
 pub mod settlement_preview;
+pub mod terms_view;
 
 use crate::{
     auth::Actor,
