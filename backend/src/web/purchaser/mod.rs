@@ -1,5 +1,6 @@
 //! Pages for a purchaser's staff: the catalogue and provider applications (catalogue
-//! managers); clients, decisions, their commitments and ledger, and disputes (case workers);
+//! managers); clients, decisions, their commitments (with late recording) and ledger, and
+//! disputes (case workers);
 //! settlement and money reports (finance); late recording of deliveries (all staff;
 //! finance and catalogue managers set the days).
 pub mod allocations;
@@ -8,6 +9,7 @@ pub mod catalogue;
 pub mod clients;
 pub mod disputes;
 pub mod finance;
+pub mod late_recording;
 pub mod recording;
 pub mod reviews;
 pub mod settlement;
