@@ -128,3 +128,29 @@ pub async fn who_opens(
     }
     Err(AppError::not_found("commitment"))
 }
+
+/// The opening in force today for each of these commitments (the one reaching furthest),
+/// with its reason, for the case worker's page.
+pub async fn in_force(
+    conn: &impl ConnectionTrait,
+    commitments: &[uuid::Uuid],
+    today: NaiveDate,
+) -> AppResult<HashMap<uuid::Uuid, late_recording::Model>> {
+    let mut found: HashMap<uuid::Uuid, late_recording::Model> = HashMap::new();
+    for chunk in commitments.chunks(500) {
+        let rows = late_recording::Entity::find()
+            .filter(late_recording::Column::CommitmentId.is_in(chunk.iter().copied()))
+            .filter(late_recording::Column::Until.gte(today))
+            .all(conn)
+            .await?;
+        for row in rows {
+            let reaches_further = found
+                .get(&row.commitment_id)
+                .is_none_or(|kept| row.until > kept.until);
+            if reaches_further {
+                found.insert(row.commitment_id, row);
+            }
+        }
+    }
+    Ok(found)
+}

@@ -8,6 +8,7 @@ pub mod commitments;
 pub mod deliveries;
 pub mod delivery_rules;
 pub mod disputes;
+pub mod disputes_read;
 pub mod expiry;
 pub mod grant;
 pub mod quote;

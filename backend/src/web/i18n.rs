@@ -134,13 +134,29 @@ mod tests {
 
     use super::*;
 
+    /// The keys of every `.ftl` file of a language (the loader reads them all); a key
+    /// defined twice fails here.
     fn keys_of(lang: &str) -> BTreeSet<String> {
-        let path = format!("{}/locales/{lang}/portal.ftl", env!("CARGO_MANIFEST_DIR"));
-        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-        text.lines()
-            .filter(|l| l.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
-            .filter_map(|l| l.split_once('=').map(|(k, _)| k.trim().to_owned()))
-            .collect()
+        let dir = format!("{}/locales/{lang}", env!("CARGO_MANIFEST_DIR"));
+        let mut keys = BTreeSet::new();
+        let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{dir}: {e}"));
+        for entry in entries {
+            let path = entry.unwrap_or_else(|e| panic!("{e}")).path();
+            if path.extension().is_none_or(|e| e != "ftl") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            for key in text
+                .lines()
+                .filter(|l| l.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
+                .filter_map(|l| l.split_once('=').map(|(k, _)| k.trim().to_owned()))
+            {
+                let fresh = keys.insert(key.clone());
+                assert!(fresh, "{lang}: {key} is defined twice");
+            }
+        }
+        keys
     }
 
     #[test]
@@ -187,6 +203,7 @@ mod tests {
             "percent",
             "units",
             "limits",
+            "text",
         ]
         .into_iter()
         .map(|name| (name, FluentValue::from("1")))

@@ -4,12 +4,14 @@
 pub mod acting;
 pub mod admin;
 pub mod admin_users;
+pub mod amounts;
 pub mod assets;
 pub mod client;
 pub mod errors;
 pub mod format;
 pub mod i18n;
 pub mod invoice;
+pub mod item_forms;
 pub mod page;
 pub mod password;
 pub mod provider;
@@ -149,7 +151,16 @@ pub fn router(state: AppState) -> Router<AppState> {
         )
         .route(
             "/provider/deliveries/{id}/void",
-            post(provider::deliveries::void),
+            get(provider::void::confirm).post(provider::void::void),
+        )
+        .route("/provider/disputes", get(provider::disputes::list))
+        .route(
+            "/provider/disputes/{id}/account",
+            post(provider::disputes::account),
+        )
+        .route(
+            "/purchaser/commitments/{id}/late-recording",
+            post(purchaser::late_recording::open),
         )
         .route(
             "/purchaser/catalogue",

@@ -149,6 +149,7 @@ fn nav_for(lang: Lang, actor: Option<&Actor>, here: &str) -> Vec<NavItem> {
                 ("/provider/deliveries", "nav-deliveries"),
                 ("/provider/deliveries/upload", "nav-upload"),
                 ("/provider/statement", "nav-statement"),
+                ("/provider/disputes", "nav-disputes"),
                 ("/provider/reviews", "nav-reviews"),
                 ("/provider/api-keys", "nav-api-keys"),
             ]);
@@ -352,6 +353,19 @@ impl Pairs {
             .find(|(k, _)| k == name)
             .map(|(_, v)| v.clone())
             .unwrap_or_default()
+    }
+
+    /// A whole number typed into `name`, or `None` when left empty; what it may be is the
+    /// API's to decide (and to name the field when it refuses).
+    pub fn whole_number(&self, name: &str) -> AppResult<Option<i64>> {
+        let raw = self.one(name);
+        let raw = raw.trim();
+        if raw.is_empty() {
+            return Ok(None);
+        }
+        raw.parse()
+            .map(Some)
+            .map_err(|_| AppError::invalid(name, "must be a whole number"))
     }
 
     pub fn many(&self, name: &str) -> Vec<String> {

@@ -73,6 +73,8 @@ const FORMS: &[&str] = &[
     "/provider/api-keys",
     "/provider/api-keys/{id}/revoke",
     "/provider/deliveries/{id}/void",
+    "/provider/disputes/{id}/account",
+    "/purchaser/commitments/{id}/late-recording",
     "/purchaser/catalogue",
     "/purchaser/applications/{id}/decision",
     "/purchaser/clients",

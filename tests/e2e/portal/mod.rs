@@ -45,11 +45,13 @@ macro_rules! in_every_language {
 
 mod accessibility;
 mod acting;
+mod disputes;
 mod emails;
 mod flows;
 mod http;
 mod keyboard;
 mod reviews;
+mod rules_forms;
 mod settlement;
 mod statements;
 mod uploads;

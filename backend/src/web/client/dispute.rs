@@ -26,6 +26,8 @@ struct DisputePage {
     date: String,
     quantity: String,
     total: String,
+    /// "Reklamaation voi tehdä 20.12.2026 asti".
+    until: String,
     fields: Vec<Field>,
     errors: FormErrors,
 }
@@ -55,6 +57,10 @@ async fn draw(web: &Web, id: DeliveryId, reason: &str, errors: FormErrors) -> Ap
         date: format::date(delivery.date),
         quantity: format::quantity(delivery.quantity),
         total: format::euros(delivery.total),
+        until: web.lang.t_with(
+            "dispute-until",
+            &[("date", format::date(delivery.dispute_until).into())],
+        ),
         fields,
         errors,
     })

@@ -2,6 +2,7 @@
 //! shows; a proxy chooses among the clients whose mandate they hold.
 pub mod acting_for;
 pub mod choose;
+pub mod delivery_notes;
 pub mod dispute;
 pub mod money;
 pub mod review;

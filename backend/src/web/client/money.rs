@@ -1,7 +1,8 @@
-//! "My money": each decision with granted, reserved, spent and available as numbers and
-//! a bar, what it may be used for and until when, and how an income-related voucher value
-//! was set; then the commitments and their deliveries, newest first, with the client's
-//! own share.
+//! "My money": each decision with granted, reserved, spent, expired and available as
+//! numbers and a bar, what it may be used for and until when, and how an income-related
+//! voucher value was set; then the commitments and their deliveries, newest first, with the
+//! client's own share and, under each table, what happened to a row (voided, disputed,
+//! corrected; see `delivery_notes`).
 use std::collections::HashMap;
 
 use askama::Template;
@@ -9,19 +10,24 @@ use axum::{extract::State, response::Response};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use crate::{
+    audit,
     auth::ActingFor,
     catalogue,
-    db::entities::{offering, provider},
+    db::entities::{dispute, offering, provider},
     domain::{Money, catalogue::DeliveryStatus, ids::ClientId, today_in_finland},
     error::AppResult,
-    ledger::Balance,
+    ledger::{Balance, disputes_read},
     routes::{
         commitments::{self, CommitmentOut},
         deliveries::{self, DeliveryOut},
         extract::{ApiQuery, PageQuery, PathId},
     },
     web::{
-        client::{self, ClientCtx},
+        amounts,
+        client::{
+            self, ClientCtx,
+            delivery_notes::{self, DeliveryRow},
+        },
         format,
         i18n::Lang,
         page::{PageCtx, render},
@@ -35,9 +41,12 @@ pub struct BalanceView {
     pub available: String,
     pub reserved: String,
     pub spent: String,
-    /// Widths of the bar's parts in whole percent: spent, reserved, available.
+    /// Unspent money that expired after the period and its grace days; shown when any.
+    pub expired: Option<String>,
+    /// Widths of the bar's parts in whole percent: spent, reserved, expired, available.
     pub spent_pct: i64,
     pub reserved_pct: i64,
+    pub expired_pct: i64,
     pub available_pct: i64,
 }
 
@@ -54,27 +63,19 @@ impl BalanceView {
         };
         let spent_pct = pct(b.spent);
         let reserved_pct = pct(b.reserved);
+        let expired_pct = pct(b.expired).min(100 - spent_pct - reserved_pct);
         BalanceView {
             granted: format::euros(b.granted),
             available: format::euros(b.available),
             reserved: format::euros(b.reserved),
             spent: format::euros(b.spent),
+            expired: (b.expired.cents() > 0).then(|| format::euros(b.expired)),
             spent_pct,
             reserved_pct,
-            available_pct: (100 - spent_pct - reserved_pct).max(0),
+            expired_pct: expired_pct.max(0),
+            available_pct: (100 - spent_pct - reserved_pct - expired_pct).max(0),
         }
     }
-}
-
-pub struct DeliveryRow {
-    pub id: String,
-    pub date: String,
-    pub quantity: String,
-    pub total: String,
-    pub purchaser_share: String,
-    pub client_share: String,
-    pub status: String,
-    pub can_dispute: bool,
 }
 
 pub struct CommitmentView {
@@ -86,6 +87,8 @@ pub struct CommitmentView {
     pub method: String,
     pub reserved: String,
     pub deliveries: Vec<DeliveryRow>,
+    /// Some row has a note to list under the table.
+    pub noted: bool,
     /// A recorded delivery makes the client a verified reviewer of the service.
     pub can_review: bool,
 }
@@ -99,6 +102,8 @@ pub struct AllocationView {
     /// How the voucher value was set from income, in the page's language.
     pub voucher_basis: Option<String>,
     pub balance: BalanceView,
+    /// With grace days: the last day deliveries of the period can still be recorded.
+    pub open_until: Option<String>,
     pub commitments: Vec<CommitmentView>,
 }
 
@@ -115,7 +120,6 @@ pub async fn show(web: Web) -> AppResult<Response> {
     let actor = web.signed_in()?.clone();
     let lang = web.lang;
     let state = State(web.state.clone());
-    let mut views_out = Vec::new();
     let decisions = client::allocations_of(&web, &actor, ctx.id).await?;
     let keys: Vec<(uuid::Uuid, ClientId)> =
         decisions.iter().map(|a| (a.id.into(), ctx.id)).collect();
@@ -126,6 +130,9 @@ pub async fn show(web: Web) -> AppResult<Response> {
     };
     let mut bases =
         catalogue::income::read(&web.state.db.conn, &actor, Some(acting), &keys).await?;
+    // Everything the page shows is read first, so that the disputes of all its deliveries
+    // come in one query.
+    let mut loaded = Vec::new();
     for a in decisions {
         let listed = commitments::list_for_allocation(
             state.clone(),
@@ -136,20 +143,55 @@ pub async fn show(web: Web) -> AppResult<Response> {
         .await?
         .0
         .items;
-        let titles = offering_titles(&web, lang, &listed).await?;
-        let mut commitments_out = Vec::new();
-        for c in listed {
-            let delivered = deliveries::list_for_commitment(
-                state.clone(),
-                actor.clone(),
-                PathId(c.id),
-                ApiQuery(all()),
-            )
-            .await?
-            .0
-            .items;
-            commitments_out.push(commitment_view(lang, &titles, c, delivered));
+        let mut delivered = Vec::new();
+        for c in &listed {
+            delivered.push(
+                deliveries::list_for_commitment(
+                    state.clone(),
+                    actor.clone(),
+                    PathId(c.id),
+                    ApiQuery(all()),
+                )
+                .await?
+                .0
+                .items,
+            );
         }
+        loaded.push((a, listed, delivered));
+    }
+    let conn = &web.state.db.conn;
+    let delivery_ids: Vec<uuid::Uuid> = loaded
+        .iter()
+        .flat_map(|(_, _, ds)| ds.iter().flatten().map(|d| d.id.into()))
+        .collect();
+    let disputes = disputes_read::disputes_by_delivery(conn, &delivery_ids).await?;
+    audit::record_list(
+        &web.state.db,
+        &actor,
+        "disputes_listed",
+        "dispute",
+        disputes.values().map(|d| (d.id, d.client_id.into())),
+    )
+    .await?;
+    let offering_ids: Vec<uuid::Uuid> = loaded
+        .iter()
+        .flat_map(|(_, cs, _)| cs.iter().map(|c| c.offering_id.into()))
+        .collect();
+    let units = amounts::units_by_offering(conn, &offering_ids).await?;
+    let mut views_out = Vec::new();
+    for (a, listed, delivered) in loaded {
+        let titles = offering_titles(&web, lang, &listed).await?;
+        let commitments_out = listed
+            .into_iter()
+            .zip(delivered)
+            .map(|(c, delivered)| {
+                let unit = units
+                    .get(&uuid::Uuid::from(c.offering_id))
+                    .cloned()
+                    .unwrap_or_default();
+                commitment_view(lang, &titles, c, delivered, &unit, &disputes)
+            })
+            .collect();
         let ids: Vec<uuid::Uuid> = a
             .service_ids
             .iter()
@@ -182,6 +224,12 @@ pub async fn show(web: Web) -> AppResult<Response> {
                 .remove(&uuid::Uuid::from(a.id))
                 .map(|b| b.explanation().in_lang(lang.code()).to_owned()),
             balance: BalanceView::of(&a.balance),
+            open_until: (a.grace_days > 0).then(|| {
+                lang.t_with(
+                    "grace-open-until",
+                    &[("date", format::date(a.open_until).into())],
+                )
+            }),
             commitments: commitments_out,
         });
     }
@@ -239,6 +287,8 @@ fn commitment_view(
     titles: &HashMap<uuid::Uuid, (String, String)>,
     c: CommitmentOut,
     mut delivered: Vec<DeliveryOut>,
+    unit: &str,
+    disputes: &HashMap<uuid::Uuid, dispute::Model>,
 ) -> CommitmentView {
     delivered.sort_by(|a, b| b.date.cmp(&a.date).then(b.created_at.cmp(&a.created_at)));
     let today = today_in_finland();
@@ -249,6 +299,18 @@ fn commitment_view(
     let can_review = delivered
         .iter()
         .any(|d| d.status == DeliveryStatus::Recorded);
+    let deliveries: Vec<DeliveryRow> = delivered
+        .iter()
+        .map(|d| {
+            let cx = delivery_notes::Context {
+                lang,
+                today,
+                unit,
+                dispute: disputes.get(&uuid::Uuid::from(d.id)),
+            };
+            delivery_notes::row(d, &cx)
+        })
+        .collect();
     CommitmentView {
         can_review,
         id: c.id.to_string(),
@@ -258,18 +320,7 @@ fn commitment_view(
         status: views::word(lang, "commitment", c.status.as_ref()),
         method: views::word(lang, "method", c.method.as_ref()),
         reserved: format::euros(c.reserved),
-        deliveries: delivered
-            .into_iter()
-            .map(|d| DeliveryRow {
-                id: d.id.to_string(),
-                date: format::date(d.date),
-                quantity: format::quantity(d.quantity),
-                total: format::euros(d.total),
-                purchaser_share: format::euros(d.purchaser_share),
-                client_share: format::euros(d.client_share),
-                status: views::word(lang, "delivery", d.status.as_ref()),
-                can_dispute: d.status == DeliveryStatus::Recorded && today <= d.dispute_until,
-            })
-            .collect(),
+        noted: deliveries.iter().any(|d| !d.notes.is_empty()),
+        deliveries,
     }
 }

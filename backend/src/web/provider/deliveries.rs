@@ -1,5 +1,6 @@
 //! Recording what was delivered: a short form that shows the commitment's reservation
-//! before and after (computed by the ledger's own rules), voiding, and the month's list.
+//! before and after (computed by the ledger's own rules), and the month's list (voiding is
+//! in `void`).
 use askama::Template;
 use axum::{extract::State, http::Uri, response::Response};
 use sea_orm::EntityTrait;
@@ -10,7 +11,7 @@ use crate::{
     domain::{
         Money, Quantity,
         catalogue::{CommitmentStatus, DeliveryStatus},
-        ids::{CommitmentId, DeliveryId},
+        ids::CommitmentId,
         today_in_finland,
     },
     error::{AppError, AppResult, field},
@@ -322,21 +323,4 @@ pub async fn by_month(web: Web, uri: Uri) -> AppResult<Response> {
         total: format::euros(sum),
         open,
     })
-}
-
-#[derive(serde::Deserialize)]
-pub struct VoidForm {
-    #[serde(default)]
-    reason: String,
-}
-
-pub async fn void(
-    web: Web,
-    PathId(id): PathId<DeliveryId>,
-    WebForm(form): WebForm<VoidForm>,
-) -> AppResult<Response> {
-    let (actor, _) = super::staff(&web)?;
-    let reason = deliveries::parse_void_reason(&form.reason);
-    deliveries::void_for(&web.state, &actor, id, reason).await?;
-    Ok(done("/provider/deliveries", "delivery-voided"))
 }

@@ -1,15 +1,19 @@
-//! Pages for a provider's staff: the profile, applications to purchasers, offerings,
-//! incoming commitments, recording and voiding deliveries, uploading a file of them, the
-//! API keys of the provider's sites, and the monthly statement.
+//! Pages for a provider's staff: the profile, applications to purchasers, offerings (and
+//! their prices over time), incoming commitments, recording and voiding deliveries,
+//! uploading a file of them, disputes about them, the API keys of the provider's sites, and
+//! the monthly statement.
 pub mod api_keys;
 pub mod applications;
 pub mod commitments;
 pub mod deliveries;
+pub mod disputes;
 pub mod offerings;
+pub mod prices;
 pub mod profile;
 pub mod reviews;
 pub mod statement;
 pub mod upload;
+pub mod void;
 
 use crate::{
     auth::Actor,

@@ -34,6 +34,8 @@ use crate::{
     },
 };
 
+use super::prices::{self, PricesView};
+
 /// Service languages offered on the form; the API takes any two-letter code.
 const LANGUAGES: [&str; 10] = ["fi", "sv", "en", "se", "ru", "et", "ar", "so", "fa", "uk"];
 
@@ -60,6 +62,8 @@ struct FormPage {
     fields: Vec<Field>,
     errors: FormErrors,
     archive_action: Option<String>,
+    /// When editing: the price history and changes to come.
+    prices: Option<PricesView>,
 }
 
 pub async fn list(web: Web) -> AppResult<Response> {
@@ -251,12 +255,17 @@ fn accessibility_of(form: &Pairs) -> AppResult<Vec<Accessibility>> {
         .collect()
 }
 
-/// The API names the localised fields as a whole; the form has one box per language.
+/// The API names the localised fields as a whole; the form has one box per language. The
+/// day a price changes is `price_from` on the form (a decision's `valid_from` means else).
 fn form_error(e: AppError) -> AppError {
     rename_field(
-        rename_field(e, "title", "title_fi"),
-        "description",
-        "description_fi",
+        rename_field(
+            rename_field(e, "title", "title_fi"),
+            "description",
+            "description_fi",
+        ),
+        "valid_from",
+        "price_from",
     )
 }
 
@@ -269,7 +278,19 @@ async fn draw_form(
     let (_, provider) = super::staff(web)?;
     let (services, area) = choices(web, provider.into()).await?;
     let mut fields = form_fields(web.lang, form, editing.is_none().then_some(services), &area);
+    if editing.is_some() {
+        // Next to the price it changes.
+        let at = fields
+            .iter()
+            .position(|f| f.name == "unit_price")
+            .map_or(fields.len(), |i| i + 1);
+        fields.insert(at, prices::from_field(web.lang, form));
+    }
     errors.apply(&mut fields);
+    let prices = match editing {
+        Some(id) => Some(prices::of(web, id).await?),
+        None => None,
+    };
     let (title, action, archive_action) = match editing {
         Some(id) => (
             "offering-edit-title",
@@ -288,6 +309,7 @@ async fn draw_form(
         fields,
         errors,
         archive_action,
+        prices,
     })
 }
 
@@ -404,7 +426,7 @@ pub async fn update(
             title: Some(localized(&form, "title")),
             description: Some(localized(&form, "description")),
             unit_price: Some(DecimalText(format::decimal_input(&form.one("unit_price")))),
-            valid_from: Some(form.one("valid_from")).filter(|v| !v.trim().is_empty()),
+            valid_from: Some(form.one("price_from")).filter(|v| !v.trim().is_empty()),
             municipalities: Some(form.many("municipalities")),
             languages: Some(form.many("languages")),
             accessibility: Some(accessibility_of(&form)?),

@@ -82,6 +82,10 @@ async fn draw(web: &Web, id: ClientId, form: &Pairs, errors: FormErrors) -> AppR
         Field::new("valid_to", "date", lang.t("field-valid-to"))
             .value(form.one("valid_to"))
             .required(),
+        Field::new("grace_days", "text", lang.t("field-grace-days"))
+            .value(form.one("grace_days"))
+            .inputmode("numeric")
+            .hint(lang.t("field-grace-days-hint")),
         Field::new("service_ids", "checks", lang.t("field-allocation-services"))
             .options(service_options)
             .hint(lang.t("field-allocation-services-hint")),
@@ -160,7 +164,7 @@ pub async fn create(
             valid_to: form.one("valid_to"),
             service_ids,
             voucher_value,
-            grace_days: None,
+            grace_days: form.whole_number("grace_days")?,
             household_size,
             monthly_income,
         };

@@ -10,7 +10,7 @@ use serde::Deserialize;
 
 use crate::{
     domain::{
-        catalogue::Role,
+        catalogue::{CommitmentStatus, Role},
         ids::{ClientId, MandateId},
     },
     error::{AppError, AppResult},
@@ -29,11 +29,14 @@ use crate::{
     web::{
         client::money::{BalanceView, all, offering_titles},
         format,
+        item_forms::{Failed, ItemForm},
         page::{Field, FormErrors, PageCtx, Pairs, done, render},
         session::{Web, WebForm},
         views,
     },
 };
+
+use super::late_recording;
 
 pub struct ClientRow {
     pub id: String,
@@ -145,10 +148,16 @@ pub struct EntryRow {
 }
 
 pub struct CommitmentRow {
+    pub id: String,
     pub title: String,
     pub provider: String,
     pub status: String,
     pub reserved: String,
+    /// Late recording may be opened on accepted commitments.
+    pub accepted: bool,
+    /// An opening in force: "Myöhäinen kirjaus sallittu 20.12.2026 asti: syy".
+    pub late: Option<String>,
+    pub late_form: ItemForm,
 }
 
 pub struct AllocationView {
@@ -156,6 +165,8 @@ pub struct AllocationView {
     pub kind: String,
     pub period: String,
     pub balance: BalanceView,
+    /// With grace days: the last day deliveries of the period can still be recorded.
+    pub open_until: Option<String>,
     pub commitments: Vec<CommitmentRow>,
     pub entries: Vec<EntryRow>,
     /// How the voucher value was set from income, in the page's language.
@@ -179,6 +190,8 @@ struct ClientPage {
     /// Set when the email or identity code typed belongs to someone already: the case
     /// worker sees who, and confirms or corrects.
     confirm: Option<ConfirmView>,
+    /// A refused late-recording form: its summary at the top of the page.
+    late_errors: FormErrors,
 }
 
 pub struct MandateRow {
@@ -199,13 +212,18 @@ pub struct ConfirmView {
     pub carried: Vec<(String, String)>,
 }
 
-async fn draw_client(
+pub(super) async fn draw_client(
     web: &Web,
     id: ClientId,
     form: &Pairs,
     errors: FormErrors,
     confirm: Option<ConfirmView>,
+    late: Option<(FormErrors, Failed)>,
 ) -> AppResult<Response> {
+    let (late_errors, mut late_failed) = match late {
+        Some((summary, failed)) => (summary, Some(failed)),
+        None => (FormErrors::default(), None),
+    };
     let (actor, _) = super::staff(web)?;
     let lang = web.lang;
     let state = State(web.state.clone());
@@ -243,6 +261,8 @@ async fn draw_client(
         .0
         .items;
         let titles = offering_titles(web, lang, &listed).await?;
+        let ids: Vec<uuid::Uuid> = listed.iter().map(|c| c.id.into()).collect();
+        let mut late = late_recording::in_force(web, lang, &ids).await?;
         let entries = allocations::ledger_entries(
             state.clone(),
             actor.clone(),
@@ -263,6 +283,12 @@ async fn draw_client(
                 ],
             ),
             balance: BalanceView::of(&a.balance),
+            open_until: (a.grace_days > 0).then(|| {
+                lang.t_with(
+                    "grace-open-until",
+                    &[("date", format::date(a.open_until).into())],
+                )
+            }),
             commitments: listed
                 .iter()
                 .map(|c| {
@@ -270,11 +296,16 @@ async fn draw_client(
                         .get(&uuid::Uuid::from(c.offering_id))
                         .cloned()
                         .unwrap_or_default();
+                    let id = c.id.to_string();
                     CommitmentRow {
+                        late_form: Failed::take_for(&mut late_failed, &id),
+                        late: late.remove(&uuid::Uuid::from(c.id)),
+                        id,
                         title,
                         provider,
                         status: views::word(lang, "commitment", c.status.as_ref()),
                         reserved: format::euros(c.reserved),
+                        accepted: c.status == CommitmentStatus::Accepted,
                     }
                 })
                 .collect(),
@@ -356,11 +387,20 @@ async fn draw_client(
         fields,
         errors,
         confirm,
+        late_errors,
     })
 }
 
 pub async fn show(web: Web, PathId(id): PathId<ClientId>) -> AppResult<Response> {
-    draw_client(&web, id, &Pairs(Vec::new()), FormErrors::default(), None).await
+    draw_client(
+        &web,
+        id,
+        &Pairs(Vec::new()),
+        FormErrors::default(),
+        None,
+        None,
+    )
+    .await
 }
 
 #[derive(Deserialize)]
@@ -415,11 +455,11 @@ pub async fn add_proxy(
                 personal_id: existing.personal_id.unwrap_or_default(),
                 carried,
             };
-            draw_client(&web, id, &kept, FormErrors::default(), Some(confirm)).await
+            draw_client(&web, id, &kept, FormErrors::default(), Some(confirm), None).await
         }
         Err(e) => {
             let errors = FormErrors::from_app(web.lang, e)?;
-            draw_client(&web, id, &kept, errors, None).await
+            draw_client(&web, id, &kept, errors, None, None).await
         }
     }
 }
@@ -447,7 +487,7 @@ pub async fn revoke_mandate(
         )),
         Err(e) => {
             let errors = FormErrors::from_app(web.lang, e)?;
-            draw_client(&web, client, &Pairs(Vec::new()), errors, None).await
+            draw_client(&web, client, &Pairs(Vec::new()), errors, None, None).await
         }
     }
 }

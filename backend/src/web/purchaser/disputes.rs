@@ -1,19 +1,23 @@
-//! Disputes from this purchaser's clients: uphold (the delivery is reversed and the
-//! money returns) or reject, with a reason the client will see.
+//! Disputes from this purchaser's clients: the recorded quantity, the client's reason and
+//! the provider's account side by side, and a decision — uphold (the delivery is reversed
+//! and the money returns), uphold in part (only the quantity found delivered stays paid) or
+//! reject — with a reason the client will see.
 use askama::Template;
 use axum::{extract::State, response::Response};
 use serde::Deserialize;
 
 use crate::{
-    domain::{catalogue::DisputeStatus, ids::DisputeId},
+    domain::{Quantity, catalogue::DisputeStatus, ids::DisputeId},
     error::{AppError, AppResult},
+    ledger::disputes_read,
     routes::{
         disputes::{self, DisputeDecisionIn, DisputeListQuery},
         extract::{ApiJson, ApiQuery, DecimalText, PathId},
     },
     web::{
-        format,
-        page::{FormErrors, PageCtx, done, render},
+        amounts, format,
+        item_forms::{Failed, ItemForm},
+        page::{FormErrors, PageCtx, done, rename_field, render},
         session::{Web, WebForm},
         views,
     },
@@ -24,12 +28,20 @@ pub struct DisputeRow {
     pub client_id: String,
     pub client: String,
     pub provider: String,
+    pub service: String,
     pub delivery_date: String,
+    /// The quantity the provider recorded, with its unit.
+    pub recorded: String,
     pub total: String,
+    pub made_on: String,
     pub reason: String,
+    pub provider_account: Option<String>,
     pub status: String,
+    /// For a partial uphold: the quantity found delivered.
+    pub outcome: Option<String>,
     pub decision_reason: Option<String>,
     pub open: bool,
+    pub form: ItemForm,
 }
 
 #[derive(Template)]
@@ -40,7 +52,7 @@ struct DisputesPage {
     errors: FormErrors,
 }
 
-async fn draw(web: &Web, errors: FormErrors) -> AppResult<Response> {
+async fn draw(web: &Web, errors: FormErrors, mut failed: Option<Failed>) -> AppResult<Response> {
     let (actor, pid) = super::staff(web)?;
     let lang = web.lang;
     let query = DisputeListQuery {
@@ -48,6 +60,7 @@ async fn draw(web: &Web, errors: FormErrors) -> AppResult<Response> {
         page: None,
         per_page: Some("100".into()),
     };
+    // The API's list (case workers only; the read is audited).
     let listed = disputes::list_for_purchaser(
         State(web.state.clone()),
         actor,
@@ -57,21 +70,54 @@ async fn draw(web: &Web, errors: FormErrors) -> AppResult<Response> {
     .await?
     .0
     .items;
-    let rows = listed
-        .into_iter()
-        .map(|d| DisputeRow {
-            id: d.dispute.id.to_string(),
+    let conn = &web.state.db.conn;
+    let ids: Vec<uuid::Uuid> = listed
+        .iter()
+        .map(|d| d.dispute.delivery_id.into())
+        .collect();
+    let delivered = disputes_read::deliveries_by_id(conn, &ids).await?;
+    let commitments: Vec<uuid::Uuid> = delivered.values().map(|d| d.commitment_id).collect();
+    let bought = amounts::services_by_commitment(web, &commitments).await?;
+    let mut rows = Vec::with_capacity(listed.len());
+    for d in listed {
+        let delivery = delivered
+            .get(&uuid::Uuid::from(d.dispute.delivery_id))
+            .ok_or_else(|| AppError::internal("dispute without delivery"))?;
+        let (service, unit) = bought
+            .get(&delivery.commitment_id)
+            .map(|b| (b.title.clone(), b.unit.clone()))
+            .unwrap_or_default();
+        let id = d.dispute.id.to_string();
+        let outcome = (d.dispute.status == DisputeStatus::PartlyUpheld)
+            .then_some(d.dispute.corrected_quantity)
+            .flatten()
+            .map(|q| {
+                let found = amounts::with_unit(lang, q, &unit);
+                lang.t_with("dispute-found-delivered", &[("value", found.into())])
+            });
+        rows.push(DisputeRow {
+            form: Failed::take_for(&mut failed, &id),
+            id,
             client_id: d.client_id.to_string(),
             client: d.client_name,
             provider: d.provider_name,
+            service,
             delivery_date: format::date(d.delivery_date),
+            recorded: amounts::with_unit(
+                lang,
+                Quantity::from_milli(delivery.quantity_milli),
+                &unit,
+            ),
             total: format::euros(d.delivery_total),
+            made_on: format::date(d.dispute.created_at.date_naive()),
             reason: d.dispute.reason,
+            provider_account: d.dispute.provider_account,
             status: views::word(lang, "dispute", d.dispute.status.as_ref()),
-            decision_reason: d.dispute.decision_reason,
+            outcome,
+            decision_reason: d.dispute.decision_reason.filter(|r| !r.is_empty()),
             open: d.dispute.status == DisputeStatus::Open,
-        })
-        .collect();
+        });
+    }
     render(&DisputesPage {
         page: PageCtx::new(web, "disputes-title"),
         rows,
@@ -80,7 +126,7 @@ async fn draw(web: &Web, errors: FormErrors) -> AppResult<Response> {
 }
 
 pub async fn list(web: Web) -> AppResult<Response> {
-    draw(&web, FormErrors::default()).await
+    draw(&web, FormErrors::default(), None).await
 }
 
 #[derive(Deserialize)]
@@ -94,47 +140,64 @@ pub struct DecisionForm {
     quantity: String,
 }
 
+/// The case worker's choice as the API takes it.
+fn decision_of(form: &DecisionForm) -> AppResult<(bool, Option<DecimalText>)> {
+    match form.decision.as_str() {
+        "uphold" => Ok((true, None)),
+        "partly" => Ok((
+            true,
+            Some(DecimalText(format::decimal_input(&form.quantity))),
+        )),
+        "reject" => Ok((false, None)),
+        _ => Err(AppError::invalid(
+            "decision",
+            "must be uphold, partly or reject",
+        )),
+    }
+}
+
 pub async fn decide(
     web: Web,
     PathId(id): PathId<DisputeId>,
     WebForm(form): WebForm<DecisionForm>,
 ) -> AppResult<Response> {
     let (actor, _) = super::staff(&web)?;
-    let (uphold, quantity) = match form.decision.as_str() {
-        "uphold" => (true, None),
-        "partly" => (true, Some(DecimalText(form.quantity.trim().to_owned()))),
-        "reject" => (false, None),
-        _ => {
-            return Err(AppError::invalid(
-                "decision",
-                "must be uphold, partly or reject",
-            ));
-        }
-    };
-    let reason = Some(form.reason.trim().to_owned()).filter(|r| !r.is_empty());
-    match disputes::decide(
-        State(web.state.clone()),
-        actor,
-        PathId(id),
-        ApiJson(DisputeDecisionIn {
-            uphold,
-            reason,
-            quantity,
-        }),
-    )
-    .await
-    {
-        Ok(_) => Ok(done(
+    let outcome = async {
+        let (uphold, quantity) = decision_of(&form)?;
+        let reason = Some(form.reason.trim().to_owned()).filter(|r| !r.is_empty());
+        disputes::decide(
+            State(web.state.clone()),
+            actor,
+            PathId(id),
+            ApiJson(DisputeDecisionIn {
+                uphold,
+                reason,
+                quantity,
+            }),
+        )
+        .await
+    }
+    .await;
+    match outcome {
+        Ok(decided) => Ok(done(
             "/purchaser/disputes",
-            if uphold {
-                "dispute-upheld"
-            } else {
-                "dispute-rejected"
+            match decided.0.status {
+                DisputeStatus::Upheld => "dispute-upheld",
+                DisputeStatus::PartlyUpheld => "dispute-partly-upheld",
+                _ => "dispute-rejected",
             },
         )),
         Err(e) => {
-            let errors = FormErrors::from_app(web.lang, e)?;
-            draw(&web, errors).await
+            // The quantity found delivered, not a delivery's quantity: its own message.
+            let errors =
+                FormErrors::from_app(web.lang, rename_field(e, "quantity", "found_quantity"))?;
+            let typed = [
+                ("decision", form.decision.as_str()),
+                ("found_quantity", form.quantity.as_str()),
+                ("reason", form.reason.as_str()),
+            ];
+            let (summary, failed) = Failed::split(id, errors, &typed);
+            draw(&web, summary, Some(failed)).await
         }
     }
 }

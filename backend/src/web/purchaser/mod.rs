@@ -1,6 +1,7 @@
 //! Pages for a purchaser's staff: the catalogue, each entry's terms over time, and
-//! provider applications (catalogue managers); clients, decisions, their commitments and
-//! ledger, and disputes (case workers); settlement and money reports (finance); late recording of deliveries (all staff;
+//! provider applications (catalogue managers); clients, decisions, their commitments (with
+//! late recording) and ledger, and disputes (case workers);
+//! settlement and money reports (finance); late recording of deliveries (all staff;
 //! finance and catalogue managers set the days).
 pub mod allocations;
 pub mod applications;
@@ -10,6 +11,7 @@ pub mod catalogue_form;
 pub mod clients;
 pub mod disputes;
 pub mod finance;
+pub mod late_recording;
 pub mod recording;
 pub mod reviews;
 pub mod settlement;

@@ -1,13 +1,13 @@
-//! Late recording: the purchaser's setting (deliveries recorded within N days of their
-//! date, set by finance or the catalogue manager) and the providers with overdue
-//! recording, for the purchaser's staff.
+//! Late recording: the purchaser's settings (deliveries recorded within N days of their
+//! date, and the default grace days of new decisions, set by finance or the catalogue
+//! manager) and the providers with overdue recording, for the purchaser's staff.
 use askama::Template;
 use axum::{extract::State, response::Response};
 use serde::Deserialize;
 
 use crate::{
     domain::catalogue::Role,
-    error::AppResult,
+    error::{AppError, AppResult},
     routes::{
         extract::{ApiJson, PathId},
         purchasers::{self, PurchaserPatch},
@@ -15,7 +15,7 @@ use crate::{
     },
     web::{
         format,
-        page::{Field, FormErrors, PageCtx, done, render},
+        page::{Field, FormErrors, PageCtx, Pairs, done, render},
         session::{Web, WebForm},
     },
 };
@@ -33,6 +33,7 @@ pub struct OverdueRow {
 struct RecordingPage {
     page: PageCtx,
     days: u64,
+    grace_days: u64,
     can_set: bool,
     rows: Vec<OverdueRow>,
     fields: Vec<Field>,
@@ -43,11 +44,17 @@ struct RecordingPage {
 pub struct DaysForm {
     #[serde(default)]
     recording_days: String,
+    /// Left out (an older form) or empty: unchanged.
+    #[serde(default)]
+    grace_days: String,
 }
 
-async fn draw(web: &Web, typed: Option<&str>, errors: FormErrors) -> AppResult<Response> {
+async fn draw(web: &Web, typed: Option<&DaysForm>, errors: FormErrors) -> AppResult<Response> {
     let (actor, pid) = super::staff(web)?;
     let lang = web.lang;
+    let purchaser = purchasers::get(State(web.state.clone()), PathId(pid))
+        .await?
+        .0;
     let report = reports::overdue_recording(State(web.state.clone()), actor.clone(), PathId(pid))
         .await?
         .0;
@@ -76,15 +83,26 @@ async fn draw(web: &Web, typed: Option<&str>, errors: FormErrors) -> AppResult<R
         .collect();
     let mut fields = vec![
         Field::new("recording_days", "text", lang.t("field-recording-days"))
-            .value(typed.map_or_else(|| report.recording_days.to_string(), str::to_owned))
+            .value(typed.map_or_else(
+                || report.recording_days.to_string(),
+                |t| t.recording_days.clone(),
+            ))
             .inputmode("numeric")
             .hint(lang.t("field-recording-days-hint"))
             .required(),
+        Field::new("grace_days", "text", lang.t("field-default-grace-days"))
+            .value(typed.map_or_else(
+                || purchaser.grace_days.to_string(),
+                |t| t.grace_days.clone(),
+            ))
+            .inputmode("numeric")
+            .hint(lang.t("field-default-grace-days-hint")),
     ];
     errors.apply(&mut fields);
     render(&RecordingPage {
         page: PageCtx::new(web, "recording-title"),
         days: u64::try_from(report.recording_days).unwrap_or(0),
+        grace_days: u64::try_from(purchaser.grace_days).unwrap_or(0),
         can_set: actor.has(Role::Finance) || actor.has(Role::CatalogueManager),
         rows,
         fields,
@@ -98,20 +116,27 @@ pub async fn show(web: Web) -> AppResult<Response> {
 
 pub async fn submit(web: Web, WebForm(form): WebForm<DaysForm>) -> AppResult<Response> {
     let (actor, pid) = super::staff(&web)?;
-    let typed = form.recording_days.trim();
-    let Ok(days) = typed.parse::<i64>() else {
-        let error = crate::error::AppError::invalid("recording_days", "must be a whole number");
-        return draw(&web, Some(typed), FormErrors::from_app(web.lang, error)?).await;
-    };
-    let patch = PurchaserPatch {
-        recording_days: Some(days),
-        ..PurchaserPatch::default()
-    };
-    match purchasers::update(State(web.state.clone()), actor, PathId(pid), ApiJson(patch)).await {
+    let typed = Pairs(vec![
+        ("recording_days".into(), form.recording_days.clone()),
+        ("grace_days".into(), form.grace_days.clone()),
+    ]);
+    let outcome = async {
+        let Some(days) = typed.whole_number("recording_days")? else {
+            return Err(AppError::invalid("recording_days", "is required"));
+        };
+        let patch = PurchaserPatch {
+            recording_days: Some(days),
+            grace_days: typed.whole_number("grace_days")?,
+            ..PurchaserPatch::default()
+        };
+        purchasers::update(State(web.state.clone()), actor, PathId(pid), ApiJson(patch)).await
+    }
+    .await;
+    match outcome {
         Ok(_) => Ok(done("/purchaser/recording", "recording-days-saved")),
         Err(e) => {
             let errors = FormErrors::from_app(web.lang, e)?;
-            draw(&web, Some(typed), errors).await
+            draw(&web, Some(&form), errors).await
         }
     }
 }

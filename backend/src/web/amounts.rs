@@ -1,0 +1,122 @@
+//! Delivered quantities in words with their unit ("1 tunti", "2 tuntia"), and the service
+//! (its title and unit) that commitments buy, read for a whole page at once.
+use std::collections::HashMap;
+
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+
+use crate::{
+    db::entities::{commitment, offering, service},
+    domain::Quantity,
+    error::AppResult,
+    routes::commitments::CommitmentOut,
+};
+
+use super::{client::money::offering_titles, format, i18n::Lang, session::Web, views};
+
+/// "1 tunti", "1,5 tuntia", "2 timmar": exactly one takes the singular (`unit-*`), any
+/// other quantity the plural (`units-*`).
+pub fn with_unit(lang: Lang, quantity: Quantity, unit: &str) -> String {
+    let vocabulary = if quantity.milli() == 1000 {
+        "unit"
+    } else {
+        "units"
+    };
+    let word = if unit.is_empty() {
+        String::new()
+    } else {
+        views::word(lang, vocabulary, unit)
+    };
+    format!("{} {word}", format::quantity(quantity))
+        .trim_end()
+        .to_owned()
+}
+
+/// The unit of each offering's catalogue service.
+pub async fn units_by_offering(
+    conn: &impl ConnectionTrait,
+    offerings: &[uuid::Uuid],
+) -> AppResult<HashMap<uuid::Uuid, String>> {
+    let mut found = HashMap::new();
+    for chunk in offerings.chunks(500) {
+        let listed = offering::Entity::find()
+            .filter(offering::Column::Id.is_in(chunk.iter().copied()))
+            .all(conn)
+            .await?;
+        let units: HashMap<uuid::Uuid, String> = service::Entity::find()
+            .filter(service::Column::Id.is_in(listed.iter().map(|o| o.service_id)))
+            .all(conn)
+            .await?
+            .into_iter()
+            .map(|s| (s.id, s.unit))
+            .collect();
+        found.extend(listed.into_iter().filter_map(|o| {
+            let unit = units.get(&o.service_id).cloned();
+            unit.map(|u| (o.id, u))
+        }));
+    }
+    Ok(found)
+}
+
+/// What a commitment buys, for a page about its deliveries.
+pub struct Bought {
+    /// The offering's title in the page's language.
+    pub title: String,
+    pub unit: String,
+}
+
+/// The offering title and unit of each commitment, in a few queries for a whole page.
+pub async fn services_by_commitment(
+    web: &Web,
+    commitments: &[uuid::Uuid],
+) -> AppResult<HashMap<uuid::Uuid, Bought>> {
+    let conn = &web.state.db.conn;
+    let mut models = Vec::new();
+    for chunk in commitments.chunks(500) {
+        models.extend(
+            commitment::Entity::find()
+                .filter(commitment::Column::Id.is_in(chunk.iter().copied()))
+                .all(conn)
+                .await?,
+        );
+    }
+    let outs = models
+        .iter()
+        .map(CommitmentOut::from_model)
+        .collect::<AppResult<Vec<_>>>()?;
+    let titles = offering_titles(web, web.lang, &outs).await?;
+    let offerings: Vec<uuid::Uuid> = models.iter().map(|c| c.offering_id).collect();
+    let units = units_by_offering(conn, &offerings).await?;
+    Ok(models
+        .into_iter()
+        .map(|c| {
+            let bought = Bought {
+                title: titles
+                    .get(&c.offering_id)
+                    .map(|t| t.0.clone())
+                    .unwrap_or_default(),
+                unit: units.get(&c.offering_id).cloned().unwrap_or_default(),
+            };
+            (c.id, bought)
+        })
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(text: &str) -> Quantity {
+        Quantity::parse(text).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn one_takes_the_singular_and_everything_else_the_plural() {
+        assert_eq!(with_unit(Lang::Fi, q("1"), "hour"), "1 tunti");
+        assert_eq!(with_unit(Lang::Fi, q("2"), "hour"), "2 tuntia");
+        assert_eq!(with_unit(Lang::Fi, q("1.5"), "hour"), "1,5 tuntia");
+        assert_eq!(with_unit(Lang::Sv, q("2"), "hour"), "2 timmar");
+        assert_eq!(with_unit(Lang::En, q("1"), "visit"), "1 visit");
+        assert_eq!(with_unit(Lang::En, q("3"), "visit"), "3 visits");
+        assert_eq!(with_unit(Lang::Fi, q("2"), ""), "2");
+    }
+}

@@ -1,0 +1,110 @@
+//! Voiding a delivery: the provider's staff see what they void (date, service, the client's
+//! pseudonym as on invoices, quantity, total), say why — the client reads the reason beside
+//! the row — and confirm. The rule (only before it is undone, a credit note after
+//! settlement) is the ledger's.
+use askama::Template;
+use axum::{extract::State, response::Response};
+use sea_orm::EntityTrait;
+use serde::Deserialize;
+
+use crate::{
+    db::entities::delivery,
+    domain::{catalogue::DeliveryStatus, ids::DeliveryId},
+    error::{AppError, AppResult},
+    routes::{deliveries, extract::PathId},
+    web::{
+        amounts, format,
+        page::{Field, FormErrors, PageCtx, done, render},
+        session::{Web, WebForm},
+        views,
+    },
+};
+
+#[derive(Template)]
+#[template(path = "provider/void.html")]
+struct VoidPage {
+    page: PageCtx,
+    id: String,
+    date: String,
+    service: String,
+    client: String,
+    quantity: String,
+    total: String,
+    reference: String,
+    status: String,
+    can_void: bool,
+    /// The month's list the delivery is on.
+    back: String,
+    fields: Vec<Field>,
+    errors: FormErrors,
+}
+
+#[derive(Deserialize)]
+pub struct VoidForm {
+    #[serde(default)]
+    reason: String,
+}
+
+async fn draw(web: &Web, id: DeliveryId, reason: &str, errors: FormErrors) -> AppResult<Response> {
+    let (actor, _) = super::staff(web)?;
+    let lang = web.lang;
+    // The API's read: another provider's delivery is not found (and the read is audited).
+    let out = deliveries::get(State(web.state.clone()), actor, PathId(id))
+        .await?
+        .0;
+    let conn = &web.state.db.conn;
+    let model = delivery::Entity::find_by_id(uuid::Uuid::from(id))
+        .one(conn)
+        .await?
+        .ok_or_else(|| AppError::not_found("delivery"))?;
+    let bought = amounts::services_by_commitment(web, &[model.commitment_id]).await?;
+    let (service, unit) = bought
+        .get(&model.commitment_id)
+        .map(|b| (b.title.clone(), b.unit.clone()))
+        .unwrap_or_default();
+    let mut fields = vec![
+        Field::new("reason", "textarea", lang.t("void-reason"))
+            .value(reason)
+            .hint(lang.t("void-reason-hint"))
+            .required(),
+    ];
+    errors.apply(&mut fields);
+    render(&VoidPage {
+        page: PageCtx::new(web, "void-title"),
+        id: id.to_string(),
+        date: format::date(out.date),
+        service,
+        client: web.state.db.client_pseudonym(model.client_id)?,
+        quantity: amounts::with_unit(lang, out.quantity, &unit),
+        total: format::euros(out.total),
+        reference: out.reference.clone(),
+        status: views::word(lang, "delivery", out.status.as_ref()),
+        can_void: out.status == DeliveryStatus::Recorded,
+        back: format!("/provider/deliveries?month={}", out.date.format("%Y-%m")),
+        fields,
+        errors,
+    })
+}
+
+pub async fn confirm(web: Web, PathId(id): PathId<DeliveryId>) -> AppResult<Response> {
+    draw(&web, id, "", FormErrors::default()).await
+}
+
+pub async fn void(
+    web: Web,
+    PathId(id): PathId<DeliveryId>,
+    WebForm(form): WebForm<VoidForm>,
+) -> AppResult<Response> {
+    let (actor, _) = super::staff(&web)?;
+    let reason = deliveries::parse_void_reason(&form.reason);
+    match deliveries::void_for(&web.state, &actor, id, reason).await {
+        Ok(voided) => Ok(done(
+            &format!("/provider/deliveries?month={}", voided.date.format("%Y-%m")),
+            "delivery-voided",
+        )),
+        Err(e) => {
+            let errors = FormErrors::from_app(web.lang, e)?;
+            draw(&web, id, &form.reason, errors).await
+        }
+    }
+}
