@@ -228,12 +228,7 @@ async fn every_finvoice_validates_against_the_official_schema_and_adds_up(app: T
 
     // Voided after invoicing: the next run credits them, negative as Finvoice expects.
     for delivery in [&two_hours, &cleaned] {
-        let reply = app
-            .act(
-                &format!("/api/v1/deliveries/{}/void", str_field(delivery, "id")),
-                &market.provider.staff.token,
-            )
-            .await;
+        let reply = fixtures::void(&app, &market.provider, &str_field(delivery, "id")).await;
         expect_status(&reply, 200, "void an invoiced delivery");
     }
     let credited = settle(&app, &market).await;

@@ -29,9 +29,23 @@ async fn history(app: &TestApp, id: &str) -> Vec<Value> {
         .unwrap_or_default()
 }
 
+/// The market's offering priced at the cap, 60.00, from the day it was listed: these tests
+/// are about the catalogue's terms, and a delivery may not cost more than the offering.
+async fn offering_at_the_cap(app: &TestApp, market: &Market) {
+    let reply = app
+        .patch(
+            &format!("/api/v1/offerings/{}", market.offering_id),
+            &market.provider.staff.token,
+            &json!({"unit_price": "60.00"}),
+        )
+        .await;
+    expect_status(&reply, 200, "the offering at the cap");
+}
+
 /// A market whose service is worth 42.00 an hour (cap 60.00) and an accepted commitment.
 async fn market_at_42(app: &TestApp) -> (Market, String) {
     let market = Market::build(app).await;
+    offering_at_the_cap(app, &market).await;
     let (status, body) = patch_service(
         app,
         &market.purchaser.catalogue_manager.token,
@@ -125,6 +139,7 @@ db_test!(a_voucher_value_change_from_next_month_leaves_todays_deliveries_at_the_
 /// delivery dated before it keeps the terms of its own day (cap and voucher value).
 async fn a_change_effective_today_applies_from_today_and_not_before(app: TestApp) {
     let market = Market::build(&app).await;
+    offering_at_the_cap(&app, &market).await;
     let commitment = market.accepted_commitment(&app).await;
     let (status, body) = patch_service(
         &app,
@@ -170,6 +185,7 @@ db_test!(a_change_effective_today_applies_from_today_and_not_before);
 /// deliveries are.
 async fn a_file_of_deliveries_uses_the_terms_of_each_rows_date(app: TestApp) {
     let market = Market::build(&app).await;
+    offering_at_the_cap(&app, &market).await;
     let commitment = market.accepted_commitment(&app).await;
     let (status, body) = patch_service(
         &app,
