@@ -90,7 +90,8 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
     writeln!(stdout, "listening on http://{addr}")?;
     stdout.flush()?;
     tracing::info!(%addr, "Valinta is serving");
-    let app = routes::router(state).into_make_service_with_connect_info::<SocketAddr>();
+    let pages = crate::web::router(state.clone());
+    let app = routes::router(state, pages).into_make_service_with_connect_info::<SocketAddr>();
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await

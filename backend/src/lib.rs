@@ -1,13 +1,18 @@
 //! Valinta: the marketplace and portal for service vouchers and personal budgets.
 //! `routes/` speaks HTTP, `domain/` parses values, `ledger/` moves money, `db/` persists.
 pub mod accounts;
+pub mod allocations;
 pub mod app;
+pub mod applications;
 pub mod audit;
 pub mod auth;
 pub mod bank_details;
 pub mod catalogue;
+pub mod clients;
+pub mod commitments;
 pub mod config;
 pub mod db;
+pub mod deliveries;
 pub mod demand;
 pub mod demo;
 pub mod domain;
@@ -20,7 +25,9 @@ pub mod late_recording;
 pub mod ledger;
 pub mod mandates;
 pub mod notify;
+pub mod offerings;
 pub mod outbox;
+pub mod paging;
 pub mod prices;
 pub mod recording;
 pub mod reviews;

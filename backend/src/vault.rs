@@ -107,6 +107,13 @@ impl Vault {
             .collect()
     }
 
+    /// A client's stable pseudonym on invoices: a keyed hash, so lines group by client
+    /// without an identity leaving the system.
+    pub fn client_pseudonym(&self, client: uuid::Uuid) -> String {
+        let hash = self.sign("client-pseudonym", &client.to_string());
+        format!("A-{}", hash[..8].to_uppercase())
+    }
+
     /// A keyed signature of `purpose` and `message`, as hex; the web forms' CSRF tokens.
     pub fn sign(&self, purpose: &str, message: &str) -> String {
         let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&self.signing_key)

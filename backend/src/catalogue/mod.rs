@@ -9,6 +9,7 @@ pub mod decision;
 pub mod edit;
 pub mod explain;
 pub mod income;
+pub mod listing;
 pub mod terms;
 
 use sea_orm::{DbErr, EntityTrait, QuerySelect};

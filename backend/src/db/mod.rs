@@ -117,7 +117,7 @@ impl Db {
             .vault
             .as_deref()
             .ok_or_else(|| AppError::internal("database opened without its vault"))?;
-        Ok(crate::settlement::lines::client_pseudonym(vault, client))
+        Ok(vault.client_pseudonym(client))
     }
 
     pub fn is_postgres(&self) -> bool {

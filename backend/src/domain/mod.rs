@@ -4,6 +4,7 @@ pub mod bank;
 pub mod business_id;
 pub mod catalogue;
 pub mod csv_cell;
+pub mod day;
 pub mod einvoice;
 pub mod email;
 pub mod grace;

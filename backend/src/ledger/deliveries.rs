@@ -1,11 +1,10 @@
 //! Deliveries: the provider records what it delivered and the purchaser's share is paid
 //! from the commitment's reservation first, then from what is available. Voiding before
 //! settlement reverses it. The provider's reference makes recording idempotent.
-use chrono::{NaiveDate, Utc};
+use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, Set,
 };
-use sha2::{Digest, Sha256};
 
 use crate::{
     auth::{ActingFor, Actor},
@@ -16,7 +15,7 @@ use crate::{
     domain::{
         Money, Quantity,
         catalogue::{CommitmentStatus, DeliveryStatus, Method},
-        ids::{AllocationId, CommitmentId, DeliveryId, ProviderId},
+        ids::{AllocationId, DeliveryId, ProviderId},
         recording::RecordingDays,
         today_in_finland,
     },
@@ -29,32 +28,7 @@ use super::{
     lock_allocation,
 };
 
-pub use super::delivery_rules::{Draw, Split, draw, split, voucher_value_of};
-
-pub struct NewDelivery {
-    pub commitment: CommitmentId,
-    pub date: NaiveDate,
-    pub quantity: Quantity,
-    pub unit_price: Money,
-    pub reference: String,
-}
-
-impl NewDelivery {
-    /// What makes a resend "the same delivery": everything but the reference itself.
-    pub fn fingerprint(&self) -> String {
-        let text = format!(
-            "{}|{}|{}|{}",
-            self.commitment,
-            self.date,
-            self.quantity.milli(),
-            self.unit_price.cents()
-        );
-        Sha256::digest(text.as_bytes())
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect()
-    }
-}
+pub use super::delivery_rules::{Draw, NewDelivery, Split, draw, split, voucher_value_of};
 
 /// What recording a delivery would do, computed by the same rules without writing:
 /// the provider's form shows the reservation before and after.

@@ -6,6 +6,7 @@
 //! file of them both decide here, so the rules live once.
 use chrono::{NaiveDate, Utc};
 use sea_orm::Set;
+use sha2::{Digest, Sha256};
 
 use crate::{
     auth::Actor,
@@ -13,14 +14,14 @@ use crate::{
     domain::{
         Money, Quantity,
         catalogue::{CommitmentStatus, DeliveryStatus, Method, check_price_cap},
-        ids::{DeliveryId, ProviderId},
+        ids::{CommitmentId, DeliveryId, ProviderId},
         recording::RecordingDays,
     },
     error::{AppError, AppResult},
     prices::PriceHistory,
 };
 
-use super::{EntryKind, Movement, deliveries::NewDelivery};
+use super::{EntryKind, Movement};
 
 /// How a line total splits between the purchaser and the client.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -225,6 +226,32 @@ pub fn spend(new: &NewDelivery, id: DeliveryId, decision: &Decision) -> Movement
         expired: Money::ZERO,
         commitment: Some(new.commitment),
         delivery: Some(id),
+    }
+}
+
+/// A delivery as the provider records it, parsed.
+pub struct NewDelivery {
+    pub commitment: CommitmentId,
+    pub date: NaiveDate,
+    pub quantity: Quantity,
+    pub unit_price: Money,
+    pub reference: String,
+}
+
+impl NewDelivery {
+    /// What makes a resend "the same delivery": everything but the reference itself.
+    pub fn fingerprint(&self) -> String {
+        let text = format!(
+            "{}|{}|{}|{}",
+            self.commitment,
+            self.date,
+            self.quantity.milli(),
+            self.unit_price.cents()
+        );
+        Sha256::digest(text.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
     }
 }
 

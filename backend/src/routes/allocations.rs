@@ -1,14 +1,13 @@
 //! Allocations (decisions that grant money), their balance, ledger and reconciliation.
 use axum::{Json, extract::State, http::StatusCode};
 use chrono::{NaiveDate, Utc};
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    audit::{self, AuditEvent},
     auth::{ActingFor, Actor, access},
     catalogue::{self, decision::DecisionInput},
-    db::entities::{allocation, ledger_entry, purchaser, service},
+    db::entities::{allocation, purchaser, service},
     domain::{
         Money,
         catalogue::FundingKind,
@@ -19,7 +18,7 @@ use crate::{
     error::{AppError, AppResult, field},
     ledger::{self, Balance, Reconciliation, grant::NewAllocation},
     routes::{
-        common::{ListOut, fetch_page, from_json},
+        common::{ListOut, from_json},
         extract::{ApiJson, ApiQuery, DecimalText, PageQuery, PathId},
         services::voucher_value::VoucherBasisOut,
     },
@@ -88,8 +87,7 @@ impl AllocationOut {
 }
 
 pub fn parse_date(name: &str, text: &str) -> AppResult<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| AppError::invalid(name, "must be a date like 2026-11-22"))
+    field(name, crate::domain::day::parse_day(text))
 }
 
 #[utoipa::path(post, path = "/api/v1/clients/{cid}/allocations", tag = "allocations", request_body = AllocationIn,
@@ -200,35 +198,14 @@ pub async fn create(
     Ok((StatusCode::CREATED, Json(out)))
 }
 
-/// Loads an allocation the actor may see (the client, their proxies, the purchaser's case
-/// workers) and audits the read of the client's data.
+/// Loads an allocation the actor may see and audits the read ([`crate::allocations`]).
 pub async fn load_visible(
     state: &AppState,
     actor: &Actor,
     id: AllocationId,
     action: &str,
 ) -> AppResult<(allocation::Model, ActingFor)> {
-    let model = allocation::Entity::find_by_id(uuid::Uuid::from(id))
-        .one(&state.db.conn)
-        .await?
-        .ok_or_else(|| AppError::not_found("allocation"))?;
-    let (_, acting) = access::load_client(&state.db.conn, actor, model.client_id.into())
-        .await
-        .map_err(|_| AppError::not_found("allocation"))?;
-    audit::record(
-        &state.db.conn,
-        Some(actor),
-        Some(acting),
-        AuditEvent {
-            action,
-            subject_type: "allocation",
-            subject_id: id.to_string(),
-            client: Some(model.client_id.into()),
-            detail: None,
-        },
-    )
-    .await?;
-    Ok((model, acting))
+    crate::allocations::load_visible(&state.db.conn, actor, id, action).await
 }
 
 #[utoipa::path(get, path = "/api/v1/allocations/{id}", tag = "allocations",
@@ -260,29 +237,17 @@ pub async fn list_for_client(
     ApiQuery(query): ApiQuery<PageQuery>,
 ) -> AppResult<Json<ListOut<AllocationOut>>> {
     let page = query.parse()?;
-    let (_, acting) = access::load_client(&state.db.conn, &actor, cid).await?;
-    let select = allocation::Entity::find()
-        .filter(allocation::Column::ClientId.eq(uuid::Uuid::from(cid)))
-        .order_by_desc(allocation::Column::ValidTo);
-    let (models, total) = fetch_page(&state.db.conn, select, page).await?;
-    audit::record(
-        &state.db.conn,
-        Some(&actor),
-        Some(acting),
-        AuditEvent {
-            action: "allocations_listed",
-            subject_type: "client",
-            subject_id: cid.to_string(),
-            client: Some(cid),
-            detail: None,
-        },
-    )
-    .await?;
-    let items = models
+    let listed =
+        crate::allocations::read::for_client(&state.db.conn, &actor, cid, Some(page)).await?;
+    let items = listed
+        .items
         .iter()
         .map(AllocationOut::from_model)
         .collect::<AppResult<_>>()?;
-    Ok(Json(ListOut { items, total }))
+    Ok(Json(ListOut {
+        items,
+        total: listed.total,
+    }))
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -312,12 +277,11 @@ pub async fn ledger_entries(
     ApiQuery(query): ApiQuery<PageQuery>,
 ) -> AppResult<Json<ListOut<LedgerEntryOut>>> {
     let page = query.parse()?;
-    load_visible(&state, &actor, id, "ledger_read").await?;
-    let select = ledger_entry::Entity::find()
-        .filter(ledger_entry::Column::AllocationId.eq(uuid::Uuid::from(id)))
-        .order_by_asc(ledger_entry::Column::Seq);
-    let (models, total) = fetch_page(&state.db.conn, select, page).await?;
-    let items = models
+    let listed =
+        crate::allocations::read::ledger_of(&state.db.conn, &actor, id, Some(page)).await?;
+    let total = listed.total;
+    let items = listed
+        .items
         .into_iter()
         .map(|e| LedgerEntryOut {
             seq: e.seq,

@@ -2,8 +2,7 @@
 use axum::{Json, extract::State, http::StatusCode};
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
-    QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, Set,
 };
 use serde::{Deserialize, Serialize};
 
@@ -18,7 +17,7 @@ use crate::{
     error::{AppError, AppResult, field},
     outbox::{self, Topic},
     routes::{
-        common::{ListOut, fetch_page, from_json, to_json},
+        common::{ListOut, from_json, to_json},
         extract::{ApiJson, ApiQuery, PageQuery, PathId},
     },
     state::AppState,
@@ -42,7 +41,7 @@ pub struct ApplicationOut {
 }
 
 impl ApplicationOut {
-    fn from_model(model: &application::Model) -> AppResult<Self> {
+    pub fn from_model(model: &application::Model) -> AppResult<Self> {
         Ok(ApplicationOut {
             id: model.id.into(),
             provider_id: model.provider_id.into(),
@@ -199,10 +198,10 @@ pub async fn list_for_purchaser(
     PathId(pid): PathId<PurchaserId>,
     ApiQuery(query): ApiQuery<PageQuery>,
 ) -> AppResult<Json<ListOut<ApplicationOut>>> {
-    actor.require_staff(pid, Role::CatalogueManager)?;
-    let select = application::Entity::find()
-        .filter(application::Column::PurchaserId.eq(uuid::Uuid::from(pid)));
-    Ok(Json(newest_first(&state, select, &query).await?))
+    let page = query.parse()?;
+    let listed =
+        crate::applications::read::for_purchaser(&state.db.conn, &actor, pid, Some(page)).await?;
+    Ok(Json(application_outs(listed)?))
 }
 
 #[utoipa::path(get, path = "/api/v1/providers/{id}/applications", tag = "applications", params(PageQuery),
@@ -213,23 +212,22 @@ pub async fn list_for_provider(
     PathId(id): PathId<ProviderId>,
     ApiQuery(query): ApiQuery<PageQuery>,
 ) -> AppResult<Json<ListOut<ApplicationOut>>> {
-    actor.require_provider(id, "provider")?;
-    let select = application::Entity::find()
-        .filter(application::Column::ProviderId.eq(uuid::Uuid::from(id)));
-    Ok(Json(newest_first(&state, select, &query).await?))
+    let page = query.parse()?;
+    let listed =
+        crate::applications::read::for_provider(&state.db.conn, &actor, id, Some(page)).await?;
+    Ok(Json(application_outs(listed)?))
 }
 
-async fn newest_first(
-    state: &AppState,
-    select: sea_orm::Select<application::Entity>,
-    query: &PageQuery,
+fn application_outs(
+    listed: crate::paging::Paged<application::Model>,
 ) -> AppResult<ListOut<ApplicationOut>> {
-    let page = query.parse()?;
-    let select = select.order_by_desc(application::Column::CreatedAt);
-    let (models, total) = fetch_page(&state.db.conn, select, page).await?;
-    let items = models
+    let items = listed
+        .items
         .iter()
         .map(ApplicationOut::from_model)
         .collect::<AppResult<_>>()?;
-    Ok(ListOut { items, total })
+    Ok(ListOut {
+        items,
+        total: listed.total,
+    })
 }

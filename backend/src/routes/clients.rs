@@ -7,9 +7,7 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use chrono::Utc;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 use serde::{Deserialize, Serialize};
 use valinta_emails::LinkPurpose;
 
@@ -31,7 +29,7 @@ use crate::{
         revoke,
     },
     routes::{
-        common::{ListOut, fetch_page},
+        common::ListOut,
         extract::{ApiJson, ApiQuery, PageQuery, PathId},
         purchasers::municipalities_of,
     },
@@ -193,32 +191,19 @@ pub async fn list(
     PathId(pid): PathId<PurchaserId>,
     ApiQuery(query): ApiQuery<PageQuery>,
 ) -> AppResult<Json<ListOut<ClientOut>>> {
-    actor.require_staff(pid, Role::CaseWorker)?;
     let page = query.parse()?;
-    let select = client::Entity::find()
-        .filter(client::Column::PurchaserId.eq(uuid::Uuid::from(pid)))
-        .order_by_asc(client::Column::Name);
-    let (models, total) = fetch_page(&state.db.conn, select, page).await?;
-    let tx = state.db.begin_write().await?;
-    for model in &models {
-        audit::record(
-            &*tx,
-            Some(&actor),
-            None,
-            AuditEvent {
-                action: "client_listed",
-                subject_type: "client",
-                subject_id: model.id.to_string(),
-                client: Some(model.id.into()),
-                detail: None,
-            },
-        )
-        .await?;
-    }
-    tx.commit().await?;
+    let listed = crate::clients::read::for_purchaser(
+        &state.db,
+        &state.vault,
+        &actor,
+        pid,
+        &crate::clients::read::ClientQuery::Everyone,
+        page,
+    )
+    .await?;
     Ok(Json(ListOut {
-        items: models.iter().map(ClientOut::from_model).collect(),
-        total,
+        items: listed.items.iter().map(ClientOut::from_model).collect(),
+        total: listed.total,
     }))
 }
 

@@ -2,12 +2,13 @@
 //! closed by the client side or a case worker.
 use axum::{Json, extract::State, http::StatusCode};
 use chrono::Utc;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::EntityTrait;
 use serde::{Deserialize, Serialize};
 
 use crate::{
     audit,
-    auth::{ActingFor, Actor, access},
+    auth::Actor,
+    commitments::{Commitment, act},
     db::entities::{commitment, offering, service},
     domain::{
         Money,
@@ -18,7 +19,7 @@ use crate::{
     ledger::commitments::{self, CommitmentRequest},
     routes::{
         allocations::load_visible,
-        common::{ListOut, fetch_page},
+        common::ListOut,
         extract::{ApiJson, ApiQuery, DecimalText, PageQuery, PathId},
     },
     state::AppState,
@@ -48,17 +49,23 @@ pub struct CommitmentOut {
 
 impl CommitmentOut {
     pub fn from_model(model: &commitment::Model) -> AppResult<Self> {
-        Ok(CommitmentOut {
-            id: model.id.into(),
-            allocation_id: model.allocation_id.into(),
-            offering_id: model.offering_id.into(),
-            provider_id: model.provider_id.into(),
-            method: model.method.parse().map_err(AppError::internal)?,
-            status: commitments::status_of(model)?,
-            reserved: Money::from_cents(model.reserved_cents),
-            created_at: model.created_at,
-            updated_at: model.updated_at,
-        })
+        Ok(Commitment::from_model(model)?.into())
+    }
+}
+
+impl From<Commitment> for CommitmentOut {
+    fn from(c: Commitment) -> Self {
+        CommitmentOut {
+            id: c.id,
+            allocation_id: c.allocation_id,
+            offering_id: c.offering_id,
+            provider_id: c.provider_id,
+            method: c.method,
+            status: c.status,
+            reserved: c.reserved,
+            created_at: c.created_at,
+            updated_at: c.updated_at,
+        }
     }
 }
 
@@ -99,26 +106,6 @@ pub async fn create(
     ))
 }
 
-/// The commitment and in what capacity the actor may act on it: the provider's staff, or
-/// the client side and case workers of the client. Anyone else: 404.
-async fn visible(
-    state: &AppState,
-    actor: &Actor,
-    id: CommitmentId,
-) -> AppResult<(commitment::Model, Option<ActingFor>)> {
-    let model = commitment::Entity::find_by_id(uuid::Uuid::from(id))
-        .one(&state.db.conn)
-        .await?
-        .ok_or_else(|| AppError::not_found("commitment"))?;
-    if actor.provider_id.map(uuid::Uuid::from) == Some(model.provider_id) {
-        return Ok((model, None));
-    }
-    let (_, acting) = access::load_client(&state.db.conn, actor, model.client_id.into())
-        .await
-        .map_err(|_| AppError::not_found("commitment"))?;
-    Ok((model, Some(acting)))
-}
-
 #[utoipa::path(get, path = "/api/v1/commitments/{id}", tag = "commitments",
     responses((status = 200, body = CommitmentOut), (status = 404, body = crate::error::ErrorBody)))]
 pub async fn get(
@@ -126,7 +113,7 @@ pub async fn get(
     actor: Actor,
     PathId(id): PathId<CommitmentId>,
 ) -> AppResult<Json<CommitmentOut>> {
-    let (model, acting) = visible(&state, &actor, id).await?;
+    let (model, acting) = act::visible(&state.db.conn, &actor, id).await?;
     audit::record_read(
         &state.db.conn,
         &actor,
@@ -144,24 +131,9 @@ async fn provider_transition(
     state: &AppState,
     actor: &Actor,
     id: CommitmentId,
-    to: CommitmentStatus,
+    answer: act::Answer,
 ) -> AppResult<Json<CommitmentOut>> {
-    let (model, acting) = visible(state, actor, id).await?;
-    if acting.is_some() {
-        return Err(AppError::forbidden(
-            "only the provider may accept or decline a commitment",
-        ));
-    }
-    actor.require_provider(model.provider_id.into(), "commitment")?;
-    let updated = commitments::transition(
-        &state.db,
-        id,
-        |_| to,
-        &[CommitmentStatus::Requested],
-        actor,
-        None,
-    )
-    .await?;
+    let updated = act::answer(&state.db, actor, id, answer).await?;
     Ok(Json(CommitmentOut::from_model(&updated)?))
 }
 
@@ -172,7 +144,7 @@ pub async fn accept(
     actor: Actor,
     PathId(id): PathId<CommitmentId>,
 ) -> AppResult<Json<CommitmentOut>> {
-    provider_transition(&state, &actor, id, CommitmentStatus::Accepted).await
+    provider_transition(&state, &actor, id, act::Answer::Accept).await
 }
 
 #[utoipa::path(post, path = "/api/v1/commitments/{id}/decline", tag = "commitments",
@@ -182,7 +154,7 @@ pub async fn decline(
     actor: Actor,
     PathId(id): PathId<CommitmentId>,
 ) -> AppResult<Json<CommitmentOut>> {
-    provider_transition(&state, &actor, id, CommitmentStatus::Declined).await
+    provider_transition(&state, &actor, id, act::Answer::Decline).await
 }
 
 /// Closes an accepted commitment, or cancels one still waiting for the provider; either
@@ -194,18 +166,7 @@ pub async fn close(
     actor: Actor,
     PathId(id): PathId<CommitmentId>,
 ) -> AppResult<Json<CommitmentOut>> {
-    let (_, acting) = visible(&state, &actor, id).await?;
-    let Some(acting) = acting else {
-        return Err(AppError::forbidden(
-            "the client, their proxy or a case worker closes a commitment",
-        ));
-    };
-    let to = |current| match current {
-        CommitmentStatus::Requested => CommitmentStatus::Cancelled,
-        _ => CommitmentStatus::Closed,
-    };
-    let from = [CommitmentStatus::Requested, CommitmentStatus::Accepted];
-    let updated = commitments::transition(&state.db, id, to, &from, &actor, Some(acting)).await?;
+    let updated = act::end(&state.db, &actor, id).await?;
     Ok(Json(CommitmentOut::from_model(&updated)?))
 }
 
@@ -218,14 +179,10 @@ pub async fn list_for_allocation(
     ApiQuery(query): ApiQuery<PageQuery>,
 ) -> AppResult<Json<ListOut<CommitmentOut>>> {
     let page = query.parse()?;
-    load_visible(&state, &actor, id, "commitments_listed").await?;
-    let select = commitment::Entity::find()
-        .filter(commitment::Column::AllocationId.eq(uuid::Uuid::from(id)))
-        .order_by_desc(commitment::Column::CreatedAt);
-    let (models, total) = fetch_page(&state.db.conn, select, page).await?;
-    let items = models
-        .iter()
-        .map(CommitmentOut::from_model)
-        .collect::<AppResult<_>>()?;
-    Ok(Json(ListOut { items, total }))
+    let listed =
+        crate::commitments::read::for_allocation(&state.db.conn, &actor, id, Some(page)).await?;
+    Ok(Json(ListOut {
+        items: listed.items.into_iter().map(Into::into).collect(),
+        total: listed.total,
+    }))
 }

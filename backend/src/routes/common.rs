@@ -30,14 +30,8 @@ where
     E: sea_orm::EntityTrait,
     E::Model: sea_orm::FromQueryResult + Send + Sync,
 {
-    use sea_orm::{PaginatorTrait, QuerySelect};
-    let total = select.clone().count(conn).await?;
-    let models = select
-        .offset(page.offset())
-        .limit(page.per_page)
-        .all(conn)
-        .await?;
-    Ok((models, total))
+    let paged = crate::paging::fetch(conn, select, page).await?;
+    Ok((paged.items, paged.total))
 }
 
 /// An e-invoice routing field of a PATCH: left out keeps it, `""` clears it, anything else

@@ -2,13 +2,14 @@
 //! settlement, disputed by the client side.
 use axum::{Json, extract::State, http::StatusCode};
 use chrono::{NaiveDate, Utc};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde::{Deserialize, Serialize};
 
 use crate::{
     audit,
     auth::{ActingFor, Actor, access},
-    db::entities::{allocation, commitment, delivery},
+    db::entities::{allocation, delivery},
+    deliveries::Delivery,
     domain::{
         Money, Quantity,
         catalogue::DeliveryStatus,
@@ -19,11 +20,10 @@ use crate::{
     error::{AppError, AppResult, field},
     ledger::{
         Balance,
-        deliveries::{self, NewDelivery, Recorded},
+        deliveries::{self, Recorded},
     },
     routes::{
-        allocations::{load_visible, parse_date},
-        common::{ListOut, fetch_page},
+        common::ListOut,
         disputes::DisputeOut,
         extract::{ApiJson, ApiQuery, DecimalText, PageQuery, PathId, parse_json},
     },
@@ -71,28 +71,57 @@ pub struct DeliveryOut {
 
 impl DeliveryOut {
     pub fn from_models(model: &delivery::Model, allocation: &allocation::Model) -> AppResult<Self> {
-        Ok(DeliveryOut {
-            id: model.id.into(),
-            commitment_id: model.commitment_id.into(),
-            date: model.date,
-            quantity: Quantity::from_milli(model.quantity_milli),
-            unit_price: Money::from_cents(model.unit_price_cents),
-            total: Money::from_cents(model.total_cents),
-            purchaser_share: Money::from_cents(model.purchaser_share_cents),
-            client_share: Money::from_cents(model.client_share_cents),
-            reference: model.reference.clone(),
-            status: model.status.parse().map_err(AppError::internal)?,
-            created_at: model.created_at,
-            dispute_until: crate::ledger::disputes::last_day(model),
-            void_reason: model.void_reason.clone(),
-            corrects: model.corrects.map(Into::into),
-            balance: Balance::of(allocation),
-        })
+        Ok(DeliveryOut::of(
+            Delivery::from_model(model)?,
+            Balance::of(allocation),
+        ))
+    }
+
+    /// A delivery as the API shows it, with its allocation's balance now.
+    pub fn of(d: Delivery, balance: Balance) -> Self {
+        DeliveryOut {
+            id: d.id,
+            commitment_id: d.commitment_id,
+            date: d.date,
+            quantity: d.quantity,
+            unit_price: d.unit_price,
+            total: d.total,
+            purchaser_share: d.purchaser_share,
+            client_share: d.client_share,
+            reference: d.reference,
+            status: d.status,
+            created_at: d.created_at,
+            dispute_until: d.dispute_until,
+            void_reason: d.void_reason,
+            corrects: d.corrects,
+            balance,
+        }
     }
 }
 
-fn parse_reference(raw: &str) -> AppResult<String> {
-    field("reference", parse_text(raw, 100))
+/// Deliveries as the API lists them, each with its allocation's balance now (the
+/// allocations read in one query).
+pub async fn with_balances(
+    conn: &sea_orm::DatabaseConnection,
+    listed: Vec<Delivery>,
+) -> AppResult<Vec<DeliveryOut>> {
+    let ids: Vec<uuid::Uuid> = listed.iter().map(|d| d.allocation_id.into()).collect();
+    let balances: std::collections::HashMap<uuid::Uuid, Balance> = allocation::Entity::find()
+        .filter(allocation::Column::Id.is_in(ids))
+        .all(conn)
+        .await?
+        .iter()
+        .map(|a| (a.id, Balance::of(a)))
+        .collect();
+    listed
+        .into_iter()
+        .map(|d| {
+            let balance = *balances
+                .get(&uuid::Uuid::from(d.allocation_id))
+                .ok_or_else(|| AppError::internal("delivery without allocation"))?;
+            Ok(DeliveryOut::of(d, balance))
+        })
+        .collect()
 }
 
 #[utoipa::path(post, path = "/api/v1/commitments/{id}/deliveries", tag = "deliveries", request_body = DeliveryIn,
@@ -104,20 +133,13 @@ pub async fn record(
     PathId(id): PathId<CommitmentId>,
     ApiJson(input): ApiJson<DeliveryIn>,
 ) -> AppResult<(StatusCode, Json<DeliveryOut>)> {
-    let commitment = commitment::Entity::find_by_id(uuid::Uuid::from(id))
-        .one(&state.db.conn)
-        .await?
-        .ok_or_else(|| AppError::not_found("commitment"))?;
-    actor.require_provider(commitment.provider_id.into(), "commitment")?;
-    let date = parse_date("date", &input.date)?;
-    let new = NewDelivery {
-        commitment: id,
-        date,
-        quantity: field("quantity", Quantity::parse(&input.quantity.0))?,
-        unit_price: field("unit_price", Money::parse_positive(&input.unit_price.0))?,
-        reference: parse_reference(&input.reference)?,
+    let text = crate::deliveries::record::DeliveryText {
+        date: &input.date,
+        quantity: &input.quantity.0,
+        unit_price: &input.unit_price.0,
+        reference: &input.reference,
     };
-    let outcome = deliveries::record(&state.db, commitment.provider_id.into(), new, &actor).await?;
+    let outcome = crate::deliveries::record::record(&state.db, &actor, id, &text).await?;
     let (status, model, allocation) = match outcome {
         Recorded::Created(d, a) => (StatusCode::CREATED, d, a),
         Recorded::Repeated(d, a) => (StatusCode::OK, d, a),
@@ -262,45 +284,9 @@ pub async fn list_for_commitment(
     ApiQuery(query): ApiQuery<PageQuery>,
 ) -> AppResult<Json<ListOut<DeliveryOut>>> {
     let page = query.parse()?;
-    let conn = &state.db.conn;
-    let commitment = commitment::Entity::find_by_id(uuid::Uuid::from(id))
-        .one(conn)
-        .await?
-        .ok_or_else(|| AppError::not_found("commitment"))?;
-    if actor.provider_id.map(uuid::Uuid::from) != Some(commitment.provider_id) {
-        // The client side and case workers see the deliveries; the read is audited.
-        load_visible(
-            &state,
-            &actor,
-            commitment.allocation_id.into(),
-            "deliveries_listed",
-        )
-        .await
-        .map_err(|_| AppError::not_found("commitment"))?;
-    }
-    let allocation = allocation::Entity::find_by_id(commitment.allocation_id)
-        .one(conn)
-        .await?
-        .ok_or_else(|| AppError::internal("commitment without allocation"))?;
-    let select = delivery::Entity::find()
-        .filter(delivery::Column::CommitmentId.eq(commitment.id))
-        .order_by_desc(delivery::Column::Date)
-        .order_by_desc(delivery::Column::CreatedAt);
-    let (models, total) = fetch_page(conn, select, page).await?;
-    if actor.provider_id.map(uuid::Uuid::from) == Some(commitment.provider_id) {
-        // The provider's read of the client's deliveries (the client side's is above).
-        audit::record_list(
-            &state.db,
-            &actor,
-            "deliveries_listed",
-            "delivery",
-            models.iter().map(|d| (d.id, d.client_id.into())),
-        )
-        .await?;
-    }
-    let items = models
-        .iter()
-        .map(|d| DeliveryOut::from_models(d, &allocation))
-        .collect::<AppResult<_>>()?;
-    Ok(Json(ListOut { items, total }))
+    let listed = crate::deliveries::read::for_commitment(&state.db, &actor, id, Some(page)).await?;
+    Ok(Json(ListOut {
+        items: with_balances(&state.db.conn, listed.items).await?,
+        total: listed.total,
+    }))
 }

@@ -139,11 +139,7 @@ pub struct PageQuery {
     pub per_page: Option<String>,
 }
 
-#[derive(Clone, Copy, Debug)]
-pub struct Page {
-    pub page: u64,
-    pub per_page: u64,
-}
+pub use crate::paging::Page;
 
 impl PageQuery {
     pub fn parse(&self) -> Result<Page, AppError> {
@@ -162,11 +158,5 @@ impl PageQuery {
             page: number("page", &self.page, 1, 1_000_000)?,
             per_page: number("per_page", &self.per_page, 20, 100)?,
         })
-    }
-}
-
-impl Page {
-    pub fn offset(&self) -> u64 {
-        (self.page - 1) * self.per_page
     }
 }

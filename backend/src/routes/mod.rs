@@ -178,12 +178,15 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(settlements::month::lines_csv))
 }
 
-pub fn router(state: AppState) -> Router {
+/// The whole HTTP surface: the API, its OpenAPI document, and `pages` (the portal, built
+/// by `web::router`; passed in so that `routes/` never depends on `web/`), under one set of
+/// layers.
+pub fn router(state: AppState, pages: Router<AppState>) -> Router {
     let (router, openapi) = api_routes().split_for_parts();
     let openapi = Arc::new(openapi);
     let public_url = state.config.email.public_url.clone();
     let router = router
-        .merge(crate::web::router(state.clone()))
+        .merge(pages)
         .route(
             "/api/openapi.json",
             get(move || async move { Json(openapi.as_ref().clone()) }),

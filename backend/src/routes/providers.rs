@@ -1,18 +1,15 @@
 //! Provider sign-up and the provider's own views.
 use axum::{Json, extract::State, http::StatusCode};
 use chrono::Utc;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
 use serde::{Deserialize, Serialize};
 
 use crate::{
     accounts::throttle::Anonymous,
-    audit,
     auth::address::ClientAddress,
     auth::{Actor, MaybeActor, password},
     bank_details,
-    db::entities::{allocation, commitment, delivery, offering, provider},
+    db::entities::{offering, provider},
     domain::{
         BusinessId, EmailAddress,
         bank::{Bic, Iban},
@@ -25,7 +22,7 @@ use crate::{
     outbox::{self, Topic},
     routes::{
         commitments::CommitmentOut,
-        common::{ListOut, fetch_page, routing_patch},
+        common::{ListOut, routing_patch},
         deliveries::DeliveryOut,
         extract::{ApiJson, ApiQuery, PageQuery, PathId},
     },
@@ -186,25 +183,19 @@ pub async fn commitments(
     PathId(id): PathId<ProviderId>,
     ApiQuery(query): ApiQuery<PageQuery>,
 ) -> AppResult<Json<ListOut<CommitmentOut>>> {
-    actor.require_provider(id, "provider")?;
     let page = query.parse()?;
-    let select = commitment::Entity::find()
-        .filter(commitment::Column::ProviderId.eq(uuid::Uuid::from(id)))
-        .order_by_desc(commitment::Column::CreatedAt);
-    let (models, total) = fetch_page(&state.db.conn, select, page).await?;
-    audit::record_list(
+    let listed = crate::commitments::read::for_provider(
         &state.db,
         &actor,
-        "commitments_listed",
-        "commitment",
-        models.iter().map(|c| (c.id, c.client_id.into())),
+        id,
+        Default::default(),
+        Some(page),
     )
     .await?;
-    let items = models
-        .iter()
-        .map(CommitmentOut::from_model)
-        .collect::<AppResult<_>>()?;
-    Ok(Json(ListOut { items, total }))
+    Ok(Json(ListOut {
+        items: listed.items.into_iter().map(Into::into).collect(),
+        total: listed.total,
+    }))
 }
 
 /// Every field optional: what is sent is changed, the rest stays.
@@ -369,39 +360,13 @@ pub async fn deliveries(
             .format("%Y-%m")
             .to_string()
     });
-    let (first, next) = parse_month(&month)?;
-    let conn = &state.db.conn;
-    let select = delivery::Entity::find()
-        .filter(delivery::Column::ProviderId.eq(uuid::Uuid::from(id)))
-        .filter(delivery::Column::Date.gte(first))
-        .filter(delivery::Column::Date.lt(next))
-        .order_by_desc(delivery::Column::Date)
-        .order_by_desc(delivery::Column::CreatedAt);
-    let (models, total) = fetch_page(conn, select, page).await?;
-    audit::record_list(
-        &state.db,
-        &actor,
-        "deliveries_listed",
-        "delivery",
-        models.iter().map(|d| (d.id, d.client_id.into())),
-    )
-    .await?;
-    let allocations: std::collections::HashMap<uuid::Uuid, allocation::Model> =
-        allocation::Entity::find()
-            .filter(allocation::Column::Id.is_in(models.iter().map(|d| d.allocation_id)))
-            .all(conn)
-            .await?
-            .into_iter()
-            .map(|a| (a.id, a))
-            .collect();
-    let items = models
-        .iter()
-        .map(|d| {
-            let a = allocations
-                .get(&d.allocation_id)
-                .ok_or_else(|| AppError::internal("delivery without allocation"))?;
-            DeliveryOut::from_models(d, a)
-        })
-        .collect::<AppResult<_>>()?;
-    Ok(Json(ListOut { items, total }))
+    let month =
+        crate::settlement::Month::parse(&month).map_err(|e| AppError::bad_parameter("month", e))?;
+    let listed =
+        crate::deliveries::read::for_provider_month(&state.db, &actor, id, month, page).await?;
+    let items = crate::routes::deliveries::with_balances(&state.db.conn, listed.items).await?;
+    Ok(Json(ListOut {
+        items,
+        total: listed.total,
+    }))
 }

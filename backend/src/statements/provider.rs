@@ -12,7 +12,7 @@ use crate::{
     domain::{
         LocalizedText, Money, Quantity,
         catalogue::DeliveryStatus,
-        ids::{DeliveryId, InvoiceId, ProviderId, PurchaserId, ServiceId},
+        ids::{ClientId, DeliveryId, InvoiceId, ProviderId, PurchaserId, ServiceId},
     },
     error::{AppError, AppResult},
     settlement::{Month, lines::client_pseudonym, run::KIND_CREDIT_NOTE},
@@ -69,6 +69,10 @@ pub struct DeliveryRow {
     pub date: NaiveDate,
     /// The client's pseudonym, the same as on invoices.
     pub client: String,
+    /// Whose delivery it is, for the provider's own page to name the client (the API
+    /// gives the pseudonym only, as invoices do).
+    #[serde(skip)]
+    pub client_id: ClientId,
     pub service_id: Option<ServiceId>,
     pub service_name: Option<LocalizedText>,
     pub unit: Option<String>,
@@ -248,6 +252,7 @@ fn delivery_row(d: &delivery::Model, vault: &Vault, context: &Context) -> AppRes
         id: d.id.into(),
         date: d.date,
         client: client_pseudonym(vault, d.client_id),
+        client_id: d.client_id.into(),
         service_id: n.map(|n| n.service_id),
         service_name: n.map(|n| n.service_name.clone()),
         unit: n.map(|n| n.unit.clone()),

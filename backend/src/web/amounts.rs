@@ -5,10 +5,10 @@ use std::collections::HashMap;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use crate::{
+    commitments::Commitment,
     db::entities::{commitment, offering, service},
     domain::Quantity,
     error::AppResult,
-    routes::commitments::CommitmentOut,
 };
 
 use super::{client::money::offering_titles, format, i18n::Lang, session::Web, views};
@@ -81,7 +81,7 @@ pub async fn services_by_commitment(
     }
     let outs = models
         .iter()
-        .map(CommitmentOut::from_model)
+        .map(Commitment::from_model)
         .collect::<AppResult<Vec<_>>>()?;
     let titles = offering_titles(web, web.lang, &outs).await?;
     let offerings: Vec<uuid::Uuid> = models.iter().map(|c| c.offering_id).collect();

@@ -13,6 +13,7 @@ pub mod i18n;
 pub mod invoice;
 pub mod item_forms;
 pub mod page;
+pub mod pager;
 pub mod password;
 pub mod provider;
 pub mod public;
@@ -96,6 +97,10 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route(
             "/offerings/{id}/choose",
             get(client::choose::show).post(client::choose::submit),
+        )
+        .route(
+            "/my/commitments/{id}/end",
+            get(client::end_order::show).post(client::end_order::submit),
         )
         .route(
             "/my/deliveries/{id}/dispute",

@@ -330,6 +330,16 @@ impl FormErrors {
         })
     }
 
+    /// Adds a refusal of one field to these errors (several fields may be wrong at once).
+    pub fn add_app(&mut self, lang: Lang, error: AppError) {
+        if let Ok(more) = FormErrors::from_app(lang, error) {
+            if self.summary.is_none() {
+                self.summary = more.summary;
+            }
+            self.fields.extend(more.fields);
+        }
+    }
+
     pub fn apply(&self, fields: &mut [Field]) {
         for field in fields {
             field.error = self.fields.get(field.name).cloned();

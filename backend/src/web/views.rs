@@ -88,3 +88,12 @@ pub async fn service_names(
         })
         .collect())
 }
+
+/// Every entry of a purchaser's catalogue (forms offer them all, never just a page).
+pub async fn whole_catalogue(
+    state: &crate::state::AppState,
+    purchaser: crate::domain::ids::PurchaserId,
+) -> crate::error::AppResult<Vec<crate::routes::services::ServiceOut>> {
+    let listed = crate::catalogue::listing::services_of(&state.db.conn, purchaser, None).await?;
+    crate::routes::services::read::service_outs(&listed)
+}

@@ -1,18 +1,18 @@
 //! Reading the catalogue: the list (terms in force today and upcoming changes), one entry,
 //! and an entry's history of money terms.
 use axum::{Json, extract::State};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::EntityTrait;
 
 use crate::{
-    catalogue::terms,
-    db::entities::{purchaser, service},
+    catalogue::{self, terms},
+    db::entities::service,
     domain::{
         ids::{PurchaserId, ServiceId},
         today_in_finland,
     },
     error::{AppError, AppResult},
     routes::{
-        common::{ListOut, fetch_page},
+        common::ListOut,
         extract::{ApiQuery, PageQuery, PathId},
     },
     state::AppState,
@@ -29,27 +29,27 @@ pub async fn list(
     ApiQuery(query): ApiQuery<PageQuery>,
 ) -> AppResult<Json<ListOut<ServiceOut>>> {
     let page = query.parse()?;
-    let conn = &state.db.conn;
-    purchaser::Entity::find_by_id(uuid::Uuid::from(pid))
-        .one(conn)
-        .await?
-        .ok_or_else(|| AppError::not_found("purchaser"))?;
-    let select = service::Entity::find()
-        .filter(service::Column::PurchaserId.eq(uuid::Uuid::from(pid)))
-        .order_by_asc(service::Column::Code);
-    let (models, total) = fetch_page(conn, select, page).await?;
-    let histories = terms::histories(conn, &models).await?;
+    let listed = catalogue::listing::services_of(&state.db.conn, pid, Some(page)).await?;
+    let total = listed.services.total;
+    let items = service_outs(&listed)?;
+    Ok(Json(ListOut { items, total }))
+}
+
+/// The entries of `listed` as the API shows them, with today's terms.
+pub fn service_outs(listed: &catalogue::listing::Listed) -> AppResult<Vec<ServiceOut>> {
     let today = today_in_finland();
-    let items = models
+    listed
+        .services
+        .items
         .iter()
         .map(|m| {
-            let history = histories
+            let history = listed
+                .histories
                 .get(&m.id)
                 .ok_or_else(|| AppError::internal("service without history"))?;
             ServiceOut::build(m, history, today)
         })
-        .collect::<AppResult<_>>()?;
-    Ok(Json(ListOut { items, total }))
+        .collect()
 }
 
 async fn find(state: &AppState, id: ServiceId) -> AppResult<service::Model> {

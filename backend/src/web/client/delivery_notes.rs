@@ -6,11 +6,11 @@ use chrono::NaiveDate;
 
 use crate::{
     db::entities::dispute,
+    deliveries::Delivery,
     domain::{
         Quantity,
         catalogue::{DeliveryStatus, DisputeStatus},
     },
-    routes::deliveries::DeliveryOut,
     web::{amounts, format, i18n::Lang, views},
 };
 
@@ -46,7 +46,7 @@ pub struct Context<'a> {
     pub dispute: Option<&'a dispute::Model>,
 }
 
-pub fn row(d: &DeliveryOut, cx: &Context<'_>) -> DeliveryRow {
+pub fn row(d: &Delivery, cx: &Context<'_>) -> DeliveryRow {
     let lang = cx.lang;
     let mut notes = Vec::new();
     let mut status = views::word(lang, "delivery", d.status.as_ref());

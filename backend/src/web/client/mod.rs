@@ -4,6 +4,7 @@ pub mod acting_for;
 pub mod choose;
 pub mod delivery_notes;
 pub mod dispute;
+pub mod end_order;
 pub mod money;
 pub mod review;
 pub mod reviews;
@@ -15,7 +16,7 @@ use crate::{
     domain::{catalogue::Role, ids::ClientId},
     error::{AppError, AppResult},
     routes::{
-        allocations::{self, AllocationOut},
+        allocations::AllocationOut,
         extract::{ApiQuery, PageQuery, PathId},
     },
     web::session::Web,
@@ -63,24 +64,18 @@ pub fn choose_first() -> AppError {
     AppError::forbidden("choose whom you act for first").with_code("choose_client")
 }
 
-/// The client's allocations (decisions), as the API lists them.
+/// All of the client's allocations (decisions), as the API shows each.
 pub async fn allocations_of(
     web: &Web,
     actor: &Actor,
     client: ClientId,
 ) -> AppResult<Vec<AllocationOut>> {
-    Ok(allocations::list_for_client(
-        State(web.state.clone()),
-        actor.clone(),
-        PathId(client),
-        ApiQuery(PageQuery {
-            page: None,
-            per_page: Some("100".into()),
-        }),
-    )
-    .await?
-    .0
-    .items)
+    crate::allocations::read::for_client(&web.state.db.conn, actor, client, None)
+        .await?
+        .items
+        .iter()
+        .map(AllocationOut::from_model)
+        .collect()
 }
 
 /// The client's own reviews, as the API lists them (an audited read of client data).
@@ -89,16 +84,25 @@ pub async fn reviews_of(
     client: ClientId,
 ) -> AppResult<Vec<crate::routes::reviews::read::ReviewRowOut>> {
     let actor = web.signed_in()?.clone();
-    Ok(crate::routes::reviews::read::list_for_client(
-        State(web.state.clone()),
-        actor,
-        PathId(client),
-        ApiQuery(PageQuery {
-            page: None,
-            per_page: Some("100".into()),
-        }),
-    )
-    .await?
-    .0
-    .items)
+    // All of them, page after page of the API's list.
+    let mut reviews = Vec::new();
+    for number in 1u64.. {
+        let page = crate::routes::reviews::read::list_for_client(
+            State(web.state.clone()),
+            actor.clone(),
+            PathId(client),
+            ApiQuery(PageQuery {
+                page: Some(number.to_string()),
+                per_page: Some("100".into()),
+            }),
+        )
+        .await?
+        .0;
+        let last = page.items.is_empty() || (reviews.len() + page.items.len()) as u64 >= page.total;
+        reviews.extend(page.items);
+        if last {
+            break;
+        }
+    }
+    Ok(reviews)
 }

@@ -6,22 +6,24 @@
 use std::collections::HashMap;
 
 use askama::Template;
-use axum::{extract::State, response::Response};
+use axum::response::Response;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use crate::{
     audit,
     auth::ActingFor,
     catalogue,
+    commitments::{self, Commitment},
     db::entities::{dispute, offering, provider},
-    domain::{Money, catalogue::DeliveryStatus, ids::ClientId, today_in_finland},
+    deliveries::{self, Delivery},
+    domain::{
+        Money,
+        catalogue::{CommitmentStatus, DeliveryStatus},
+        ids::ClientId,
+        today_in_finland,
+    },
     error::AppResult,
     ledger::{Balance, disputes_read},
-    routes::{
-        commitments::{self, CommitmentOut},
-        deliveries::{self, DeliveryOut},
-        extract::{ApiQuery, PageQuery, PathId},
-    },
     web::{
         amounts,
         client::{
@@ -91,6 +93,10 @@ pub struct CommitmentView {
     pub noted: bool,
     /// A recorded delivery makes the client a verified reviewer of the service.
     pub can_review: bool,
+    /// Waiting for the provider: the client side may cancel it.
+    pub can_cancel: bool,
+    /// Accepted: the client side may close it (what is reserved returns).
+    pub can_close: bool,
 }
 
 pub struct AllocationView {
@@ -119,7 +125,6 @@ pub async fn show(web: Web) -> AppResult<Response> {
     let ctx = client::current(&web).await?;
     let actor = web.signed_in()?.clone();
     let lang = web.lang;
-    let state = State(web.state.clone());
     let decisions = client::allocations_of(&web, &actor, ctx.id).await?;
     let keys: Vec<(uuid::Uuid, ClientId)> =
         decisions.iter().map(|a| (a.id.into(), ctx.id)).collect();
@@ -132,34 +137,22 @@ pub async fn show(web: Web) -> AppResult<Response> {
         catalogue::income::read(&web.state.db.conn, &actor, Some(acting), &keys).await?;
     // Everything the page shows is read first, so that the disputes of all its deliveries
     // come in one query.
+    let conn = &web.state.db.conn;
     let mut loaded = Vec::new();
     for a in decisions {
-        let listed = commitments::list_for_allocation(
-            state.clone(),
-            actor.clone(),
-            PathId(a.id),
-            ApiQuery(all()),
-        )
-        .await?
-        .0
-        .items;
+        let listed = commitments::read::for_allocation(conn, &actor, a.id, None)
+            .await?
+            .items;
         let mut delivered = Vec::new();
         for c in &listed {
             delivered.push(
-                deliveries::list_for_commitment(
-                    state.clone(),
-                    actor.clone(),
-                    PathId(c.id),
-                    ApiQuery(all()),
-                )
-                .await?
-                .0
-                .items,
+                deliveries::read::for_commitment(&web.state.db, &actor, c.id, None)
+                    .await?
+                    .items,
             );
         }
         loaded.push((a, listed, delivered));
     }
-    let conn = &web.state.db.conn;
     let delivery_ids: Vec<uuid::Uuid> = loaded
         .iter()
         .flat_map(|(_, _, ds)| ds.iter().flatten().map(|d| d.id.into()))
@@ -240,13 +233,6 @@ pub async fn show(web: Web) -> AppResult<Response> {
     })
 }
 
-pub fn all() -> PageQuery {
-    PageQuery {
-        page: None,
-        per_page: Some("100".into()),
-    }
-}
-
 pub fn choices_of(ctx: &ClientCtx) -> Vec<(String, String, bool)> {
     ctx.choices
         .iter()
@@ -258,7 +244,7 @@ pub fn choices_of(ctx: &ClientCtx) -> Vec<(String, String, bool)> {
 pub async fn offering_titles(
     web: &Web,
     lang: Lang,
-    commitments: &[CommitmentOut],
+    commitments: &[Commitment],
 ) -> AppResult<HashMap<uuid::Uuid, (String, String)>> {
     let ids: Vec<uuid::Uuid> = commitments.iter().map(|c| c.offering_id.into()).collect();
     let rows = offering::Entity::find()
@@ -285,8 +271,8 @@ pub async fn offering_titles(
 fn commitment_view(
     lang: Lang,
     titles: &HashMap<uuid::Uuid, (String, String)>,
-    c: CommitmentOut,
-    mut delivered: Vec<DeliveryOut>,
+    c: Commitment,
+    mut delivered: Vec<Delivery>,
     unit: &str,
     disputes: &HashMap<uuid::Uuid, dispute::Model>,
 ) -> CommitmentView {
@@ -313,6 +299,8 @@ fn commitment_view(
         .collect();
     CommitmentView {
         can_review,
+        can_cancel: c.status == CommitmentStatus::Requested,
+        can_close: c.status == CommitmentStatus::Accepted,
         id: c.id.to_string(),
         offering_id: c.offering_id.to_string(),
         title,

@@ -76,13 +76,27 @@ async fn draw(
     errors: FormErrors,
 ) -> AppResult<Response> {
     let (actor, id) = super::staff(web)?;
-    let query = PageQuery {
-        page: None,
-        per_page: Some("100".into()),
-    };
-    let listed = api_keys::list(State(web.state.clone()), actor, PathId(id), ApiQuery(query))
+    // Every key the provider has, page after page of the API's list.
+    let mut keys = Vec::new();
+    for number in 1u64.. {
+        let query = PageQuery {
+            page: Some(number.to_string()),
+            per_page: Some("100".into()),
+        };
+        let page = api_keys::list(
+            State(web.state.clone()),
+            actor.clone(),
+            PathId(id),
+            ApiQuery(query),
+        )
         .await?
         .0;
+        let last = page.items.is_empty() || (keys.len() + page.items.len()) as u64 >= page.total;
+        keys.extend(page.items);
+        if last {
+            break;
+        }
+    }
     let mut fields = vec![
         Field::new("site", "text", web.lang.t("field-site"))
             .value(site)
@@ -92,11 +106,7 @@ async fn draw(
     errors.apply(&mut fields);
     render(&KeysPage {
         page: PageCtx::new(web, "api-keys-title"),
-        keys: listed
-            .items
-            .into_iter()
-            .map(|k| KeyRow::of(web, k))
-            .collect(),
+        keys: keys.into_iter().map(|k| KeyRow::of(web, k)).collect(),
         new_key,
         fields,
         errors,

@@ -4,17 +4,16 @@ use std::collections::HashMap;
 
 use askama::Template;
 use axum::{extract::State, http::Uri, response::Response};
+use sea_orm::{EntityTrait, QueryOrder};
 
 use crate::{
     domain::ids::{PurchaserId, ServiceId},
     error::{AppError, AppResult},
     routes::{
         applications::{self, ApplicationIn},
-        extract::{ApiJson, ApiQuery, PathId},
-        purchasers, services,
+        extract::{ApiJson, PathId},
     },
     web::{
-        client::money::all,
         page::{Choice, Field, FormErrors, PageCtx, done, render},
         session::{Web, WebForm},
         views,
@@ -55,19 +54,22 @@ async fn draw(
 ) -> AppResult<Response> {
     let (actor, id) = super::staff(web)?;
     let lang = web.lang;
-    let state = State(web.state.clone());
-    let purchasers = purchasers::list(state.clone(), ApiQuery(all()))
-        .await?
-        .0
-        .items;
+    let _state = State(web.state.clone());
+    let purchasers: Vec<crate::db::entities::purchaser::Model> =
+        crate::db::entities::purchaser::Entity::find()
+            .order_by_asc(crate::db::entities::purchaser::Column::Name)
+            .all(&web.state.db.conn)
+            .await?;
     let names: HashMap<String, String> = purchasers
         .iter()
         .map(|p| (p.id.to_string(), p.name.clone()))
         .collect();
-    let listed = applications::list_for_provider(state.clone(), actor, PathId(id), ApiQuery(all()))
+    let listed = crate::applications::read::for_provider(&web.state.db.conn, &actor, id, None)
         .await?
-        .0
-        .items;
+        .items
+        .iter()
+        .map(applications::ApplicationOut::from_model)
+        .collect::<AppResult<Vec<_>>>()?;
     let service_ids: Vec<uuid::Uuid> = listed
         .iter()
         .flat_map(|a| a.service_ids.iter().copied().map(uuid::Uuid::from))
@@ -91,19 +93,17 @@ async fn draw(
         })
         .collect();
     let options = std::iter::once(Choice::new("", lang.t("choose-one"), chosen.is_none()))
-        .chain(
-            purchasers
-                .iter()
-                .map(|p| Choice::new(p.id.to_string(), p.name.clone(), Some(p.id) == chosen)),
-        )
+        .chain(purchasers.iter().map(|p| {
+            Choice::new(
+                p.id.to_string(),
+                p.name.clone(),
+                Some(PurchaserId::from(p.id)) == chosen,
+            )
+        }))
         .collect();
     let mut services_out = Vec::new();
     if let Some(pid) = chosen {
-        for s in services::list(state, PathId(pid), ApiQuery(all()))
-            .await?
-            .0
-            .items
-        {
+        for s in views::whole_catalogue(&web.state, pid).await? {
             services_out.push(ServiceChoice {
                 id: s.id.to_string(),
                 name: views::pick(lang, &s.name),

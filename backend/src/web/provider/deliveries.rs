@@ -2,12 +2,17 @@
 //! before and after (computed by the ledger's own rules), and the month's list (voiding is
 //! in `void`).
 use askama::Template;
-use axum::{extract::State, http::Uri, response::Response};
+use axum::{http::Uri, response::Response};
 use sea_orm::EntityTrait;
 use serde::Deserialize;
 
 use crate::{
+    commitments::{self, read::ProviderFilter},
     db::entities::commitment,
+    deliveries::{
+        self,
+        record::{self, DeliveryText},
+    },
     domain::{
         Money, Quantity,
         catalogue::{CommitmentStatus, DeliveryStatus},
@@ -16,16 +21,12 @@ use crate::{
     },
     error::{AppError, AppResult, field},
     ledger::deliveries::preview,
-    routes::{
-        commitments,
-        deliveries::{self, DeliveryIn},
-        extract::{ApiJson, DecimalText, PathId},
-        providers::{self, MonthQuery},
-    },
+    routes::extract::PathId,
+    settlement::Month,
     web::{
-        client::money::offering_titles,
         format,
         page::{Field, FormErrors, PageCtx, done, render},
+        pager::{self, Pager},
         session::{Web, WebForm},
         views,
     },
@@ -45,6 +46,8 @@ pub struct PreviewView {
 struct DeliverPage {
     page: PageCtx,
     id: String,
+    /// Whose delivery this is: the provider records for many clients.
+    client: String,
     title: String,
     method: String,
     reserved_before: String,
@@ -88,20 +91,20 @@ async fn draw(
     id: CommitmentId,
     form: &DeliverForm,
     show_preview: bool,
-    errors: FormErrors,
+    mut errors: FormErrors,
 ) -> AppResult<Response> {
     let (actor, _) = super::staff(web)?;
     let lang = web.lang;
-    let out = commitments::get(State(web.state.clone()), actor, PathId(id))
-        .await?
-        .0;
+    let out = commitments::read::find(&web.state.db.conn, id).await?;
+    actor.require_provider(out.provider_id, "commitment")?;
     if out.status != CommitmentStatus::Accepted {
         return Err(AppError::conflict(
             "wrong_status",
             "deliveries are recorded on accepted commitments",
         ));
     }
-    let titles = offering_titles(web, lang, std::slice::from_ref(&out)).await?;
+    let parties =
+        commitments::parties_of(&web.state.db.conn, &actor, std::slice::from_ref(&out)).await?;
     let model = commitment::Entity::find_by_id(uuid::Uuid::from(id))
         .one(&web.state.db.conn)
         .await?
@@ -127,7 +130,14 @@ async fn draw(
                     overdraws: p.overdraws,
                 })
             }
-            _ => None,
+            (quantity, price) => {
+                // The preview cannot be computed: say which amount is wrong, as the record
+                // step would, rather than showing nothing.
+                for err in [quantity.err(), price.err()].into_iter().flatten() {
+                    errors.add_app(lang, err);
+                }
+                None
+            }
         }
     } else {
         None
@@ -152,12 +162,10 @@ async fn draw(
     ];
     errors.apply(&mut fields);
     render(&DeliverPage {
-        page: PageCtx::new(web, "deliver-title"),
+        page: PageCtx::new(web, "deliver-title").whose(parties.client(out.client_id)),
         id: id.to_string(),
-        title: titles
-            .get(&uuid::Uuid::from(out.offering_id))
-            .map(|t| t.0.clone())
-            .unwrap_or_default(),
+        client: parties.client(out.client_id).to_owned(),
+        title: views::pick(lang, &parties.offering(out.offering_id).title),
         method: views::word(lang, "method", out.method.as_ref()),
         reserved_before: format::euros(out.reserved),
         preview,
@@ -168,9 +176,8 @@ async fn draw(
 
 pub async fn new(web: Web, PathId(id): PathId<CommitmentId>) -> AppResult<Response> {
     let (actor, _) = super::staff(&web)?;
-    let out = commitments::get(State(web.state.clone()), actor, PathId(id))
-        .await?
-        .0;
+    let out = commitments::read::find(&web.state.db.conn, id).await?;
+    actor.require_provider(out.provider_id, "commitment")?;
     let offering =
         crate::db::entities::offering::Entity::find_by_id(uuid::Uuid::from(out.offering_id))
             .one(&web.state.db.conn)
@@ -195,13 +202,15 @@ pub async fn record(
     if form.step == "check" {
         return draw(&web, id, &form, true, FormErrors::default()).await;
     }
-    let input = DeliveryIn {
-        date: form.date.trim().to_owned(),
-        quantity: DecimalText(format::decimal_input(&form.quantity)),
-        unit_price: DecimalText(format::decimal_input(&form.unit_price)),
-        reference: form.reference.clone(),
+    let quantity = format::decimal_input(&form.quantity);
+    let unit_price = format::decimal_input(&form.unit_price);
+    let text = DeliveryText {
+        date: &form.date,
+        quantity: &quantity,
+        unit_price: &unit_price,
+        reference: &form.reference,
     };
-    match deliveries::record(State(web.state.clone()), actor, PathId(id), ApiJson(input)).await {
+    match record::record(&web.state.db, &actor, id, &text).await {
         Ok(_) => Ok(done("/provider/deliveries", "delivery-recorded")),
         Err(e) => {
             let errors = FormErrors::from_app(web.lang, e)?;
@@ -213,6 +222,8 @@ pub async fn record(
 pub struct DeliveryRow {
     pub id: String,
     pub date: String,
+    /// Whose delivery it is.
+    pub client: String,
     pub title: String,
     pub quantity: String,
     pub total: String,
@@ -223,6 +234,15 @@ pub struct DeliveryRow {
     pub can_void: bool,
 }
 
+/// An accepted order a delivery can be recorded on: for whom and what.
+pub struct OpenRow {
+    pub id: String,
+    pub client: String,
+    pub title: String,
+    /// "Record for Matti Meikäläinen: Home care".
+    pub label: String,
+}
+
 #[derive(Template)]
 #[template(path = "provider/deliveries.html")]
 struct MonthPage {
@@ -231,61 +251,49 @@ struct MonthPage {
     previous: String,
     next: String,
     rows: Vec<DeliveryRow>,
+    /// The month's total over all its deliveries, on every page of the list.
     total: String,
-    open: Vec<(String, String)>,
+    pager: Pager,
+    open: Vec<OpenRow>,
 }
 
 pub async fn by_month(web: Web, uri: Uri) -> AppResult<Response> {
     let (actor, provider) = super::staff(&web)?;
     let lang = web.lang;
-    let month = form_urlencoded::parse(uri.query().unwrap_or_default().as_bytes())
+    let raw = form_urlencoded::parse(uri.query().unwrap_or_default().as_bytes())
         .find(|(k, _)| k == "month")
         .map(|(_, v)| v.into_owned())
         .unwrap_or_else(|| today_in_finland().format("%Y-%m").to_string());
-    let (first, next) = providers::parse_month(&month)?;
-    let state = State(web.state.clone());
-    let query = MonthQuery {
-        month: Some(month.clone()),
-        page: None,
-        per_page: Some("100".into()),
-    };
-    let listed = providers::deliveries(
-        state.clone(),
-        actor.clone(),
-        PathId(provider),
-        crate::routes::extract::ApiQuery(query),
-    )
-    .await?
-    .0
-    .items;
-    let commitments_all = providers::commitments(
-        state,
-        actor,
-        PathId(provider),
-        crate::routes::extract::ApiQuery(crate::web::client::money::all()),
-    )
-    .await?
-    .0
-    .items;
-    let titles = offering_titles(&web, lang, &commitments_all).await?;
-    let title_of = |cid: CommitmentId| {
-        commitments_all
+    let month = Month::parse(&raw).map_err(|e| AppError::bad_parameter("month", e))?;
+    let db = &web.state.db;
+    let listed =
+        deliveries::read::for_provider_month(db, &actor, provider, month, pager::requested(&uri))
+            .await?;
+    let total = deliveries::read::provider_month_total(&db.conn, provider, month).await?;
+    let accepted =
+        commitments::read::for_provider(db, &actor, provider, ProviderFilter::Accepted, None)
+            .await?
+            .items;
+    let delivered_on =
+        commitments::read::by_ids(&db.conn, listed.items.iter().map(|d| d.commitment_id)).await?;
+    let mut named = accepted.clone();
+    named.extend(delivered_on);
+    let parties = commitments::parties_of(&db.conn, &actor, &named).await?;
+    let offering_of = |id: CommitmentId| {
+        named
             .iter()
-            .find(|c| c.id == cid)
-            .and_then(|c| titles.get(&uuid::Uuid::from(c.offering_id)))
-            .map(|t| t.0.clone())
+            .find(|c| c.id == id)
+            .map(|c| views::pick(lang, &parties.offering(c.offering_id).title))
             .unwrap_or_default()
     };
-    let sum = listed
-        .iter()
-        .filter(|d| d.status == DeliveryStatus::Recorded)
-        .fold(Money::from_cents(0), |acc, d| acc + d.total);
     let rows = listed
+        .items
         .iter()
         .map(|d| DeliveryRow {
             id: d.id.to_string(),
             date: format::date(d.date),
-            title: title_of(d.commitment_id),
+            client: parties.client(d.client_id).to_owned(),
+            title: offering_of(d.commitment_id),
             quantity: format::quantity(d.quantity),
             total: format::euros(d.total),
             purchaser_share: format::euros(d.purchaser_share),
@@ -295,19 +303,27 @@ pub async fn by_month(web: Web, uri: Uri) -> AppResult<Response> {
             can_void: d.status == DeliveryStatus::Recorded,
         })
         .collect();
-    let open = commitments_all
+    let mut open: Vec<OpenRow> = accepted
         .iter()
-        .filter(|c| c.status == CommitmentStatus::Accepted)
         .map(|c| {
-            (
-                c.id.to_string(),
-                titles
-                    .get(&uuid::Uuid::from(c.offering_id))
-                    .map(|t| t.0.clone())
-                    .unwrap_or_default(),
-            )
+            let client = parties.client(c.client_id).to_owned();
+            let title = views::pick(lang, &parties.offering(c.offering_id).title);
+            OpenRow {
+                id: c.id.to_string(),
+                label: lang.t_with(
+                    "record-for-client",
+                    &[
+                        ("client", client.as_str().into()),
+                        ("title", title.as_str().into()),
+                    ],
+                ),
+                client,
+                title,
+            }
         })
         .collect();
+    open.sort_by(|a, b| a.client.cmp(&b.client).then(a.title.cmp(&b.title)));
+    let first = month.first_day;
     let prev_month = first
         .checked_sub_months(chrono::Months::new(1))
         .unwrap_or(first);
@@ -318,9 +334,10 @@ pub async fn by_month(web: Web, uri: Uri) -> AppResult<Response> {
             &[("month", first.format("%-m/%Y").to_string().into())],
         ),
         previous: prev_month.format("%Y-%m").to_string(),
-        next: next.format("%Y-%m").to_string(),
+        next: month.next_first_day.format("%Y-%m").to_string(),
         rows,
-        total: format::euros(sum),
+        total: format::euros(total),
+        pager: Pager::of(lang, &uri, &listed),
         open,
     })
 }

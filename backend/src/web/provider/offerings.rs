@@ -11,13 +11,13 @@ use crate::{
     auth::MaybeActor,
     db::entities::{approval, purchaser, purchaser_municipality, service},
     domain::{
-        LocalizedText,
+        LocalizedText, Money,
         catalogue::Accessibility,
         ids::{OfferingId, ServiceId},
     },
     error::{AppError, AppResult},
     routes::{
-        extract::{ApiJson, ApiQuery, DecimalText, PathId},
+        extract::{ApiJson, DecimalText, PathId},
         offerings::{
             input::{OfferingIn, OfferingPatch},
             read::{self, OfferingOut},
@@ -25,7 +25,6 @@ use crate::{
         },
     },
     web::{
-        client::money::all,
         format,
         i18n::Lang,
         page::{Choice, Field, FormErrors, PageCtx, Pairs, done, rename_field, render},
@@ -69,21 +68,17 @@ struct FormPage {
 pub async fn list(web: Web) -> AppResult<Response> {
     let (actor, id) = super::staff(&web)?;
     let lang = web.lang;
-    let listed = read::list_for_provider(
-        State(web.state.clone()),
-        MaybeActor(Some(actor)),
-        PathId(id),
-        ApiQuery(all()),
-    )
-    .await?
-    .0
-    .items;
+    let listed = crate::offerings::read::own_of_provider(&web.state.db.conn, &actor, id).await?;
     let rows = listed
         .iter()
         .map(|o| OfferingRow {
             id: o.id.to_string(),
-            title: views::pick(lang, &o.title),
-            price: format::euros(o.unit_price),
+            title: views::pick(
+                lang,
+                &serde_json::from_value::<crate::domain::LocalizedText>(o.title.clone())
+                    .unwrap_or_default(),
+            ),
+            price: format::euros(Money::from_cents(o.unit_price_cents)),
             archived: o.archived,
         })
         .collect();

@@ -6,14 +6,12 @@ use serde::Deserialize;
 use crate::{
     auth::MaybeActor,
     domain::bank::Iban,
-    domain::catalogue::CommitmentStatus,
     error::AppResult,
     routes::{
-        extract::{ApiJson, ApiQuery, PathId},
+        extract::{ApiJson, PathId},
         providers::{self, ProviderPatch},
     },
     web::{
-        client::money::all,
         page::{Field, FormErrors, PageCtx, done, render},
         session::{Web, WebForm},
     },
@@ -54,14 +52,12 @@ async fn draw(web: &Web, form: Option<&ProfileForm>, errors: FormErrors) -> AppR
     let profile = providers::get(state.clone(), MaybeActor(Some(actor.clone())), PathId(id))
         .await?
         .0;
-    let commitments = providers::commitments(state, actor, PathId(id), ApiQuery(all()))
-        .await?
-        .0;
-    let waiting = commitments
-        .items
-        .iter()
-        .filter(|c| c.status == CommitmentStatus::Requested)
-        .count() as u64;
+    let waiting = crate::commitments::read::count_of_provider(
+        &web.state.db.conn,
+        id,
+        crate::commitments::read::ProviderFilter::Requested,
+    )
+    .await?;
     let (address, operator) = match form {
         Some(f) => (f.einvoice_address.clone(), f.einvoice_operator.clone()),
         None => (

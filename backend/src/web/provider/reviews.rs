@@ -1,7 +1,7 @@
 //! Reviews of the provider's services, newest first, with a reply form under each: the
 //! provider answers once and may edit the answer. Who wrote a review is never shown.
 use askama::Template;
-use axum::{extract::State, response::Response};
+use axum::{extract::State, http::Uri, response::Response};
 use serde::Deserialize;
 
 use crate::{
@@ -16,6 +16,7 @@ use crate::{
     },
     web::{
         page::{FormErrors, PageCtx, done, render},
+        pager::{self, Pager},
         review_view::{DistributionRow, ReviewView, distribution},
         session::{Web, WebForm},
         views,
@@ -30,6 +31,7 @@ struct ProviderReviewsPage {
     distribution: Vec<DistributionRow>,
     reviews: Vec<ReviewView>,
     unanswered_only: bool,
+    pager: Pager,
     errors: FormErrors,
 }
 
@@ -39,15 +41,22 @@ pub struct ListQuery {
     unanswered: Option<String>,
 }
 
-async fn draw(web: &Web, unanswered_only: bool, errors: FormErrors) -> AppResult<Response> {
+async fn draw(
+    web: &Web,
+    uri: &Uri,
+    unanswered_only: bool,
+    errors: FormErrors,
+) -> AppResult<Response> {
     let (_, provider) = super::staff(web)?;
     let lang = web.lang;
+    let requested = pager::requested(uri);
+    let (page, per_page) = pager::as_query(requested);
     let listed = list_for_provider(
         State(web.state.clone()),
         PathId(provider),
         ApiQuery(ProviderReviewsQuery {
-            page: None,
-            per_page: Some("100".into()),
+            page,
+            per_page,
             unanswered: Some(unanswered_only),
         }),
     )
@@ -63,13 +72,15 @@ async fn draw(web: &Web, unanswered_only: bool, errors: FormErrors) -> AppResult
             .map(|row| ReviewView::of_row(lang, row))
             .collect(),
         unanswered_only,
+        pager: Pager::from_total(lang, uri, requested, listed.total),
         errors,
     })
 }
 
-pub async fn list(web: Web, ApiQuery(query): ApiQuery<ListQuery>) -> AppResult<Response> {
+pub async fn list(web: Web, uri: Uri, ApiQuery(query): ApiQuery<ListQuery>) -> AppResult<Response> {
     draw(
         &web,
+        &uri,
         query.unanswered.as_deref() == Some("1"),
         FormErrors::default(),
     )
@@ -108,7 +119,7 @@ pub async fn reply(
         Ok(()) => Ok(done("/provider/reviews", "reply-saved")),
         Err(e) => {
             let errors = FormErrors::from_app(web.lang, e)?;
-            draw(&web, false, errors).await
+            draw(&web, &Uri::from_static("/provider/reviews"), false, errors).await
         }
     }
 }

@@ -1,17 +1,15 @@
 //! The provider's monthly statement as a printable page: the month's deliveries by
 //! purchaser with totals, what is invoiced and what is not yet, and the month's invoices
 //! and credit notes with their Finvoice and CSV files.
+use std::collections::HashMap;
+
 use askama::Template;
-use axum::{extract::State, http::Uri, response::Response};
+use axum::{http::Uri, response::Response};
 use chrono::Months;
 
 use crate::{
-    domain::today_in_finland,
+    domain::{ids::ClientId, today_in_finland},
     error::AppResult,
-    routes::{
-        extract::{ApiQuery, PathId},
-        statements::{self, StatementQuery},
-    },
     statements::provider::{DeliveryRow, InvoiceRow, PurchaserPart, Totals},
     web::{
         format,
@@ -35,7 +33,10 @@ pub struct TotalsView {
 
 pub struct Row {
     pub date: String,
+    /// The client's name, as on the provider's other pages.
     pub client: String,
+    /// The client's pseudonym, as on invoices, to match rows to invoice lines.
+    pub client_code: String,
     pub service: String,
     pub quantity: String,
     pub unit_price: String,
@@ -89,7 +90,7 @@ fn totals_view(t: &Totals) -> TotalsView {
     }
 }
 
-fn row(lang: Lang, d: &DeliveryRow) -> Row {
+fn row(lang: Lang, d: &DeliveryRow, names: &HashMap<ClientId, String>) -> Row {
     let invoice = match (d.invoice_number, d.credit_note_number) {
         (Some(i), Some(c)) => lang.t_with(
             "statement-invoiced-and-credited",
@@ -106,7 +107,8 @@ fn row(lang: Lang, d: &DeliveryRow) -> Row {
     };
     Row {
         date: format::date(d.date),
-        client: d.client.clone(),
+        client: names.get(&d.client_id).cloned().unwrap_or_default(),
+        client_code: d.client.clone(),
         service: d
             .service_name
             .as_ref()
@@ -127,11 +129,11 @@ fn row(lang: Lang, d: &DeliveryRow) -> Row {
     }
 }
 
-fn part(lang: Lang, p: &PurchaserPart) -> Part {
+fn part(lang: Lang, p: &PurchaserPart, names: &HashMap<ClientId, String>) -> Part {
     Part {
         id: p.purchaser_id.to_string(),
         name: p.purchaser_name.clone(),
-        rows: p.deliveries.iter().map(|d| row(lang, d)).collect(),
+        rows: p.deliveries.iter().map(|d| row(lang, d, names)).collect(),
         totals: totals_view(&p.totals),
     }
 }
@@ -156,17 +158,17 @@ fn invoice_view(lang: Lang, i: &InvoiceRow) -> InvoiceView {
 pub async fn show(web: Web, uri: Uri) -> AppResult<Response> {
     let (actor, provider) = super::staff(&web)?;
     let lang = web.lang;
-    let query = StatementQuery {
-        month: month_param(&uri),
-    };
-    let s = statements::for_provider(
-        State(web.state.clone()),
-        actor,
-        PathId(provider),
-        ApiQuery(query),
-    )
-    .await?
-    .0;
+    let month = crate::statements::statement_month(month_param(&uri).as_deref())?;
+    let conn = &web.state.db.conn;
+    let s = crate::statements::provider::statement(conn, &web.state.vault, provider, month).await?;
+    // Collected first: an iterator of borrowing closures held across the await would make
+    // the handler's future not `Send`.
+    let clients: Vec<ClientId> = s
+        .purchasers
+        .iter()
+        .flat_map(|p| p.deliveries.iter().map(|d| d.client_id))
+        .collect();
+    let names = crate::commitments::client_names(conn, &actor, clients).await?;
     let next_first = s.last_day.succ_opt().unwrap_or(s.last_day);
     let previous = s
         .first_day
@@ -182,7 +184,7 @@ pub async fn show(web: Web, uri: Uri) -> AppResult<Response> {
         previous: previous.format("%Y-%m").to_string(),
         next: (next_first <= today_in_finland()).then(|| next_first.format("%Y-%m").to_string()),
         totals: totals_view(&s.totals),
-        parts: s.purchasers.iter().map(|p| part(lang, p)).collect(),
+        parts: s.purchasers.iter().map(|p| part(lang, p, &names)).collect(),
         invoices: s.invoices.iter().map(|i| invoice_view(lang, i)).collect(),
     })
 }

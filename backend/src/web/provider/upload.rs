@@ -2,18 +2,12 @@
 //! open commitments with the numbers the file needs), and the report row by row. Calls the
 //! same code as the API's upload.
 use askama::Template;
-use axum::{extract::State, response::Response};
+use axum::response::Response;
 
 use crate::{
-    domain::catalogue::CommitmentStatus,
     error::{AppError, AppResult},
-    routes::{
-        extract::{ApiQuery, PathId},
-        providers,
-        uploads::{self, RowStatus, UPLOAD_LIMIT, UploadReport, UploadRowOut},
-    },
+    routes::uploads::{self, RowStatus, UPLOAD_LIMIT, UploadReport, UploadRowOut},
     web::{
-        client::money::{all, offering_titles},
         format,
         i18n::Lang,
         page::{Field, FormErrors, PageCtx, render},
@@ -137,35 +131,25 @@ async fn draw(
 ) -> AppResult<Response> {
     let (actor, id) = super::staff(web)?;
     let lang = web.lang;
-    let listed = providers::commitments(
-        State(web.state.clone()),
-        actor.clone(),
-        PathId(id),
-        ApiQuery(all()),
+    let accepted = crate::commitments::read::for_provider(
+        &web.state.db,
+        &actor,
+        id,
+        crate::commitments::read::ProviderFilter::Accepted,
+        None,
     )
     .await?
-    .0
     .items;
-    let accepted: Vec<_> = listed
-        .into_iter()
-        .filter(|c| c.status == CommitmentStatus::Accepted)
-        .collect();
-    let titles = offering_titles(web, lang, &accepted).await?;
-    let names = super::commitments::client_names(web, &actor, &accepted).await?;
-    let open = accepted
+    let parties = crate::commitments::parties_of(&web.state.db.conn, &actor, &accepted).await?;
+    let mut open: Vec<OpenCommitment> = accepted
         .iter()
         .map(|c| OpenCommitment {
             id: c.id.to_string(),
-            client: names
-                .get(&uuid::Uuid::from(c.allocation_id))
-                .cloned()
-                .unwrap_or_default(),
-            title: titles
-                .get(&uuid::Uuid::from(c.offering_id))
-                .map(|t| t.0.clone())
-                .unwrap_or_default(),
+            client: parties.client(c.client_id).to_owned(),
+            title: crate::web::views::pick(lang, &parties.offering(c.offering_id).title),
         })
         .collect();
+    open.sort_by(|a, b| a.client.cmp(&b.client).then(a.title.cmp(&b.title)));
     let mut fields = vec![
         Field::new("file", "file", lang.t("field-file"))
             .hint(lang.t("field-file-hint"))

@@ -42,19 +42,27 @@ pub async fn show(web: Web, PathId(id): PathId<ProviderId>) -> AppResult<Respons
     let provider = providers::get(state.clone(), MaybeActor(None), PathId(id))
         .await?
         .0;
-    let listed = read::list_for_provider(
-        state,
-        MaybeActor(None),
-        PathId(id),
-        ApiQuery(PageQuery {
-            page: None,
-            per_page: Some("100".into()),
-        }),
-    )
-    .await?
-    .0;
+    // Every live offering of the provider, page after page of the API's list.
+    let mut listed = Vec::new();
+    for number in 1u64.. {
+        let page = read::list_for_provider(
+            state.clone(),
+            MaybeActor(None),
+            PathId(id),
+            ApiQuery(PageQuery {
+                page: Some(number.to_string()),
+                per_page: Some("100".into()),
+            }),
+        )
+        .await?
+        .0;
+        let last = page.items.is_empty() || (listed.len() + page.items.len()) as u64 >= page.total;
+        listed.extend(page.items);
+        if last {
+            break;
+        }
+    }
     let offerings = listed
-        .items
         .iter()
         .map(|o| OfferingRow {
             id: o.id.to_string(),

@@ -15,11 +15,9 @@ use crate::{
     routes::{
         allocations::{self, AllocationIn},
         clients,
-        extract::{ApiJson, ApiQuery, DecimalText, PathId},
-        services,
+        extract::{ApiJson, DecimalText, PathId},
     },
     web::{
-        client::money::all,
         format,
         page::{Choice, Field, FormErrors, PageCtx, Pairs, done, render},
         session::{Web, WebForm},
@@ -41,10 +39,7 @@ async fn draw(web: &Web, id: ClientId, form: &Pairs, errors: FormErrors) -> AppR
     let lang = web.lang;
     let state = State(web.state.clone());
     let client = clients::get(state.clone(), actor, PathId(id)).await?.0;
-    let catalogue = services::list(state, PathId(pid), ApiQuery(all()))
-        .await?
-        .0
-        .items;
+    let catalogue = views::whole_catalogue(&web.state, pid).await?;
     let kind = form.one("kind");
     let kinds = FundingKind::VARIANTS
         .iter()

@@ -15,10 +15,9 @@ use crate::{
     error::{AppError, AppResult},
     routes::{
         applications::{self, DecisionIn},
-        extract::{ApiJson, ApiQuery, PathId},
+        extract::{ApiJson, PathId},
     },
     web::{
-        client::money::all,
         format,
         page::{FormErrors, PageCtx, done, render},
         session::{Web, WebForm},
@@ -55,15 +54,12 @@ async fn draw(
     let (actor, pid) = super::staff(web)?;
     actor.require_staff(pid, Role::CatalogueManager)?;
     let lang = web.lang;
-    let listed = applications::list_for_purchaser(
-        State(web.state.clone()),
-        actor,
-        PathId(pid),
-        ApiQuery(all()),
-    )
-    .await?
-    .0
-    .items;
+    let listed = crate::applications::read::for_purchaser(&web.state.db.conn, &actor, pid, None)
+        .await?
+        .items
+        .iter()
+        .map(applications::ApplicationOut::from_model)
+        .collect::<AppResult<Vec<_>>>()?;
     let provider_ids: Vec<uuid::Uuid> = listed.iter().map(|a| a.provider_id.into()).collect();
     let providers: HashMap<uuid::Uuid, provider::Model> = provider::Entity::find()
         .filter(provider::Column::Id.is_in(provider_ids))

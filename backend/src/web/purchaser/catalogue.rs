@@ -12,11 +12,10 @@ use crate::{
     },
     error::{AppError, AppResult},
     routes::{
-        extract::{ApiJson, ApiQuery, DecimalText, PathId},
+        extract::{ApiJson, DecimalText, PathId},
         services::{self, ServiceIn},
     },
     web::{
-        client::money::all,
         format,
         page::{Choice, Field, FormErrors, PageCtx, Pairs, done, rename_field, render},
         session::{Web, WebForm},
@@ -58,10 +57,7 @@ async fn draw(web: &Web, form: &Pairs, errors: FormErrors) -> AppResult<Response
     let (actor, pid) = super::staff(web)?;
     actor.require_staff(pid, Role::CatalogueManager)?;
     let lang = web.lang;
-    let listed = services::list(State(web.state.clone()), PathId(pid), ApiQuery(all()))
-        .await?
-        .0
-        .items;
+    let listed = views::whole_catalogue(&web.state, pid).await?;
     let money =
         |m: Option<crate::domain::Money>| m.map(format::euros).unwrap_or_else(|| "–".into());
     let rows = listed

@@ -4,11 +4,14 @@
 use askama::Template;
 use axum::{
     extract::{Path, State},
+    http::Uri,
     response::Response,
 };
 use serde::Deserialize;
 
 use crate::{
+    clients::read::ClientQuery,
+    domain::Money,
     domain::{
         catalogue::{CommitmentStatus, Role},
         ids::{ClientId, MandateId},
@@ -22,15 +25,15 @@ use crate::{
     },
     routes::{
         allocations,
-        clients::{self, ClientIn},
-        commitments,
-        extract::{ApiJson, ApiQuery, PathId},
+        clients::{self, ClientIn, ClientOut},
+        extract::{ApiJson, PathId},
     },
     web::{
-        client::money::{BalanceView, all, offering_titles},
+        client::money::BalanceView,
         format,
         item_forms::{Failed, ItemForm},
         page::{Field, FormErrors, PageCtx, Pairs, done, render},
+        pager::{self, Pager},
         session::{Web, WebForm},
         views,
     },
@@ -49,26 +52,38 @@ pub struct ClientRow {
 #[template(path = "purchaser/clients.html")]
 struct ClientsPage {
     page: PageCtx,
+    /// What was searched for (a name is echoed back; an identity code is not).
+    query: String,
+    searched: bool,
+    found: String,
     rows: Vec<ClientRow>,
+    pager: Pager,
     fields: Vec<Field>,
     errors: FormErrors,
 }
 
-async fn draw_list(web: &Web, form: &Pairs, errors: FormErrors) -> AppResult<Response> {
+async fn draw_list(web: &Web, uri: &Uri, form: &Pairs, errors: FormErrors) -> AppResult<Response> {
     let (actor, pid) = super::staff(web)?;
     actor.require_staff(pid, Role::CaseWorker)?;
     let lang = web.lang;
-    let listed = clients::list(
-        State(web.state.clone()),
-        actor,
-        PathId(pid),
-        ApiQuery(all()),
+    let typed = form_urlencoded::parse(uri.query().unwrap_or_default().as_bytes())
+        .find(|(k, _)| k == "q")
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_default();
+    let query = ClientQuery::parse(&typed);
+    let listed = crate::clients::read::for_purchaser(
+        &web.state.db,
+        &web.state.vault,
+        &actor,
+        pid,
+        &query,
+        pager::requested(uri),
     )
-    .await?
-    .0
-    .items;
+    .await?;
     let rows = listed
-        .into_iter()
+        .items
+        .iter()
+        .map(ClientOut::from_model)
         .map(|c| ClientRow {
             id: c.id.to_string(),
             name: c.name,
@@ -76,6 +91,7 @@ async fn draw_list(web: &Web, form: &Pairs, errors: FormErrors) -> AppResult<Res
             municipality: views::municipality(lang, &c.municipality),
         })
         .collect();
+    let pager = Pager::of(lang, uri, &listed);
     let mut fields = vec![
         Field::new("name", "text", lang.t("field-client-name"))
             .value(form.one("name"))
@@ -96,14 +112,21 @@ async fn draw_list(web: &Web, form: &Pairs, errors: FormErrors) -> AppResult<Res
     errors.apply(&mut fields);
     render(&ClientsPage {
         page: PageCtx::new(web, "clients-title"),
+        query: match query {
+            ClientQuery::Name(name) => name,
+            _ => String::new(),
+        },
+        searched: !typed.trim().is_empty(),
+        found: lang.t_with("clients-found", &[("count", listed.total.into())]),
         rows,
+        pager,
         fields,
         errors,
     })
 }
 
-pub async fn list(web: Web) -> AppResult<Response> {
-    draw_list(&web, &Pairs(Vec::new()), FormErrors::default()).await
+pub async fn list(web: Web, uri: Uri) -> AppResult<Response> {
+    draw_list(&web, &uri, &Pairs(Vec::new()), FormErrors::default()).await
 }
 
 pub async fn create(
@@ -134,7 +157,7 @@ pub async fn create(
                     .filter(|(k, _)| k != "password" && k != "personal_id")
                     .collect(),
             );
-            draw_list(&web, &kept, errors).await
+            draw_list(&web, &Uri::from_static("/purchaser/clients"), &kept, errors).await
         }
     }
 }
@@ -231,11 +254,13 @@ pub(super) async fn draw_client(
         .await?
         .0;
     let mut views_out = Vec::new();
-    let listed_allocations =
-        allocations::list_for_client(state.clone(), actor.clone(), PathId(id), ApiQuery(all()))
-            .await?
-            .0
-            .items;
+    let conn = &web.state.db.conn;
+    let listed_allocations = crate::allocations::read::for_client(conn, &actor, id, None)
+        .await?
+        .items
+        .iter()
+        .map(allocations::AllocationOut::from_model)
+        .collect::<AppResult<Vec<_>>>()?;
     let keys: Vec<(uuid::Uuid, ClientId)> = listed_allocations
         .iter()
         .map(|a| (a.id.into(), id))
@@ -251,27 +276,15 @@ pub(super) async fn draw_client(
         let voucher_basis = bases
             .remove(&uuid::Uuid::from(a.id))
             .map(|b| b.explanation().in_lang(lang.code()).to_owned());
-        let listed = commitments::list_for_allocation(
-            state.clone(),
-            actor.clone(),
-            PathId(a.id),
-            ApiQuery(all()),
-        )
-        .await?
-        .0
-        .items;
-        let titles = offering_titles(web, lang, &listed).await?;
+        let listed = crate::commitments::read::for_allocation(conn, &actor, a.id, None)
+            .await?
+            .items;
+        let parties = crate::commitments::parties_of(conn, &actor, &listed).await?;
         let ids: Vec<uuid::Uuid> = listed.iter().map(|c| c.id.into()).collect();
         let mut late = late_recording::in_force(web, lang, &ids).await?;
-        let entries = allocations::ledger_entries(
-            state.clone(),
-            actor.clone(),
-            PathId(a.id),
-            ApiQuery(all()),
-        )
-        .await?
-        .0
-        .items;
+        let entries = crate::allocations::read::ledger_of(conn, &actor, a.id, None)
+            .await?
+            .items;
         views_out.push(AllocationView {
             id: a.id.to_string(),
             kind: views::word(lang, "funding", a.kind.as_ref()),
@@ -292,10 +305,8 @@ pub(super) async fn draw_client(
             commitments: listed
                 .iter()
                 .map(|c| {
-                    let (title, provider) = titles
-                        .get(&uuid::Uuid::from(c.offering_id))
-                        .cloned()
-                        .unwrap_or_default();
+                    let offering = parties.offering(c.offering_id);
+                    let (title, provider) = (views::pick(lang, &offering.title), offering.provider);
                     let id = c.id.to_string();
                     CommitmentRow {
                         late_form: Failed::take_for(&mut late_failed, &id),
@@ -314,9 +325,9 @@ pub(super) async fn draw_client(
                 .map(|e| EntryRow {
                     date: format::date(e.created_at.date_naive()),
                     kind: views::word(lang, "entry", &e.kind),
-                    available: format::euros(e.available),
-                    reserved: format::euros(e.reserved),
-                    spent: format::euros(e.spent),
+                    available: format::euros(Money::from_cents(e.available_delta_cents)),
+                    reserved: format::euros(Money::from_cents(e.reserved_delta_cents)),
+                    spent: format::euros(Money::from_cents(e.spent_delta_cents)),
                 })
                 .collect(),
             voucher_basis,

@@ -3,7 +3,7 @@
 //! and the money returns), uphold in part (only the quantity found delivered stays paid) or
 //! reject — with a reason the client will see.
 use askama::Template;
-use axum::{extract::State, response::Response};
+use axum::{extract::State, http::Uri, response::Response};
 use serde::Deserialize;
 
 use crate::{
@@ -18,6 +18,7 @@ use crate::{
         amounts, format,
         item_forms::{Failed, ItemForm},
         page::{FormErrors, PageCtx, done, rename_field, render},
+        pager::{self, Pager},
         session::{Web, WebForm},
         views,
     },
@@ -49,16 +50,24 @@ pub struct DisputeRow {
 struct DisputesPage {
     page: PageCtx,
     rows: Vec<DisputeRow>,
+    pager: Pager,
     errors: FormErrors,
 }
 
-async fn draw(web: &Web, errors: FormErrors, mut failed: Option<Failed>) -> AppResult<Response> {
+async fn draw(
+    web: &Web,
+    uri: &Uri,
+    errors: FormErrors,
+    mut failed: Option<Failed>,
+) -> AppResult<Response> {
     let (actor, pid) = super::staff(web)?;
     let lang = web.lang;
+    let requested = pager::requested(uri);
+    let (page, per_page) = pager::as_query(requested);
     let query = DisputeListQuery {
         status: None,
-        page: None,
-        per_page: Some("100".into()),
+        page,
+        per_page,
     };
     // The API's list (case workers only; the read is audited).
     let listed = disputes::list_for_purchaser(
@@ -68,8 +77,9 @@ async fn draw(web: &Web, errors: FormErrors, mut failed: Option<Failed>) -> AppR
         ApiQuery(query),
     )
     .await?
-    .0
-    .items;
+    .0;
+    let pager = Pager::from_total(lang, uri, requested, listed.total);
+    let listed = listed.items;
     let conn = &web.state.db.conn;
     let ids: Vec<uuid::Uuid> = listed
         .iter()
@@ -121,12 +131,13 @@ async fn draw(web: &Web, errors: FormErrors, mut failed: Option<Failed>) -> AppR
     render(&DisputesPage {
         page: PageCtx::new(web, "disputes-title"),
         rows,
+        pager,
         errors,
     })
 }
 
-pub async fn list(web: Web) -> AppResult<Response> {
-    draw(&web, FormErrors::default(), None).await
+pub async fn list(web: Web, uri: Uri) -> AppResult<Response> {
+    draw(&web, &uri, FormErrors::default(), None).await
 }
 
 #[derive(Deserialize)]
@@ -197,7 +208,13 @@ pub async fn decide(
                 ("reason", form.reason.as_str()),
             ];
             let (summary, failed) = Failed::split(id, errors, &typed);
-            draw(&web, summary, Some(failed)).await
+            draw(
+                &web,
+                &Uri::from_static("/purchaser/disputes"),
+                summary,
+                Some(failed),
+            )
+            .await
         }
     }
 }

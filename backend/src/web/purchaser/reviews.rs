@@ -2,7 +2,7 @@
 //! the hidden ones. The moderator hides, keeps or restores a review, always with a reason
 //! (the author is shown the reason for hiding). Who wrote or who reported is never shown.
 use askama::Template;
-use axum::{extract::State, response::Response};
+use axum::{extract::State, http::Uri, response::Response};
 use serde::Deserialize;
 
 use crate::{
@@ -15,6 +15,7 @@ use crate::{
     web::{
         format,
         page::{FormErrors, PageCtx, done, render},
+        pager::{self, Pager},
         review_view::ReviewView,
         session::{Web, WebForm},
     },
@@ -31,6 +32,7 @@ struct ModerationPage {
     page: PageCtx,
     showing_hidden: bool,
     items: Vec<QueueItem>,
+    pager: Pager,
     errors: FormErrors,
 }
 
@@ -40,17 +42,24 @@ pub struct ListQuery {
     show: Option<String>,
 }
 
-async fn draw(web: &Web, showing_hidden: bool, errors: FormErrors) -> AppResult<Response> {
+async fn draw(
+    web: &Web,
+    uri: &Uri,
+    showing_hidden: bool,
+    errors: FormErrors,
+) -> AppResult<Response> {
     let (actor, pid) = super::staff(web)?;
     let lang = web.lang;
+    let requested = pager::requested(uri);
+    let (page, per_page) = pager::as_query(requested);
     let listed = moderate::queue(
         State(web.state.clone()),
         actor,
         PathId(pid),
         ApiQuery(QueueQuery {
             status: Some(if showing_hidden { "hidden" } else { "reported" }.into()),
-            page: None,
-            per_page: Some("100".into()),
+            page,
+            per_page,
         }),
     )
     .await?
@@ -81,13 +90,15 @@ async fn draw(web: &Web, showing_hidden: bool, errors: FormErrors) -> AppResult<
         page: PageCtx::new(web, "moderation-title"),
         showing_hidden,
         items,
+        pager: Pager::from_total(lang, uri, requested, listed.total),
         errors,
     })
 }
 
-pub async fn list(web: Web, ApiQuery(query): ApiQuery<ListQuery>) -> AppResult<Response> {
+pub async fn list(web: Web, uri: Uri, ApiQuery(query): ApiQuery<ListQuery>) -> AppResult<Response> {
     draw(
         &web,
+        &uri,
         query.show.as_deref() == Some("hidden"),
         FormErrors::default(),
     )
@@ -139,7 +150,13 @@ pub async fn decide(
         Ok(_) => Ok(done(back, notice)),
         Err(e) => {
             let errors = FormErrors::from_app(web.lang, e)?;
-            draw(&web, form.decision == "restore", errors).await
+            draw(
+                &web,
+                &Uri::from_static("/purchaser/reviews"),
+                form.decision == "restore",
+                errors,
+            )
+            .await
         }
     }
 }

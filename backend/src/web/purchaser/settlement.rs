@@ -109,20 +109,30 @@ async fn draw(
         .hint(lang.t("field-einvoice-operator-hint")),
     ];
     errors.apply(&mut fields);
-    let listed = month_routes::list(
-        State(web.state.clone()),
-        actor,
-        PathId(pid),
-        ApiQuery(month_routes::InvoiceListQuery {
-            month: month.label(),
-            page: None,
-            per_page: Some("100".into()),
-        }),
-    )
-    .await?
-    .0;
-    let invoices = listed
-        .items
+    // Every invoice of the month, page after page of the API's list: the finance person
+    // sees the whole month, never the first hundred.
+    let mut listed_items = Vec::new();
+    for number in 1u64.. {
+        let listed = month_routes::list(
+            State(web.state.clone()),
+            actor.clone(),
+            PathId(pid),
+            ApiQuery(month_routes::InvoiceListQuery {
+                month: month.label(),
+                page: Some(number.to_string()),
+                per_page: Some("100".into()),
+            }),
+        )
+        .await?
+        .0;
+        let last = listed.items.is_empty()
+            || listed_items.len() as u64 + listed.items.len() as u64 >= listed.total;
+        listed_items.extend(listed.items);
+        if last {
+            break;
+        }
+    }
+    let invoices = listed_items
         .into_iter()
         .map(|i| InvoiceRow {
             id: i.id.to_string(),

@@ -1,0 +1,112 @@
+//! The layout tells the architecture: the HTTP adapters (`routes/` for the API, `web/` for
+//! the portal) sit on top and neither imports the other's handlers upwards; the operations
+//! modules under them never reach up into either. Read from the source, so a new upward
+//! import fails here rather than in review.
+use std::{
+    collections::{BTreeMap, BTreeSet},
+    fs,
+    path::{Path, PathBuf},
+};
+
+fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in fs::read_dir(dir).expect("source dir").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            sources(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// The top-level modules each top-level module of `backend/src` names as `crate::x`
+/// (in paths or `use crate::{x, …}` groups), comments left out.
+fn imports() -> BTreeMap<String, BTreeSet<String>> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    sources(&root, &mut files);
+    let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for file in files {
+        let relative = file.strip_prefix(&root).expect("under src");
+        let top = relative
+            .components()
+            .next()
+            .and_then(|c| c.as_os_str().to_str())
+            .unwrap_or_default()
+            .trim_end_matches(".rs")
+            .to_owned();
+        if top == "main" || top == "lib" {
+            continue;
+        }
+        let text = fs::read_to_string(&file).expect("read source");
+        let code: String = text
+            .lines()
+            .map(|line| line.split("//").next().unwrap_or_default())
+            .collect::<Vec<_>>()
+            .join("\n");
+        let mut named = BTreeSet::new();
+        for part in code.split("crate::").skip(1) {
+            if let Some(rest) = part.strip_prefix('{') {
+                // `use crate::{a, b::{c, d}, e}`: the first segment of each top-level item.
+                let mut depth = 0;
+                let mut item = String::new();
+                for c in rest.chars() {
+                    match c {
+                        '{' => depth += 1,
+                        '}' if depth == 0 => break,
+                        '}' => depth -= 1,
+                        ',' if depth == 0 => {
+                            named.insert(first_segment(&item));
+                            item.clear();
+                            continue;
+                        }
+                        _ => {}
+                    }
+                    item.push(c);
+                }
+                named.insert(first_segment(&item));
+            } else {
+                named.insert(first_segment(part));
+            }
+        }
+        named.remove("");
+        named.remove(&top);
+        graph.entry(top).or_default().extend(named);
+    }
+    graph
+}
+
+fn first_segment(text: &str) -> String {
+    text.trim()
+        .chars()
+        .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_')
+        .collect()
+}
+
+#[test]
+fn the_api_does_not_depend_on_the_portal() {
+    let graph = imports();
+    let routes = graph.get("routes").cloned().unwrap_or_default();
+    assert!(
+        !routes.contains("web"),
+        "routes/ imports web/: the portal is built on the operations modules, not the other way"
+    );
+}
+
+#[test]
+fn operations_modules_never_reach_up_into_the_http_adapters() {
+    let graph = imports();
+    let adapters = ["routes", "web", "app"];
+    let mut offenders = Vec::new();
+    for (module, named) in &graph {
+        if adapters.contains(&module.as_str()) {
+            continue;
+        }
+        for adapter in adapters {
+            if named.contains(adapter) {
+                offenders.push(format!("{module} -> {adapter}"));
+            }
+        }
+    }
+    assert!(offenders.is_empty(), "upward imports: {offenders:?}");
+}
