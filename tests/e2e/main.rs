@@ -27,6 +27,7 @@ mod lists;
 mod mandates;
 mod money_flow;
 mod oidc;
+mod openapi;
 mod portal;
 mod provider_statement;
 mod recording;
