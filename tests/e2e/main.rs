@@ -29,6 +29,7 @@ mod long_lists;
 mod mandates;
 mod money_flow;
 mod oidc;
+mod openapi;
 mod orders;
 mod portal;
 mod provider_statement;

@@ -120,12 +120,13 @@ impl AccountOut {
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct AccountQuery {
     /// Part of a name or an email address.
     pub q: Option<String>,
 }
 
-#[utoipa::path(get, path = "/api/v1/users", tag = "auth", params(AccountQuery, PageQuery),
+#[utoipa::path(get, path = "/api/v1/users", operation_id = "accounts_list", tag = "auth", params(AccountQuery, PageQuery),
     responses((status = 200, body = ListOut<AccountOut>), (status = 403, body = crate::error::ErrorBody)))]
 pub async fn list(
     State(state): State<AppState>,

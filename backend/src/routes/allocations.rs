@@ -90,7 +90,7 @@ pub fn parse_date(name: &str, text: &str) -> AppResult<NaiveDate> {
     field(name, crate::domain::day::parse_day(text))
 }
 
-#[utoipa::path(post, path = "/api/v1/clients/{cid}/allocations", tag = "allocations", request_body = AllocationIn,
+#[utoipa::path(post, path = "/api/v1/clients/{cid}/allocations", operation_id = "allocations_create", tag = "allocations", params(("cid" = uuid::Uuid, Path, description = "the client")), request_body = AllocationIn,
     responses((status = 201, body = AllocationOut), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn create(
     State(state): State<AppState>,
@@ -208,7 +208,7 @@ pub async fn load_visible(
     crate::allocations::load_visible(&state.db.conn, actor, id, action).await
 }
 
-#[utoipa::path(get, path = "/api/v1/allocations/{id}", tag = "allocations",
+#[utoipa::path(get, path = "/api/v1/allocations/{id}", operation_id = "allocations_get", tag = "allocations", params(("id" = uuid::Uuid, Path, description = "the allocation")),
     responses((status = 200, body = AllocationOut), (status = 404, body = crate::error::ErrorBody)))]
 pub async fn get(
     State(state): State<AppState>,
@@ -228,7 +228,7 @@ pub async fn get(
     Ok(Json(out))
 }
 
-#[utoipa::path(get, path = "/api/v1/clients/{cid}/allocations", tag = "allocations", params(PageQuery),
+#[utoipa::path(get, path = "/api/v1/clients/{cid}/allocations", operation_id = "allocations_list_for_client", tag = "allocations", params(("cid" = uuid::Uuid, Path, description = "the client"), PageQuery),
     responses((status = 200, body = ListOut<AllocationOut>)))]
 pub async fn list_for_client(
     State(state): State<AppState>,
@@ -268,7 +268,7 @@ pub struct LedgerEntryOut {
     pub created_at: chrono::DateTime<Utc>,
 }
 
-#[utoipa::path(get, path = "/api/v1/allocations/{id}/ledger", tag = "allocations", params(PageQuery),
+#[utoipa::path(get, path = "/api/v1/allocations/{id}/ledger", tag = "allocations", params(("id" = uuid::Uuid, Path, description = "the allocation"), PageQuery),
     responses((status = 200, body = ListOut<LedgerEntryOut>)))]
 pub async fn ledger_entries(
     State(state): State<AppState>,
@@ -298,7 +298,7 @@ pub async fn ledger_entries(
     Ok(Json(ListOut { items, total }))
 }
 
-#[utoipa::path(get, path = "/api/v1/allocations/{id}/reconciliation", tag = "allocations",
+#[utoipa::path(get, path = "/api/v1/allocations/{id}/reconciliation", operation_id = "allocations_reconciliation", tag = "allocations", params(("id" = uuid::Uuid, Path, description = "the allocation")),
     responses((status = 200, body = Reconciliation), (status = 404, body = crate::error::ErrorBody)))]
 pub async fn reconciliation(
     State(state): State<AppState>,

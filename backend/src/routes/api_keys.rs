@@ -64,7 +64,7 @@ impl ApiKeyOut {
     }
 }
 
-#[utoipa::path(post, path = "/api/v1/providers/{id}/api-keys", tag = "api keys", request_body = ApiKeyIn,
+#[utoipa::path(post, path = "/api/v1/providers/{id}/api-keys", operation_id = "api_keys_create", tag = "api keys", params(("id" = uuid::Uuid, Path, description = "the provider")), request_body = ApiKeyIn,
     responses((status = 201, body = NewApiKeyOut), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn create(
     State(state): State<AppState>,
@@ -87,7 +87,7 @@ pub async fn create(
     ))
 }
 
-#[utoipa::path(get, path = "/api/v1/providers/{id}/api-keys", tag = "api keys", params(PageQuery),
+#[utoipa::path(get, path = "/api/v1/providers/{id}/api-keys", operation_id = "api_keys_list", tag = "api keys", params(("id" = uuid::Uuid, Path, description = "the provider"), PageQuery),
     responses((status = 200, body = ListOut<ApiKeyOut>), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn list(
     State(state): State<AppState>,
@@ -119,7 +119,7 @@ pub async fn list(
     Ok(Json(ListOut { items, total }))
 }
 
-#[utoipa::path(post, path = "/api/v1/api-keys/{id}/revoke", tag = "api keys",
+#[utoipa::path(post, path = "/api/v1/api-keys/{id}/revoke", tag = "api keys", params(("id" = uuid::Uuid, Path, description = "the API key")),
     responses((status = 200, body = ApiKeyOut), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn revoke(
     State(state): State<AppState>,

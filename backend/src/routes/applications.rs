@@ -54,7 +54,7 @@ impl ApplicationOut {
     }
 }
 
-#[utoipa::path(post, path = "/api/v1/providers/{id}/applications", tag = "applications", request_body = ApplicationIn,
+#[utoipa::path(post, path = "/api/v1/providers/{id}/applications", operation_id = "applications_create", tag = "applications", params(("id" = uuid::Uuid, Path, description = "the provider")), request_body = ApplicationIn,
     responses((status = 201, body = ApplicationOut), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn create(
     State(state): State<AppState>,
@@ -117,7 +117,7 @@ pub struct DecisionIn {
     pub reason: Option<String>,
 }
 
-#[utoipa::path(post, path = "/api/v1/applications/{id}/decision", tag = "applications", request_body = DecisionIn,
+#[utoipa::path(post, path = "/api/v1/applications/{id}/decision", operation_id = "applications_decide", tag = "applications", params(("id" = uuid::Uuid, Path, description = "the application")), request_body = DecisionIn,
     responses((status = 200, body = ApplicationOut), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn decide(
     State(state): State<AppState>,
@@ -190,7 +190,7 @@ pub async fn decide(
     Ok(Json(ApplicationOut::from_model(&updated)?))
 }
 
-#[utoipa::path(get, path = "/api/v1/purchasers/{pid}/applications", tag = "applications", params(PageQuery),
+#[utoipa::path(get, path = "/api/v1/purchasers/{pid}/applications", operation_id = "applications_list_for_purchaser", tag = "applications", params(("pid" = uuid::Uuid, Path, description = "the purchaser"), PageQuery),
     responses((status = 200, body = ListOut<ApplicationOut>)))]
 pub async fn list_for_purchaser(
     State(state): State<AppState>,
@@ -204,7 +204,7 @@ pub async fn list_for_purchaser(
     Ok(Json(application_outs(listed)?))
 }
 
-#[utoipa::path(get, path = "/api/v1/providers/{id}/applications", tag = "applications", params(PageQuery),
+#[utoipa::path(get, path = "/api/v1/providers/{id}/applications", operation_id = "applications_list_for_provider", tag = "applications", params(("id" = uuid::Uuid, Path, description = "the provider"), PageQuery),
     responses((status = 200, body = ListOut<ApplicationOut>)))]
 pub async fn list_for_provider(
     State(state): State<AppState>,

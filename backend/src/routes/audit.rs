@@ -17,6 +17,7 @@ use crate::{
 };
 
 #[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct AuditQuery {
     /// Only entries about this client.
     pub client_id: Option<String>,
@@ -42,7 +43,7 @@ pub struct AuditEntryOut {
     pub api_key_id: Option<ApiKeyId>,
 }
 
-#[utoipa::path(get, path = "/api/v1/audit", tag = "audit", params(AuditQuery),
+#[utoipa::path(get, path = "/api/v1/audit", operation_id = "audit_list", tag = "audit", params(AuditQuery),
     responses((status = 200, body = ListOut<AuditEntryOut>), (status = 403, body = crate::error::ErrorBody)))]
 pub async fn list(
     State(state): State<AppState>,

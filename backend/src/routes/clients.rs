@@ -73,7 +73,7 @@ impl ClientOut {
     }
 }
 
-#[utoipa::path(post, path = "/api/v1/purchasers/{pid}/clients", tag = "clients", request_body = ClientIn,
+#[utoipa::path(post, path = "/api/v1/purchasers/{pid}/clients", operation_id = "clients_create", tag = "clients", params(("pid" = uuid::Uuid, Path, description = "the purchaser")), request_body = ClientIn,
     responses((status = 201, body = ClientOut), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn create(
     State(state): State<AppState>,
@@ -159,7 +159,7 @@ pub async fn create(
     Ok((StatusCode::CREATED, Json(ClientOut::from_model(&model))))
 }
 
-#[utoipa::path(get, path = "/api/v1/clients/{cid}", tag = "clients",
+#[utoipa::path(get, path = "/api/v1/clients/{cid}", operation_id = "clients_get", tag = "clients", params(("cid" = uuid::Uuid, Path, description = "the client")),
     responses((status = 200, body = ClientOut), (status = 404, body = crate::error::ErrorBody)))]
 pub async fn get(
     State(state): State<AppState>,
@@ -183,7 +183,7 @@ pub async fn get(
     Ok(Json(ClientOut::from_model(&model)))
 }
 
-#[utoipa::path(get, path = "/api/v1/purchasers/{pid}/clients", tag = "clients", params(PageQuery),
+#[utoipa::path(get, path = "/api/v1/purchasers/{pid}/clients", operation_id = "clients_list", tag = "clients", params(("pid" = uuid::Uuid, Path, description = "the purchaser"), PageQuery),
     responses((status = 200, body = ListOut<ClientOut>)))]
 pub async fn list(
     State(state): State<AppState>,
@@ -257,7 +257,7 @@ impl ProxyIn {
     }
 }
 
-#[utoipa::path(post, path = "/api/v1/clients/{cid}/proxies", tag = "clients", request_body = ProxyIn,
+#[utoipa::path(post, path = "/api/v1/clients/{cid}/proxies", tag = "clients", params(("cid" = uuid::Uuid, Path, description = "the client")), request_body = ProxyIn,
     responses((status = 201, body = ProxyOut),
         (status = 409, description = "the person exists: confirm with `confirm_existing`", body = ExistingPersonOut),
         (status = "4XX", body = crate::error::ErrorBody)))]
@@ -303,7 +303,7 @@ pub struct MandateListOut {
     pub items: Vec<MandateView>,
 }
 
-#[utoipa::path(get, path = "/api/v1/clients/{cid}/proxies", tag = "clients",
+#[utoipa::path(get, path = "/api/v1/clients/{cid}/proxies", tag = "clients", params(("cid" = uuid::Uuid, Path, description = "the client")),
     responses((status = 200, body = MandateListOut), (status = 404, body = crate::error::ErrorBody)))]
 pub async fn list_proxies(
     State(state): State<AppState>,
@@ -319,7 +319,7 @@ pub struct RevokeIn {
     pub reason: String,
 }
 
-#[utoipa::path(post, path = "/api/v1/mandates/{id}/revoke", tag = "clients", request_body = RevokeIn,
+#[utoipa::path(post, path = "/api/v1/mandates/{id}/revoke", tag = "clients", params(("id" = uuid::Uuid, Path, description = "the mandate")), request_body = RevokeIn,
     responses((status = 200, body = MandateView), (status = 404, body = crate::error::ErrorBody),
         (status = 409, body = crate::error::ErrorBody)))]
 pub async fn revoke_mandate(

@@ -69,7 +69,7 @@ impl From<Commitment> for CommitmentOut {
     }
 }
 
-#[utoipa::path(post, path = "/api/v1/allocations/{id}/commitments", tag = "commitments", request_body = CommitmentIn,
+#[utoipa::path(post, path = "/api/v1/allocations/{id}/commitments", operation_id = "commitments_create", tag = "commitments", params(("id" = uuid::Uuid, Path, description = "the allocation")), request_body = CommitmentIn,
     responses((status = 201, body = CommitmentOut), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn create(
     State(state): State<AppState>,
@@ -106,7 +106,7 @@ pub async fn create(
     ))
 }
 
-#[utoipa::path(get, path = "/api/v1/commitments/{id}", tag = "commitments",
+#[utoipa::path(get, path = "/api/v1/commitments/{id}", operation_id = "commitments_get", tag = "commitments", params(("id" = uuid::Uuid, Path, description = "the commitment")),
     responses((status = 200, body = CommitmentOut), (status = 404, body = crate::error::ErrorBody)))]
 pub async fn get(
     State(state): State<AppState>,
@@ -137,7 +137,7 @@ async fn provider_transition(
     Ok(Json(CommitmentOut::from_model(&updated)?))
 }
 
-#[utoipa::path(post, path = "/api/v1/commitments/{id}/accept", tag = "commitments",
+#[utoipa::path(post, path = "/api/v1/commitments/{id}/accept", tag = "commitments", params(("id" = uuid::Uuid, Path, description = "the commitment")),
     responses((status = 200, body = CommitmentOut), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn accept(
     State(state): State<AppState>,
@@ -147,7 +147,7 @@ pub async fn accept(
     provider_transition(&state, &actor, id, act::Answer::Accept).await
 }
 
-#[utoipa::path(post, path = "/api/v1/commitments/{id}/decline", tag = "commitments",
+#[utoipa::path(post, path = "/api/v1/commitments/{id}/decline", tag = "commitments", params(("id" = uuid::Uuid, Path, description = "the commitment")),
     responses((status = 200, body = CommitmentOut), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn decline(
     State(state): State<AppState>,
@@ -159,7 +159,7 @@ pub async fn decline(
 
 /// Closes an accepted commitment, or cancels one still waiting for the provider; either
 /// way what is still reserved returns to available.
-#[utoipa::path(post, path = "/api/v1/commitments/{id}/close", tag = "commitments",
+#[utoipa::path(post, path = "/api/v1/commitments/{id}/close", tag = "commitments", params(("id" = uuid::Uuid, Path, description = "the commitment")),
     responses((status = 200, body = CommitmentOut), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn close(
     State(state): State<AppState>,
@@ -170,7 +170,7 @@ pub async fn close(
     Ok(Json(CommitmentOut::from_model(&updated)?))
 }
 
-#[utoipa::path(get, path = "/api/v1/allocations/{id}/commitments", tag = "commitments", params(PageQuery),
+#[utoipa::path(get, path = "/api/v1/allocations/{id}/commitments", tag = "commitments", params(("id" = uuid::Uuid, Path, description = "the allocation"), PageQuery),
     responses((status = 200, body = ListOut<CommitmentOut>), (status = 404, body = crate::error::ErrorBody)))]
 pub async fn list_for_allocation(
     State(state): State<AppState>,

@@ -24,6 +24,7 @@ use crate::{
 };
 
 #[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct CompareQuery {
     /// 2–4 offering ids, comma-separated.
     pub ids: Option<String>,

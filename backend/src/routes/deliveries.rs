@@ -124,7 +124,7 @@ pub async fn with_balances(
         .collect()
 }
 
-#[utoipa::path(post, path = "/api/v1/commitments/{id}/deliveries", tag = "deliveries", request_body = DeliveryIn,
+#[utoipa::path(post, path = "/api/v1/commitments/{id}/deliveries", tag = "deliveries", params(("id" = uuid::Uuid, Path, description = "the commitment")), request_body = DeliveryIn,
     responses((status = 201, body = DeliveryOut), (status = 200, description = "the same delivery sent again", body = DeliveryOut),
         (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn record(
@@ -175,7 +175,7 @@ async fn visible(
     Ok((model, allocation, acting))
 }
 
-#[utoipa::path(get, path = "/api/v1/deliveries/{id}", tag = "deliveries",
+#[utoipa::path(get, path = "/api/v1/deliveries/{id}", operation_id = "deliveries_get", tag = "deliveries", params(("id" = uuid::Uuid, Path, description = "the delivery")),
     responses((status = 200, body = DeliveryOut), (status = 404, body = crate::error::ErrorBody)))]
 pub async fn get(
     State(state): State<AppState>,
@@ -214,7 +214,7 @@ fn parse_void(body: &[u8]) -> AppResult<String> {
     field("reason", parse_text(&input.reason, 2000))
 }
 
-#[utoipa::path(post, path = "/api/v1/deliveries/{id}/void", tag = "deliveries", request_body = VoidIn,
+#[utoipa::path(post, path = "/api/v1/deliveries/{id}/void", tag = "deliveries", params(("id" = uuid::Uuid, Path, description = "the delivery")), request_body = VoidIn,
     responses((status = 200, body = DeliveryOut), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn void(
     State(state): State<AppState>,
@@ -254,7 +254,7 @@ pub struct DisputeIn {
     pub reason: String,
 }
 
-#[utoipa::path(post, path = "/api/v1/deliveries/{id}/dispute", tag = "disputes", request_body = DisputeIn,
+#[utoipa::path(post, path = "/api/v1/deliveries/{id}/dispute", tag = "disputes", params(("id" = uuid::Uuid, Path, description = "the delivery")), request_body = DisputeIn,
     responses((status = 201, body = DisputeOut), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn dispute(
     State(state): State<AppState>,
@@ -275,7 +275,7 @@ pub async fn dispute(
     Ok((StatusCode::CREATED, Json(DisputeOut::from_model(&created)?)))
 }
 
-#[utoipa::path(get, path = "/api/v1/commitments/{id}/deliveries", tag = "deliveries", params(PageQuery),
+#[utoipa::path(get, path = "/api/v1/commitments/{id}/deliveries", tag = "deliveries", params(("id" = uuid::Uuid, Path, description = "the commitment"), PageQuery),
     responses((status = 200, body = ListOut<DeliveryOut>), (status = 404, body = crate::error::ErrorBody)))]
 pub async fn list_for_commitment(
     State(state): State<AppState>,

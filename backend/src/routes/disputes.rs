@@ -89,7 +89,7 @@ fn outcome_of(input: &DisputeDecisionIn) -> AppResult<Outcome> {
     }
 }
 
-#[utoipa::path(post, path = "/api/v1/disputes/{id}/decision", tag = "disputes", request_body = DisputeDecisionIn,
+#[utoipa::path(post, path = "/api/v1/disputes/{id}/decision", operation_id = "disputes_decide", tag = "disputes", params(("id" = uuid::Uuid, Path, description = "the dispute")), request_body = DisputeDecisionIn,
     responses((status = 200, body = DisputeOut), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn decide(
     State(state): State<AppState>,
@@ -122,7 +122,7 @@ pub struct ProviderAccountIn {
 }
 
 #[utoipa::path(post, path = "/api/v1/disputes/{id}/provider-account", tag = "disputes",
-    params(("id" = String, Path, description = "the dispute")),
+    params(("id" = uuid::Uuid, Path, description = "the dispute")),
     request_body = ProviderAccountIn,
     responses((status = 200, body = DisputeOut), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn provider_account(
@@ -142,7 +142,7 @@ pub async fn provider_account(
     Ok(Json(DisputeOut::from_model(&updated)?))
 }
 
-#[utoipa::path(get, path = "/api/v1/disputes/{id}", tag = "disputes",
+#[utoipa::path(get, path = "/api/v1/disputes/{id}", operation_id = "disputes_get", tag = "disputes", params(("id" = uuid::Uuid, Path, description = "the dispute")),
     responses((status = 200, body = DisputeOut), (status = 404, body = crate::error::ErrorBody)))]
 pub async fn get(
     State(state): State<AppState>,
@@ -170,6 +170,7 @@ pub async fn get(
 }
 
 #[derive(Deserialize, Default, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct DisputeListQuery {
     /// open, upheld or rejected; all when left out.
     pub status: Option<String>,
@@ -189,7 +190,7 @@ pub struct DisputeRowOut {
     pub provider_name: String,
 }
 
-#[utoipa::path(get, path = "/api/v1/purchasers/{pid}/disputes", tag = "disputes", params(DisputeListQuery),
+#[utoipa::path(get, path = "/api/v1/purchasers/{pid}/disputes", operation_id = "disputes_list_for_purchaser", tag = "disputes", params(("pid" = uuid::Uuid, Path, description = "the purchaser"), DisputeListQuery),
     responses((status = 200, body = ListOut<DisputeRowOut>), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn list_for_purchaser(
     State(state): State<AppState>,

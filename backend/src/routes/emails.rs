@@ -23,6 +23,7 @@ use crate::{
 };
 
 #[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct EmailQuery {
     /// `pending`, `sending`, `sent` or `failed`; all when absent.
     pub status: Option<String>,
@@ -73,7 +74,7 @@ pub fn parse_status(raw: Option<&str>) -> AppResult<Option<&'static str>> {
     }
 }
 
-#[utoipa::path(get, path = "/api/v1/admin/emails", tag = "emails", params(EmailQuery),
+#[utoipa::path(get, path = "/api/v1/admin/emails", operation_id = "emails_list", tag = "emails", params(EmailQuery),
     responses((status = 200, body = ListOut<EmailOut>), (status = 403, body = crate::error::ErrorBody)))]
 pub async fn list(
     State(state): State<AppState>,
@@ -123,7 +124,7 @@ pub async fn record_read(
     Ok(())
 }
 
-#[utoipa::path(post, path = "/api/v1/admin/emails/{id}/retry", tag = "emails",
+#[utoipa::path(post, path = "/api/v1/admin/emails/{id}/retry", tag = "emails", params(("id" = uuid::Uuid, Path, description = "the email")),
     responses((status = 200, body = EmailOut), (status = 404, body = crate::error::ErrorBody), (status = 409, body = crate::error::ErrorBody)))]
 pub async fn retry(
     State(state): State<AppState>,

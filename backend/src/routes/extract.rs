@@ -134,6 +134,7 @@ impl utoipa::ToSchema for DecimalText {}
 
 /// Paging as the contract says: `page` from 1, `per_page` 1..=100 (default 20).
 #[derive(Deserialize, Default, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct PageQuery {
     pub page: Option<String>,
     pub per_page: Option<String>,

@@ -32,7 +32,7 @@ pub struct LateRecordingOut {
 }
 
 #[utoipa::path(post, path = "/api/v1/commitments/{id}/late-recording", tag = "commitments",
-    params(("id" = String, Path, description = "the commitment")),
+    params(("id" = uuid::Uuid, Path, description = "the commitment")),
     request_body = LateRecordingIn,
     responses((status = 200, body = LateRecordingOut), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn open(

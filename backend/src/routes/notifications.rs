@@ -69,7 +69,7 @@ pub async fn current(state: &AppState, actor: &Actor) -> AppResult<Notifications
     Ok(NotificationsOut { topics, mandatory })
 }
 
-#[utoipa::path(get, path = "/api/v1/me/notifications", tag = "auth",
+#[utoipa::path(get, path = "/api/v1/me/notifications", operation_id = "notifications_get", tag = "auth",
     responses((status = 200, body = NotificationsOut), (status = 401, body = crate::error::ErrorBody)))]
 pub async fn get(State(state): State<AppState>, actor: Actor) -> AppResult<Json<NotificationsOut>> {
     Ok(Json(current(&state, &actor).await?))

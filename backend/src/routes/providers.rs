@@ -146,7 +146,7 @@ pub async fn sign_up(
     ))
 }
 
-#[utoipa::path(get, path = "/api/v1/providers/{id}", tag = "providers",
+#[utoipa::path(get, path = "/api/v1/providers/{id}", operation_id = "providers_get", tag = "providers", params(("id" = uuid::Uuid, Path, description = "the provider")),
     responses((status = 200, body = ProviderOut), (status = 404, body = crate::error::ErrorBody)))]
 pub async fn get(
     State(state): State<AppState>,
@@ -175,7 +175,7 @@ pub async fn get(
     }))
 }
 
-#[utoipa::path(get, path = "/api/v1/providers/{id}/commitments", tag = "commitments", params(PageQuery),
+#[utoipa::path(get, path = "/api/v1/providers/{id}/commitments", tag = "commitments", params(("id" = uuid::Uuid, Path, description = "the provider"), PageQuery),
     responses((status = 200, body = ListOut<CommitmentOut>)))]
 pub async fn commitments(
     State(state): State<AppState>,
@@ -214,7 +214,7 @@ pub struct ProviderPatch {
     pub einvoice_operator: Option<String>,
 }
 
-#[utoipa::path(patch, path = "/api/v1/providers/{id}", tag = "providers", request_body = ProviderPatch,
+#[utoipa::path(patch, path = "/api/v1/providers/{id}", operation_id = "providers_update", tag = "providers", params(("id" = uuid::Uuid, Path, description = "the provider")), request_body = ProviderPatch,
     responses((status = 200, body = ProviderOut), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn update(
     State(state): State<AppState>,
@@ -325,6 +325,7 @@ pub async fn update(
 }
 
 #[derive(Deserialize, Default, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct MonthQuery {
     /// The month, `YYYY-MM`; this month when left out.
     pub month: Option<String>,
@@ -341,7 +342,7 @@ pub fn parse_month(raw: &str) -> AppResult<(chrono::NaiveDate, chrono::NaiveDate
     Ok((month.first_day, month.next_first_day))
 }
 
-#[utoipa::path(get, path = "/api/v1/providers/{id}/deliveries", tag = "deliveries", params(MonthQuery),
+#[utoipa::path(get, path = "/api/v1/providers/{id}/deliveries", tag = "deliveries", params(("id" = uuid::Uuid, Path, description = "the provider"), MonthQuery),
     responses((status = 200, body = ListOut<DeliveryOut>), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn deliveries(
     State(state): State<AppState>,

@@ -95,7 +95,7 @@ async fn out(
     })
 }
 
-#[utoipa::path(post, path = "/api/v1/purchasers", tag = "purchasers", request_body = PurchaserIn,
+#[utoipa::path(post, path = "/api/v1/purchasers", operation_id = "purchasers_create", tag = "purchasers", request_body = PurchaserIn,
     responses((status = 201, body = PurchaserOut), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn create(
     State(state): State<AppState>,
@@ -135,7 +135,7 @@ pub async fn create(
     Ok((StatusCode::CREATED, Json(body)))
 }
 
-#[utoipa::path(get, path = "/api/v1/purchasers", tag = "purchasers", params(PageQuery),
+#[utoipa::path(get, path = "/api/v1/purchasers", operation_id = "purchasers_list", tag = "purchasers", params(PageQuery),
     responses((status = 200, body = ListOut<PurchaserOut>)))]
 pub async fn list(
     State(state): State<AppState>,
@@ -173,7 +173,7 @@ pub async fn list(
     Ok(Json(ListOut { items, total }))
 }
 
-#[utoipa::path(get, path = "/api/v1/purchasers/{pid}", tag = "purchasers",
+#[utoipa::path(get, path = "/api/v1/purchasers/{pid}", operation_id = "purchasers_get", tag = "purchasers", params(("pid" = uuid::Uuid, Path, description = "the purchaser")),
     responses((status = 200, body = PurchaserOut), (status = 404, body = crate::error::ErrorBody)))]
 pub async fn get(
     State(state): State<AppState>,
@@ -200,7 +200,7 @@ pub struct PurchaserPatch {
     pub einvoice_operator: Option<String>,
 }
 
-#[utoipa::path(patch, path = "/api/v1/purchasers/{pid}", tag = "purchasers", request_body = PurchaserPatch,
+#[utoipa::path(patch, path = "/api/v1/purchasers/{pid}", operation_id = "purchasers_update", tag = "purchasers", params(("pid" = uuid::Uuid, Path, description = "the purchaser")), request_body = PurchaserPatch,
     responses((status = 200, body = PurchaserOut), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn update(
     State(state): State<AppState>,
@@ -297,7 +297,7 @@ pub struct StaffOut {
     pub purchaser_id: PurchaserId,
 }
 
-#[utoipa::path(post, path = "/api/v1/purchasers/{pid}/staff", tag = "purchasers", request_body = StaffIn,
+#[utoipa::path(post, path = "/api/v1/purchasers/{pid}/staff", tag = "purchasers", params(("pid" = uuid::Uuid, Path, description = "the purchaser")), request_body = StaffIn,
     responses((status = 201, body = StaffOut), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn create_staff(
     State(state): State<AppState>,

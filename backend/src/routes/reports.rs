@@ -28,7 +28,7 @@ pub struct DemandGapOut {
     pub last_seen: chrono::DateTime<Utc>,
 }
 
-#[utoipa::path(get, path = "/api/v1/purchasers/{pid}/reports/demand-gaps", tag = "reports", params(PageQuery),
+#[utoipa::path(get, path = "/api/v1/purchasers/{pid}/reports/demand-gaps", tag = "reports", params(("pid" = uuid::Uuid, Path, description = "the purchaser"), PageQuery),
     responses((status = 200, body = ListOut<DemandGapOut>), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn demand_gaps(
     State(state): State<AppState>,
@@ -66,7 +66,7 @@ pub struct OverdueRecordingOut {
     pub items: Vec<OverdueProvider>,
 }
 
-#[utoipa::path(get, path = "/api/v1/purchasers/{pid}/reports/overdue-recording", tag = "reports",
+#[utoipa::path(get, path = "/api/v1/purchasers/{pid}/reports/overdue-recording", tag = "reports", params(("pid" = uuid::Uuid, Path, description = "the purchaser")),
     responses((status = 200, body = OverdueRecordingOut), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn overdue_recording(
     State(state): State<AppState>,

@@ -24,6 +24,7 @@ use crate::{
 const MAX_QUERY_CHARS: usize = 200;
 
 #[derive(Deserialize, Default, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct SearchParams {
     /// Free text in Finnish, Swedish or English; typo-tolerant.
     pub q: Option<String>,

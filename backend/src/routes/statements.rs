@@ -21,12 +21,13 @@ use crate::{
 };
 
 #[derive(Deserialize, Default, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct StatementQuery {
     /// The month, `YYYY-MM` (Finnish time); this month when left out.
     pub month: Option<String>,
 }
 
-#[utoipa::path(get, path = "/api/v1/allocations/{id}/statement", tag = "statements", params(StatementQuery),
+#[utoipa::path(get, path = "/api/v1/allocations/{id}/statement", tag = "statements", params(("id" = uuid::Uuid, Path, description = "the allocation"), StatementQuery),
     responses((status = 200, body = ClientStatement), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn for_allocation(
     State(state): State<AppState>,
@@ -41,7 +42,7 @@ pub async fn for_allocation(
     ))
 }
 
-#[utoipa::path(get, path = "/api/v1/providers/{id}/statement", tag = "statements", params(StatementQuery),
+#[utoipa::path(get, path = "/api/v1/providers/{id}/statement", tag = "statements", params(("id" = uuid::Uuid, Path, description = "the provider"), StatementQuery),
     responses((status = 200, body = ProviderStatement), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn for_provider(
     State(state): State<AppState>,

@@ -27,6 +27,7 @@ use crate::{
 pub const UPLOAD_LIMIT: usize = 50 * 1024 * 1024;
 
 #[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct UploadQuery {
     /// `true`: record nothing if any row is refused. Default `false`: record every valid row.
     pub all_or_nothing: Option<String>,
@@ -192,7 +193,7 @@ pub fn too_large() -> AppError {
     .with_field("file", format!("is larger than {limit} MB"))
 }
 
-#[utoipa::path(post, path = "/api/v1/providers/{id}/deliveries/upload", tag = "deliveries", params(UploadQuery),
+#[utoipa::path(post, path = "/api/v1/providers/{id}/deliveries/upload", tag = "deliveries", params(("id" = uuid::Uuid, Path, description = "the provider"), UploadQuery),
     request_body(content = String, content_type = "text/csv",
         description = "CSV: columns commitment, date, quantity, unit_price, reference (see the template); UTF-8 or Windows-1252, `;` or `,` separated, decimal commas allowed"),
     responses((status = 200, body = UploadReport), (status = 413, body = crate::error::ErrorBody),

@@ -48,7 +48,7 @@ pub struct ReconciliationOut {
     pub invoice_totals_wrong: Vec<uuid::Uuid>,
 }
 
-#[utoipa::path(get, path = "/api/v1/purchasers/{pid}/reports/reconciliation", tag = "reports",
+#[utoipa::path(get, path = "/api/v1/purchasers/{pid}/reports/reconciliation", operation_id = "finance_reconciliation_reconciliation", tag = "reports", params(("pid" = uuid::Uuid, Path, description = "the purchaser")),
     responses((status = 200, body = ReconciliationOut), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn reconciliation(
     State(state): State<AppState>,

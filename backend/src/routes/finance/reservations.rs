@@ -32,7 +32,7 @@ pub struct OpenReservationsOut {
     pub items: Vec<OpenReservationOut>,
 }
 
-#[utoipa::path(get, path = "/api/v1/purchasers/{pid}/reports/open-reservations", tag = "reports",
+#[utoipa::path(get, path = "/api/v1/purchasers/{pid}/reports/open-reservations", tag = "reports", params(("pid" = uuid::Uuid, Path, description = "the purchaser")),
     responses((status = 200, body = OpenReservationsOut), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn open_reservations(
     State(state): State<AppState>,

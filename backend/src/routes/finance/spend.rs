@@ -19,6 +19,7 @@ use super::SumsOut;
 const MAX_MONTHS: u32 = 36;
 
 #[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct SpendQuery {
     /// First month, `YYYY-MM`; default eleven months before `to`.
     pub from: Option<String>,
@@ -89,7 +90,7 @@ fn named(rows: &[Named<uuid::Uuid>]) -> Vec<NamedSpendOut> {
         .collect()
 }
 
-#[utoipa::path(get, path = "/api/v1/purchasers/{pid}/reports/spend", tag = "reports", params(SpendQuery),
+#[utoipa::path(get, path = "/api/v1/purchasers/{pid}/reports/spend", tag = "reports", params(("pid" = uuid::Uuid, Path, description = "the purchaser"), SpendQuery),
     responses((status = 200, body = SpendOut), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn spend(
     State(state): State<AppState>,

@@ -18,8 +18,8 @@ pub struct PricesOut {
     pub items: Vec<PriceVersion>,
 }
 
-#[utoipa::path(get, path = "/api/v1/offerings/{id}/prices", tag = "offerings",
-    params(("id" = String, Path, description = "the offering")),
+#[utoipa::path(get, path = "/api/v1/offerings/{id}/prices", operation_id = "offerings_prices_list", tag = "offerings",
+    params(("id" = uuid::Uuid, Path, description = "the offering")),
     responses((status = 200, body = PricesOut), (status = 404, body = crate::error::ErrorBody)))]
 pub async fn list(
     State(state): State<AppState>,

@@ -109,7 +109,7 @@ impl OfferingOut {
     }
 }
 
-#[utoipa::path(get, path = "/api/v1/offerings/{id}", tag = "offerings",
+#[utoipa::path(get, path = "/api/v1/offerings/{id}", operation_id = "offerings_read_get", tag = "offerings", params(("id" = uuid::Uuid, Path, description = "the offering")),
     responses((status = 200, body = OfferingOut), (status = 404, body = crate::error::ErrorBody)))]
 pub async fn get(
     State(state): State<AppState>,
@@ -153,7 +153,7 @@ async fn page_of(
     Ok(ListOut { items, total })
 }
 
-#[utoipa::path(get, path = "/api/v1/offerings", tag = "offerings", params(PageQuery),
+#[utoipa::path(get, path = "/api/v1/offerings", operation_id = "offerings_read_list", tag = "offerings", params(PageQuery),
     responses((status = 200, body = ListOut<OfferingOut>)))]
 pub async fn list(
     State(state): State<AppState>,
@@ -163,7 +163,7 @@ pub async fn list(
     Ok(Json(page_of(&state, select, &query).await?))
 }
 
-#[utoipa::path(get, path = "/api/v1/providers/{id}/offerings", tag = "offerings", params(PageQuery),
+#[utoipa::path(get, path = "/api/v1/providers/{id}/offerings", operation_id = "offerings_read_list_for_provider", tag = "offerings", params(("id" = uuid::Uuid, Path, description = "the provider"), PageQuery),
     responses((status = 200, body = ListOut<OfferingOut>)))]
 pub async fn list_for_provider(
     State(state): State<AppState>,

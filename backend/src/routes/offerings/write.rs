@@ -26,7 +26,7 @@ use crate::{
 
 use super::{OfferingIn, OfferingOut, OfferingPatch, input};
 
-#[utoipa::path(post, path = "/api/v1/providers/{id}/offerings", tag = "offerings", request_body = OfferingIn,
+#[utoipa::path(post, path = "/api/v1/providers/{id}/offerings", operation_id = "offerings_write_create", tag = "offerings", params(("id" = uuid::Uuid, Path, description = "the provider")), request_body = OfferingIn,
     responses((status = 201, body = OfferingOut), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn create(
     State(state): State<AppState>,
@@ -111,7 +111,7 @@ async fn own_offering(
     Ok(model)
 }
 
-#[utoipa::path(patch, path = "/api/v1/offerings/{id}", tag = "offerings", request_body = OfferingPatch,
+#[utoipa::path(patch, path = "/api/v1/offerings/{id}", operation_id = "offerings_write_update", tag = "offerings", params(("id" = uuid::Uuid, Path, description = "the offering")), request_body = OfferingPatch,
     responses((status = 200, body = OfferingOut), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn update(
     State(state): State<AppState>,
@@ -183,7 +183,7 @@ pub async fn update(
     Ok(Json(OfferingOut::load(conn, &updated).await?))
 }
 
-#[utoipa::path(delete, path = "/api/v1/offerings/{id}", tag = "offerings",
+#[utoipa::path(delete, path = "/api/v1/offerings/{id}", operation_id = "offerings_write_archive", tag = "offerings", params(("id" = uuid::Uuid, Path, description = "the offering")),
     responses((status = 200, body = OfferingOut), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn archive(
     State(state): State<AppState>,

@@ -47,7 +47,7 @@ pub struct ReportOut {
     pub created_at: chrono::DateTime<chrono::Utc>,
 }
 
-#[utoipa::path(post, path = "/api/v1/reviews/{id}/report", tag = "reviews", request_body = ReasonIn,
+#[utoipa::path(post, path = "/api/v1/reviews/{id}/report", tag = "reviews", params(("id" = uuid::Uuid, Path, description = "the review")), request_body = ReasonIn,
     responses((status = 201, body = ReportOut), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn report(
     State(state): State<AppState>,
@@ -85,7 +85,7 @@ async fn decide(
     Ok(Json(ReviewOut::for_moderator(&updated)))
 }
 
-#[utoipa::path(post, path = "/api/v1/reviews/{id}/hide", tag = "reviews", request_body = ReasonIn,
+#[utoipa::path(post, path = "/api/v1/reviews/{id}/hide", tag = "reviews", params(("id" = uuid::Uuid, Path, description = "the review")), request_body = ReasonIn,
     responses((status = 200, body = ReviewOut), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn hide(
     State(state): State<AppState>,
@@ -96,7 +96,7 @@ pub async fn hide(
     decide(&state, &actor, id, Decision::Hidden, &input).await
 }
 
-#[utoipa::path(post, path = "/api/v1/reviews/{id}/restore", tag = "reviews", request_body = ReasonIn,
+#[utoipa::path(post, path = "/api/v1/reviews/{id}/restore", tag = "reviews", params(("id" = uuid::Uuid, Path, description = "the review")), request_body = ReasonIn,
     responses((status = 200, body = ReviewOut), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn restore(
     State(state): State<AppState>,
@@ -108,7 +108,7 @@ pub async fn restore(
 }
 
 /// The reports were looked at and the review stays public.
-#[utoipa::path(post, path = "/api/v1/reviews/{id}/keep", tag = "reviews", request_body = ReasonIn,
+#[utoipa::path(post, path = "/api/v1/reviews/{id}/keep", tag = "reviews", params(("id" = uuid::Uuid, Path, description = "the review")), request_body = ReasonIn,
     responses((status = 200, body = ReviewOut), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn keep(
     State(state): State<AppState>,
@@ -120,6 +120,7 @@ pub async fn keep(
 }
 
 #[derive(Deserialize, Default, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct QueueQuery {
     /// `reported` (default): reviews with open reports; `hidden`: hidden reviews.
     pub status: Option<String>,
@@ -143,7 +144,7 @@ pub struct ReportReasonOut {
     pub edited_after_hiding: bool,
 }
 
-#[utoipa::path(get, path = "/api/v1/purchasers/{pid}/review-moderation", tag = "reviews", params(QueueQuery),
+#[utoipa::path(get, path = "/api/v1/purchasers/{pid}/review-moderation", tag = "reviews", params(("pid" = uuid::Uuid, Path, description = "the purchaser"), QueueQuery),
     responses((status = 200, body = ListOut<QueueItemOut>), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn queue(
     State(state): State<AppState>,

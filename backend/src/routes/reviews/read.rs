@@ -76,7 +76,7 @@ async fn rows(
         .collect()
 }
 
-#[utoipa::path(get, path = "/api/v1/offerings/{id}/reviews", tag = "reviews", params(PageQuery),
+#[utoipa::path(get, path = "/api/v1/offerings/{id}/reviews", tag = "reviews", params(("id" = uuid::Uuid, Path, description = "the offering"), PageQuery),
     responses((status = 200, body = ReviewsOut), (status = 404, body = crate::error::ErrorBody)))]
 pub async fn list_for_offering(
     State(state): State<AppState>,
@@ -108,6 +108,7 @@ pub async fn list_for_offering(
 }
 
 #[derive(Deserialize, Default, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ProviderReviewsQuery {
     pub page: Option<String>,
     pub per_page: Option<String>,
@@ -115,7 +116,7 @@ pub struct ProviderReviewsQuery {
     pub unanswered: Option<bool>,
 }
 
-#[utoipa::path(get, path = "/api/v1/providers/{id}/reviews", tag = "reviews", params(ProviderReviewsQuery),
+#[utoipa::path(get, path = "/api/v1/providers/{id}/reviews", operation_id = "reviews_read_list_for_provider", tag = "reviews", params(("id" = uuid::Uuid, Path, description = "the provider"), ProviderReviewsQuery),
     responses((status = 200, body = ReviewsOut), (status = 404, body = crate::error::ErrorBody)))]
 pub async fn list_for_provider(
     State(state): State<AppState>,
@@ -148,7 +149,7 @@ pub async fn list_for_provider(
     }))
 }
 
-#[utoipa::path(get, path = "/api/v1/reviews/{id}", tag = "reviews",
+#[utoipa::path(get, path = "/api/v1/reviews/{id}", operation_id = "reviews_read_get", tag = "reviews", params(("id" = uuid::Uuid, Path, description = "the review")),
     responses((status = 200, body = ReviewOut), (status = 404, body = crate::error::ErrorBody)))]
 pub async fn get(
     State(state): State<AppState>,
@@ -173,7 +174,7 @@ pub async fn get(
     Ok(Json(ReviewOut::public(&model)))
 }
 
-#[utoipa::path(get, path = "/api/v1/clients/{id}/reviews", tag = "reviews", params(PageQuery),
+#[utoipa::path(get, path = "/api/v1/clients/{id}/reviews", operation_id = "reviews_read_list_for_client", tag = "reviews", params(("id" = uuid::Uuid, Path, description = "the client"), PageQuery),
     responses((status = 200, body = ListOut<ReviewRowOut>), (status = 404, body = crate::error::ErrorBody)))]
 pub async fn list_for_client(
     State(state): State<AppState>,

@@ -19,7 +19,7 @@ pub struct ReplyIn {
     pub text: String,
 }
 
-#[utoipa::path(post, path = "/api/v1/reviews/{id}/reply", tag = "reviews", request_body = ReplyIn,
+#[utoipa::path(post, path = "/api/v1/reviews/{id}/reply", operation_id = "reviews_reply_create", tag = "reviews", params(("id" = uuid::Uuid, Path, description = "the review")), request_body = ReplyIn,
     responses((status = 201, body = ReviewOut), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn create(
     State(state): State<AppState>,
@@ -32,7 +32,7 @@ pub async fn create(
     Ok((StatusCode::CREATED, Json(ReviewOut::public(&updated))))
 }
 
-#[utoipa::path(put, path = "/api/v1/reviews/{id}/reply", tag = "reviews", request_body = ReplyIn,
+#[utoipa::path(put, path = "/api/v1/reviews/{id}/reply", operation_id = "reviews_reply_edit", tag = "reviews", params(("id" = uuid::Uuid, Path, description = "the review")), request_body = ReplyIn,
     responses((status = 200, body = ReviewOut), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn edit(
     State(state): State<AppState>,

@@ -98,7 +98,7 @@ async fn reviewer(
     Ok((client, acting))
 }
 
-#[utoipa::path(post, path = "/api/v1/offerings/{id}/reviews", tag = "reviews", request_body = ReviewIn,
+#[utoipa::path(post, path = "/api/v1/offerings/{id}/reviews", operation_id = "reviews_write_create", tag = "reviews", params(("id" = uuid::Uuid, Path, description = "the offering")), request_body = ReviewIn,
     responses((status = 201, body = ReviewOut), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn create(
     State(state): State<AppState>,
@@ -145,7 +145,7 @@ pub(crate) async fn own_review(
     Ok((model, acting))
 }
 
-#[utoipa::path(patch, path = "/api/v1/reviews/{id}", tag = "reviews", request_body = ReviewPatchIn,
+#[utoipa::path(patch, path = "/api/v1/reviews/{id}", operation_id = "reviews_write_edit", tag = "reviews", params(("id" = uuid::Uuid, Path, description = "the review")), request_body = ReviewPatchIn,
     responses((status = 200, body = ReviewOut), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn edit(
     State(state): State<AppState>,

@@ -13,7 +13,7 @@ use crate::{
 
 use super::ServiceOut;
 
-#[utoipa::path(post, path = "/api/v1/services/{id}/archive", tag = "catalogue",
+#[utoipa::path(post, path = "/api/v1/services/{id}/archive", operation_id = "services_archive_archive", tag = "catalogue",
     params(("id" = ServiceId, Path, description = "the catalogue entry")),
     responses((status = 200, body = ServiceOut), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn archive(

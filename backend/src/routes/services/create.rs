@@ -57,7 +57,7 @@ pub(crate) fn method_set(methods: &[Method]) -> Vec<Method> {
     methods
 }
 
-#[utoipa::path(post, path = "/api/v1/purchasers/{pid}/services", tag = "catalogue", request_body = ServiceIn,
+#[utoipa::path(post, path = "/api/v1/purchasers/{pid}/services", operation_id = "services_create_create", tag = "catalogue", request_body = ServiceIn,
     params(("pid" = PurchaserId, Path, description = "the purchaser")),
     responses((status = 201, body = ServiceOut), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn create(

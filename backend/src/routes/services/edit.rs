@@ -97,7 +97,7 @@ impl ServicePatch {
     }
 }
 
-#[utoipa::path(patch, path = "/api/v1/services/{id}", tag = "catalogue", request_body = ServicePatch,
+#[utoipa::path(patch, path = "/api/v1/services/{id}", operation_id = "services_edit_update", tag = "catalogue", request_body = ServicePatch,
     params(("id" = ServiceId, Path, description = "the catalogue entry")),
     responses((status = 200, body = ServiceOut), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn update(

@@ -20,7 +20,7 @@ use crate::{
 
 use super::{ServiceOut, TermsOut, periods};
 
-#[utoipa::path(get, path = "/api/v1/purchasers/{pid}/services", tag = "catalogue",
+#[utoipa::path(get, path = "/api/v1/purchasers/{pid}/services", operation_id = "services_read_list", tag = "catalogue",
     params(("pid" = PurchaserId, Path, description = "the purchaser"), PageQuery),
     responses((status = 200, body = ListOut<ServiceOut>), (status = 404, body = crate::error::ErrorBody)))]
 pub async fn list(
@@ -59,7 +59,7 @@ async fn find(state: &AppState, id: ServiceId) -> AppResult<service::Model> {
         .ok_or_else(|| AppError::not_found("service"))
 }
 
-#[utoipa::path(get, path = "/api/v1/services/{id}", tag = "catalogue",
+#[utoipa::path(get, path = "/api/v1/services/{id}", operation_id = "services_read_get", tag = "catalogue",
     params(("id" = ServiceId, Path, description = "the catalogue entry")),
     responses((status = 200, body = ServiceOut), (status = 404, body = crate::error::ErrorBody)))]
 pub async fn get(

@@ -32,7 +32,7 @@ async fn export(
     Ok(draw(&doc)?)
 }
 
-#[utoipa::path(get, path = "/api/v1/invoices/{id}/finvoice.xml", tag = "settlement",
+#[utoipa::path(get, path = "/api/v1/invoices/{id}/finvoice.xml", tag = "settlement", params(("id" = uuid::Uuid, Path, description = "the invoice")),
     responses((status = 200, content_type = "application/xml", body = String), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn finvoice(
     State(state): State<AppState>,
@@ -49,7 +49,7 @@ pub async fn finvoice(
 
 /// The invoice's lines in the same columns as the month's CSV
 /// (`/purchasers/{pid}/settlements/{month}/lines.csv`).
-#[utoipa::path(get, path = "/api/v1/invoices/{id}/lines.csv", tag = "settlement",
+#[utoipa::path(get, path = "/api/v1/invoices/{id}/lines.csv", operation_id = "settlements_invoices_lines_csv", tag = "settlement", params(("id" = uuid::Uuid, Path, description = "the invoice")),
     responses((status = 200, content_type = "text/csv", body = String), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn lines_csv(
     State(state): State<AppState>,
@@ -60,7 +60,7 @@ pub async fn lines_csv(
     Ok(([(header::CONTENT_TYPE, "text/csv; charset=utf-8")], body).into_response())
 }
 
-#[utoipa::path(get, path = "/api/v1/invoices/{id}", tag = "settlement",
+#[utoipa::path(get, path = "/api/v1/invoices/{id}", operation_id = "settlements_invoices_get", tag = "settlement", params(("id" = uuid::Uuid, Path, description = "the invoice")),
     responses((status = 200, body = InvoiceOut), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn get(
     State(state): State<AppState>,

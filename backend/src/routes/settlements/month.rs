@@ -29,6 +29,7 @@ use crate::{
 use super::InvoiceHeadOut;
 
 #[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct InvoiceListQuery {
     /// The month, `YYYY-MM`.
     pub month: String,
@@ -56,7 +57,7 @@ pub async fn provider_names(
         .collect())
 }
 
-#[utoipa::path(get, path = "/api/v1/purchasers/{pid}/invoices", tag = "settlement", params(InvoiceListQuery),
+#[utoipa::path(get, path = "/api/v1/purchasers/{pid}/invoices", operation_id = "settlements_month_list", tag = "settlement", params(("pid" = uuid::Uuid, Path, description = "the purchaser"), InvoiceListQuery),
     responses((status = 200, body = ListOut<InvoiceHeadOut>), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn list(
     State(state): State<AppState>,
@@ -83,7 +84,7 @@ pub async fn list(
     Ok(Json(ListOut { items, total }))
 }
 
-#[utoipa::path(get, path = "/api/v1/purchasers/{pid}/settlements/{month}/lines.csv", tag = "settlement",
+#[utoipa::path(get, path = "/api/v1/purchasers/{pid}/settlements/{month}/lines.csv", operation_id = "settlements_month_lines_csv", tag = "settlement",
     params(("pid" = uuid::Uuid, Path), ("month" = String, Path, description = "YYYY-MM")),
     responses((status = 200, content_type = "text/csv", body = String), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn lines_csv(

@@ -18,6 +18,7 @@ use crate::{
 use super::run::settlement_month;
 
 #[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct PreviewQuery {
     /// The month, `YYYY-MM`.
     pub month: String,
@@ -73,7 +74,7 @@ pub struct PreviewOut {
     pub providers: Vec<ProviderPreviewOut>,
 }
 
-#[utoipa::path(get, path = "/api/v1/purchasers/{pid}/settlements/preview", tag = "settlement", params(PreviewQuery),
+#[utoipa::path(get, path = "/api/v1/purchasers/{pid}/settlements/preview", operation_id = "settlements_preview_get", tag = "settlement", params(("pid" = uuid::Uuid, Path, description = "the purchaser"), PreviewQuery),
     responses((status = 200, body = PreviewOut), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn get(
     State(state): State<AppState>,

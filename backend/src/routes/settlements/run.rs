@@ -28,7 +28,7 @@ use super::{
     BankChangeOut, InvoiceHeadOut, InvoiceLineOut, NotInvoicedOut, SettlementIn, SettlementOut,
 };
 
-#[utoipa::path(post, path = "/api/v1/purchasers/{pid}/settlements", tag = "settlement", request_body = SettlementIn,
+#[utoipa::path(post, path = "/api/v1/purchasers/{pid}/settlements", operation_id = "settlements_run_create", tag = "settlement", params(("pid" = uuid::Uuid, Path, description = "the purchaser")), request_body = SettlementIn,
     responses((status = 201, body = SettlementOut), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn create(
     State(state): State<AppState>,
