@@ -46,3 +46,17 @@
   if (filters && window.matchMedia("(min-width: 48rem)").matches) filters.open = true;
   if (window.location.search.length > 1) heading.focus();
 })();
+
+// Tables: mark the scrollers whose table is wider than they are (a line then runs along
+// the first column, which stays while the rest scrolls), again when the window resizes.
+(function () {
+  var wraps = document.querySelectorAll(".table-wrap");
+  if (!wraps.length) return;
+  function mark() {
+    wraps.forEach(function (w) {
+      w.classList.toggle("scrolls", w.scrollWidth > w.clientWidth + 1);
+    });
+  }
+  mark();
+  window.addEventListener("resize", mark);
+})();
