@@ -35,3 +35,28 @@
     button.addEventListener("click", function () { window.print(); });
   });
 })();
+
+// Search: the filters' disclosure is open where there is room beside the results (on a
+// phone it stays shut so the results come first), and after a search focus moves to the
+// results heading, so that keyboard and screen reader users start at what they asked for.
+(function () {
+  var heading = document.getElementById("results-heading");
+  if (!heading) return;
+  var filters = document.getElementById("filters");
+  if (filters && window.matchMedia("(min-width: 48rem)").matches) filters.open = true;
+  if (window.location.search.length > 1) heading.focus();
+})();
+
+// Tables: mark the scrollers whose table is wider than they are (a line then runs along
+// the first column, which stays while the rest scrolls), again when the window resizes.
+(function () {
+  var wraps = document.querySelectorAll(".table-wrap");
+  if (!wraps.length) return;
+  function mark() {
+    wraps.forEach(function (w) {
+      w.classList.toggle("scrolls", w.scrollWidth > w.clientWidth + 1);
+    });
+  }
+  mark();
+  window.addEventListener("resize", mark);
+})();
