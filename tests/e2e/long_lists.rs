@@ -253,6 +253,16 @@ async fn a_case_worker_finds_a_client_by_name_or_identity_code(app: TestApp) {
     // capitals (case does not matter).
     let name = &market.client.name;
     let part = name[name.len() - 6..].to_owned();
+    // The form is posted; a name is redirected to an address that can be paged.
+    let (status, _) = worker
+        .post(
+            &app,
+            "/purchaser/clients/search",
+            &[("q", &part.to_uppercase())],
+            true,
+        )
+        .await;
+    assert_eq!(status, 303, "a name search redirects to ?q=");
     let (status, found) = worker
         .get(
             &app,
@@ -270,9 +280,11 @@ async fn a_case_worker_finds_a_client_by_name_or_identity_code(app: TestApp) {
         .personal_id
         .replace('-', "Y")
         .replace('A', "B");
-    let (_, by_code) = worker
-        .get(&app, &format!("/purchaser/clients?q={code}"))
+    // An identity code is answered on the spot, never put in an address.
+    let (status, by_code) = worker
+        .post(&app, "/purchaser/clients/search", &[("q", &code)], true)
         .await;
+    assert_eq!(status, 200, "{by_code}");
     assert!(
         by_code.contains(&market.client.name),
         "by identity code in the other century-sign form: {by_code}"
@@ -300,7 +312,7 @@ async fn a_case_worker_finds_a_client_by_name_or_identity_code(app: TestApp) {
     let other = Market::build(&app).await;
     let stranger = FormSession::new(&app, Some(&other.purchaser.case_worker.token)).await;
     let (_, theirs) = stranger
-        .get(&app, &format!("/purchaser/clients?q={code}"))
+        .post(&app, "/purchaser/clients/search", &[("q", &code)], true)
         .await;
     assert!(!theirs.contains(&market.client.name), "tenant isolation");
 }

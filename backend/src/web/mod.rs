@@ -192,6 +192,10 @@ pub fn router(state: AppState) -> Router<AppState> {
             "/purchaser/clients",
             get(purchaser::clients::list).post(purchaser::clients::create),
         )
+        .route(
+            "/purchaser/clients/search",
+            post(purchaser::clients::search),
+        )
         .route("/purchaser/clients/{id}", get(purchaser::clients::show))
         .route(
             "/purchaser/clients/{id}/proxies",

@@ -5,7 +5,7 @@ use askama::Template;
 use axum::{
     extract::{Path, State},
     http::Uri,
-    response::Response,
+    response::{IntoResponse, Redirect, Response},
 };
 use serde::Deserialize;
 
@@ -62,15 +62,25 @@ struct ClientsPage {
     errors: FormErrors,
 }
 
-async fn draw_list(web: &Web, uri: &Uri, form: &Pairs, errors: FormErrors) -> AppResult<Response> {
+/// The search words in `?q=` (a name; an identity code never travels in a URL).
+fn typed_in(uri: &Uri) -> String {
+    form_urlencoded::parse(uri.query().unwrap_or_default().as_bytes())
+        .find(|(k, _)| k == "q")
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_default()
+}
+
+async fn draw_list(
+    web: &Web,
+    uri: &Uri,
+    typed: &str,
+    form: &Pairs,
+    errors: FormErrors,
+) -> AppResult<Response> {
     let (actor, pid) = super::staff(web)?;
     actor.require_staff(pid, Role::CaseWorker)?;
     let lang = web.lang;
-    let typed = form_urlencoded::parse(uri.query().unwrap_or_default().as_bytes())
-        .find(|(k, _)| k == "q")
-        .map(|(_, v)| v.into_owned())
-        .unwrap_or_default();
-    let query = ClientQuery::parse(&typed);
+    let query = ClientQuery::parse(typed);
     let listed = crate::clients::read::for_purchaser(
         &web.state.db,
         &web.state.vault,
@@ -126,7 +136,45 @@ async fn draw_list(web: &Web, uri: &Uri, form: &Pairs, errors: FormErrors) -> Ap
 }
 
 pub async fn list(web: Web, uri: Uri) -> AppResult<Response> {
-    draw_list(&web, &uri, &Pairs(Vec::new()), FormErrors::default()).await
+    let typed = typed_in(&uri);
+    draw_list(
+        &web,
+        &uri,
+        &typed,
+        &Pairs(Vec::new()),
+        FormErrors::default(),
+    )
+    .await
+}
+
+/// The search form is posted, so that an identity code is never in an address (browser
+/// history, server logs): a code is answered on the spot; a name is redirected to a
+/// `?q=` address that can be paged and bookmarked.
+pub async fn search(
+    web: Web,
+    WebForm(pairs): WebForm<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let typed = Pairs(pairs).one("q");
+    match ClientQuery::parse(&typed) {
+        ClientQuery::IdentityCode(_) => {
+            let here = Uri::from_static("/purchaser/clients");
+            draw_list(
+                &web,
+                &here,
+                &typed,
+                &Pairs(Vec::new()),
+                FormErrors::default(),
+            )
+            .await
+        }
+        ClientQuery::Everyone => Ok(Redirect::to("/purchaser/clients").into_response()),
+        ClientQuery::Name(name) => {
+            let query = form_urlencoded::Serializer::new(String::new())
+                .append_pair("q", &name)
+                .finish();
+            Ok(Redirect::to(&format!("/purchaser/clients?{query}")).into_response())
+        }
+    }
 }
 
 pub async fn create(
@@ -157,7 +205,14 @@ pub async fn create(
                     .filter(|(k, _)| k != "password" && k != "personal_id")
                     .collect(),
             );
-            draw_list(&web, &Uri::from_static("/purchaser/clients"), &kept, errors).await
+            draw_list(
+                &web,
+                &Uri::from_static("/purchaser/clients"),
+                "",
+                &kept,
+                errors,
+            )
+            .await
         }
     }
 }
