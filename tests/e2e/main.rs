@@ -23,6 +23,7 @@ mod hardening;
 mod health;
 mod idempotency;
 mod identity_codes;
+mod languages;
 mod lists;
 mod mandates;
 mod money_flow;
