@@ -127,10 +127,14 @@ mod tests {
         let swedish = (header::ACCEPT_LANGUAGE, "sv-FI,sv;q=0.9,en;q=0.5");
         let uri = |s: &'static str| Uri::from_static(s);
         assert_eq!(
-            resolve(&uri("/"), &headers(&[swedish.clone()]), None).lang,
+            resolve(&uri("/"), &headers(std::slice::from_ref(&swedish)), None).lang,
             Lang::Sv
         );
-        let by_url = resolve(&uri("/?lang=fi"), &headers(&[swedish.clone()]), None);
+        let by_url = resolve(
+            &uri("/?lang=fi"),
+            &headers(std::slice::from_ref(&swedish)),
+            None,
+        );
         assert!(by_url.from_url && by_url.lang == Lang::Fi);
         let cookie = (header::COOKIE, "valinta_lang=en");
         assert_eq!(
