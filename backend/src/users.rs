@@ -37,6 +37,7 @@ pub async fn insert(conn: &impl ConnectionTrait, new: NewUser) -> AppResult<user
         provider_id: Set(new.provider.map(Into::into)),
         client_id: Set(new.client.map(Into::into)),
         locale: Set("fi".into()),
+        locale_chosen: Set(false),
         created_at: Set(Utc::now()),
         personal_id_cipher: Set(None),
         personal_id_hash: Set(None),

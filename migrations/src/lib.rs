@@ -19,6 +19,7 @@ mod m20261206_000013_identity_and_access;
 mod m20261207_000014_rules_over_time;
 mod m20261207_000015_catalogue_over_time;
 mod m20261207_000016_einvoice_routing;
+mod m20261207_000017_language_choice;
 mod shape;
 
 pub struct Migrator;
@@ -43,6 +44,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000014_rules_over_time::Migration),
             Box::new(m20261207_000015_catalogue_over_time::Migration),
             Box::new(m20261207_000016_einvoice_routing::Migration),
+            Box::new(m20261207_000017_language_choice::Migration),
         ]
     }
 }

@@ -76,6 +76,18 @@ pub async fn failures(engine: &Engine) -> Vec<String> {
         exact(text("kiiltokodit"), &[1], engine)
     );
     case!(
+        "municipality: the Swedish name Vanda finds what serves Vantaa",
+        contains("vanda", &[3], &[4], engine)
+    );
+    case!(
+        "municipality: the Swedish name Esbo finds what serves Espoo",
+        contains("Esbo", &[4], &[3], engine)
+    );
+    case!(
+        "municipality: the Finnish name Vantaa too",
+        contains("vantaa", &[3], &[4], engine)
+    );
+    case!(
         "field: service name",
         exact(text("puheterapia"), &[9, 10, 11, 12], engine)
     );
@@ -627,6 +639,7 @@ pub(crate) fn base(n: u128, title_fi: &str, service: Uuid) -> OfferingDoc {
         unit_price_cents: 5000 + n as i64 * 10,
         unit: "hour".to_string(),
         municipalities: strings(&["091"]),
+        municipality_names: Vec::new(),
         languages: strings(&["fi"]),
         methods: strings(&["voucher"]),
         accessibility: Vec::new(),
@@ -672,6 +685,7 @@ pub fn fixtures() -> Vec<OfferingDoc> {
         {
             let mut d = rated(base(3, "Kotihoidon palvelut", S_HOME), 3.9, 8);
             (d.unit_price_cents, d.municipalities) = (4500, strings(&["092"]));
+            d.municipality_names = strings(&["Vantaa", "Vanda"]);
             d.methods = strings(&["payment_commitment"]);
             d
         },
@@ -680,6 +694,7 @@ pub fn fixtures() -> Vec<OfferingDoc> {
             d.title.insert("sv".into(), "Städning i hemmet".into());
             (d.unit_price_cents, d.municipalities, d.languages) =
                 (3900, strings(&["049"]), strings(&["sv"]));
+            d.municipality_names = strings(&["Espoo", "Esbo"]);
             (d.accessibility, d.location, d.purchaser_id) =
                 (strings(&["plain_language"]), Some(ESPOO), P2);
             d

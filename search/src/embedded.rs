@@ -347,6 +347,9 @@ impl Inner {
             self.add_full_text(&mut t, lang, s);
         }
         t.add_text(f.text, &d.provider_name);
+        for name in &d.municipality_names {
+            t.add_text(f.text, name);
+        }
         t.add_text(f.text, &d.service_code);
         t.add_text(f.purchaser, d.purchaser_id.to_string());
         t.add_text(f.service, d.service_id.to_string());

@@ -322,6 +322,7 @@ fn settings() -> Settings {
             "provider_name",
             "description",
             "service_code",
+            "municipality_names",
         ])
         .with_filterable_attributes([
             "purchaser_id",

@@ -23,6 +23,10 @@ pub struct OfferingDoc {
     pub unit: String,
     /// Three-digit municipality codes served.
     pub municipalities: Vec<String>,
+    /// The served municipalities' names in Finnish and Swedish ("Kerava", "Kervo"), so
+    /// free text in either language finds what a code serves. Absent in older indexes.
+    #[serde(default)]
+    pub municipality_names: Vec<String>,
     /// Service languages, ISO 639-1 ("fi", "sv", ...).
     pub languages: Vec<String>,
     /// Settlement methods: "voucher", "payment_commitment", "direct_invoice".

@@ -24,6 +24,7 @@ mod hardening;
 mod health;
 mod idempotency;
 mod identity_codes;
+mod languages;
 mod lists;
 mod long_lists;
 mod mandates;

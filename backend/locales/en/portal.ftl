@@ -78,7 +78,7 @@ field-error-name = Write the name.
 field-error-title-fi = Write the title in Finnish.
 field-error-description-fi = Write the description in Finnish.
 field-error-municipalities = Choose at least one municipality in the purchaser's area.
-field-error-municipality = Write the municipality number, three digits, for example 245.
+field-error-municipality = Write the name or number of a municipality in your area, for example Kerava or 245.
 field-error-languages = Choose at least one language.
 field-error-method = This payment method cannot be used with this decision.
 field-error-allocation = Choose a decision. The decision must fit this service.
@@ -203,7 +203,7 @@ compare-allocation = Decision you pay with
 compare-update = Update comparison
 compare-pick-2-4 = Choose 2–4 services to compare.
 compare-not-covered = You cannot pay for this service with this decision.
-units-affordable = { $count } { $unit } (estimate)
+units-affordable = { $amount } (estimate)
 col-next-step = Next step
 choose-named = Choose { $title }
 allocation-label = { $kind }, { $available } left, valid until { $until }
@@ -409,7 +409,7 @@ field-client-name = Client's name
 field-personal-id = Personal identity code
 field-personal-id-hint = Shown only partly.
 field-municipality = Home municipality
-field-municipality-hint = Municipality number, for example 245.
+field-municipality-hint = The municipality's name in Finnish or Swedish, or its number, for example Kerava, Kervo or 245.
 field-client-email-hint = If the client has an email address, they get a link there to choose their own password. Without one, the client signs in with online banking codes or a mobile certificate.
 field-new-password-hint = At least 10 characters.
 client-title = Client
@@ -493,6 +493,34 @@ unit-trip = trip
 unit-month = month
 unit-session = session
 unit-piece = pc
+amount-hour = { $count ->
+    [one] { $amount } hour
+   *[other] { $amount } hours
+}
+amount-day = { $count ->
+    [one] { $amount } day
+   *[other] { $amount } days
+}
+amount-visit = { $count ->
+    [one] { $amount } visit
+   *[other] { $amount } visits
+}
+amount-trip = { $count ->
+    [one] { $amount } trip
+   *[other] { $amount } trips
+}
+amount-month = { $count ->
+    [one] { $amount } month
+   *[other] { $amount } months
+}
+amount-session = { $count ->
+    [one] { $amount } session
+   *[other] { $amount } sessions
+}
+amount-piece = { $count ->
+    [one] { $amount } pc
+   *[other] { $amount } pcs
+}
 method-voucher = Service voucher
 method-payment-commitment = Payment commitment
 method-direct-invoice = Direct invoicing
@@ -535,26 +563,6 @@ entry-release = Reservation released
 entry-spend = Used
 entry-reverse = Returned
 entry-expire = Expired
-municipality-091 = Helsinki
-municipality-049 = Espoo
-municipality-092 = Vantaa
-municipality-235 = Kauniainen
-municipality-106 = Hyvinkää
-municipality-186 = Järvenpää
-municipality-245 = Kerava
-municipality-505 = Mäntsälä
-municipality-543 = Nurmijärvi
-municipality-858 = Tuusula
-municipality-853 = Turku
-municipality-837 = Tampere
-municipality-564 = Oulu
-municipality-179 = Jyväskylä
-municipality-297 = Kuopio
-municipality-398 = Lahti
-municipality-167 = Joensuu
-municipality-405 = Lappeenranta
-municipality-905 = Vaasa
-municipality-698 = Rovaniemi
 
 ## Reviews
 provider-rating = Rating of all its services

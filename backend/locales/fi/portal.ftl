@@ -78,7 +78,7 @@ field-error-name = Kirjoita nimi.
 field-error-title-fi = Kirjoita otsikko suomeksi.
 field-error-description-fi = Kirjoita kuvaus suomeksi.
 field-error-municipalities = Valitse ainakin yksi kunta ostajan alueelta.
-field-error-municipality = Kirjoita kuntanumero, kolme numeroa, esimerkiksi 245.
+field-error-municipality = Kirjoita alueesi kunnan nimi tai kuntanumero, esimerkiksi Kerava tai 245.
 field-error-languages = Valitse ainakin yksi kieli.
 field-error-method = Tätä maksutapaa ei voi käyttää tämän päätöksen kanssa.
 field-error-allocation = Valitse päätös. Päätöksen pitää sopia tähän palveluun.
@@ -203,7 +203,7 @@ compare-allocation = Päätös, jolla maksat
 compare-update = Päivitä vertailu
 compare-pick-2-4 = Valitse vertailuun 2–4 palvelua.
 compare-not-covered = Tällä päätöksellä ei voi maksaa tätä palvelua.
-units-affordable = { $count } { $unit } (arvio)
+units-affordable = { $amount } (arvio)
 col-next-step = Seuraava vaihe
 choose-named = Valitse { $title }
 allocation-label = { $kind }, jäljellä { $available }, voimassa { $until } asti
@@ -409,7 +409,7 @@ field-client-name = Asiakkaan nimi
 field-personal-id = Henkilötunnus
 field-personal-id-hint = Näytetään vain osittain.
 field-municipality = Kotikunta
-field-municipality-hint = Kuntanumero, esimerkiksi 245.
+field-municipality-hint = Kunnan nimi suomeksi tai ruotsiksi tai kuntanumero, esimerkiksi Kerava, Kervo tai 245.
 field-client-email-hint = Jos asiakkaalla on sähköposti, hän saa siihen linkin, jolla hän valitsee oman salasanan. Ilman sähköpostia asiakas kirjautuu pankkitunnuksilla tai mobiilivarmenteella.
 field-new-password-hint = Vähintään 10 merkkiä.
 client-title = Asiakas
@@ -493,6 +493,34 @@ unit-trip = matka
 unit-month = kuukausi
 unit-session = kerta
 unit-piece = kpl
+amount-hour = { $count ->
+    [one] { $amount } tunti
+   *[other] { $amount } tuntia
+}
+amount-day = { $count ->
+    [one] { $amount } päivä
+   *[other] { $amount } päivää
+}
+amount-visit = { $count ->
+    [one] { $amount } käynti
+   *[other] { $amount } käyntiä
+}
+amount-trip = { $count ->
+    [one] { $amount } matka
+   *[other] { $amount } matkaa
+}
+amount-month = { $count ->
+    [one] { $amount } kuukausi
+   *[other] { $amount } kuukautta
+}
+amount-session = { $count ->
+    [one] { $amount } kerta
+   *[other] { $amount } kertaa
+}
+amount-piece = { $count ->
+    [one] { $amount } kpl
+   *[other] { $amount } kpl
+}
 method-voucher = Palveluseteli
 method-payment-commitment = Maksusitoumus
 method-direct-invoice = Suoralaskutus
@@ -535,26 +563,6 @@ entry-release = Varaus purettu
 entry-spend = Käytetty
 entry-reverse = Palautettu
 entry-expire = Vanhentunut
-municipality-091 = Helsinki
-municipality-049 = Espoo
-municipality-092 = Vantaa
-municipality-235 = Kauniainen
-municipality-106 = Hyvinkää
-municipality-186 = Järvenpää
-municipality-245 = Kerava
-municipality-505 = Mäntsälä
-municipality-543 = Nurmijärvi
-municipality-858 = Tuusula
-municipality-853 = Turku
-municipality-837 = Tampere
-municipality-564 = Oulu
-municipality-179 = Jyväskylä
-municipality-297 = Kuopio
-municipality-398 = Lahti
-municipality-167 = Joensuu
-municipality-405 = Lappeenranta
-municipality-905 = Vaasa
-municipality-698 = Rovaniemi
 
 ## Arviot
 provider-rating = Kaikkien palveluiden arviot

@@ -78,7 +78,7 @@ field-error-name = Skriv namnet.
 field-error-title-fi = Skriv rubriken på finska.
 field-error-description-fi = Skriv beskrivningen på finska.
 field-error-municipalities = Välj minst en kommun i beställarens område.
-field-error-municipality = Skriv kommunnumret, tre siffror, till exempel 245.
+field-error-municipality = Skriv namnet eller numret på en kommun i ert område, till exempel Kervo eller 245.
 field-error-languages = Välj minst ett språk.
 field-error-method = Det här betalningssättet kan inte användas med det här beslutet.
 field-error-allocation = Välj ett beslut. Beslutet ska passa för den här tjänsten.
@@ -174,7 +174,7 @@ fact-methods = Betalningssätt
 fact-address = Adress
 fact-business-id = FO-nummer
 fact-not-told = Inte angivet
-fact-own-share = Din egen andel
+fact-own-share = Din självriskandel
 fact-affordable = Dina pengar räcker till
 price-per-unit = { $price } / { $unit }
 rating-summary = { $average } / 5 ({ $count ->
@@ -203,7 +203,7 @@ compare-allocation = Beslutet som du betalar med
 compare-update = Uppdatera jämförelsen
 compare-pick-2-4 = Välj 2–4 tjänster att jämföra.
 compare-not-covered = Du kan inte betala den här tjänsten med det här beslutet.
-units-affordable = { $count } { $unit } (uppskattning)
+units-affordable = { $amount } (uppskattning)
 col-next-step = Nästa steg
 choose-named = Välj { $title }
 allocation-label = { $kind }, { $available } kvar, gäller till { $until }
@@ -267,7 +267,7 @@ col-date = Dag
 col-quantity = Mängd
 col-total = Pris totalt
 col-paid-from-balance = Betalt med dina pengar
-col-own-share = Egen andel
+col-own-share = Självriskandel
 col-status = Status
 col-actions = Åtgärder
 dispute-link = Gör en reklamation
@@ -409,7 +409,7 @@ field-client-name = Klientens namn
 field-personal-id = Personbeteckning
 field-personal-id-hint = Visas bara delvis.
 field-municipality = Hemkommun
-field-municipality-hint = Kommunnummer, till exempel 245.
+field-municipality-hint = Kommunens namn på svenska eller finska eller kommunnumret, till exempel Kervo, Kerava eller 245.
 field-client-email-hint = Om klienten har e-post får hen en länk dit och väljer ett eget lösenord. Utan e-post loggar klienten in med bankkoder eller mobilcertifikat.
 field-new-password-hint = Minst 10 tecken.
 client-title = Klient
@@ -493,6 +493,34 @@ unit-trip = resa
 unit-month = månad
 unit-session = gång
 unit-piece = st.
+amount-hour = { $count ->
+    [one] { $amount } timme
+   *[other] { $amount } timmar
+}
+amount-day = { $count ->
+    [one] { $amount } dag
+   *[other] { $amount } dagar
+}
+amount-visit = { $count ->
+    [one] { $amount } besök
+   *[other] { $amount } besök
+}
+amount-trip = { $count ->
+    [one] { $amount } resa
+   *[other] { $amount } resor
+}
+amount-month = { $count ->
+    [one] { $amount } månad
+   *[other] { $amount } månader
+}
+amount-session = { $count ->
+    [one] { $amount } gång
+   *[other] { $amount } gånger
+}
+amount-piece = { $count ->
+    [one] { $amount } st.
+   *[other] { $amount } st.
+}
 method-voucher = Servicesedel
 method-payment-commitment = Betalningsförbindelse
 method-direct-invoice = Direktfakturering
@@ -535,26 +563,6 @@ entry-release = Reservering upphävd
 entry-spend = Använt
 entry-reverse = Återfört
 entry-expire = Förfallit
-municipality-091 = Helsingfors
-municipality-049 = Esbo
-municipality-092 = Vanda
-municipality-235 = Grankulla
-municipality-106 = Hyvinge
-municipality-186 = Träskända
-municipality-245 = Kervo
-municipality-505 = Mäntsälä
-municipality-543 = Nurmijärvi
-municipality-858 = Tusby
-municipality-853 = Åbo
-municipality-837 = Tammerfors
-municipality-564 = Uleåborg
-municipality-179 = Jyväskylä
-municipality-297 = Kuopio
-municipality-398 = Lahtis
-municipality-167 = Joensuu
-municipality-405 = Villmanstrand
-municipality-905 = Vasa
-municipality-698 = Rovaniemi
 
 ## Omdömen
 provider-rating = Omdömen om alla tjänster
@@ -567,13 +575,13 @@ notice-reply-saved = Ert svar har sparats. Det visas under omdömet.
 notice-review-hidden = Omdömet är dolt. Skribenten ser orsaken.
 notice-review-kept = Omdömet förblir synligt. Anmälningarna är behandlade.
 notice-review-restored = Omdömet är synligt igen.
-reviews-verified-note = Bara kunder som har använt serviceproducentens tjänst kan skriva omdömen. Omdömena visar inte vem som skrev dem.
+reviews-verified-note = Bara klienter som har använt serviceproducentens tjänst kan skriva omdömen. Omdömena visar inte vem som skrev dem.
 reviews-distribution = Hur många stjärnor omdömena gav
 reviews-pages = Fler omdömen
 reviews-newer = Nyare omdömen
 reviews-older = Äldre omdömen
 review-report-link = Anmäl omdömet
-review-verified-client = Verifierad kund
+review-verified-client = Verifierad klient
 review-reply-from-provider = Serviceproducentens svar
 review-edited = ändrat
 review-edited-on = ändrat { $date }
@@ -590,7 +598,7 @@ report-reason-hint = Till exempel: det nämner en person, det är reklam eller d
 report-submit = Skicka anmälan
 review-title = Hur gick det?
 review-heading = Hur gick det?
-review-intro = Berätta för andra kunder hur tjänsten var. Ditt omdöme är offentligt, men ditt namn visas inte.
+review-intro = Berätta för andra klienter hur tjänsten var. Ditt omdöme är offentligt, men ditt namn visas inte.
 review-editing-note = Du har redan gett ett omdöme om den här tjänsten. Du kan ändra det i 30 dagar efter att du skrev det.
 review-not-yet = Du kan ge ett omdöme när serviceproducenten har registrerat en tjänst som du har fått.
 review-locked = Det har gått mer än 30 dagar sedan du skrev omdömet, så det kan inte längre ändras.
@@ -622,7 +630,7 @@ provider-reviews-unanswered = Visa bara omdömen utan svar
 provider-reviews-none = Inga omdömen att visa.
 reply-label = Ert svar
 reply-edit-label = Ändra ert svar
-reply-hint = Svara artigt och nämn inte kundens namn. Inga telefonnummer, e-post- eller webbadresser.
+reply-hint = Svara artigt och nämn inte klientens namn. Inga telefonnummer, e-post- eller webbadresser.
 reply-send = Skicka svaret
 reply-save = Spara svaret
 moderation-title = Granskning av omdömen
@@ -684,10 +692,10 @@ statement-movements = Vad hände under månaden
 statement-no-movements = Inget hände med dina pengar den här månaden.
 statement-closing = Pengar i slutet av månaden
 statement-closing-now = Pengar nu
-statement-own-shares = Din självrisk
-statement-own-shares-explained = Du betalar självrisken själv till serviceproducenten. Den tas inte från dina pengar.
-statement-no-own-shares = Du har ingen självrisk den här månaden.
-statement-own-shares-total = Självrisk sammanlagt
+statement-own-shares = Din självriskandel
+statement-own-shares-explained = Du betalar självriskandelen själv till serviceproducenten. Den tas inte från dina pengar.
+statement-no-own-shares = Du har ingen självriskandel den här månaden.
+statement-own-shares-total = Självriskandel sammanlagt
 statement-reason-voided = serviceproducenten annullerade tjänsten
 statement-reason-dispute-upheld = ditt klagomål godkändes
 statement-service-on = { $title }, tjänst { $date }
@@ -698,7 +706,7 @@ provider-statement-title = Månadsutdrag
 provider-statement-heading = Månadsutdrag
 provider-statement-summary = Sammanfattning
 provider-statement-recorded = Registrerade tjänster
-provider-statement-client-shares = Klienternas självrisk
+provider-statement-client-shares = Klienternas självriskandel
 provider-statement-invoiced = Fakturerat
 provider-statement-not-invoiced = Inte fakturerat ännu
 provider-statement-deliveries = { $count ->
@@ -948,7 +956,7 @@ role-catalogue-manager = ansvarig för tjänsteutbudet
 role-case-worker = socialarbetare
 role-finance = ekonomi
 role-moderator = granskare av omdömen
-role-provider-staff = tjänsteproducent
+role-provider-staff = serviceproducent
 role-client = klient
 role-proxy = ombud
 
@@ -982,7 +990,7 @@ service-archive-keep = Arkivera inte
 field-reference-price = Referenspris
 field-terms-valid-from = Villkoren om pengar gäller från
 field-terms-valid-from-hint = I dag eller senare. Gäller sedelns värde, högsta priset, referenspriset, mervärdesskatten, betalningssätten och det inkomstbundna värdet.
-field-income-rule-hint = Fyll i dessa fem fält bara om sedelns värde beror på kundens inkomster. Lämna dem annars tomma.
+field-income-rule-hint = Fyll i dessa fem fält bara om sedelns värde beror på klientens inkomster. Lämna dem annars tomma.
 field-income-max = Inkomstbundet värde: högsta värde (€)
 field-income-min = Inkomstbundet värde: lägsta värde (€)
 field-income-percent = Av inkomsterna över gränsen räknas (%)
@@ -1020,7 +1028,7 @@ field-error-einvoice-address = Kontrollera e-fakturaadressen: OVT-kod (0037 och 
 field-error-einvoice-operator = Kontrollera förmedlarkoden: 2–35 bokstäver och siffror, till exempel 003721291126.
 error-preview-changed = Tjänsterna att fakturera ändrades efter förhandsgranskningen. Kontrollera de nya siffrorna och bekräfta igen.
 einvoice-heading = Vår e-fakturaadress
-einvoice-intro-purchaser = När både ni och tjänsteproducenten har angett e-fakturaadress och förmedlarkod innehåller Finvoice-fakturan färdiga dirigeringsuppgifter för operatören.
+einvoice-intro-purchaser = När både ni och serviceproducenten har angett e-fakturaadress och förmedlarkod innehåller Finvoice-fakturan färdiga dirigeringsuppgifter för operatören.
 settlement-check = Kontrollera fakturorna innan de görs ({ $month })
 settlement-preview-title = Förhandsgranskning av faktureringen
 settlement-preview-heading = Kontrollera före faktureringen
@@ -1028,7 +1036,7 @@ settlement-preview-intro = De här fakturorna och kreditnotorna görs när du be
 settlement-preview-invoices = Fakturor
 settlement-preview-credit-notes = Kreditnotor
 settlement-preview-waiting = Fortsätter vänta
-settlement-preview-caption = Fakturor som görs, per tjänsteproducent
+settlement-preview-caption = Fakturor som görs, per serviceproducent
 settlement-preview-supplementary = Klar: kommer på en tilläggsfaktura
 settlement-confirm = Bekräfta och gör { $count ->
     [one] 1 faktura
@@ -1045,11 +1053,11 @@ invoice-back = Tillbaka
 invoice-credit-note-intro = En kreditnota betalar tillbaka beloppen för annullerade eller bestridda tjänster. Beloppen är negativa.
 invoice-supplementary-intro = Tilläggsfaktura: tjänster som registrerades efter månadens första faktura.
 invoice-seller = Säljare
-invoice-buyer = Köpare
+invoice-buyer = Beställare
 invoice-reference = Referensnummer
 invoice-to-pay = Att betala
 invoice-rows = Fakturarader
-invoice-rows-explained = På varje rad: antal × enhetspris = pris totalt. Därifrån dras klientens självrisk; resten är köparens andel, som köparen betalar. Köparens andel = utan moms + moms.
+invoice-rows-explained = På varje rad: antal × enhetspris = pris totalt. Därifrån dras klientens självriskandel; resten är beställarens andel, som beställaren betalar. Beställarens andel = utan moms + moms.
 invoice-rows-caption = Fakturans rader, faktura
 invoice-unit-price = Enhetspris (inkl. moms)
 invoice-vat-rate = Moms-%

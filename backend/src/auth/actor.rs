@@ -32,6 +32,8 @@ pub struct Actor {
     pub client_id: Option<ClientId>,
     /// The language the user chose for the portal and emails (fi, sv or en).
     pub locale: String,
+    /// The user chose `locale`; until then the portal follows the browser's languages.
+    pub locale_chosen: bool,
     /// Set when the request came with a provider's API key rather than a sign-in.
     pub api_key: Option<ApiKeyRef>,
     /// The client a proxy chose to act for in this session (the portal's choice).
@@ -49,6 +51,7 @@ impl Actor {
             provider_id: user.provider_id.map(Into::into),
             client_id: user.client_id.map(Into::into),
             locale: user.locale.clone(),
+            locale_chosen: user.locale_chosen,
             api_key: None,
             session_acting_for: None,
         }

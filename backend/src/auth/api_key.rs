@@ -138,6 +138,7 @@ pub async fn actor_for(
         provider_id: Some(key.provider_id.into()),
         client_id: None,
         locale: "fi".into(),
+        locale_chosen: false,
         api_key: Some(ApiKeyRef {
             id: key.id.into(),
             site: key.site,

@@ -8,7 +8,7 @@ use valinta_search::{GeoPoint, OfferingDoc};
 
 use crate::{
     db::entities::{approval, offering, offering_rating, provider, service},
-    domain::LocalizedText,
+    domain::{LocalizedText, municipality},
     reviews::ratings::Aggregate,
 };
 
@@ -79,6 +79,11 @@ pub async fn build_documents(
             continue;
         }
         let rating = ratings.get(&model.id).filter(|r| r.review_count > 0);
+        let municipalities: Vec<String> = parse(&model.municipalities)?;
+        let municipality_names = municipalities
+            .iter()
+            .flat_map(|code| municipality::names_for_search(code))
+            .collect();
         docs.push(OfferingDoc {
             offering_id: model.id,
             provider_id: provider.id,
@@ -91,7 +96,8 @@ pub async fn build_documents(
             description: languages_map(&parse(&model.description)?),
             unit_price_cents: model.unit_price_cents,
             unit: service.unit.clone(),
-            municipalities: parse(&model.municipalities)?,
+            municipalities,
+            municipality_names,
             languages: parse(&model.languages)?,
             methods: parse(&service.methods)?,
             accessibility: parse(&model.accessibility)?,

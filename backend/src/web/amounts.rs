@@ -11,24 +11,34 @@ use crate::{
     error::AppResult,
 };
 
-use super::{client::money::offering_titles, format, i18n::Lang, session::Web, views};
+use super::{
+    client::money::offering_titles,
+    format,
+    i18n::{Arg, Lang},
+    session::Web,
+    views,
+};
 
-/// "1 tunti", "1,5 tuntia", "2 timmar": exactly one takes the singular (`unit-*`), any
-/// other quantity the plural (`units-*`).
+/// "1 tunti", "1,5 tuntia", "2 timmar", "1 hour": the unit word agrees with the number
+/// through Fluent's plural selector (`amount-<unit>` with a number `count`), so each
+/// language's own plural rules decide. A unit without such a message shows its word.
 pub fn with_unit(lang: Lang, quantity: Quantity, unit: &str) -> String {
-    let vocabulary = if quantity.milli() == 1000 {
-        "unit"
-    } else {
-        "units"
-    };
-    let word = if unit.is_empty() {
-        String::new()
-    } else {
-        views::word(lang, vocabulary, unit)
-    };
-    format!("{} {word}", format::quantity(quantity))
-        .trim_end()
-        .to_owned()
+    let amount = format::quantity(quantity);
+    if unit.is_empty() {
+        return amount;
+    }
+    let key = format!("amount-{}", unit.replace('_', "-"));
+    let args = [
+        ("count", Arg::Number(quantity.to_string())),
+        ("amount", Arg::Text(amount.clone())),
+    ];
+    lang.try_t_with(&key, &args)
+        .unwrap_or_else(|| format!("{amount} {}", views::word(lang, "unit", unit)))
+}
+
+/// A whole number of units ("3 tuntia") the same way.
+pub fn whole_units(lang: Lang, count: i64, unit: &str) -> String {
+    with_unit(lang, Quantity::from_milli(count.saturating_mul(1000)), unit)
 }
 
 /// The unit of each offering's catalogue service.
@@ -118,5 +128,36 @@ mod tests {
         assert_eq!(with_unit(Lang::En, q("1"), "visit"), "1 visit");
         assert_eq!(with_unit(Lang::En, q("3"), "visit"), "3 visits");
         assert_eq!(with_unit(Lang::Fi, q("2"), ""), "2");
+    }
+}
+
+#[cfg(test)]
+mod fluent_plurals {
+    use super::*;
+
+    #[test]
+    fn units_agree_with_the_number_in_each_language() {
+        let q = |milli| Quantity::from_milli(milli);
+        for (lang, milli, unit, shown) in [
+            (Lang::Fi, 1000, "hour", "1 tunti"),
+            (Lang::Fi, 2000, "hour", "2 tuntia"),
+            (Lang::Fi, 1500, "hour", "1,5 tuntia"),
+            (Lang::Fi, 3000, "visit", "3 käyntiä"),
+            (Lang::Sv, 1000, "hour", "1 timme"),
+            (Lang::Sv, 2000, "hour", "2 timmar"),
+            (Lang::Sv, 2000, "trip", "2 resor"),
+            (Lang::En, 1000, "hour", "1 hour"),
+            (Lang::En, 2000, "hour", "2 hours"),
+            (Lang::En, 1500, "day", "1,5 days"),
+        ] {
+            assert_eq!(
+                with_unit(lang, q(milli), unit),
+                shown,
+                "{lang:?} {milli} {unit}"
+            );
+        }
+        assert_eq!(whole_units(Lang::Sv, 1, "session"), "1 gång");
+        assert_eq!(whole_units(Lang::Fi, 0, "hour"), "0 tuntia");
+        assert_eq!(with_unit(Lang::Fi, q(2000), ""), "2");
     }
 }

@@ -8,14 +8,12 @@ use axum::{
     middleware::Next,
     response::{IntoResponse, Redirect, Response},
 };
-use axum_extra::extract::cookie::CookieJar;
 
 use crate::state::AppState;
 
 use super::{
-    i18n::Lang,
     page::{PageCtx, render},
-    session::{LANG_COOKIE, Web},
+    session::Web,
 };
 
 #[derive(Template)]
@@ -42,10 +40,7 @@ pub fn message_page(web: &Web, status: StatusCode, title_key: &str, message_key:
 }
 
 pub async fn error_pages(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let lang = CookieJar::from_headers(request.headers())
-        .get(LANG_COOKIE)
-        .and_then(|c| Lang::parse(c.value()))
-        .unwrap_or_default();
+    let lang = super::language_choice::resolve(request.uri(), request.headers(), None).lang;
     let here = request
         .uri()
         .path_and_query()

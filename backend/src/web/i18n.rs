@@ -51,6 +51,42 @@ impl Lang {
         }
     }
 
+    /// The language a browser prefers among ours, from its `Accept-Language` header:
+    /// the highest q-value wins (earlier on a tie), a region does not matter ("sv-FI" is
+    /// Swedish, "en-GB" English), `q=0` means "not this one". None when the header names
+    /// none of ours.
+    pub fn from_accept_language(header: &str) -> Option<Lang> {
+        let mut best: Option<(Lang, u16)> = None;
+        for item in header.split(',') {
+            let mut parts = item.split(';');
+            let tag = parts.next().unwrap_or_default().trim();
+            let primary = tag.split(['-', '_']).next().unwrap_or_default();
+            let Some(lang) = Lang::parse(&primary.to_ascii_lowercase()) else {
+                continue;
+            };
+            let quality = parts
+                .filter_map(|p| p.trim().strip_prefix("q="))
+                .map(parse_quality)
+                .next()
+                .unwrap_or(Some(1000));
+            let Some(quality) = quality.filter(|q| *q > 0) else {
+                continue;
+            };
+            if best.is_none_or(|(_, q)| quality > q) {
+                best = Some((lang, quality));
+            }
+        }
+        best.map(|(lang, _)| lang)
+    }
+
+    /// The language a URL asks for with `?lang=sv` (the language-bearing URL every page
+    /// has); None without one or with a value other than fi, sv or en.
+    pub fn from_query(query: Option<&str>) -> Option<Lang> {
+        form_urlencoded::parse(query?.as_bytes())
+            .find(|(k, _)| k == "lang")
+            .and_then(|(_, v)| Lang::parse(&v))
+    }
+
     fn id(self) -> LanguageIdentifier {
         match self {
             Lang::Fi => langid!("fi"),
@@ -74,19 +110,25 @@ impl Lang {
 
     /// The text for `key` with named arguments; numbers select plural forms.
     pub fn t_with(self, key: &str, args: &[(&'static str, Arg)]) -> String {
+        self.try_t_with(key, args).unwrap_or_else(|| key.to_owned())
+    }
+
+    /// The text for `key` with named arguments if this language (or Finnish) has one.
+    pub fn try_t_with(self, key: &str, args: &[(&'static str, Arg)]) -> Option<String> {
         let args: HashMap<Cow<'static, str>, FluentValue> = args
             .iter()
             .map(|(name, value)| {
                 let value = match value {
                     Arg::Text(text) => FluentValue::from(text.clone()),
                     Arg::Count(n) => FluentValue::from(*n),
+                    // A decimal ("1.5") keeps its fraction digits, which the plural
+                    // rules read: "1 tunti" but "1,5 tuntia".
+                    Arg::Number(n) => FluentValue::try_number(n.as_str()),
                 };
                 (Cow::Borrowed(*name), value)
             })
             .collect();
-        LOCALES
-            .try_lookup_with_args(&self.id(), key, &args)
-            .unwrap_or_else(|| key.to_owned())
+        LOCALES.try_lookup_with_args(&self.id(), key, &args)
     }
 
     /// Picks the text for this language from a localised object, falling back to Finnish.
@@ -99,10 +141,27 @@ impl Lang {
     }
 }
 
+/// A q-value ("0.9", "1", "0.125") in thousandths; None when it is not one.
+fn parse_quality(raw: &str) -> Option<u16> {
+    let raw = raw.trim();
+    let (whole, fraction) = raw.split_once('.').unwrap_or((raw, ""));
+    if fraction.len() > 3 || !fraction.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let thousandths = format!("{fraction:0<3}").parse::<u16>().ok()?;
+    match whole {
+        "0" => Some(thousandths),
+        "1" if thousandths == 0 => Some(1000),
+        _ => None,
+    }
+}
+
 #[derive(Clone, Debug)]
 pub enum Arg {
     Text(String),
     Count(i64),
+    /// A decimal number as text with a point ("1.5"), for plural selection.
+    Number(String),
 }
 
 impl From<&str> for Arg {
@@ -160,6 +219,95 @@ mod tests {
     }
 
     #[test]
+    fn accept_language_picks_our_best_language() {
+        let pick = Lang::from_accept_language;
+        assert_eq!(pick("sv-FI,sv;q=0.9,en;q=0.5"), Some(Lang::Sv));
+        assert_eq!(pick("en-GB,en;q=0.9"), Some(Lang::En));
+        assert_eq!(pick("fi-FI"), Some(Lang::Fi));
+        assert_eq!(pick("de-DE,de;q=0.9,sv;q=0.3,en;q=0.2"), Some(Lang::Sv));
+        assert_eq!(pick("en;q=0.5, sv;q=0.8"), Some(Lang::Sv));
+        assert_eq!(pick("sv;q=0, en;q=0.1"), Some(Lang::En));
+        assert_eq!(pick("en;q=0.7,fi;q=0.7"), Some(Lang::En));
+        assert_eq!(pick("SV"), Some(Lang::Sv));
+        assert_eq!(pick("de, *;q=0.5"), None);
+        assert_eq!(pick(""), None);
+        assert_eq!(pick("sv;q=2"), None);
+    }
+
+    #[test]
+    fn the_url_names_the_language() {
+        assert_eq!(Lang::from_query(Some("q=x&lang=sv")), Some(Lang::Sv));
+        assert_eq!(Lang::from_query(Some("lang=de")), None);
+        assert_eq!(Lang::from_query(None), None);
+    }
+
+    /// One Swedish term per concept (see the README's "Languages" section): a variant
+    /// found in the Swedish texts fails here, naming the term to use instead.
+    #[test]
+    fn swedish_uses_one_term_per_concept() {
+        // (banned word or word start, the term to use)
+        const BANNED_STARTS: [(&str, &str); 6] = [
+            ("tjänsteproducent", "serviceproducent"),
+            ("köpare", "beställare"),
+            ("tjänstesedel", "servicesedel"),
+            ("servicecheck", "servicesedel"),
+            ("egenandel", "självriskandel"),
+            ("betalningsåtagande", "betalningsförbindelse"),
+        ];
+        const BANNED_WORDS: [(&str, &str); 6] = [
+            ("kund", "klient"),
+            ("kunden", "klienten"),
+            ("kunder", "klienter"),
+            ("kunderna", "klienterna"),
+            ("kundens", "klientens"),
+            ("kundernas", "klienternas"),
+        ];
+        let dir = format!("{}/locales/sv", env!("CARGO_MANIFEST_DIR"));
+        let mut found = Vec::new();
+        for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{dir}: {e}")) {
+            let path = entry.unwrap_or_else(|e| panic!("{e}")).path();
+            if path.extension().is_none_or(|e| e != "ftl") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            for (n, line) in text.lines().enumerate() {
+                if line.starts_with('#') {
+                    continue;
+                }
+                // The text only: keys and variables are code, not Swedish.
+                let value = line.split_once(" = ").map_or(line, |(_, v)| v);
+                let lower = value.to_lowercase();
+                let mut bad: Vec<(&str, &str)> = Vec::new();
+                if lower.contains("egen andel") {
+                    bad.push(("egen andel", "självriskandel"));
+                }
+                let words = lower
+                    .split(|c: char| !c.is_alphabetic())
+                    .filter(|w| !w.is_empty());
+                for word in words {
+                    if word.starts_with("självrisk") && !word.starts_with("självriskandel") {
+                        bad.push(("självrisk", "självriskandel"));
+                    }
+                    bad.extend(BANNED_STARTS.iter().filter(|(b, _)| word.starts_with(b)));
+                    bad.extend(BANNED_WORDS.iter().filter(|(b, _)| word == *b));
+                }
+                for (variant, term) in bad {
+                    found.push(format!(
+                        "{}:{}: \"{variant}\" (use \"{term}\")",
+                        path.display(),
+                        n + 1
+                    ));
+                }
+            }
+        }
+        assert!(
+            found.is_empty(),
+            "Swedish variants found:\n{}",
+            found.join("\n")
+        );
+    }
+
+    #[test]
     fn all_languages_have_the_same_keys() {
         let fi = keys_of("fi");
         assert!(fi.len() > 100, "the Finnish file looks truncated");
@@ -204,6 +352,7 @@ mod tests {
             "units",
             "limits",
             "text",
+            "amount",
         ]
         .into_iter()
         .map(|name| (name, FluentValue::from("1")))

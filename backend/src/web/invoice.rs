@@ -21,7 +21,6 @@ use crate::{
         i18n::Lang,
         page::{PageCtx, render},
         session::Web,
-        views,
     },
 };
 
@@ -122,9 +121,8 @@ fn rows(lang: Lang, doc: &InvoiceDocument) -> (Vec<RowView>, RowView) {
                     .map(|n| n.get(lang.code()).to_owned())
                     .unwrap_or_default(),
                 quantity: format!(
-                    "{sign}{} {}",
-                    format::quantity(quantity),
-                    views::word(lang, "unit", &s.unit_word)
+                    "{sign}{}",
+                    super::amounts::with_unit(lang, quantity, &s.unit_word)
                 ),
                 unit_price: euros(f.unit_price),
                 // Shown where it differs: with VAT above 0 %.

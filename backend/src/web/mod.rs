@@ -12,6 +12,7 @@ pub mod format;
 pub mod i18n;
 pub mod invoice;
 pub mod item_forms;
+pub mod language_choice;
 pub mod page;
 pub mod pager;
 pub mod password;
@@ -252,4 +253,5 @@ pub fn router(state: AppState) -> Router<AppState> {
         .fallback(|| async { crate::error::AppError::not_found("page") })
         .layer(middleware::from_fn_with_state(state, errors::error_pages))
         .layer(middleware::from_fn(session::ensure_browser_id))
+        .layer(middleware::from_fn(language_choice::remember_url_choice))
 }

@@ -42,6 +42,9 @@ pub struct PageCtx {
     client_side: bool,
     /// A short confirmation after a form succeeded, announced politely.
     pub notice: Option<String>,
+    /// The portal's public address ("https://valinta.example.fi"), for absolute
+    /// `hreflang` links; empty when not configured (the links are then relative).
+    origin: String,
 }
 
 impl PageCtx {
@@ -63,6 +66,15 @@ impl PageCtx {
                 .as_ref()
                 .is_some_and(|a| a.has(Role::Client) || a.has(Role::Proxy)),
             notice,
+            origin: web
+                .state
+                .config
+                .email
+                .public_url
+                .as_deref()
+                .unwrap_or_default()
+                .trim_end_matches('/')
+                .to_owned(),
         }
     }
 
@@ -121,6 +133,24 @@ impl PageCtx {
 
     pub fn is_lang(&self, other: &Lang) -> bool {
         self.lang == *other
+    }
+
+    /// This page in language `l`: its path and other parameters with `?lang=` (the
+    /// language menu's links).
+    pub fn lang_url(&self, l: &Lang) -> String {
+        super::language_choice::url_in(&self.here, Some(*l))
+    }
+
+    /// `<link rel="alternate" hreflang>` targets: this page in each language, then the
+    /// `x-default` one without `lang` (it follows the browser's languages).
+    pub fn alternates(&self) -> Vec<(&'static str, String)> {
+        let mut links: Vec<(&'static str, String)> = Lang::ALL
+            .iter()
+            .map(|l| (l.code(), format!("{}{}", self.origin, self.lang_url(l))))
+            .collect();
+        let default = super::language_choice::url_in(&self.here, None);
+        links.push(("x-default", format!("{}{default}", self.origin)));
+        links
     }
 }
 
@@ -227,6 +257,9 @@ pub struct Field {
     pub inputmode: Option<&'static str>,
     pub autocomplete: Option<&'static str>,
     pub options: Vec<Choice>,
+    /// Suggestions a text field offers as the user types (a `<datalist>`); any other
+    /// value may still be typed.
+    pub suggestions: Vec<String>,
     pub error: Option<String>,
 }
 
@@ -268,6 +301,10 @@ impl Field {
     }
     pub fn options(mut self, options: Vec<Choice>) -> Self {
         self.options = options;
+        self
+    }
+    pub fn suggestions(mut self, suggestions: Vec<String>) -> Self {
+        self.suggestions = suggestions;
         self
     }
     pub fn described_by(&self) -> String {

@@ -99,11 +99,11 @@ impl FromRequestParts<AppState> for Web {
             },
             None => None,
         };
-        let lang = jar
-            .get(LANG_COOKIE)
-            .and_then(|c| Lang::parse(c.value()))
-            .or_else(|| actor.as_ref().and_then(|a| Lang::parse(&a.locale)))
-            .unwrap_or_default();
+        let resolved = super::language_choice::resolve(&parts.uri, &parts.headers, actor.as_ref());
+        let lang = resolved.lang;
+        if let Some(actor) = &actor {
+            super::public::language::keep_in_step(state, actor, lang, resolved.from_url).await?;
+        }
         let browser = parts
             .extensions
             .get::<BrowserId>()

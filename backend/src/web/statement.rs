@@ -162,11 +162,7 @@ pub async fn draw(
                     views::pick(lang, &o.service_name),
                     o.provider_name
                 ),
-                quantity: format!(
-                    "{} {}",
-                    format::quantity(o.quantity),
-                    views::word(lang, "unit", &o.unit)
-                ),
+                quantity: super::amounts::with_unit(lang, o.quantity, &o.unit),
                 total: format::euros(o.total),
                 client_share: format::euros(o.client_share),
             })

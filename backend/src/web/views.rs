@@ -5,10 +5,14 @@ use crate::domain::Money;
 
 use super::format;
 
-/// "Helsinki" for "091" where we know the name, else the code itself.
+/// "Helsinki" for "091" (in Swedish "Helsingfors"), from the embedded list of every
+/// municipality; a code the list lacks shows as itself.
 pub fn municipality(lang: Lang, code: &str) -> String {
-    lang.try_t(&format!("municipality-{code}"))
-        .unwrap_or_else(|| code.to_owned())
+    match crate::domain::municipality::named(code) {
+        Some(m) if lang == Lang::Sv => m.sv.to_owned(),
+        Some(m) => m.fi.to_owned(),
+        None => code.to_owned(),
+    }
 }
 
 pub fn municipalities(lang: Lang, codes: &[String]) -> String {

@@ -56,6 +56,12 @@ impl Browser {
     /// A fresh browser (own profile, no cookies) pointed at this app, or `None` when this
     /// machine has no browser and the run does not require one.
     pub async fn open(app: &TestApp) -> Option<Browser> {
+        Self::open_speaking(app, "fi-FI,fi").await
+    }
+
+    /// A fresh browser whose `Accept-Language` is `languages` (the portal follows it on
+    /// a first visit; `open` is a Finnish browser, so pages start in Finnish).
+    pub async fn open_speaking(app: &TestApp, languages: &str) -> Option<Browser> {
         let available = std::path::Path::new(CHROMIUM).exists()
             && std::path::Path::new(CHROMEDRIVER).exists()
             && axe_source().is_some();
@@ -89,7 +95,10 @@ impl Browser {
                     "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
                     "--disable-component-update", "--disable-sync", "--window-size=1280,1000",
                     format!("--user-data-dir={}", profile.path().display()),
-                ]
+                    format!("--lang={}", languages.split(',').next().unwrap_or("fi")),
+                    format!("--accept-lang={languages}"),
+                ],
+                "prefs": { "intl.accept_languages": languages }
             }
         });
         let caps = match caps {
@@ -227,7 +236,7 @@ impl Browser {
 
     /// Switches the language with the header's language buttons.
     pub async fn language(&self, code: &str) {
-        self.go(&format!(".langs button[value={code}]")).await;
+        self.go(&format!(".langs a[hreflang={code}]")).await;
         let lang = self
             .client
             .execute("return document.documentElement.lang", vec![])

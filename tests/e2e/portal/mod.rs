@@ -50,6 +50,7 @@ mod emails;
 mod flows;
 mod http;
 mod keyboard;
+mod languages;
 mod phones;
 mod reviews;
 mod rules_forms;

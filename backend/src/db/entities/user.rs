@@ -16,6 +16,8 @@ pub struct Model {
     pub provider_id: Option<Uuid>,
     pub client_id: Option<Uuid>,
     pub locale: String,
+    /// The user chose `locale` (else it follows the browser's `Accept-Language`).
+    pub locale_chosen: bool,
     pub created_at: DateTimeUtc,
     /// A proxy known by identity code (a client's code is on the client).
     pub personal_id_cipher: Option<String>,

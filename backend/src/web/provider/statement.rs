@@ -114,10 +114,10 @@ fn row(lang: Lang, d: &DeliveryRow, names: &HashMap<ClientId, String>) -> Row {
             .as_ref()
             .map(|s| views::pick(lang, s))
             .unwrap_or_default(),
-        quantity: format!(
-            "{} {}",
-            format::quantity(d.quantity),
-            views::word(lang, "unit", d.unit.as_deref().unwrap_or_default())
+        quantity: crate::web::amounts::with_unit(
+            lang,
+            d.quantity,
+            d.unit.as_deref().unwrap_or_default(),
         ),
         unit_price: format::euros(d.unit_price),
         total: format::euros(d.total),

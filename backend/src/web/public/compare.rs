@@ -171,10 +171,10 @@ fn column(lang: Lang, o: api::ComparedOffering) -> Column {
             _ => o.units_affordable.map(|n| {
                 lang.t_with(
                     "units-affordable",
-                    &[
-                        ("count", u64::try_from(n).unwrap_or(0).into()),
-                        ("unit", views::word(lang, "unit", &unit).into()),
-                    ],
+                    &[(
+                        "amount",
+                        crate::web::amounts::whole_units(lang, n.max(0), &unit).into(),
+                    )],
                 )
             }),
         },

@@ -185,13 +185,14 @@ pub(crate) async fn welcome(
     let mut jar = jar.add(cookie(SESSION_COOKIE, token, days));
     // A language chosen in this browser before signing in wins and is remembered
     // for the user; otherwise the user's own choice follows them here.
+    // Without either choice the portal keeps following the browser's languages.
     match jar.get(LANG_COOKIE).and_then(|c| Lang::parse(c.value())) {
-        Some(chosen) if chosen.code() != user.locale => {
+        Some(chosen) if chosen.code() != user.locale || !user.locale_chosen => {
             super::language::remember(&web.state, actor.user_id, chosen).await?;
         }
         Some(_) => {}
         None => {
-            if let Some(lang) = Lang::parse(&user.locale) {
+            if let Some(lang) = Lang::parse(&user.locale).filter(|_| user.locale_chosen) {
                 jar = jar.add(cookie(LANG_COOKIE, lang.code().to_owned(), 400));
             }
         }

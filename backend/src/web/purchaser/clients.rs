@@ -112,8 +112,8 @@ async fn draw_list(
             .required(),
         Field::new("municipality", "text", lang.t("field-municipality"))
             .value(form.one("municipality"))
-            .inputmode("numeric")
             .hint(lang.t("field-municipality-hint"))
+            .suggestions(area_names(web, pid).await?)
             .required(),
         Field::new("email", "email", lang.t("field-email"))
             .value(form.one("email"))
@@ -133,6 +133,18 @@ async fn draw_list(
         fields,
         errors,
     })
+}
+
+/// The names of the purchaser's municipalities in the page's language, offered as the
+/// home municipality is typed (a name in either language or the code is accepted).
+async fn area_names(web: &Web, pid: crate::domain::ids::PurchaserId) -> AppResult<Vec<String>> {
+    let area = crate::routes::purchasers::municipalities_of(&web.state.db.conn, pid.into()).await?;
+    let mut names: Vec<String> = area
+        .iter()
+        .map(|code| views::municipality(web.lang, code))
+        .collect();
+    names.sort();
+    Ok(names)
 }
 
 pub async fn list(web: Web, uri: Uri) -> AppResult<Response> {
