@@ -18,6 +18,7 @@ pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod finance;
+pub mod i18n;
 pub mod identity_codes;
 pub mod indexing;
 pub mod jobs;

@@ -93,8 +93,8 @@ pub async fn set_language(
     actor: Actor,
     crate::routes::extract::ApiJson(input): crate::routes::extract::ApiJson<LanguageIn>,
 ) -> AppResult<axum::http::StatusCode> {
-    let lang = crate::web::i18n::Lang::parse(&input.language)
+    let lang = crate::i18n::Lang::parse(&input.language)
         .ok_or_else(|| crate::error::AppError::invalid("language", "must be fi, sv or en"))?;
-    crate::web::public::language::remember(&state, actor.user_id, lang).await?;
+    crate::accounts::language::remember(&state.db, actor.user_id, lang).await?;
     Ok(axum::http::StatusCode::NO_CONTENT)
 }

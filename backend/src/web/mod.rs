@@ -9,7 +9,8 @@ pub mod assets;
 pub mod client;
 pub mod errors;
 pub mod format;
-pub mod i18n;
+/// The portal's languages live in [`crate::i18n`] (the API's language choice uses them too).
+pub use crate::i18n;
 pub mod invoice;
 pub mod item_forms;
 pub mod language_choice;

@@ -102,7 +102,8 @@ impl FromRequestParts<AppState> for Web {
         let resolved = super::language_choice::resolve(&parts.uri, &parts.headers, actor.as_ref());
         let lang = resolved.lang;
         if let Some(actor) = &actor {
-            super::public::language::keep_in_step(state, actor, lang, resolved.from_url).await?;
+            super::public::language::keep_in_step(&state.db, actor, lang, resolved.from_url)
+                .await?;
         }
         let browser = parts
             .extensions

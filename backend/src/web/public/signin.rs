@@ -188,7 +188,7 @@ pub(crate) async fn welcome(
     // Without either choice the portal keeps following the browser's languages.
     match jar.get(LANG_COOKIE).and_then(|c| Lang::parse(c.value())) {
         Some(chosen) if chosen.code() != user.locale || !user.locale_chosen => {
-            super::language::remember(&web.state, actor.user_id, chosen).await?;
+            super::language::remember(&web.state.db, actor.user_id, chosen).await?;
         }
         Some(_) => {}
         None => {
