@@ -353,6 +353,10 @@ mod tests {
             "limits",
             "text",
             "amount",
+            "page",
+            "pages",
+            "total",
+            "client",
         ]
         .into_iter()
         .map(|name| (name, FluentValue::from("1")))
