@@ -42,6 +42,16 @@ pub struct Paged<T> {
 }
 
 impl<T> Paged<T> {
+    /// All the rows there are, as one page holding them all.
+    pub fn whole(items: Vec<T>) -> Paged<T> {
+        let total = items.len() as u64;
+        Paged {
+            items,
+            total,
+            page: Page::first(total.max(1)),
+        }
+    }
+
     pub fn map<U>(self, f: impl FnMut(T) -> U) -> Paged<U> {
         Paged {
             items: self.items.into_iter().map(f).collect(),
@@ -77,6 +87,23 @@ where
         .all(conn)
         .await?;
     Ok(Paged { items, total, page })
+}
+
+/// One page of a query, or with `page` None every row of it.
+pub async fn fetch_or_all<E, C>(
+    conn: &C,
+    select: sea_orm::Select<E>,
+    page: Option<Page>,
+) -> Result<Paged<E::Model>, DbErr>
+where
+    E: EntityTrait,
+    E::Model: FromQueryResult + Send + Sync,
+    C: ConnectionTrait,
+{
+    match page {
+        Some(page) => fetch(conn, select, page).await,
+        None => Ok(Paged::whole(select.all(conn).await?)),
+    }
 }
 
 #[cfg(test)]

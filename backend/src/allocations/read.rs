@@ -23,18 +23,7 @@ pub async fn for_client(
         .filter(allocation::Column::ClientId.eq(uuid::Uuid::from(id)))
         .order_by_desc(allocation::Column::ValidTo)
         .order_by_desc(allocation::Column::Id);
-    let listed = match page {
-        Some(page) => paging::fetch(conn, select, page).await?,
-        None => {
-            let items = select.all(conn).await?;
-            let total = items.len() as u64;
-            Paged {
-                items,
-                total,
-                page: Page::first(total.max(1)),
-            }
-        }
-    };
+    let listed = paging::fetch_or_all(conn, select, page).await?;
     audit::record(
         conn,
         Some(actor),
@@ -64,16 +53,5 @@ pub async fn ledger_of(
     let select = ledger_entry::Entity::find()
         .filter(ledger_entry::Column::AllocationId.eq(uuid::Uuid::from(id)))
         .order_by_asc(ledger_entry::Column::Seq);
-    Ok(match page {
-        Some(page) => paging::fetch(conn, select, page).await?,
-        None => {
-            let items = select.all(conn).await?;
-            let total = items.len() as u64;
-            Paged {
-                items,
-                total,
-                page: Page::first(total.max(1)),
-            }
-        }
-    })
+    Ok(paging::fetch_or_all(conn, select, page).await?)
 }

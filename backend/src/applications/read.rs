@@ -21,18 +21,7 @@ async fn newest_first(
     let select = select
         .order_by_desc(application::Column::CreatedAt)
         .order_by_desc(application::Column::Id);
-    Ok(match page {
-        Some(page) => paging::fetch(conn, select, page).await?,
-        None => {
-            let items = select.all(conn).await?;
-            let total = items.len() as u64;
-            Paged {
-                items,
-                total,
-                page: Page::first(total.max(1)),
-            }
-        }
-    })
+    Ok(paging::fetch_or_all(conn, select, page).await?)
 }
 
 /// The applications a purchaser's catalogue managers decide on (anyone else: 404).

@@ -32,18 +32,7 @@ pub async fn services_of(
         .filter(service::Column::PurchaserId.eq(uuid::Uuid::from(id)))
         .order_by_asc(service::Column::Code)
         .order_by_asc(service::Column::Id);
-    let services = match page {
-        Some(page) => paging::fetch(conn, select, page).await?,
-        None => {
-            let items = select.all(conn).await?;
-            let total = items.len() as u64;
-            Paged {
-                items,
-                total,
-                page: Page::first(total.max(1)),
-            }
-        }
-    };
+    let services = paging::fetch_or_all(conn, select, page).await?;
     let histories = terms::histories(conn, &services.items).await?;
     Ok(Listed {
         services,

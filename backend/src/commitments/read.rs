@@ -182,15 +182,7 @@ pub async fn for_provider(
     actor.require_provider(id, "provider")?;
     let listed = match page {
         Some(page) => page_of_provider(&db.conn, id, filter, page).await?,
-        None => {
-            let items = all_of_provider(&db.conn, id, filter).await?;
-            let total = items.len() as u64;
-            Paged {
-                items,
-                total,
-                page: Page::first(total.max(1)),
-            }
-        }
+        None => Paged::whole(all_of_provider(&db.conn, id, filter).await?),
     };
     crate::audit::record_list(
         db,
@@ -226,14 +218,6 @@ pub async fn for_allocation(
     crate::allocations::load_visible(conn, actor, id, "commitments_listed").await?;
     match page {
         Some(page) => page_of_allocation(conn, id, page).await,
-        None => {
-            let items = of_allocation(conn, id).await?;
-            let total = items.len() as u64;
-            Ok(Paged {
-                items,
-                total,
-                page: Page::first(total.max(1)),
-            })
-        }
+        None => Ok(Paged::whole(of_allocation(conn, id).await?)),
     }
 }

@@ -195,15 +195,7 @@ pub async fn for_commitment(
     }
     let listed = match page {
         Some(page) => page_of_commitment(&db.conn, id, page).await?,
-        None => {
-            let items = of_commitment(&db.conn, id).await?;
-            let total = items.len() as u64;
-            Paged {
-                items,
-                total,
-                page: Page::first(total.max(1)),
-            }
-        }
+        None => Paged::whole(of_commitment(&db.conn, id).await?),
     };
     if by_provider {
         // The provider's read of the client's deliveries (the client side's is above).
