@@ -88,19 +88,6 @@ pub async fn of_commitment(
     to_reads(&of_commitment_query(id).all(conn).await?)
 }
 
-/// Every delivery of several commitments, newest first (one query for a whole page).
-pub async fn of_commitments(
-    conn: &impl ConnectionTrait,
-    ids: impl IntoIterator<Item = CommitmentId>,
-) -> AppResult<Vec<Delivery>> {
-    let ids: Vec<uuid::Uuid> = ids.into_iter().map(Into::into).collect();
-    if ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    let select = delivery::Entity::find().filter(delivery::Column::CommitmentId.is_in(ids));
-    to_reads(&newest_first(select).all(conn).await?)
-}
-
 /// One page of a commitment's deliveries.
 pub async fn page_of_commitment(
     conn: &impl ConnectionTrait,
@@ -209,4 +196,21 @@ pub async fn for_commitment(
         .await?;
     }
     Ok(listed)
+}
+
+/// Every delivery of an allocation, newest first, grouped by commitment, for whoever may
+/// see the allocation (anyone else: 404); the read is audited once for the allocation.
+pub async fn for_allocation(
+    conn: &impl ConnectionTrait,
+    actor: &crate::auth::Actor,
+    id: AllocationId,
+) -> AppResult<std::collections::HashMap<CommitmentId, Vec<Delivery>>> {
+    crate::allocations::load_visible(conn, actor, id, "deliveries_listed").await?;
+    let select =
+        delivery::Entity::find().filter(delivery::Column::AllocationId.eq(uuid::Uuid::from(id)));
+    let mut grouped: std::collections::HashMap<CommitmentId, Vec<Delivery>> = Default::default();
+    for d in to_reads(&newest_first(select).all(conn).await?)? {
+        grouped.entry(d.commitment_id).or_default().push(d);
+    }
+    Ok(grouped)
 }

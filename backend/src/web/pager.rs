@@ -73,6 +73,29 @@ impl Pager {
     }
 }
 
+/// Every row of an API list, page after page: for the pages that still read through an API
+/// handler and must show the whole list.
+pub async fn every_page<T, F, Fut>(mut fetch: F) -> crate::error::AppResult<Vec<T>>
+where
+    F: FnMut(crate::routes::extract::PageQuery) -> Fut,
+    Fut: std::future::Future<Output = crate::error::AppResult<crate::routes::common::ListOut<T>>>,
+{
+    let mut all = Vec::new();
+    for number in 1u64.. {
+        let page = fetch(crate::routes::extract::PageQuery {
+            page: Some(number.to_string()),
+            per_page: Some("100".into()),
+        })
+        .await?;
+        let last = page.items.is_empty() || (all.len() + page.items.len()) as u64 >= page.total;
+        all.extend(page.items);
+        if last {
+            break;
+        }
+    }
+    Ok(all)
+}
+
 /// `page` as the API's `page` and `per_page` query parameters, for pages that still read
 /// through an API list.
 pub fn as_query(page: Page) -> (Option<String>, Option<String>) {

@@ -17,7 +17,7 @@ use crate::{
     error::{AppError, AppResult},
     routes::{
         allocations::AllocationOut,
-        extract::{ApiQuery, PageQuery, PathId},
+        extract::{ApiQuery, PathId},
     },
     web::session::Web,
 };
@@ -85,24 +85,18 @@ pub async fn reviews_of(
 ) -> AppResult<Vec<crate::routes::reviews::read::ReviewRowOut>> {
     let actor = web.signed_in()?.clone();
     // All of them, page after page of the API's list.
-    let mut reviews = Vec::new();
-    for number in 1u64.. {
-        let page = crate::routes::reviews::read::list_for_client(
-            State(web.state.clone()),
-            actor.clone(),
-            PathId(client),
-            ApiQuery(PageQuery {
-                page: Some(number.to_string()),
-                per_page: Some("100".into()),
-            }),
-        )
-        .await?
-        .0;
-        let last = page.items.is_empty() || (reviews.len() + page.items.len()) as u64 >= page.total;
-        reviews.extend(page.items);
-        if last {
-            break;
+    crate::web::pager::every_page(|query| {
+        let (state, actor) = (web.state.clone(), actor.clone());
+        async move {
+            crate::routes::reviews::read::list_for_client(
+                State(state),
+                actor,
+                PathId(client),
+                ApiQuery(query),
+            )
+            .await
+            .map(|listed| listed.0)
         }
-    }
-    Ok(reviews)
+    })
+    .await
 }

@@ -143,14 +143,12 @@ pub async fn show(web: Web) -> AppResult<Response> {
         let listed = commitments::read::for_allocation(conn, &actor, a.id, None)
             .await?
             .items;
-        let mut delivered = Vec::new();
-        for c in &listed {
-            delivered.push(
-                deliveries::read::for_commitment(&web.state.db, &actor, c.id, None)
-                    .await?
-                    .items,
-            );
-        }
+        // One query for the whole decision, not one per order.
+        let mut by_order = deliveries::read::for_allocation(conn, &actor, a.id).await?;
+        let delivered: Vec<Vec<Delivery>> = listed
+            .iter()
+            .map(|c| by_order.remove(&c.id).unwrap_or_default())
+            .collect();
         loaded.push((a, listed, delivered));
     }
     let delivery_ids: Vec<uuid::Uuid> = loaded

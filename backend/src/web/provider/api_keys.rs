@@ -11,7 +11,7 @@ use crate::{
     error::{AppError, AppResult},
     routes::{
         api_keys::{self, ApiKeyIn, ApiKeyOut},
-        extract::{ApiJson, ApiQuery, PageQuery, PathId},
+        extract::{ApiJson, ApiQuery, PathId},
     },
     web::{
         format,
@@ -77,26 +77,15 @@ async fn draw(
 ) -> AppResult<Response> {
     let (actor, id) = super::staff(web)?;
     // Every key the provider has, page after page of the API's list.
-    let mut keys = Vec::new();
-    for number in 1u64.. {
-        let query = PageQuery {
-            page: Some(number.to_string()),
-            per_page: Some("100".into()),
-        };
-        let page = api_keys::list(
-            State(web.state.clone()),
-            actor.clone(),
-            PathId(id),
-            ApiQuery(query),
-        )
-        .await?
-        .0;
-        let last = page.items.is_empty() || (keys.len() + page.items.len()) as u64 >= page.total;
-        keys.extend(page.items);
-        if last {
-            break;
+    let keys = crate::web::pager::every_page(|query| {
+        let (state, actor) = (web.state.clone(), actor.clone());
+        async move {
+            api_keys::list(State(state), actor, PathId(id), ApiQuery(query))
+                .await
+                .map(|listed| listed.0)
         }
-    }
+    })
+    .await?;
     let mut fields = vec![
         Field::new("site", "text", web.lang.t("field-site"))
             .value(site)

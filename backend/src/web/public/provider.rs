@@ -7,7 +7,7 @@ use crate::{
     domain::ids::ProviderId,
     error::AppResult,
     routes::{
-        extract::{ApiQuery, PageQuery, PathId},
+        extract::{ApiQuery, PathId},
         offerings::read,
         providers,
     },
@@ -43,25 +43,15 @@ pub async fn show(web: Web, PathId(id): PathId<ProviderId>) -> AppResult<Respons
         .await?
         .0;
     // Every live offering of the provider, page after page of the API's list.
-    let mut listed = Vec::new();
-    for number in 1u64.. {
-        let page = read::list_for_provider(
-            state.clone(),
-            MaybeActor(None),
-            PathId(id),
-            ApiQuery(PageQuery {
-                page: Some(number.to_string()),
-                per_page: Some("100".into()),
-            }),
-        )
-        .await?
-        .0;
-        let last = page.items.is_empty() || (listed.len() + page.items.len()) as u64 >= page.total;
-        listed.extend(page.items);
-        if last {
-            break;
+    let listed = crate::web::pager::every_page(|query| {
+        let state = state.clone();
+        async move {
+            read::list_for_provider(state, MaybeActor(None), PathId(id), ApiQuery(query))
+                .await
+                .map(|listed| listed.0)
         }
-    }
+    })
+    .await?;
     let offerings = listed
         .iter()
         .map(|o| OfferingRow {

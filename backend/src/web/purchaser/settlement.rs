@@ -111,27 +111,24 @@ async fn draw(
     errors.apply(&mut fields);
     // Every invoice of the month, page after page of the API's list: the finance person
     // sees the whole month, never the first hundred.
-    let mut listed_items = Vec::new();
-    for number in 1u64.. {
-        let listed = month_routes::list(
-            State(web.state.clone()),
-            actor.clone(),
-            PathId(pid),
-            ApiQuery(month_routes::InvoiceListQuery {
-                month: month.label(),
-                page: Some(number.to_string()),
-                per_page: Some("100".into()),
-            }),
-        )
-        .await?
-        .0;
-        let last = listed.items.is_empty()
-            || listed_items.len() as u64 + listed.items.len() as u64 >= listed.total;
-        listed_items.extend(listed.items);
-        if last {
-            break;
+    let listed_items = crate::web::pager::every_page(|query| {
+        let (state, actor) = (web.state.clone(), actor.clone());
+        async move {
+            month_routes::list(
+                State(state),
+                actor,
+                PathId(pid),
+                ApiQuery(month_routes::InvoiceListQuery {
+                    month: month.label(),
+                    page: query.page,
+                    per_page: query.per_page,
+                }),
+            )
+            .await
+            .map(|listed| listed.0)
         }
-    }
+    })
+    .await?;
     let invoices = listed_items
         .into_iter()
         .map(|i| InvoiceRow {
