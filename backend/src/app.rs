@@ -6,7 +6,6 @@ use metrics_exporter_prometheus::PrometheusBuilder;
 use tokio::net::TcpListener;
 
 use crate::{
-    accounts::throttle::{PerAddress, Rates},
     auth::oidc::Oidc,
     catalogue,
     config::Config,
@@ -15,7 +14,7 @@ use crate::{
     jobs::Worker,
     routes,
     state::AppState,
-    users,
+    throttle::{PerAddress, Rates},
     vault::Vault,
 };
 
@@ -33,7 +32,7 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
         tracing::info!(services = promoted, "catalogue terms took effect");
     }
     if let Some((email, password)) = &config.admin {
-        users::ensure_admin(&db, email, password).await?;
+        crate::accounts::lifecycle::ensure_admin(&db, email, password).await?;
     }
     if config.demo {
         demo::load(&db, &vault).await?;

@@ -14,11 +14,11 @@ use crate::{
     db::entities::{allocation, commitment, delivery, provider},
     domain::{
         catalogue::{CommitmentStatus, DeliveryStatus},
+        finnish_day_of as finnish_date,
         ids::{DeliveryId, ProviderId, PurchaserId},
         recording::RecordingDays,
     },
     error::AppResult,
-    statements::finnish_date,
 };
 
 /// How far back deliveries recorded late are counted.

@@ -4,9 +4,7 @@ use std::sync::Arc;
 use metrics_exporter_prometheus::PrometheusHandle;
 use valinta_search::Engine;
 
-use crate::{
-    accounts::throttle::PerAddress, auth::oidc::Oidc, config::Config, db::Db, vault::Vault,
-};
+use crate::{auth::oidc::Oidc, config::Config, db::Db, throttle::PerAddress, vault::Vault};
 
 #[derive(Clone)]
 pub struct AppState {

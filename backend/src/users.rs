@@ -3,8 +3,7 @@ use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
 use crate::{
-    auth::password,
-    db::{Db, entities::user},
+    db::entities::user,
     domain::{
         EmailAddress,
         catalogue::Role,
@@ -57,33 +56,4 @@ pub async fn find_by_email(
         .filter(user::Column::Email.eq(email.trim().to_lowercase()))
         .one(conn)
         .await?)
-}
-
-/// Creates the first administrator from the environment; a no-op when it exists.
-pub async fn ensure_admin(db: &Db, email: &str, password: &str) -> anyhow::Result<()> {
-    if find_by_email(&db.conn, email)
-        .await
-        .map_err(|e| anyhow::anyhow!(e.message))?
-        .is_some()
-    {
-        return Ok(());
-    }
-    let email = EmailAddress::parse(email)?;
-    let hash = password::hash(password)
-        .await
-        .map_err(|e| anyhow::anyhow!(e.message))?;
-    let new = NewUser {
-        email: Some(email),
-        password_hash: Some(hash),
-        name: "Administrator".into(),
-        roles: vec![Role::Admin],
-        purchaser: None,
-        provider: None,
-        client: None,
-    };
-    insert(&db.conn, new)
-        .await
-        .map_err(|e| anyhow::anyhow!(e.message))?;
-    tracing::info!("created the first administrator");
-    Ok(())
 }

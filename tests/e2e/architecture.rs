@@ -110,3 +110,87 @@ fn operations_modules_never_reach_up_into_the_http_adapters() {
     }
     assert!(offenders.is_empty(), "upward imports: {offenders:?}");
 }
+
+/// The groups of top-level modules that import each other, directly or round a circle
+/// (Tarjan's strongly connected components of more than one module).
+fn cycles(graph: &BTreeMap<String, BTreeSet<String>>) -> Vec<Vec<String>> {
+    struct Walk<'a> {
+        graph: &'a BTreeMap<String, BTreeSet<String>>,
+        next: usize,
+        index: BTreeMap<&'a str, usize>,
+        low: BTreeMap<&'a str, usize>,
+        stack: Vec<&'a str>,
+        found: Vec<Vec<String>>,
+    }
+    fn visit<'a>(w: &mut Walk<'a>, v: &'a str) {
+        w.index.insert(v, w.next);
+        w.low.insert(v, w.next);
+        w.next += 1;
+        w.stack.push(v);
+        let graph = w.graph;
+        for u in graph.get(v).into_iter().flatten() {
+            let u = u.as_str();
+            if !graph.contains_key(u) {
+                continue;
+            }
+            if !w.index.contains_key(u) {
+                visit(w, u);
+                let low = w.low[v].min(w.low[u]);
+                w.low.insert(v, low);
+            } else if w.stack.contains(&u) {
+                let low = w.low[v].min(w.index[u]);
+                w.low.insert(v, low);
+            }
+        }
+        if w.low[v] == w.index[v] {
+            let mut group = Vec::new();
+            while let Some(u) = w.stack.pop() {
+                group.push(u.to_owned());
+                if u == v {
+                    break;
+                }
+            }
+            if group.len() > 1 {
+                group.sort();
+                w.found.push(group);
+            }
+        }
+    }
+    let mut walk = Walk {
+        graph,
+        next: 0,
+        index: BTreeMap::new(),
+        low: BTreeMap::new(),
+        stack: Vec::new(),
+        found: Vec::new(),
+    };
+    for v in graph.keys() {
+        if !walk.index.contains_key(v.as_str()) {
+            visit(&mut walk, v);
+        }
+    }
+    walk.found
+}
+
+#[test]
+fn the_top_level_modules_import_each_other_in_one_direction_only() {
+    let found = cycles(&imports());
+    assert!(
+        found.is_empty(),
+        "modules that import each other (round a circle): {found:?}"
+    );
+}
+
+#[test]
+fn a_cycle_is_found_when_there_is_one() {
+    let graph: BTreeMap<String, BTreeSet<String>> = [
+        ("a", vec!["b"]),
+        ("b", vec!["c"]),
+        ("c", vec!["a", "d"]),
+        ("d", vec![]),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v.into_iter().map(str::to_owned).collect()))
+    .collect();
+    assert_eq!(cycles(&graph), vec![vec!["a", "b", "c"]]);
+}

@@ -14,11 +14,11 @@ use crate::{
     },
     audit::{self, AuditEvent},
     auth::{Actor, password},
-    db::entities::user,
-    domain::ids::UserId,
+    db::{Db, entities::user},
+    domain::{EmailAddress, catalogue::Role, ids::UserId},
     error::{AppError, AppResult},
     state::AppState,
-    users,
+    users::{self, NewUser},
 };
 
 /// Changes the signed-in user's password; every other session of theirs ends, the one in
@@ -142,4 +142,33 @@ pub async fn set_active(
     .await?;
     tx.commit().await?;
     Ok(account)
+}
+
+/// Creates the first administrator from the environment; a no-op when it exists.
+pub async fn ensure_admin(db: &Db, email: &str, password: &str) -> anyhow::Result<()> {
+    if users::find_by_email(&db.conn, email)
+        .await
+        .map_err(|e| anyhow::anyhow!(e.message))?
+        .is_some()
+    {
+        return Ok(());
+    }
+    let email = EmailAddress::parse(email)?;
+    let hash = password::hash(password)
+        .await
+        .map_err(|e| anyhow::anyhow!(e.message))?;
+    let new = NewUser {
+        email: Some(email),
+        password_hash: Some(hash),
+        name: "Administrator".into(),
+        roles: vec![Role::Admin],
+        purchaser: None,
+        provider: None,
+        client: None,
+    };
+    users::insert(&db.conn, new)
+        .await
+        .map_err(|e| anyhow::anyhow!(e.message))?;
+    tracing::info!("created the first administrator");
+    Ok(())
 }

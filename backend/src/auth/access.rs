@@ -55,7 +55,7 @@ pub async fn has_mandate(
     let found = mandate::Entity::find()
         .filter(mandate::Column::ProxyUserId.eq(uuid::Uuid::from(actor.user_id)))
         .filter(mandate::Column::ClientId.eq(uuid::Uuid::from(client)))
-        .filter(crate::mandates::live())
+        .filter(crate::db::entities::mandate::live())
         .one(conn)
         .await?;
     Ok(found.is_some())
@@ -82,7 +82,7 @@ pub async fn mandated_clients(
 ) -> AppResult<Vec<ClientId>> {
     Ok(mandate::Entity::find()
         .filter(mandate::Column::ProxyUserId.eq(uuid::Uuid::from(actor.user_id)))
-        .filter(crate::mandates::live())
+        .filter(crate::db::entities::mandate::live())
         .all(conn)
         .await?
         .into_iter()

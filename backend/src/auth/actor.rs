@@ -1,26 +1,22 @@
-//! The signed-in actor, resolved from `Authorization: Bearer <token>`: a sign-in token or a
-//! provider's API key (see `api_key`).
-use axum::{
-    extract::{FromRequestParts, MatchedPath},
-    http::{header, request::Parts},
-};
+//! The signed-in actor: who a sign-in token belongs to, and what the actor may reach by
+//! role. Reading it from a request (`Authorization: Bearer`, a sign-in token or a
+//! provider's API key) is the HTTP edge's, in `crate::http::actor`.
 use chrono::Utc;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use crate::{
-    db::entities::{api_token, user},
+    db::{
+        Db,
+        entities::{api_token, user},
+    },
     domain::{
         catalogue::{PURCHASER_STAFF_ROLES, Role},
         ids::{ClientId, ProviderId, PurchaserId, UserId},
     },
     error::{AppError, AppResult},
-    state::AppState,
 };
 
-use super::{
-    api_key::{self, ApiKeyRef},
-    token,
-};
+use super::{api_key::ApiKeyRef, token};
 
 #[derive(Clone, Debug)]
 pub struct Actor {
@@ -121,38 +117,14 @@ impl Actor {
     }
 }
 
-impl FromRequestParts<AppState> for Actor {
-    type Rejection = AppError;
-
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
-        let header = parts
-            .headers
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .ok_or_else(AppError::unauthorized)?;
-        let token = header
-            .strip_prefix("Bearer ")
-            .map(str::trim)
-            .ok_or_else(AppError::unauthorized)?;
-        if api_key::is_key(token) {
-            let route = parts
-                .extensions
-                .get::<MatchedPath>()
-                .map(MatchedPath::as_str);
-            return api_key::actor_for(state, token, &parts.method, route).await;
-        }
-        Actor::from_token(state, token).await
-    }
-}
-
 impl Actor {
     /// The actor a token (bearer header or the portal's session cookie) belongs to,
     /// while the token is unexpired.
-    pub async fn from_token(state: &AppState, token: &str) -> AppResult<Actor> {
+    pub async fn from_token(db: &Db, token: &str) -> AppResult<Actor> {
         if token.is_empty() || token.len() >= 200 {
             return Err(AppError::unauthorized());
         }
-        let conn = &state.db.conn;
+        let conn = &db.conn;
         let stored = api_token::Entity::find_by_id(token::hash(token))
             .filter(api_token::Column::ExpiresAt.gt(Utc::now()))
             .one(conn)
@@ -172,16 +144,3 @@ impl Actor {
 
 /// For endpoints anyone may call, where a signed-in actor sees more.
 pub struct MaybeActor(pub Option<Actor>);
-
-impl FromRequestParts<AppState> for MaybeActor {
-    type Rejection = AppError;
-
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
-        if parts.headers.get(header::AUTHORIZATION).is_none() {
-            return Ok(MaybeActor(None));
-        }
-        Actor::from_request_parts(parts, state)
-            .await
-            .map(|a| MaybeActor(Some(a)))
-    }
-}

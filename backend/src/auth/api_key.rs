@@ -1,22 +1,17 @@
 //! API keys for a provider's sites (an office, or its ERP): `vk_<prefix>_<secret>`, shown
 //! once when made and stored only as a SHA-256 hash. A key acts as its provider's staff on
 //! the delivery endpoints only ([`allows`]); anything else is refused with 403. Revoking
-//! works at once: every request looks the key up again.
+//! works at once: every request looks the key up again. Making and revoking keys, which the
+//! audit log records, is `accounts::api_keys`'.
 use axum::http::Method;
 use chrono::{Duration, Utc};
 use rand::Rng;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
-use serde_json::json;
 
 use crate::{
-    audit::{self, AuditEvent},
     db::{Db, entities::api_key},
-    domain::{
-        catalogue::Role,
-        ids::{ApiKeyId, ProviderId},
-    },
+    domain::{catalogue::Role, ids::ApiKeyId},
     error::{AppError, AppResult},
-    state::AppState,
 };
 
 use super::{Actor, token};
@@ -109,7 +104,7 @@ pub fn allows(method: &Method, route: Option<&str>) -> bool {
 /// The actor a live key acts as: its provider's staff, named by its site, acting through
 /// the user who made the key (whose id the ledger records as the one who acted).
 pub async fn actor_for(
-    state: &AppState,
+    db: &Db,
     text: &str,
     method: &Method,
     route: Option<&str>,
@@ -120,7 +115,7 @@ pub async fn actor_for(
     let key = api_key::Entity::find()
         .filter(api_key::Column::KeyHash.eq(token::hash(text)))
         .filter(api_key::Column::RevokedAt.is_null())
-        .one(&state.db.conn)
+        .one(&db.conn)
         .await?
         .ok_or_else(AppError::unauthorized)?;
     if !allows(method, route) {
@@ -129,7 +124,7 @@ pub async fn actor_for(
         )
         .with_code("api_key_scope"));
     }
-    touch(&state.db, &key).await?;
+    touch(db, &key).await?;
     Ok(Actor {
         user_id: key.created_by.into(),
         name: key.site.clone(),
@@ -161,76 +156,6 @@ async fn touch(db: &Db, key: &api_key::Model) -> AppResult<()> {
     active.last_used_at = Set(Some(now));
     active.update(&*tx).await?;
     tx.commit().await?;
-    Ok(())
-}
-
-/// Makes a key for one of the provider's sites; the text is in the answer only.
-pub async fn create(
-    db: &Db,
-    provider: ProviderId,
-    site: String,
-    actor: &Actor,
-) -> AppResult<(api_key::Model, String)> {
-    let issued = issue();
-    let tx = db.begin_write().await?;
-    let model = api_key::ActiveModel {
-        id: Set(ApiKeyId::new().into()),
-        provider_id: Set(provider.into()),
-        site: Set(site),
-        prefix: Set(issued.prefix),
-        key_hash: Set(issued.hash),
-        created_by: Set(actor.user_id.into()),
-        created_at: Set(Utc::now()),
-        last_used_at: Set(None),
-        revoked_at: Set(None),
-        revoked_by: Set(None),
-    }
-    .insert(&*tx)
-    .await?;
-    audit_key(&tx, actor, "api_key_created", &model).await?;
-    tx.commit().await?;
-    Ok((model, issued.text))
-}
-
-/// Revokes a key of the actor's provider at once; revoking it again changes nothing.
-pub async fn revoke(db: &Db, id: ApiKeyId, actor: &Actor) -> AppResult<api_key::Model> {
-    let tx = db.begin_write().await?;
-    let model = api_key::Entity::find_by_id(uuid::Uuid::from(id))
-        .one(&*tx)
-        .await?
-        .ok_or_else(|| AppError::not_found("API key"))?;
-    actor.require_provider(model.provider_id.into(), "API key")?;
-    if model.revoked_at.is_some() {
-        return Ok(model);
-    }
-    let mut active = model.into_active_model();
-    active.revoked_at = Set(Some(Utc::now()));
-    active.revoked_by = Set(Some(actor.user_id.into()));
-    let updated = active.update(&*tx).await?;
-    audit_key(&tx, actor, "api_key_revoked", &updated).await?;
-    tx.commit().await?;
-    Ok(updated)
-}
-
-async fn audit_key(
-    tx: &crate::db::WriteTx,
-    actor: &Actor,
-    action: &'static str,
-    key: &api_key::Model,
-) -> AppResult<()> {
-    audit::record(
-        &**tx,
-        Some(actor),
-        None,
-        AuditEvent {
-            action,
-            subject_type: "api_key",
-            subject_id: key.id.to_string(),
-            client: None,
-            detail: Some(json!({"site": key.site, "prefix": key.prefix})),
-        },
-    )
-    .await?;
     Ok(())
 }
 

@@ -1,7 +1,8 @@
-//! The deliveries area for its readers: a commitment's deliveries, a provider's month with
-//! its total over every row, newest first, never silently cut. Recording, voiding and
-//! disputes move money and stay in `ledger/`; `routes/` and `web/` are thin adapters over
-//! both.
+//! The deliveries area: a commitment's deliveries and a provider's month with its total over
+//! every row, never silently cut ([`read`]); recording one from text ([`record`]); one
+//! delivery read, voided or disputed by whoever may ([`act`]). The money moves in `ledger/`;
+//! `routes/` and `web/` are thin adapters over this.
+pub mod act;
 pub mod read;
 pub mod record;
 

@@ -56,7 +56,7 @@ impl Delivery {
             reference: model.reference.clone(),
             status: model.status.parse().map_err(AppError::internal)?,
             created_at: model.created_at,
-            dispute_until: crate::ledger::disputes::last_day(model),
+            dispute_until: crate::domain::dispute_window::last_day(model.date, model.created_at),
             void_reason: model.void_reason.clone(),
             corrects: model.corrects.map(Into::into),
         })

@@ -145,6 +145,24 @@ impl Serialize for Money {
     }
 }
 
+/// Money in the API's documents: one schema for every amount instead of an annotation on
+/// each field. Amounts travel as strings so that no JSON parser turns them into floats.
+impl utoipa::PartialSchema for Money {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{ObjectBuilder, Type};
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .pattern(Some(r"^-?[0-9]+\.[0-9]{2}$"))
+            .description(Some(
+                "Euros with two decimals, as a string (never a float), e.g. \"45.00\".",
+            ))
+            .examples([serde_json::json!("45.00")])
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for Money {}
+
 #[cfg(test)]
 mod tests {
     use super::*;

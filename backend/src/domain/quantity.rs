@@ -70,6 +70,23 @@ impl fmt::Display for Quantity {
     }
 }
 
+/// A quantity in the API's documents: a decimal as a string, e.g. `"2"` or `"1.5"`.
+impl utoipa::PartialSchema for Quantity {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{ObjectBuilder, Type};
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .pattern(Some(r"^-?[0-9]+(\.[0-9]+)?$"))
+            .description(Some(
+                "A quantity in the unit's terms, as a string, e.g. \"1.5\".",
+            ))
+            .examples([serde_json::json!("1.5")])
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for Quantity {}
+
 impl Serialize for Quantity {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(&self.to_string())

@@ -4,7 +4,7 @@
 //! case worker of the purchaser upholds it (the delivery is reversed), upholds it in part
 //! (a corrected quantity: the delivery is replaced by a corrected one, so only the
 //! difference comes back), or rejects it.
-use chrono::{Duration, NaiveDate, Utc};
+use chrono::{NaiveDate, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
 use serde_json::json;
 
@@ -18,7 +18,7 @@ use crate::{
     domain::{
         Money, Quantity,
         catalogue::{DeliveryStatus, DisputeStatus, Method},
-        finnish_day_of,
+        dispute_window,
         ids::{DeliveryId, DisputeId, ProviderId},
     },
     error::{AppError, AppResult},
@@ -31,17 +31,11 @@ use super::{
     lock_allocation,
 };
 
-pub const DISPUTE_WINDOW_DAYS: i64 = 14;
-
-/// The day the dispute window opens: the later of the delivery's date and the Finnish day
-/// it was recorded.
-pub fn window_opens(delivery: &delivery::Model) -> NaiveDate {
-    delivery.date.max(finnish_day_of(delivery.created_at))
-}
+pub use crate::domain::dispute_window::DAYS as DISPUTE_WINDOW_DAYS;
 
 /// The last day the delivery may be disputed.
 pub fn last_day(delivery: &delivery::Model) -> NaiveDate {
-    window_opens(delivery) + Duration::days(DISPUTE_WINDOW_DAYS)
+    dispute_window::last_day(delivery.date, delivery.created_at)
 }
 
 /// Whether the delivery may still be disputed today.
@@ -310,15 +304,4 @@ async fn correct(
     )
     .await?;
     Ok(corrected)
-}
-
-/// The corrected delivery recorded in place of this one, if a dispute was upheld in part.
-pub async fn correction_of(
-    conn: &impl sea_orm::ConnectionTrait,
-    original: uuid::Uuid,
-) -> AppResult<Option<delivery::Model>> {
-    Ok(delivery::Entity::find()
-        .filter(delivery::Column::Corrects.eq(original))
-        .one(conn)
-        .await?)
 }

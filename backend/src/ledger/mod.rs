@@ -8,7 +8,6 @@ pub mod commitments;
 pub mod deliveries;
 pub mod delivery_rules;
 pub mod disputes;
-pub mod disputes_read;
 pub mod expiry;
 pub mod grant;
 pub mod quote;
@@ -44,14 +43,10 @@ pub use reconcile::{Reconciliation, reconcile};
 pub struct Balance {
     #[schema(value_type = String, example = "1000.00")]
     pub granted: Money,
-    #[schema(value_type = String)]
     pub available: Money,
-    #[schema(value_type = String)]
     pub reserved: Money,
-    #[schema(value_type = String)]
     pub spent: Money,
     /// Unspent money that expired after the period and its grace days.
-    #[schema(value_type = String)]
     pub expired: Money,
 }
 

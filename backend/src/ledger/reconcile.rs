@@ -24,7 +24,6 @@ pub struct Reconciliation {
     /// The same columns recomputed from the entries.
     pub from_entries: Balance,
     /// Sum of the open commitments' reservations.
-    #[schema(value_type = String)]
     pub reserved_by_commitments: Money,
     pub entries: u64,
 }

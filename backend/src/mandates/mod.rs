@@ -5,7 +5,7 @@ pub mod grant;
 pub mod revoke;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::Serialize;
 
 use crate::{
@@ -20,16 +20,7 @@ use crate::{
     state::AppState,
 };
 
-/// The filter for mandates in force today.
-pub fn live() -> Condition {
-    Condition::all()
-        .add(mandate::Column::RevokedAt.is_null())
-        .add(
-            Condition::any()
-                .add(mandate::Column::ValidUntil.is_null())
-                .add(mandate::Column::ValidUntil.gte(today_in_finland())),
-        )
-}
+pub use crate::db::entities::mandate::live;
 
 /// One mandate as the case worker and the client see it.
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]

@@ -1,6 +1,6 @@
 //! What a client, and every proxy acting for them, are told: decisions, answers to their
 //! requests, each delivery with the new balance, and what became of a dispute.
-use sea_orm::{ConnectionTrait, EntityTrait};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use valinta_emails::{
     AllocationExpired, AllocationGranted, CommitmentAccepted, CommitmentDeclined, DeliveryRecorded,
     DisputeDecided, Notification, PartlyUpheld, PriceChanged,
@@ -8,10 +8,8 @@ use valinta_emails::{
 
 use crate::{
     db::entities::{allocation, commitment, delivery, dispute, offering},
-    domain::{Money, catalogue::DisputeStatus},
+    domain::{Money, catalogue::DisputeStatus, dispute_window, price_change::PriceChange},
     error::AppResult,
-    ledger::disputes::last_day as dispute_until,
-    prices::change::PriceChange,
 };
 
 use super::{
@@ -98,7 +96,7 @@ pub async fn delivery_recorded(
             purchaser_share: euros(delivery.purchaser_share_cents),
             client_share: euros(delivery.client_share_cents),
             available: euros(allocation.available_cents),
-            dispute_until: dispute_until(delivery),
+            dispute_until: dispute_window::last_day(delivery.date, delivery.created_at),
             link: "/my".into(),
         })
     })
@@ -114,7 +112,11 @@ pub async fn dispute_decided(
     let upheld = dispute.status != DisputeStatus::Rejected.as_ref();
     let partly = match dispute.corrected_quantity_milli {
         Some(found) => {
-            let corrected = crate::ledger::disputes::correction_of(conn, delivery.id).await?;
+            // The delivery recorded in place of the disputed one, for a partial uphold.
+            let corrected = delivery::Entity::find()
+                .filter(delivery::Column::Corrects.eq(delivery.id))
+                .one(conn)
+                .await?;
             let returned =
                 delivery.purchaser_share_cents - corrected.map_or(0, |c| c.purchaser_share_cents);
             Some(PartlyUpheld {
@@ -229,7 +231,7 @@ pub async fn deliveries_recorded(conn: &impl ConnectionTrait, ids: &[uuid::Uuid]
                     purchaser_share: euros(d.purchaser_share_cents),
                     client_share: euros(d.client_share_cents),
                     available: euros(balances[&d.allocation_id]),
-                    dispute_until: dispute_until(&d),
+                    dispute_until: dispute_window::last_day(d.date, d.created_at),
                     link: "/my".into(),
                 });
                 batch.add(conn, to, message).await?;

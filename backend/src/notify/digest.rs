@@ -76,7 +76,7 @@ async fn clients_of(db: &Db, person: &user::Model) -> AppResult<Vec<uuid::Uuid>>
     let mut clients: Vec<uuid::Uuid> = person.client_id.into_iter().collect();
     let mandates = mandate::Entity::find()
         .filter(mandate::Column::ProxyUserId.eq(person.id))
-        .filter(crate::mandates::live())
+        .filter(crate::db::entities::mandate::live())
         .all(&db.conn)
         .await?;
     clients.extend(mandates.into_iter().map(|m| m.client_id));

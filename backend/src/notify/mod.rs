@@ -1,8 +1,9 @@
 //! Who is told of what. Each business event becomes email rows in the outbox, written in
 //! the same transaction as the change (so an email is never sent for a change that rolled
 //! back, nor lost for one that committed); the worker in `jobs/` sends them. Scheduled
-//! reminders live in `reminders`.
+//! reminders live in `reminders`; which optional emails a person wants, in `choices`.
 pub mod account;
+pub mod choices;
 pub mod client;
 pub mod digest;
 pub mod lookup;

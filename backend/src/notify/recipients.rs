@@ -100,7 +100,7 @@ pub async fn client_side(
     }
     let proxies: Vec<uuid::Uuid> = mandate::Entity::find()
         .filter(mandate::Column::ClientId.eq(client_id))
-        .filter(crate::mandates::live())
+        .filter(crate::db::entities::mandate::live())
         .all(conn)
         .await?
         .into_iter()

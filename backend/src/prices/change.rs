@@ -18,12 +18,7 @@ use crate::{
 
 use super::history;
 
-/// A new price from a day on.
-#[derive(Clone, Copy, Debug)]
-pub struct PriceChange {
-    pub unit_price: Money,
-    pub valid_from: NaiveDate,
-}
+pub use crate::domain::price_change::PriceChange;
 
 /// Parses the day a price change starts: today or later (422 naming `valid_from`).
 pub fn parse_valid_from(raw: Option<&str>, today: NaiveDate) -> AppResult<NaiveDate> {

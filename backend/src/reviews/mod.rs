@@ -2,10 +2,14 @@
 //! rating aggregates. Each change, its new rating, the search re-index (through the outbox)
 //! and its audit entry commit in one transaction, so the public view, the rating and the
 //! search order never disagree for long.
+pub mod authoring;
 pub mod eligibility;
 pub mod moderation;
+pub mod queue;
 pub mod ratings;
+pub mod read;
 pub mod replies;
+pub mod view;
 pub mod write;
 
 use chrono::{DateTime, Duration, Utc};

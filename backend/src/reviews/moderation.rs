@@ -17,11 +17,14 @@ use crate::{
         Db,
         entities::{review, review_report},
     },
-    domain::{catalogue::Role, ids::ReviewId},
-    error::{AppError, AppResult},
+    domain::{catalogue::Role, ids::ReviewId, text::parse_text},
+    error::{AppError, AppResult, field},
 };
 
-use super::ratings;
+use super::{ratings, view::ReviewOut};
+
+/// The longest reason for a report or a moderator's decision.
+const REASON_LIMIT: usize = 1000;
 
 pub async fn report(
     db: &Db,
@@ -175,4 +178,36 @@ pub async fn decide(
     .await?;
     tx.commit().await?;
     Ok(updated)
+}
+
+/// A reason as typed: required, up to 1,000 characters.
+pub fn parse_reason(raw: &str) -> AppResult<String> {
+    field("reason", parse_text(raw, REASON_LIMIT))
+}
+
+/// Anyone reports a public review, saying why.
+pub async fn report_with_reason(
+    db: &Db,
+    id: ReviewId,
+    reason: &str,
+    reporter: Option<&Actor>,
+) -> AppResult<review_report::Model> {
+    let reason = parse_reason(reason)?;
+    report(db, id, reason, reporter).await
+}
+
+/// A moderator hides, restores or keeps a review for a reason the author will read.
+pub async fn decide_with_reason(
+    db: &Db,
+    actor: &Actor,
+    id: ReviewId,
+    decision: Decision,
+    reason: &str,
+) -> AppResult<ReviewOut> {
+    // Permission before parsing, so nobody but a moderator learns what a reason needs.
+    let model = super::load(&db.conn, id).await?;
+    require_moderator(actor, &model)?;
+    let reason = parse_reason(reason)?;
+    let updated = decide(db, id, decision, reason, actor).await?;
+    Ok(ReviewOut::for_moderator(&updated))
 }

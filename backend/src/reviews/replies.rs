@@ -12,6 +12,8 @@ use crate::{
     error::{AppError, AppResult},
 };
 
+use super::{authoring::parse_text_field, view::ReviewOut};
+
 /// Whether the reply is the first one or an edit of it.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum ReplyMode {
@@ -73,4 +75,18 @@ pub async fn set_reply(
     .await?;
     tx.commit().await?;
     Ok(updated)
+}
+
+/// The provider's reply as typed: the same text rules as reviews (no links or contact
+/// details); shown under the review for everyone.
+pub async fn reply(
+    db: &Db,
+    actor: &Actor,
+    id: ReviewId,
+    text: &str,
+    mode: ReplyMode,
+) -> AppResult<ReviewOut> {
+    let text = parse_text_field("text", text)?;
+    let updated = set_reply(db, id, text, mode, actor).await?;
+    Ok(ReviewOut::public(&updated))
 }

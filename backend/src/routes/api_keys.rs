@@ -6,7 +6,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    auth::{Actor, api_key},
+    auth::Actor,
     db::entities::{api_key as key_row, user},
     domain::{
         ids::{ApiKeyId, ProviderId},
@@ -74,7 +74,7 @@ pub async fn create(
 ) -> AppResult<(StatusCode, Json<NewApiKeyOut>)> {
     actor.require_provider(id, "provider")?;
     let site = field("site", parse_text(&input.site, 100))?;
-    let (model, key) = api_key::create(&state.db, id, site, &actor).await?;
+    let (model, key) = crate::accounts::api_keys::create(&state.db, id, site, &actor).await?;
     Ok((
         StatusCode::CREATED,
         Json(NewApiKeyOut {
@@ -126,7 +126,7 @@ pub async fn revoke(
     actor: Actor,
     PathId(id): PathId<ApiKeyId>,
 ) -> AppResult<Json<ApiKeyOut>> {
-    let model = api_key::revoke(&state.db, id, &actor).await?;
+    let model = crate::accounts::api_keys::revoke(&state.db, id, &actor).await?;
     let by = user::Entity::find_by_id(model.created_by)
         .one(&state.db.conn)
         .await?

@@ -34,18 +34,5 @@ where
     Ok((paged.items, paged.total))
 }
 
-/// An e-invoice routing field of a PATCH: left out keeps it, `""` clears it, anything else
-/// must parse (422 naming the field).
-pub fn routing_patch<T: std::fmt::Display, E: std::fmt::Display>(
-    name: &str,
-    raw: Option<&str>,
-    parse: impl Fn(&str) -> Result<T, E>,
-) -> AppResult<Option<Option<String>>> {
-    match raw {
-        None => Ok(None),
-        Some(text) if text.trim().is_empty() => Ok(Some(None)),
-        Some(text) => parse(text)
-            .map(|v| Some(Some(v.to_string())))
-            .map_err(|e| AppError::invalid(name, e)),
-    }
-}
+// The routing fields of a PATCH are parsed where routing lives.
+pub use crate::settlement::routing::patch as routing_patch;

@@ -6,22 +6,16 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    audit,
-    auth::{ActingFor, Actor, access},
+    auth::Actor,
     db::entities::{allocation, delivery},
     deliveries::Delivery,
     domain::{
         Money, Quantity,
         catalogue::DeliveryStatus,
         ids::{CommitmentId, DeliveryId},
-        text::parse_text,
-        today_in_finland,
     },
-    error::{AppError, AppResult, field},
-    ledger::{
-        Balance,
-        deliveries::{self, Recorded},
-    },
+    error::{AppError, AppResult},
+    ledger::{Balance, deliveries::Recorded},
     routes::{
         common::ListOut,
         disputes::DisputeOut,
@@ -44,16 +38,11 @@ pub struct DeliveryOut {
     pub id: DeliveryId,
     pub commitment_id: CommitmentId,
     pub date: NaiveDate,
-    #[schema(value_type = String)]
     pub quantity: Quantity,
-    #[schema(value_type = String)]
     pub unit_price: Money,
-    #[schema(value_type = String)]
     pub total: Money,
-    #[schema(value_type = String)]
     pub purchaser_share: Money,
     /// The client's own share: paid by the client to the provider, never from the balance.
-    #[schema(value_type = String)]
     pub client_share: Money,
     pub reference: String,
     pub status: DeliveryStatus,
@@ -148,33 +137,6 @@ pub async fn record(
     Ok((status, Json(DeliveryOut::from_models(&model, &allocation)?)))
 }
 
-/// A delivery, with the actor's standing towards it: its provider (`None`) or the
-/// client side / case worker (`Some`). Anyone else: 404.
-async fn visible(
-    state: &AppState,
-    actor: &Actor,
-    id: DeliveryId,
-) -> AppResult<(delivery::Model, allocation::Model, Option<ActingFor>)> {
-    let conn = &state.db.conn;
-    let model = delivery::Entity::find_by_id(uuid::Uuid::from(id))
-        .one(conn)
-        .await?
-        .ok_or_else(|| AppError::not_found("delivery"))?;
-    let acting = if actor.provider_id.map(uuid::Uuid::from) == Some(model.provider_id) {
-        None
-    } else {
-        let (_, acting) = access::load_client(conn, actor, model.client_id.into())
-            .await
-            .map_err(|_| AppError::not_found("delivery"))?;
-        Some(acting)
-    };
-    let allocation = allocation::Entity::find_by_id(model.allocation_id)
-        .one(conn)
-        .await?
-        .ok_or_else(|| AppError::internal("delivery without allocation"))?;
-    Ok((model, allocation, acting))
-}
-
 #[utoipa::path(get, path = "/api/v1/deliveries/{id}", operation_id = "deliveries_get", tag = "deliveries", params(("id" = uuid::Uuid, Path, description = "the delivery")),
     responses((status = 200, body = DeliveryOut), (status = 404, body = crate::error::ErrorBody)))]
 pub async fn get(
@@ -182,18 +144,8 @@ pub async fn get(
     actor: Actor,
     PathId(id): PathId<DeliveryId>,
 ) -> AppResult<Json<DeliveryOut>> {
-    let (model, allocation, acting) = visible(&state, &actor, id).await?;
-    audit::record_read(
-        &state.db.conn,
-        &actor,
-        acting,
-        "delivery_read",
-        "delivery",
-        model.id,
-        model.client_id.into(),
-    )
-    .await?;
-    Ok(Json(DeliveryOut::from_models(&model, &allocation)?))
+    let found = crate::deliveries::act::find(&state.db, &actor, id).await?;
+    Ok(Json(DeliveryOut::of(found.delivery, found.balance)))
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]
@@ -211,7 +163,7 @@ fn parse_void(body: &[u8]) -> AppResult<String> {
         ));
     }
     let input: VoidIn = parse_json(body)?;
-    field("reason", parse_text(&input.reason, 2000))
+    crate::deliveries::act::parse_reason(&input.reason)
 }
 
 #[utoipa::path(post, path = "/api/v1/deliveries/{id}/void", tag = "deliveries", params(("id" = uuid::Uuid, Path, description = "the delivery")), request_body = VoidIn,
@@ -223,30 +175,8 @@ pub async fn void(
     body: axum::body::Bytes,
 ) -> AppResult<Json<DeliveryOut>> {
     let reason = parse_void(&body);
-    Ok(Json(void_for(&state, &actor, id, reason).await?))
-}
-
-/// Voids the provider's own delivery for a reason (the portal's form comes here too).
-pub async fn void_for(
-    state: &AppState,
-    actor: &Actor,
-    id: DeliveryId,
-    reason: AppResult<String>,
-) -> AppResult<DeliveryOut> {
-    let (model, _, acting) = visible(state, actor, id).await?;
-    if acting.is_some() {
-        return Err(AppError::forbidden(
-            "only the provider may void its delivery; the client may dispute it",
-        ));
-    }
-    actor.require_provider(model.provider_id.into(), "delivery")?;
-    let (updated, allocation) = deliveries::void(&state.db, id, reason?, actor).await?;
-    DeliveryOut::from_models(&updated, &allocation)
-}
-
-/// The void reason typed in the portal's form.
-pub fn parse_void_reason(raw: &str) -> AppResult<String> {
-    field("reason", parse_text(raw, 2000))
+    let voided = crate::deliveries::act::void(&state.db, &actor, id, reason).await?;
+    Ok(Json(DeliveryOut::of(voided.delivery, voided.balance)))
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]
@@ -262,16 +192,7 @@ pub async fn dispute(
     PathId(id): PathId<DeliveryId>,
     ApiJson(input): ApiJson<DisputeIn>,
 ) -> AppResult<(StatusCode, Json<DisputeOut>)> {
-    let (model, _, acting) = visible(&state, &actor, id).await?;
-    if !acting.is_some_and(ActingFor::is_client_side) {
-        return Err(AppError::forbidden(
-            "only the client or their proxy may dispute a delivery",
-        ));
-    }
-    let reason = field("reason", parse_text(&input.reason, 2000))?;
-    let created =
-        crate::ledger::disputes::open(&state.db, &model, reason, today_in_finland(), &actor)
-            .await?;
+    let created = crate::deliveries::act::dispute(&state.db, &actor, id, &input.reason).await?;
     Ok((StatusCode::CREATED, Json(DisputeOut::from_model(&created)?)))
 }
 

@@ -2,25 +2,19 @@
 //! (in whole or in part) or rejects, and everyone involved can read where a dispute stands.
 use axum::{Json, extract::State};
 use chrono::Utc;
-use std::collections::HashMap;
-
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    audit::{self, AuditEvent},
-    auth::{ActingFor, Actor, access},
-    db::entities::{client, delivery, dispute, provider},
+    auth::Actor,
+    disputes::{self, Dispute, DisputeRow, act::outcome_of},
     domain::{
         Money, Quantity,
-        catalogue::{DisputeStatus, Role},
+        catalogue::DisputeStatus,
         ids::{ClientId, DeliveryId, DisputeId, PurchaserId},
-        text::{parse_optional_text, parse_text},
     },
-    error::{AppError, AppResult, field},
-    ledger::{self, disputes::Outcome},
+    error::{AppError, AppResult},
     routes::{
-        common::{ListOut, fetch_page},
+        common::ListOut,
         extract::{ApiJson, ApiQuery, DecimalText, PageQuery, PathId},
     },
     state::AppState,
@@ -37,26 +31,31 @@ pub struct DisputeOut {
     pub provider_account: Option<String>,
     pub provider_account_at: Option<chrono::DateTime<Utc>>,
     /// For `partly_upheld`: the quantity the case worker found delivered.
-    #[schema(value_type = Option<String>)]
     pub corrected_quantity: Option<Quantity>,
     pub created_at: chrono::DateTime<Utc>,
     pub decided_at: Option<chrono::DateTime<Utc>>,
 }
 
 impl DisputeOut {
-    pub fn from_model(model: &dispute::Model) -> AppResult<Self> {
-        Ok(DisputeOut {
-            id: model.id.into(),
-            delivery_id: model.delivery_id.into(),
-            status: model.status.parse().map_err(AppError::internal)?,
-            reason: model.reason.clone(),
-            decision_reason: model.decision_reason.clone(),
-            provider_account: model.provider_account.clone(),
-            provider_account_at: model.provider_account_at,
-            corrected_quantity: model.corrected_quantity_milli.map(Quantity::from_milli),
-            created_at: model.created_at,
-            decided_at: model.decided_at,
-        })
+    pub fn from_model(model: &crate::db::entities::dispute::Model) -> AppResult<Self> {
+        Ok(Dispute::from_model(model)?.into())
+    }
+}
+
+impl From<Dispute> for DisputeOut {
+    fn from(d: Dispute) -> Self {
+        DisputeOut {
+            id: d.id,
+            delivery_id: d.delivery_id,
+            status: d.status,
+            reason: d.reason,
+            decision_reason: d.decision_reason,
+            provider_account: d.provider_account,
+            provider_account_at: d.provider_account_at,
+            corrected_quantity: d.corrected_quantity,
+            created_at: d.created_at,
+            decided_at: d.decided_at,
+        }
     }
 }
 
@@ -69,26 +68,6 @@ pub struct DisputeDecisionIn {
     pub quantity: Option<DecimalText>,
 }
 
-/// What the case worker's answer means.
-fn outcome_of(input: &DisputeDecisionIn) -> AppResult<Outcome> {
-    match (input.uphold, &input.quantity) {
-        (false, Some(_)) => Err(AppError::invalid(
-            "quantity",
-            "goes only with uphold: the quantity found delivered",
-        )),
-        (false, None) => Ok(Outcome::Rejected),
-        (true, None) => Ok(Outcome::Upheld),
-        (true, Some(raw)) => {
-            let found = field("quantity", Quantity::parse_non_negative(&raw.0))?;
-            Ok(if found.milli() == 0 {
-                Outcome::Upheld
-            } else {
-                Outcome::UpheldInPart(found)
-            })
-        }
-    }
-}
-
 #[utoipa::path(post, path = "/api/v1/disputes/{id}/decision", operation_id = "disputes_decide", tag = "disputes", params(("id" = uuid::Uuid, Path, description = "the dispute")), request_body = DisputeDecisionIn,
     responses((status = 200, body = DisputeOut), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn decide(
@@ -97,22 +76,10 @@ pub async fn decide(
     PathId(id): PathId<DisputeId>,
     ApiJson(input): ApiJson<DisputeDecisionIn>,
 ) -> AppResult<Json<DisputeOut>> {
-    let model = dispute::Entity::find_by_id(uuid::Uuid::from(id))
-        .one(&state.db.conn)
-        .await?
-        .ok_or_else(|| AppError::not_found("dispute"))?;
-    let (_, acting) = access::load_client(&state.db.conn, &actor, model.client_id.into())
-        .await
-        .map_err(|_| AppError::not_found("dispute"))?;
-    if acting != ActingFor::CaseWorker {
-        return Err(AppError::forbidden(
-            "a case worker of the purchaser decides disputes",
-        ));
-    }
-    let reason = field("reason", parse_optional_text(input.reason.as_deref(), 2000))?;
-    let outcome = outcome_of(&input)?;
-    let decided = ledger::disputes::decide(&state.db, id, outcome, reason, &actor).await?;
-    Ok(Json(DisputeOut::from_model(&decided)?))
+    let outcome = outcome_of(input.uphold, input.quantity.as_ref().map(|q| q.0.as_str()));
+    let decided =
+        disputes::act::decide(&state.db, &actor, id, outcome, input.reason.as_deref()).await?;
+    Ok(Json(decided.into()))
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]
@@ -131,15 +98,8 @@ pub async fn provider_account(
     PathId(id): PathId<DisputeId>,
     ApiJson(input): ApiJson<ProviderAccountIn>,
 ) -> AppResult<Json<DisputeOut>> {
-    let Some(provider) = actor.provider_id else {
-        return Err(AppError::forbidden(
-            "the provider of the disputed delivery gives its account",
-        ));
-    };
-    let text = field("text", parse_text(&input.text, 4000))?;
-    let updated =
-        ledger::disputes::add_provider_account(&state.db, id, provider, text, &actor).await?;
-    Ok(Json(DisputeOut::from_model(&updated)?))
+    let updated = disputes::act::provider_account(&state.db, &actor, id, &input.text).await?;
+    Ok(Json(updated.into()))
 }
 
 #[utoipa::path(get, path = "/api/v1/disputes/{id}", operation_id = "disputes_get", tag = "disputes", params(("id" = uuid::Uuid, Path, description = "the dispute")),
@@ -149,24 +109,9 @@ pub async fn get(
     actor: Actor,
     PathId(id): PathId<DisputeId>,
 ) -> AppResult<Json<DisputeOut>> {
-    let model = dispute::Entity::find_by_id(uuid::Uuid::from(id))
-        .one(&state.db.conn)
-        .await?
-        .ok_or_else(|| AppError::not_found("dispute"))?;
-    let (_, acting) = access::load_client(&state.db.conn, &actor, model.client_id.into())
-        .await
-        .map_err(|_| AppError::not_found("dispute"))?;
-    audit::record_read(
-        &state.db.conn,
-        &actor,
-        Some(acting),
-        "dispute_read",
-        "dispute",
-        model.id,
-        model.client_id.into(),
-    )
-    .await?;
-    Ok(Json(DisputeOut::from_model(&model)?))
+    Ok(Json(
+        disputes::read::find(&state.db, &actor, id).await?.into(),
+    ))
 }
 
 #[derive(Deserialize, Default, utoipa::IntoParams)]
@@ -185,7 +130,6 @@ pub struct DisputeRowOut {
     pub client_id: ClientId,
     pub client_name: String,
     pub delivery_date: chrono::NaiveDate,
-    #[schema(value_type = String)]
     pub delivery_total: Money,
     pub provider_name: String,
 }
@@ -198,86 +142,34 @@ pub async fn list_for_purchaser(
     PathId(pid): PathId<PurchaserId>,
     ApiQuery(query): ApiQuery<DisputeListQuery>,
 ) -> AppResult<Json<ListOut<DisputeRowOut>>> {
-    actor.require_staff(pid, Role::CaseWorker)?;
     let page = PageQuery {
         page: query.page.clone(),
         per_page: query.per_page.clone(),
     }
     .parse()?;
-    let mut select = dispute::Entity::find()
-        .filter(
-            dispute::Column::ClientId.in_subquery(
-                sea_orm::sea_query::Query::select()
-                    .column(client::Column::Id)
-                    .from(client::Entity)
-                    .and_where(client::Column::PurchaserId.eq(uuid::Uuid::from(pid)))
-                    .to_owned(),
-            ),
-        )
-        .order_by_desc(dispute::Column::CreatedAt);
-    if let Some(status) = query.status.as_deref().filter(|s| !s.is_empty()) {
-        let status: DisputeStatus = status
-            .parse()
-            .map_err(|_| AppError::bad_parameter("status", "must be open, upheld or rejected"))?;
-        select = select.filter(dispute::Column::Status.eq(status.to_string()));
-    }
-    let conn = &state.db.conn;
-    let (models, total) = fetch_page(conn, select, page).await?;
-    audit::record_list(
-        &state.db,
-        &actor,
-        "disputes_listed",
-        "dispute",
-        models.iter().map(|d| (d.id, d.client_id.into())),
-    )
-    .await?;
-    let clients: HashMap<uuid::Uuid, client::Model> = client::Entity::find()
-        .filter(client::Column::Id.is_in(models.iter().map(|d| d.client_id)))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|c| (c.id, c))
-        .collect();
-    let deliveries: HashMap<uuid::Uuid, delivery::Model> = delivery::Entity::find()
-        .filter(delivery::Column::Id.is_in(models.iter().map(|d| d.delivery_id)))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|d| (d.id, d))
-        .collect();
-    let providers: HashMap<uuid::Uuid, String> = provider::Entity::find()
-        .filter(provider::Column::Id.is_in(deliveries.values().map(|d| d.provider_id)))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p.name))
-        .collect();
-    let mut items = Vec::with_capacity(models.len());
-    for m in &models {
-        let (Some(c), Some(d)) = (clients.get(&m.client_id), deliveries.get(&m.delivery_id)) else {
-            return Err(AppError::internal("dispute without client or delivery"));
+    let status =
+        match query.status.as_deref().filter(|s| !s.is_empty()) {
+            None => None,
+            Some(status) => Some(status.parse::<DisputeStatus>().map_err(|_| {
+                AppError::bad_parameter("status", "must be open, upheld or rejected")
+            })?),
         };
-        items.push(DisputeRowOut {
-            dispute: DisputeOut::from_model(m)?,
-            client_id: c.id.into(),
-            client_name: c.name.clone(),
-            delivery_date: d.date,
-            delivery_total: Money::from_cents(d.total_cents),
-            provider_name: providers.get(&d.provider_id).cloned().unwrap_or_default(),
-        });
+    let listed = disputes::read::for_purchaser(&state.db, &actor, pid, status, Some(page)).await?;
+    Ok(Json(ListOut {
+        items: listed.items.into_iter().map(DisputeRowOut::from).collect(),
+        total: listed.total,
+    }))
+}
+
+impl From<DisputeRow> for DisputeRowOut {
+    fn from(row: DisputeRow) -> Self {
+        DisputeRowOut {
+            dispute: row.dispute.into(),
+            client_id: row.client_id,
+            client_name: row.client_name,
+            delivery_date: row.delivery_date,
+            delivery_total: row.delivery_total,
+            provider_name: row.provider_name,
+        }
     }
-    audit::record(
-        conn,
-        Some(&actor),
-        Some(ActingFor::CaseWorker),
-        AuditEvent {
-            action: "disputes_listed",
-            subject_type: "purchaser",
-            subject_id: pid.to_string(),
-            client: None,
-            detail: Some(serde_json::json!({"clients": items.iter().map(|i| i.client_id.to_string()).collect::<Vec<_>>()})),
-        },
-    )
-    .await?;
-    Ok(Json(ListOut { items, total }))
 }

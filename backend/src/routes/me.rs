@@ -40,7 +40,7 @@ pub async fn me(State(state): State<AppState>, actor: Actor) -> AppResult<Json<M
     if actor.has(Role::Proxy) {
         let mandates = mandate::Entity::find()
             .filter(mandate::Column::ProxyUserId.eq(uuid::Uuid::from(actor.user_id)))
-            .filter(crate::mandates::live())
+            .filter(crate::db::entities::mandate::live())
             .all(&state.db.conn)
             .await?;
         for m in mandates {

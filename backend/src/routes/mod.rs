@@ -9,11 +9,9 @@ pub mod clients;
 pub mod commitments;
 pub mod common;
 pub mod compare;
-pub mod control_chars;
 pub mod deliveries;
 pub mod disputes;
 pub mod emails;
-pub mod extract;
 pub mod finance;
 pub mod late_recording;
 pub mod me;
@@ -29,8 +27,10 @@ pub mod security_headers;
 pub mod services;
 pub mod settlements;
 pub mod statements;
-pub mod stream;
 pub mod uploads;
+
+// The extractors and the control-character check are shared with the portal, one level down.
+pub use crate::http::{control_chars, extract, stream};
 
 use std::{
     sync::Arc,
@@ -202,7 +202,7 @@ pub fn router(state: AppState, pages: Router<AppState>) -> Router {
         .with_state(state)
 }
 
-/// Request bodies are small: 1 MiB, except delivery files (`uploads::UPLOAD_LIMIT`, and a
+/// Request bodies are small: 1 MiB, except delivery files (`upload::record::UPLOAD_LIMIT`, and a
 /// little more for the portal form around the file). A body declared larger is refused
 /// with a JSON 413 before it is read; one that turns out larger fails when read.
 const BODY_LIMIT: usize = 1024 * 1024;
@@ -211,7 +211,7 @@ const FORM_OVERHEAD: usize = 64 * 1024;
 fn body_limit(path: &str) -> usize {
     let upload = path.ends_with("/deliveries/upload") && path.starts_with("/api/v1/providers/");
     if upload || path == "/provider/deliveries/upload" {
-        uploads::UPLOAD_LIMIT + FORM_OVERHEAD
+        crate::upload::record::UPLOAD_LIMIT + FORM_OVERHEAD
     } else {
         BODY_LIMIT
     }
@@ -228,7 +228,7 @@ async fn limit_body(request: Request, next: Next) -> Response {
         let error = if limit == BODY_LIMIT {
             AppError::too_large("the request body is larger than 1 MB")
         } else {
-            uploads::too_large()
+            crate::upload::record::too_large()
         };
         return error.into_response();
     }

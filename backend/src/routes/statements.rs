@@ -8,13 +8,9 @@ use crate::{
     auth::Actor,
     domain::ids::{AllocationId, ProviderId},
     error::AppResult,
-    routes::{
-        allocations::load_visible,
-        extract::{ApiQuery, PathId},
-    },
+    routes::extract::{ApiQuery, PathId},
     state::AppState,
     statements::{
-        self,
         client::{self, ClientStatement},
         provider::{self, ProviderStatement},
     },
@@ -35,10 +31,8 @@ pub async fn for_allocation(
     PathId(id): PathId<AllocationId>,
     ApiQuery(query): ApiQuery<StatementQuery>,
 ) -> AppResult<Json<ClientStatement>> {
-    let month = statements::statement_month(query.month.as_deref())?;
-    let (model, _) = load_visible(&state, &actor, id, "statement_read").await?;
     Ok(Json(
-        client::statement(&state.db.conn, &model, month).await?,
+        client::for_allocation(&state.db.conn, &actor, id, query.month.as_deref()).await?,
     ))
 }
 
@@ -50,9 +44,13 @@ pub async fn for_provider(
     PathId(id): PathId<ProviderId>,
     ApiQuery(query): ApiQuery<StatementQuery>,
 ) -> AppResult<Json<ProviderStatement>> {
-    actor.require_provider(id, "provider")?;
-    let month = statements::statement_month(query.month.as_deref())?;
-    Ok(Json(
-        provider::statement(&state.db.conn, &state.vault, id, month).await?,
-    ))
+    let statement = provider::for_provider(
+        &state.db.conn,
+        &state.vault,
+        &actor,
+        id,
+        query.month.as_deref(),
+    )
+    .await?;
+    Ok(Json(statement))
 }

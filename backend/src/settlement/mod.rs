@@ -2,9 +2,12 @@
 //! per provider, whose lines are the deliveries' purchaser shares. This is the only code that
 //! marks deliveries invoiced; a delivery is invoiced at most once (its `invoice_id`, and a
 //! unique line per delivery and kind, both say so).
+pub mod answer;
+pub mod asked;
 pub mod bank_change;
 pub mod document;
 pub mod export;
+pub mod files;
 pub mod finvoice;
 pub mod lines;
 pub mod preview;

@@ -9,7 +9,7 @@ use crate::{
     auth::Actor,
     db::entities::{provider, purchaser},
     domain::einvoice::Routing,
-    error::AppResult,
+    error::{AppError, AppResult},
 };
 
 pub fn of_provider(p: &provider::Model) -> Routing {
@@ -56,4 +56,20 @@ pub async fn record_change(
     )
     .await?;
     Ok(())
+}
+
+/// An e-invoice routing field of a change: left out keeps it, `""` clears it, anything
+/// else must parse (422 naming the field).
+pub fn patch<T: std::fmt::Display, E: std::fmt::Display>(
+    name: &str,
+    raw: Option<&str>,
+    parse: impl Fn(&str) -> Result<T, E>,
+) -> AppResult<Option<Option<String>>> {
+    match raw {
+        None => Ok(None),
+        Some(text) if text.trim().is_empty() => Ok(Some(None)),
+        Some(text) => parse(text)
+            .map(|v| Some(Some(v.to_string())))
+            .map_err(|e| AppError::invalid(name, e)),
+    }
 }

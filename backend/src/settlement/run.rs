@@ -30,8 +30,7 @@ use super::{
     select::{Source, last_number},
 };
 
-pub const KIND_INVOICE: &str = "invoice";
-pub const KIND_CREDIT_NOTE: &str = "credit_note";
+pub use crate::db::entities::invoice::{KIND_CREDIT_NOTE, KIND_INVOICE};
 
 /// A provider whose deliveries could not be invoiced, and why; they stay unsettled.
 pub struct NotInvoiced {

@@ -13,6 +13,8 @@ use sea_orm::{
 use serde::Serialize;
 
 use crate::{
+    allocations::load_visible,
+    auth::Actor,
     db::entities::{allocation, delivery, ledger_entry},
     domain::{
         LocalizedText, Money, Quantity,
@@ -24,7 +26,7 @@ use crate::{
     settlement::Month,
 };
 
-use super::{finnish_date, names, start_of_finnish_day};
+use super::{finnish_date, names, start_of_finnish_day, statement_month};
 
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct ClientStatement {
@@ -47,7 +49,6 @@ pub struct ClientStatement {
     pub closing: Balance,
     /// The client's own shares of the month's recorded deliveries (by delivery date).
     pub own_shares: Vec<OwnShare>,
-    #[schema(value_type = String)]
     pub own_shares_total: Money,
 }
 
@@ -72,7 +73,6 @@ pub struct StatementMovement {
     pub service_name: Option<LocalizedText>,
     pub unit: Option<String>,
     pub delivery_date: Option<NaiveDate>,
-    #[schema(value_type = Option<String>)]
     pub quantity: Option<Quantity>,
 }
 
@@ -83,15 +83,11 @@ pub struct OwnShare {
     pub provider_name: String,
     pub service_name: LocalizedText,
     pub unit: String,
-    #[schema(value_type = String)]
     pub quantity: Quantity,
-    #[schema(value_type = String)]
     pub total: Money,
     /// What the balance paid.
-    #[schema(value_type = String)]
     pub purchaser_share: Money,
     /// What the client pays the provider.
-    #[schema(value_type = String)]
     pub client_share: Money,
 }
 
@@ -283,4 +279,18 @@ fn movement(
         delivery_date: delivery.map(|d| d.date),
         quantity: delivery.map(|d| Quantity::from_milli(d.quantity_milli)),
     }
+}
+
+/// The statement of allocation `id` for `month` (`YYYY-MM`, this month when None), for the
+/// client, her proxies and the purchaser's case workers; anyone else is told it does not
+/// exist. The read of the client's data is audited.
+pub async fn for_allocation(
+    conn: &impl ConnectionTrait,
+    actor: &Actor,
+    id: AllocationId,
+    month: Option<&str>,
+) -> AppResult<ClientStatement> {
+    let month = statement_month(month)?;
+    let (model, _) = load_visible(conn, actor, id, "statement_read").await?;
+    statement(conn, &model, month).await
 }

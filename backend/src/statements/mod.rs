@@ -25,9 +25,7 @@ pub fn start_of_finnish_day(day: NaiveDate) -> DateTime<Utc> {
 }
 
 /// The Finnish calendar day of an instant.
-pub fn finnish_date(at: DateTime<Utc>) -> NaiveDate {
-    at.with_timezone(&chrono_tz::Europe::Helsinki).date_naive()
-}
+pub use crate::domain::finnish_day_of as finnish_date;
 
 /// The month a statement covers: `YYYY-MM`, this month when left out; a month that has not
 /// begun has nothing to state (400 naming `month`, as other query parameters).

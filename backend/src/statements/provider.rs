@@ -8,6 +8,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter,
 use serde::Serialize;
 
 use crate::{
+    auth::Actor,
     db::entities::{allocation, delivery, invoice, invoice_line, purchaser},
     domain::{
         LocalizedText, Money, Quantity,
@@ -19,7 +20,7 @@ use crate::{
     vault::Vault,
 };
 
-use super::names;
+use super::{names, statement_month};
 
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct ProviderStatement {
@@ -47,18 +48,13 @@ pub struct PurchaserPart {
 #[derive(Clone, Copy, Default, Serialize, utoipa::ToSchema)]
 pub struct Totals {
     pub recorded: u64,
-    #[schema(value_type = String)]
     pub total: Money,
-    #[schema(value_type = String)]
     pub purchaser_share: Money,
     /// Collected from the clients themselves.
-    #[schema(value_type = String)]
     pub client_share: Money,
     /// Purchaser shares already on an invoice.
-    #[schema(value_type = String)]
     pub invoiced: Money,
     /// Purchaser shares waiting for the purchaser's next settlement.
-    #[schema(value_type = String)]
     pub not_invoiced: Money,
     pub not_invoiced_count: u64,
 }
@@ -76,15 +72,10 @@ pub struct DeliveryRow {
     pub service_id: Option<ServiceId>,
     pub service_name: Option<LocalizedText>,
     pub unit: Option<String>,
-    #[schema(value_type = String)]
     pub quantity: Quantity,
-    #[schema(value_type = String)]
     pub unit_price: Money,
-    #[schema(value_type = String)]
     pub total: Money,
-    #[schema(value_type = String)]
     pub purchaser_share: Money,
-    #[schema(value_type = String)]
     pub client_share: Money,
     pub status: DeliveryStatus,
     pub reference: String,
@@ -105,7 +96,6 @@ pub struct InvoiceRow {
     pub supplementary: bool,
     pub issue_date: NaiveDate,
     pub due_date: NaiveDate,
-    #[schema(value_type = String)]
     pub total: Money,
     /// `/api/v1/invoices/{id}`, and its Finvoice and CSV files.
     pub links: InvoiceLinks,
@@ -319,4 +309,17 @@ fn invoice_row(i: &invoice::Model, names: &HashMap<uuid::Uuid, String>) -> Invoi
             json: base,
         },
     }
+}
+
+/// The provider's statement for `month` (`YYYY-MM`, this month when None), for its own
+/// staff; anyone else is told the provider does not exist.
+pub async fn for_provider(
+    conn: &impl ConnectionTrait,
+    vault: &Vault,
+    actor: &Actor,
+    provider: ProviderId,
+    month: Option<&str>,
+) -> AppResult<ProviderStatement> {
+    actor.require_provider(provider, "provider")?;
+    statement(conn, vault, provider, statement_month(month)?).await
 }

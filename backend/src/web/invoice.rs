@@ -10,7 +10,7 @@ use crate::{
         Money, Quantity, bank::Iban, ids::InvoiceId, reference::FinnishReference, vat::VatRate,
     },
     error::{AppError, AppResult},
-    routes::extract::PathId,
+    http::extract::PathId,
     settlement::{
         document::{self, InvoiceDocument},
         export::unit_amount,

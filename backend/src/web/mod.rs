@@ -7,6 +7,7 @@ pub mod admin_users;
 pub mod amounts;
 pub mod assets;
 pub mod client;
+pub mod decision_form;
 pub mod errors;
 pub mod format;
 /// The portal's languages live in [`crate::i18n`] (the API's language choice uses them too).
@@ -145,7 +146,7 @@ pub fn router(state: AppState) -> Router<AppState> {
                 .post(provider::upload::submit)
                 // The file may be as large as the API takes (see `routes::limit_body`).
                 .layer(DefaultBodyLimit::max(
-                    crate::routes::uploads::UPLOAD_LIMIT + 64 * 1024,
+                    crate::upload::record::UPLOAD_LIMIT + 64 * 1024,
                 )),
         )
         .route(

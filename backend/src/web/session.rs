@@ -92,7 +92,7 @@ impl FromRequestParts<AppState> for Web {
         let session_token = jar.get(SESSION_COOKIE).map(|c| c.value().to_owned());
         let actor = match &session_token {
             // An expired or revoked session is simply signed out.
-            Some(token) => match Actor::from_token(state, token).await {
+            Some(token) => match Actor::from_token(&state.db, token).await {
                 Ok(actor) => Some(actor),
                 Err(e) if e.status.is_server_error() => return Err(e),
                 Err(_) => None,
@@ -189,7 +189,7 @@ impl<T: DeserializeOwned> FromRequest<AppState> for WebForm<T> {
         }
         // Every field at once, before any handler sees the form (the token is checked first,
         // so another site learns nothing from the answer).
-        crate::routes::control_chars::check_form(
+        crate::http::control_chars::check_form(
             form_urlencoded::parse(&body)
                 .collect::<Vec<_>>()
                 .iter()
@@ -262,7 +262,7 @@ impl FromRequest<AppState> for WebUpload {
             )
             .with_code("csrf"));
         }
-        crate::routes::control_chars::check_form(
+        crate::http::control_chars::check_form(
             texts.iter().map(|(k, v)| (k.as_str(), v.as_str())),
         )?;
         Ok(upload)
@@ -270,5 +270,5 @@ impl FromRequest<AppState> for WebUpload {
 }
 
 fn too_large() -> AppError {
-    crate::routes::uploads::too_large()
+    crate::upload::record::too_large()
 }

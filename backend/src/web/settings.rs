@@ -7,8 +7,8 @@ use valinta_emails::Topic;
 
 use crate::{
     error::AppResult,
+    notify::choices::{self as notifications, choices_for},
     notify::queue::Choice,
-    routes::notifications::{self, choices_for},
     web::{
         page::{self, Field, FormErrors, PageCtx, done, render},
         session::{Web, WebForm},
@@ -39,7 +39,7 @@ async fn draw(
 ) -> AppResult<Response> {
     let actor = web.signed_in()?;
     let lang = web.lang;
-    let current = notifications::current(&web.state, actor).await?;
+    let current = notifications::current(&web.state.db, actor.user_id).await?;
     let mut fields = Vec::new();
     for topic in Topic::ALL {
         let name = topic.as_str();
@@ -96,7 +96,7 @@ pub async fn submit(
     let typed: Vec<(String, String)> = pairs.into_iter().filter(|(k, _)| k != "csrf").collect();
     let input = typed.iter().cloned().collect();
     let saved = match notifications::parse_choices(&input) {
-        Ok(choices) => notifications::save(&web.state, &actor, choices).await,
+        Ok(choices) => notifications::save(&web.state.db, actor.user_id, choices).await,
         Err(e) => Err(e),
     };
     match saved {

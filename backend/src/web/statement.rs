@@ -1,19 +1,18 @@
 //! The client's monthly statement as a printable page, for the client side (`/my/...`) and
-//! for the purchaser's case workers (`/purchaser/...`): both call the API's handler, so who
-//! may see it and the audit of the read live once.
+//! for the purchaser's case workers (`/purchaser/...`): both read it through
+//! `statements::client::for_allocation`, as the API does, so who may see it and the audit
+//! of the read live once.
 use askama::Template;
-use axum::{extract::State, http::Uri, response::Response};
+use axum::{http::Uri, response::Response};
 use chrono::Months;
 
 use crate::{
     auth::Actor,
+    commitments::client_names,
     domain::{Money, ids::AllocationId, today_in_finland},
     error::AppResult,
-    routes::{
-        extract::{ApiQuery, PathId},
-        statements::{self, StatementQuery},
-    },
-    statements::client::{ClientStatement, StatementMovement},
+    http::extract::PathId,
+    statements::client::{ClientStatement, StatementMovement, for_allocation},
     web::{
         client::money::BalanceView,
         format,
@@ -106,24 +105,21 @@ fn movement_row(lang: Lang, m: &StatementMovement) -> MovementRow {
     }
 }
 
-/// Draws the statement of allocation `id` for the month in the query. `back` is where the
-/// page came from: the client's money page or the case worker's client page.
-pub async fn draw(
+/// The statement of allocation `id` for the month in the query, if the actor may see it.
+async fn read(web: &Web, actor: &Actor, id: AllocationId, uri: &Uri) -> AppResult<ClientStatement> {
+    for_allocation(&web.state.db.conn, actor, id, month_param(uri).as_deref()).await
+}
+
+/// Draws statement `s` of the client named `whose`. `back` is where the page came from:
+/// the client's money page or the case worker's client page.
+fn draw(
     web: &Web,
-    actor: Actor,
-    id: AllocationId,
+    s: ClientStatement,
     uri: &Uri,
-    whose: impl FnOnce(&ClientStatement) -> String,
+    whose: &str,
     back: (String, String),
 ) -> AppResult<Response> {
     let lang = web.lang;
-    let query = StatementQuery {
-        month: month_param(uri),
-    };
-    let s =
-        statements::for_allocation(State(web.state.clone()), actor, PathId(id), ApiQuery(query))
-            .await?
-            .0;
     let next_first = s.last_day.succ_opt().unwrap_or(s.last_day);
     let previous = s
         .first_day
@@ -134,7 +130,7 @@ pub async fn draw(
         &[("month", s.first_day.format("%-m/%Y").to_string().into())],
     );
     render(&StatementPage {
-        page: PageCtx::new(web, "statement-title").whose(&whose(&s)),
+        page: PageCtx::new(web, "statement-title").whose(whose),
         heading: lang.t_with(
             "statement-heading",
             &[
@@ -179,15 +175,15 @@ pub async fn for_client(
 ) -> AppResult<Response> {
     let ctx = crate::web::client::current(&web).await?;
     let actor = web.signed_in()?.clone();
-    let whose = |s: &ClientStatement| {
-        ctx.choices
-            .iter()
-            .find(|(c, _)| *c == s.client_id)
-            .map(|(_, name)| name.clone())
-            .unwrap_or_else(|| ctx.name.clone())
-    };
+    let s = read(&web, &actor, id, &uri).await?;
+    let whose = ctx
+        .choices
+        .iter()
+        .find(|(c, _)| *c == s.client_id)
+        .map(|(_, name)| name.clone())
+        .unwrap_or_else(|| ctx.name.clone());
     let back = ("/my".to_owned(), web.lang.t("back-to-money"));
-    draw(&web, actor, id, &uri, whose, back).await
+    draw(&web, s, &uri, &whose, back)
 }
 
 /// `/purchaser/allocations/{id}/statement`: the purchaser's case workers.
@@ -197,16 +193,13 @@ pub async fn for_case_worker(
     uri: Uri,
 ) -> AppResult<Response> {
     let (actor, _) = crate::web::purchaser::staff(&web)?;
-    let state = State(web.state.clone());
-    let allocation = crate::routes::allocations::get(state.clone(), actor.clone(), PathId(id))
-        .await?
-        .0;
-    let client = crate::routes::clients::get(state, actor.clone(), PathId(allocation.client_id))
-        .await?
-        .0;
+    let s = read(&web, &actor, id, &uri).await?;
+    // The read above checked that the client is one of this purchaser's.
+    let names = client_names(&web.state.db.conn, &actor, [s.client_id]).await?;
+    let whose = names.get(&s.client_id).cloned().unwrap_or_default();
     let back = (
-        format!("/purchaser/clients/{}", allocation.client_id),
+        format!("/purchaser/clients/{}", s.client_id),
         web.lang.t("back-to-client"),
     );
-    draw(&web, actor, id, &uri, |_| client.name.clone(), back).await
+    draw(&web, s, &uri, &whose, back)
 }

@@ -28,3 +28,7 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+/// The `kind` of an invoice row: an invoice, or a credit note that reverses lines of one.
+pub const KIND_INVOICE: &str = "invoice";
+pub const KIND_CREDIT_NOTE: &str = "credit_note";

@@ -22,3 +22,16 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+/// The filter for mandates in force today: not revoked, and not past their last day.
+/// Kept with the table, because everyone who reads mandates (access, recipients of
+/// emails, the mandates area) must read them the same way.
+pub fn live() -> sea_orm::Condition {
+    sea_orm::Condition::all()
+        .add(Column::RevokedAt.is_null())
+        .add(
+            sea_orm::Condition::any()
+                .add(Column::ValidUntil.is_null())
+                .add(Column::ValidUntil.gte(crate::domain::today_in_finland())),
+        )
+}

@@ -13,10 +13,8 @@ use crate::{domain::Money, finance::spend::Sums};
 pub struct SumsOut {
     pub deliveries: i64,
     /// Paid by the purchaser (from the clients' balances).
-    #[schema(value_type = String)]
     pub purchaser_share: Money,
     /// Paid by the clients themselves (their own shares under a voucher).
-    #[schema(value_type = String)]
     pub client_share: Money,
 }
 

@@ -20,7 +20,6 @@ pub struct AllocationProblemOut {
     pub balance: Balance,
     /// The same recomputed from the ledger entries.
     pub from_entries: Balance,
-    #[schema(value_type = String)]
     pub reserved_by_commitments: Money,
 }
 

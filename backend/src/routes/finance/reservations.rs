@@ -20,13 +20,11 @@ pub struct OpenReservationOut {
     #[schema(value_type = Object)]
     pub service_name: serde_json::Value,
     pub commitments: i64,
-    #[schema(value_type = String)]
     pub reserved: Money,
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct OpenReservationsOut {
-    #[schema(value_type = String)]
     pub total: Money,
     /// Largest reservation first.
     pub items: Vec<OpenReservationOut>,

@@ -6,12 +6,12 @@ use crate::{
     auth::Actor,
     domain::ids::ReviewId,
     error::AppResult,
-    reviews::replies::{ReplyMode, set_reply},
+    reviews::replies::{ReplyMode, reply},
     routes::extract::{ApiJson, PathId},
     state::AppState,
 };
 
-use super::{ReviewOut, write::parse_text_field};
+use super::ReviewOut;
 
 #[derive(Deserialize, utoipa::ToSchema)]
 pub struct ReplyIn {
@@ -27,9 +27,8 @@ pub async fn create(
     PathId(id): PathId<ReviewId>,
     ApiJson(input): ApiJson<ReplyIn>,
 ) -> AppResult<(StatusCode, Json<ReviewOut>)> {
-    let text = parse_text_field("text", &input.text)?;
-    let updated = set_reply(&state.db, id, text, ReplyMode::First, &actor).await?;
-    Ok((StatusCode::CREATED, Json(ReviewOut::public(&updated))))
+    let replied = reply(&state.db, &actor, id, &input.text, ReplyMode::First).await?;
+    Ok((StatusCode::CREATED, Json(replied)))
 }
 
 #[utoipa::path(put, path = "/api/v1/reviews/{id}/reply", operation_id = "reviews_reply_edit", tag = "reviews", params(("id" = uuid::Uuid, Path, description = "the review")), request_body = ReplyIn,
@@ -40,7 +39,7 @@ pub async fn edit(
     PathId(id): PathId<ReviewId>,
     ApiJson(input): ApiJson<ReplyIn>,
 ) -> AppResult<Json<ReviewOut>> {
-    let text = parse_text_field("text", &input.text)?;
-    let updated = set_reply(&state.db, id, text, ReplyMode::Edit, &actor).await?;
-    Ok(Json(ReviewOut::public(&updated)))
+    Ok(Json(
+        reply(&state.db, &actor, id, &input.text, ReplyMode::Edit).await?,
+    ))
 }

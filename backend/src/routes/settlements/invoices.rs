@@ -1,11 +1,6 @@
 //! Reading one invoice: as JSON, Finvoice 3.0 XML or CSV lines, for the purchaser's
 //! finance staff and the invoiced provider (other providers get 404).
-use axum::{
-    Json,
-    extract::State,
-    http::header,
-    response::{IntoResponse, Response},
-};
+use axum::{Json, extract::State, response::Response};
 use sea_orm::EntityTrait;
 
 use crate::{
@@ -13,24 +8,13 @@ use crate::{
     db::entities::provider,
     domain::ids::InvoiceId,
     error::AppResult,
+    http::download,
     routes::extract::PathId,
-    settlement::document::{self, InvoiceDocument},
+    settlement::{document, files},
     state::AppState,
 };
 
 use super::{InvoiceHeadOut, InvoiceLineOut, InvoiceOut};
-
-/// Builds the file view of an invoice the actor may read and hands it to `draw`.
-async fn export(
-    state: &AppState,
-    actor: &Actor,
-    id: InvoiceId,
-    draw: fn(&InvoiceDocument) -> anyhow::Result<Vec<u8>>,
-) -> AppResult<Vec<u8>> {
-    let model = document::readable(&state.db.conn, actor, id).await?;
-    let doc = document::load(&state.db.conn, model).await?;
-    Ok(draw(&doc)?)
-}
 
 #[utoipa::path(get, path = "/api/v1/invoices/{id}/finvoice.xml", tag = "settlement", params(("id" = uuid::Uuid, Path, description = "the invoice")),
     responses((status = 200, content_type = "application/xml", body = String), (status = "4XX", body = crate::error::ErrorBody)))]
@@ -39,12 +23,8 @@ pub async fn finvoice(
     actor: Actor,
     PathId(id): PathId<InvoiceId>,
 ) -> AppResult<Response> {
-    let body = export(&state, &actor, id, |d| d.finvoice()).await?;
-    Ok((
-        [(header::CONTENT_TYPE, "application/xml; charset=utf-8")],
-        body,
-    )
-        .into_response())
+    let body = files::finvoice(&state.db.conn, &actor, id).await?;
+    Ok(download::file(download::XML, None, body))
 }
 
 /// The invoice's lines in the same columns as the month's CSV
@@ -56,8 +36,8 @@ pub async fn lines_csv(
     actor: Actor,
     PathId(id): PathId<InvoiceId>,
 ) -> AppResult<Response> {
-    let body = export(&state, &actor, id, |d| d.lines_csv()).await?;
-    Ok(([(header::CONTENT_TYPE, "text/csv; charset=utf-8")], body).into_response())
+    let body = files::invoice_csv(&state.db.conn, &actor, id).await?;
+    Ok(download::file(download::CSV, None, body))
 }
 
 #[utoipa::path(get, path = "/api/v1/invoices/{id}", operation_id = "settlements_invoices_get", tag = "settlement", params(("id" = uuid::Uuid, Path, description = "the invoice")),

@@ -1,23 +1,15 @@
 //! Settlement over HTTP: purchaser finance settles a month (`run`); finance and the
-//! invoiced provider read an invoice and its exports (`invoices`). The answer types live here.
+//! invoiced provider read an invoice and its exports (`invoices`). The answer types are
+//! `crate::settlement::answer`'s.
 pub mod invoices;
 pub mod month;
 pub mod preview;
 pub mod run;
 
-use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::{
-    db::entities::{invoice, invoice_line},
-    domain::{
-        Money, Quantity,
-        ids::{InvoiceId, ProviderId, PurchaserId, ServiceId},
-        reference::FinnishReference,
-        vat::VatRate,
-    },
-    error::{AppError, AppResult},
-    settlement::row::RowFigures,
+pub use crate::settlement::answer::{
+    BankChangeOut, InvoiceHeadOut, InvoiceLineOut, InvoiceOut, NotInvoicedOut,
 };
 
 #[derive(Deserialize, utoipa::ToSchema)]
@@ -43,141 +35,4 @@ pub struct SettlementOut {
     pub bank_details_changed: Vec<BankChangeOut>,
     /// The invoices this run made; empty when everything was already invoiced.
     pub invoices: Vec<InvoiceOut>,
-}
-
-#[derive(Serialize, utoipa::ToSchema)]
-pub struct NotInvoicedOut {
-    pub provider_id: ProviderId,
-    pub provider_name: String,
-    pub deliveries: u64,
-    /// `missing_bank_details`: the provider has not given its IBAN and BIC.
-    pub reason: String,
-}
-
-#[derive(Serialize, utoipa::ToSchema)]
-pub struct BankChangeOut {
-    pub provider_id: ProviderId,
-    pub provider_name: String,
-    pub changed_at: chrono::DateTime<chrono::Utc>,
-}
-
-/// An invoice with its lines.
-#[derive(Serialize, utoipa::ToSchema)]
-pub struct InvoiceOut {
-    #[serde(flatten)]
-    pub head: InvoiceHeadOut,
-    pub lines: Vec<InvoiceLineOut>,
-}
-
-/// An invoice's header: who bills whom, for what month, how much, where to pay.
-#[derive(Serialize, utoipa::ToSchema)]
-pub struct InvoiceHeadOut {
-    pub id: InvoiceId,
-    pub number: i64,
-    pub purchaser_id: PurchaserId,
-    pub provider_id: ProviderId,
-    pub provider_name: String,
-    pub month: String,
-    pub kind: String,
-    /// A later invoice for a month already invoiced (deliveries recorded after the first run).
-    pub supplementary: bool,
-    /// The Finnish reference number, and its international RF form.
-    pub reference: String,
-    pub reference_rf: String,
-    pub issue_date: NaiveDate,
-    pub due_date: NaiveDate,
-    #[schema(value_type = String)]
-    pub net: Money,
-    #[schema(value_type = String)]
-    pub vat: Money,
-    /// The amount to pay, VAT included.
-    #[schema(value_type = String)]
-    pub total: Money,
-    pub iban: String,
-    pub bic: String,
-}
-
-#[derive(Serialize, utoipa::ToSchema)]
-pub struct InvoiceLineOut {
-    pub delivery_id: uuid::Uuid,
-    pub commitment_id: uuid::Uuid,
-    pub service_id: ServiceId,
-    pub client_pseudonym: String,
-    pub delivery_date: NaiveDate,
-    #[schema(value_type = String)]
-    pub quantity: Quantity,
-    /// The provider's unit price, VAT included; the line's amount is the purchaser's share.
-    #[schema(value_type = String)]
-    pub unit_price: Money,
-    /// The unit price without VAT (up to five decimals), as the Finvoice row shows it.
-    #[schema(value_type = String)]
-    pub unit_price_vat_excluded: rust_decimal::Decimal,
-    /// `quantity × unit_price`, VAT included (negative on a credit note).
-    #[schema(value_type = String)]
-    pub line_total: Money,
-    /// The client's own share: `line_total − total`.
-    #[schema(value_type = String)]
-    pub client_share: Money,
-    /// The client's own share without VAT: the Finvoice row discount.
-    #[schema(value_type = String)]
-    pub client_share_vat_excluded: Money,
-    /// VAT in percent.
-    pub vat_rate: String,
-    #[schema(value_type = String)]
-    pub net: Money,
-    #[schema(value_type = String)]
-    pub vat: Money,
-    #[schema(value_type = String)]
-    pub total: Money,
-}
-
-impl InvoiceHeadOut {
-    pub fn of(model: &invoice::Model, provider_name: String) -> AppResult<Self> {
-        let reference = FinnishReference::parse(&model.reference)
-            .map_err(|e| AppError::internal(format!("stored reference: {e}")))?;
-        Ok(InvoiceHeadOut {
-            id: model.id.into(),
-            number: model.number,
-            purchaser_id: model.purchaser_id.into(),
-            provider_id: model.provider_id.into(),
-            provider_name,
-            month: model.month.clone(),
-            kind: model.kind.clone(),
-            supplementary: model.supplementary,
-            reference_rf: reference.rf(),
-            reference: reference.to_string(),
-            issue_date: model.issue_date,
-            due_date: model.due_date,
-            net: Money::from_cents(model.net_cents),
-            vat: Money::from_cents(model.vat_cents),
-            total: Money::from_cents(model.gross_cents),
-            iban: model.iban.clone(),
-            bic: model.bic.clone(),
-        })
-    }
-}
-
-impl InvoiceLineOut {
-    pub fn of(l: &invoice_line::Model) -> Self {
-        let f = RowFigures::of(l);
-        InvoiceLineOut {
-            delivery_id: l.delivery_id,
-            commitment_id: l.commitment_id,
-            service_id: l.service_id.into(),
-            client_pseudonym: l.client_pseudonym.clone(),
-            delivery_date: l.delivery_date,
-            quantity: Quantity::from_milli(l.quantity_milli),
-            unit_price: Money::from_cents(l.unit_price_cents),
-            unit_price_vat_excluded: f.unit_price_vat_excluded,
-            line_total: f.line_total,
-            client_share: f.client_share,
-            client_share_vat_excluded: f.client_share_vat_excluded,
-            vat_rate: VatRate::from_basis_points(l.vat_basis_points)
-                .percent()
-                .to_string(),
-            net: Money::from_cents(l.net_cents),
-            vat: Money::from_cents(l.vat_cents),
-            total: Money::from_cents(l.gross_cents),
-        }
-    }
 }

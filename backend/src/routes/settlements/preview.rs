@@ -15,7 +15,7 @@ use crate::{
     state::AppState,
 };
 
-use super::run::settlement_month;
+use crate::settlement::asked::settlement_month;
 
 #[derive(Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -27,11 +27,8 @@ pub struct PreviewQuery {
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct SumsOut {
     pub lines: u64,
-    #[schema(value_type = String)]
     pub net: Money,
-    #[schema(value_type = String)]
     pub vat: Money,
-    #[schema(value_type = String)]
     pub total: Money,
 }
 

@@ -14,13 +14,13 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOr
 use crate::{
     auth::Actor,
     db::entities::{invoice_line, provider},
-    domain::{catalogue::Role, ids::PurchaserId, today_in_finland},
-    error::{AppError, AppResult},
+    domain::ids::PurchaserId,
+    error::AppResult,
     routes::{
         extract::{ApiJson, PathId},
         stream::{self, Sink},
     },
-    settlement::{Month, bank_change, run},
+    settlement::{asked::settle_month, bank_change},
     state::AppState,
 };
 
@@ -36,8 +36,15 @@ pub async fn create(
     PathId(pid): PathId<PurchaserId>,
     ApiJson(input): ApiJson<SettlementIn>,
 ) -> AppResult<Response> {
-    let (month, outcome) =
-        settle_month(&state, &actor, pid, &input.month, input.preview.as_deref()).await?;
+    let (month, outcome) = settle_month(
+        &state.db,
+        &state.vault,
+        &actor,
+        pid,
+        &input.month,
+        input.preview.as_deref(),
+    )
+    .await?;
     let providers = provider::Entity::find()
         .filter(provider::Column::Id.is_in(outcome.invoices.iter().map(|i| i.provider_id)))
         .all(&state.db.conn)
@@ -88,38 +95,6 @@ pub async fn create(
         body,
     )
         .into_response())
-}
-
-/// Checks who asks and for which month, then settles it: the API and the portal share this.
-pub async fn settle_month(
-    state: &AppState,
-    actor: &Actor,
-    pid: PurchaserId,
-    month: &str,
-    confirmed: Option<&str>,
-) -> AppResult<(Month, run::Outcome)> {
-    let month = settlement_month(actor, pid, month)?;
-    let today = today_in_finland();
-    let outcome = run::settle(
-        &state.db,
-        &state.vault,
-        (pid, month),
-        today,
-        actor,
-        confirmed,
-    )
-    .await?;
-    Ok((month, outcome))
-}
-
-/// Finance staff of the purchaser, and a month that has begun.
-pub fn settlement_month(actor: &Actor, pid: PurchaserId, month: &str) -> AppResult<Month> {
-    actor.require_staff(pid, Role::Finance)?;
-    let month = Month::parse(month).map_err(|e| AppError::invalid("month", e))?;
-    if month.first_day > today_in_finland() {
-        return Err(AppError::invalid("month", "must not be in the future"));
-    }
-    Ok(month)
 }
 
 /// Writes the answer as JSON in the shape of `SettlementOut`, piece by piece.

@@ -1,16 +1,14 @@
 //! Disputing a delivery: the client side says, in their own words, what is wrong; a
 //! case worker decides.
 use askama::Template;
-use axum::{extract::State, response::Response};
+use axum::response::Response;
 use serde::Deserialize;
 
 use crate::{
+    deliveries::act,
     domain::ids::DeliveryId,
     error::AppResult,
-    routes::{
-        deliveries::{self, DisputeIn},
-        extract::{ApiJson, PathId},
-    },
+    http::extract::PathId,
     web::{
         client, format,
         page::{Field, FormErrors, PageCtx, done, render},
@@ -41,9 +39,7 @@ pub struct DisputeForm {
 async fn draw(web: &Web, id: DeliveryId, reason: &str, errors: FormErrors) -> AppResult<Response> {
     let ctx = client::current(web).await?;
     let actor = web.signed_in()?.clone();
-    let delivery = deliveries::get(State(web.state.clone()), actor, PathId(id))
-        .await?
-        .0;
+    let delivery = act::find(&web.state.db, &actor, id).await?.delivery;
     let mut fields = vec![
         Field::new("reason", "textarea", web.lang.t("dispute-reason"))
             .value(reason)
@@ -77,10 +73,7 @@ pub async fn submit(
 ) -> AppResult<Response> {
     client::current(&web).await?;
     let actor = web.signed_in()?.clone();
-    let input = DisputeIn {
-        reason: form.reason.clone(),
-    };
-    match deliveries::dispute(State(web.state.clone()), actor, PathId(id), ApiJson(input)).await {
+    match act::dispute(&web.state.db, &actor, id, &form.reason).await {
         Ok(_) => Ok(done("/my", "dispute-sent")),
         Err(e) => {
             let errors = FormErrors::from_app(web.lang, e)?;

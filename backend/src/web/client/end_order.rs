@@ -8,7 +8,7 @@ use crate::{
     commitments::{self, Commitment, act},
     domain::{catalogue::CommitmentStatus, ids::CommitmentId},
     error::{AppError, AppResult},
-    routes::extract::PathId,
+    http::extract::PathId,
     web::{
         client::{self, ClientCtx},
         format,

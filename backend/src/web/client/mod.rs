@@ -9,16 +9,12 @@ pub mod money;
 pub mod review;
 pub mod reviews;
 
-use axum::extract::State;
-
 use crate::{
     auth::Actor,
     domain::{catalogue::Role, ids::ClientId},
     error::{AppError, AppResult},
-    routes::{
-        allocations::AllocationOut,
-        extract::{ApiQuery, PathId},
-    },
+    reviews::read::{self as review_reads, ReviewRowOut},
+    routes::allocations::AllocationOut,
     web::session::Web,
 };
 
@@ -78,25 +74,10 @@ pub async fn allocations_of(
         .collect()
 }
 
-/// The client's own reviews, as the API lists them (an audited read of client data).
-pub async fn reviews_of(
-    web: &Web,
-    client: ClientId,
-) -> AppResult<Vec<crate::routes::reviews::read::ReviewRowOut>> {
-    let actor = web.signed_in()?.clone();
-    // All of them, page after page of the API's list.
-    crate::web::pager::every_page(|query| {
-        let (state, actor) = (web.state.clone(), actor.clone());
-        async move {
-            crate::routes::reviews::read::list_for_client(
-                State(state),
-                actor,
-                PathId(client),
-                ApiQuery(query),
-            )
-            .await
-            .map(|listed| listed.0)
-        }
-    })
-    .await
+/// All of the client's own reviews (an audited read of client data).
+pub async fn reviews_of(web: &Web, client: ClientId) -> AppResult<Vec<ReviewRowOut>> {
+    let actor = web.signed_in()?;
+    Ok(review_reads::for_client(&web.state.db, actor, client, None)
+        .await?
+        .items)
 }

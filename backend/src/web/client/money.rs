@@ -16,6 +16,7 @@ use crate::{
     commitments::{self, Commitment},
     db::entities::{dispute, offering, provider},
     deliveries::{self, Delivery},
+    disputes::lists as disputes_read,
     domain::{
         Money,
         catalogue::{CommitmentStatus, DeliveryStatus},
@@ -23,7 +24,7 @@ use crate::{
         today_in_finland,
     },
     error::AppResult,
-    ledger::{Balance, disputes_read},
+    ledger::Balance,
     web::{
         amounts,
         client::{

@@ -1,19 +1,17 @@
 //! "How did it go?": the client side writes a review of a service they have used, or edits
 //! it within 30 days. Plain-language guidance says what not to write (names, contacts).
 use askama::Template;
-use axum::{extract::State, response::Response};
+use axum::response::Response;
 use serde::Deserialize;
 
 use crate::{
     domain::ids::OfferingId,
     error::AppResult,
-    reviews::eligibility,
-    routes::{
-        extract::{ApiJson, PathId},
-        reviews::{
-            ReviewOut,
-            write::{self, ReviewIn, ReviewPatchIn},
-        },
+    http::extract::PathId,
+    reviews::{
+        authoring::{self, ReviewText},
+        eligibility,
+        view::ReviewOut,
     },
     web::{
         client::{self, ClientCtx},
@@ -133,34 +131,22 @@ pub async fn submit(
     WebForm(form): WebForm<ReviewForm>,
 ) -> AppResult<Response> {
     let ctx = client::current(&web).await?;
-    let actor = web.signed_in()?.clone();
-    let state = State(web.state.clone());
+    let actor = web.signed_in()?;
+    let db = &web.state.db;
     // An unchosen star select is "no stars", which the domain refuses with the field named.
     let stars = form.stars.trim().parse::<i64>().unwrap_or(0);
     let result = match existing(&web, &ctx, id).await? {
-        Some(review) => write::edit(
-            state,
-            actor,
-            PathId(review.id),
-            ApiJson(ReviewPatchIn {
-                stars: Some(stars),
-                text: Some(form.text.clone()),
-            }),
-        )
-        .await
-        .map(|_| ()),
-        None => write::create(
-            state,
-            actor,
-            PathId(id),
-            ApiJson(ReviewIn {
+        Some(review) => authoring::edit(db, actor, review.id, Some(stars), Some(&form.text))
+            .await
+            .map(|_| ()),
+        None => {
+            let text = ReviewText {
                 stars,
-                text: form.text.clone(),
-                client_id: Some(ctx.id),
-            }),
-        )
-        .await
-        .map(|_| ()),
+                text: &form.text,
+                client: Some(ctx.id),
+            };
+            authoring::create(db, actor, id, text).await.map(|_| ())
+        }
     };
     match result {
         Ok(()) => Ok(done("/my/reviews", "review-saved")),

@@ -11,7 +11,7 @@ use crate::{
     },
     domain::{catalogue::CommitmentStatus, ids::CommitmentId},
     error::{AppError, AppResult},
-    routes::extract::PathId,
+    http::extract::PathId,
     web::{
         format,
         page::{PageCtx, done, render},

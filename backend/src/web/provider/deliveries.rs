@@ -20,8 +20,8 @@ use crate::{
         today_in_finland,
     },
     error::{AppError, AppResult, field},
+    http::extract::PathId,
     ledger::deliveries::preview,
-    routes::extract::PathId,
     settlement::Month,
     web::{
         format,

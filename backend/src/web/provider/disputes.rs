@@ -2,18 +2,14 @@
 //! stands, and for open ones a form for the provider's own account, which the case worker
 //! reads before deciding and the client sees.
 use askama::Template;
-use axum::{extract::State, response::Response};
+use axum::response::Response;
 use serde::Deserialize;
 
 use crate::{
-    audit,
+    disputes,
     domain::{Money, Quantity, catalogue::DisputeStatus, ids::DisputeId},
     error::AppResult,
-    ledger::disputes_read,
-    routes::{
-        disputes::{self, ProviderAccountIn},
-        extract::{ApiJson, PathId},
-    },
+    http::extract::PathId,
     web::{
         amounts, format,
         item_forms::{Failed, ItemForm},
@@ -27,8 +23,10 @@ pub struct DisputeRow {
     pub id: String,
     pub service: String,
     pub delivery_date: String,
-    /// The client's pseudonym, as on invoices.
+    /// The client's name, as on the provider's other pages.
     pub client: String,
+    /// The client's pseudonym, as on invoices.
+    pub client_code: String,
     pub quantity: String,
     pub total: String,
     pub made_on: String,
@@ -51,22 +49,18 @@ struct DisputesPage {
 }
 
 async fn draw(web: &Web, errors: FormErrors, mut failed: Option<Failed>) -> AppResult<Response> {
-    let (actor, provider) = super::staff(web)?;
+    let (actor, _) = super::staff(web)?;
     let lang = web.lang;
-    let found = disputes_read::for_provider(&web.state.db.conn, provider).await?;
-    // The client's words are the client's data: the provider's read is audited.
-    audit::record_list(
-        &web.state.db,
-        &actor,
-        "disputes_listed",
-        "dispute",
-        found.iter().map(|(x, _)| (x.id, x.client_id.into())),
-    )
-    .await?;
-    let commitments: Vec<uuid::Uuid> = found.iter().map(|(_, d)| d.commitment_id).collect();
+    let found = disputes::lists::for_provider(&web.state.db, &actor).await?;
+    let commitments: Vec<uuid::Uuid> = found.iter().map(|f| f.delivery.commitment_id).collect();
     let bought = amounts::services_by_commitment(web, &commitments).await?;
     let mut rows = Vec::with_capacity(found.len());
-    for (x, d) in found {
+    for disputes::lists::ProviderDispute {
+        dispute: x,
+        delivery: d,
+        client_name,
+    } in found
+    {
         let (service, unit) = bought
             .get(&d.commitment_id)
             .map(|b| (b.title.clone(), b.unit.clone()))
@@ -84,7 +78,8 @@ async fn draw(web: &Web, errors: FormErrors, mut failed: Option<Failed>) -> AppR
             id,
             service,
             delivery_date: format::date(d.date),
-            client: web.state.db.client_pseudonym(d.client_id)?,
+            client: client_name,
+            client_code: web.state.db.client_pseudonym(d.client_id)?,
             quantity: amounts::with_unit(lang, Quantity::from_milli(d.quantity_milli), &unit),
             total: format::euros(Money::from_cents(d.total_cents)),
             made_on: format::date(x.created_at.date_naive()),
@@ -119,12 +114,7 @@ pub async fn account(
     WebForm(form): WebForm<AccountForm>,
 ) -> AppResult<Response> {
     let (actor, _) = super::staff(&web)?;
-    let input = ProviderAccountIn {
-        text: form.account.clone(),
-    };
-    match disputes::provider_account(State(web.state.clone()), actor, PathId(id), ApiJson(input))
-        .await
-    {
+    match disputes::act::provider_account(&web.state.db, &actor, id, &form.account).await {
         Ok(_) => Ok(done("/provider/disputes", "provider-account-sent")),
         Err(e) => {
             // The API names its field `text`; the form's control is the account.

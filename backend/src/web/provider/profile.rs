@@ -1,16 +1,12 @@
 //! The provider's own page: contact details (editable) and what needs attention.
 use askama::Template;
-use axum::{extract::State, response::Response};
+use axum::response::Response;
 use serde::Deserialize;
 
 use crate::{
-    auth::MaybeActor,
     domain::bank::Iban,
     error::AppResult,
-    routes::{
-        extract::{ApiJson, PathId},
-        providers::{self, ProviderPatch},
-    },
+    providers::profile::{self, ProfileText},
     web::{
         page::{Field, FormErrors, PageCtx, done, render},
         session::{Web, WebForm},
@@ -48,10 +44,7 @@ pub struct ProfileForm {
 async fn draw(web: &Web, form: Option<&ProfileForm>, errors: FormErrors) -> AppResult<Response> {
     let (actor, id) = super::staff(web)?;
     let lang = web.lang;
-    let state = State(web.state.clone());
-    let profile = providers::get(state.clone(), MaybeActor(Some(actor.clone())), PathId(id))
-        .await?
-        .0;
+    let profile = profile::find(&web.state.db, Some(&actor), id).await?;
     let waiting = crate::commitments::read::count_of_provider(
         &web.state.db.conn,
         id,
@@ -131,18 +124,18 @@ pub async fn show(web: Web) -> AppResult<Response> {
 
 pub async fn submit(web: Web, WebForm(form): WebForm<ProfileForm>) -> AppResult<Response> {
     let (actor, id) = super::staff(&web)?;
-    let patch = ProviderPatch {
-        name: Some(form.name.clone()),
-        email: Some(form.email.clone()),
-        phone: Some(form.phone.clone()),
+    let text = ProfileText {
+        name: Some(&form.name),
+        email: Some(&form.email),
+        phone: Some(&form.phone),
         // Blank bank fields leave the stored details as they are.
-        iban: Some(form.iban.clone()).filter(|t| !t.trim().is_empty()),
-        bic: Some(form.bic.clone()).filter(|t| !t.trim().is_empty()),
+        iban: Some(form.iban.as_str()).filter(|t| !t.trim().is_empty()),
+        bic: Some(form.bic.as_str()).filter(|t| !t.trim().is_empty()),
         // A blank e-invoice field removes it: invoices then go without routing.
-        einvoice_address: Some(form.einvoice_address.clone()),
-        einvoice_operator: Some(form.einvoice_operator.clone()),
+        einvoice_address: Some(&form.einvoice_address),
+        einvoice_operator: Some(&form.einvoice_operator),
     };
-    match providers::update(State(web.state.clone()), actor, PathId(id), ApiJson(patch)).await {
+    match profile::update(&web.state.db, &actor, id, text).await {
         Ok(_) => Ok(done("/provider", "saved")),
         Err(e) => {
             let errors = FormErrors::from_app(web.lang, e)?;

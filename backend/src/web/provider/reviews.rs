@@ -1,18 +1,16 @@
 //! Reviews of the provider's services, newest first, with a reply form under each: the
 //! provider answers once and may edit the answer. Who wrote a review is never shown.
 use askama::Template;
-use axum::{extract::State, http::Uri, response::Response};
+use axum::{http::Uri, response::Response};
 use serde::Deserialize;
 
 use crate::{
     domain::ids::ReviewId,
     error::AppResult,
-    routes::{
-        extract::{ApiJson, ApiQuery, PathId},
-        reviews::{
-            read::{ProviderReviewsQuery, list_for_provider},
-            reply::{self, ReplyIn},
-        },
+    http::extract::{ApiQuery, PathId},
+    reviews::{
+        read,
+        replies::{self, ReplyMode},
     },
     web::{
         page::{FormErrors, PageCtx, done, render},
@@ -50,18 +48,7 @@ async fn draw(
     let (_, provider) = super::staff(web)?;
     let lang = web.lang;
     let requested = pager::requested(uri);
-    let (page, per_page) = pager::as_query(requested);
-    let listed = list_for_provider(
-        State(web.state.clone()),
-        PathId(provider),
-        ApiQuery(ProviderReviewsQuery {
-            page,
-            per_page,
-            unanswered: Some(unanswered_only),
-        }),
-    )
-    .await?
-    .0;
+    let listed = read::for_provider(&web.state.db, provider, unanswered_only, requested).await?;
     render(&ProviderReviewsPage {
         page: PageCtx::new(web, "provider-reviews-title"),
         rating: views::rating(lang, listed.rating.average.as_deref(), listed.rating.count),
@@ -102,21 +89,13 @@ pub async fn reply(
     WebForm(form): WebForm<ReplyForm>,
 ) -> AppResult<Response> {
     let (actor, _) = super::staff(&web)?;
-    let state = State(web.state.clone());
-    let input = ApiJson(ReplyIn {
-        text: form.text.clone(),
-    });
-    let result = if form.mode == "edit" {
-        reply::edit(state, actor, PathId(id), input)
-            .await
-            .map(|_| ())
+    let mode = if form.mode == "edit" {
+        ReplyMode::Edit
     } else {
-        reply::create(state, actor, PathId(id), input)
-            .await
-            .map(|_| ())
+        ReplyMode::First
     };
-    match result {
-        Ok(()) => Ok(done("/provider/reviews", "reply-saved")),
+    match replies::reply(&web.state.db, &actor, id, &form.text, mode).await {
+        Ok(_) => Ok(done("/provider/reviews", "reply-saved")),
         Err(e) => {
             let errors = FormErrors::from_app(web.lang, e)?;
             draw(&web, &Uri::from_static("/provider/reviews"), false, errors).await

@@ -6,7 +6,7 @@ use axum::response::Response;
 
 use crate::{
     error::{AppError, AppResult},
-    routes::uploads::{self, RowStatus, UPLOAD_LIMIT, UploadReport, UploadRowOut},
+    upload::record::{self as uploads, RowStatus, UPLOAD_LIMIT, UploadReport, UploadRowOut},
     web::{
         format,
         i18n::Lang,

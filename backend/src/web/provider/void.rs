@@ -1,17 +1,17 @@
 //! Voiding a delivery: the provider's staff see what they void (date, service, the client's
-//! pseudonym as on invoices, quantity, total), say why — the client reads the reason beside
+//! name and invoice pseudonym, quantity, total), say why — the client reads the reason beside
 //! the row — and confirm. The rule (only before it is undone, a credit note after
 //! settlement) is the ledger's.
 use askama::Template;
-use axum::{extract::State, response::Response};
-use sea_orm::EntityTrait;
+use axum::response::Response;
 use serde::Deserialize;
 
 use crate::{
-    db::entities::delivery,
+    commitments::client_names,
+    deliveries::act,
     domain::{catalogue::DeliveryStatus, ids::DeliveryId},
-    error::{AppError, AppResult},
-    routes::{deliveries, extract::PathId},
+    error::AppResult,
+    http::extract::PathId,
     web::{
         amounts, format,
         page::{Field, FormErrors, PageCtx, done, render},
@@ -27,7 +27,9 @@ struct VoidPage {
     id: String,
     date: String,
     service: String,
+    /// The client's name, as on the provider's other pages, and the invoice pseudonym.
     client: String,
+    client_code: String,
     quantity: String,
     total: String,
     reference: String,
@@ -48,18 +50,13 @@ pub struct VoidForm {
 async fn draw(web: &Web, id: DeliveryId, reason: &str, errors: FormErrors) -> AppResult<Response> {
     let (actor, _) = super::staff(web)?;
     let lang = web.lang;
-    // The API's read: another provider's delivery is not found (and the read is audited).
-    let out = deliveries::get(State(web.state.clone()), actor, PathId(id))
-        .await?
-        .0;
-    let conn = &web.state.db.conn;
-    let model = delivery::Entity::find_by_id(uuid::Uuid::from(id))
-        .one(conn)
-        .await?
-        .ok_or_else(|| AppError::not_found("delivery"))?;
-    let bought = amounts::services_by_commitment(web, &[model.commitment_id]).await?;
+    // Another provider's delivery is not found, and the read is audited.
+    let out = act::find(&web.state.db, &actor, id).await?.delivery;
+    let commitment = uuid::Uuid::from(out.commitment_id);
+    let bought = amounts::services_by_commitment(web, &[commitment]).await?;
+    let names = client_names(&web.state.db.conn, &actor, [out.client_id]).await?;
     let (service, unit) = bought
-        .get(&model.commitment_id)
+        .get(&commitment)
         .map(|b| (b.title.clone(), b.unit.clone()))
         .unwrap_or_default();
     let mut fields = vec![
@@ -74,7 +71,8 @@ async fn draw(web: &Web, id: DeliveryId, reason: &str, errors: FormErrors) -> Ap
         id: id.to_string(),
         date: format::date(out.date),
         service,
-        client: web.state.db.client_pseudonym(model.client_id)?,
+        client: names.get(&out.client_id).cloned().unwrap_or_default(),
+        client_code: web.state.db.client_pseudonym(out.client_id.into())?,
         quantity: amounts::with_unit(lang, out.quantity, &unit),
         total: format::euros(out.total),
         reference: out.reference.clone(),
@@ -96,10 +94,13 @@ pub async fn void(
     WebForm(form): WebForm<VoidForm>,
 ) -> AppResult<Response> {
     let (actor, _) = super::staff(&web)?;
-    let reason = deliveries::parse_void_reason(&form.reason);
-    match deliveries::void_for(&web.state, &actor, id, reason).await {
+    let reason = act::parse_reason(&form.reason);
+    match act::void(&web.state.db, &actor, id, reason).await {
         Ok(voided) => Ok(done(
-            &format!("/provider/deliveries?month={}", voided.date.format("%Y-%m")),
+            &format!(
+                "/provider/deliveries?month={}",
+                voided.delivery.date.format("%Y-%m")
+            ),
             "delivery-voided",
         )),
         Err(e) => {

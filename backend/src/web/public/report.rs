@@ -1,19 +1,15 @@
 //! Reporting a review: anyone, signed in or not, tells the moderators what is wrong with it.
 use askama::Template;
-use axum::{extract::State, response::Response};
+use axum::response::Response;
 use serde::Deserialize;
 
 use crate::{
-    auth::{MaybeActor, address::ClientAddress},
+    accounts::throttle::Anonymous,
+    auth::address::ClientAddress,
     domain::ids::ReviewId,
     error::AppResult,
-    routes::{
-        extract::{ApiJson, PathId},
-        reviews::{
-            moderate::{ReasonIn, report},
-            read,
-        },
-    },
+    http::extract::PathId,
+    reviews::{moderation::report_with_reason, read},
     web::{
         page::{Field, FormErrors, PageCtx, done, render},
         review_view::ReviewView,
@@ -38,9 +34,7 @@ pub struct ReportForm {
 
 async fn draw(web: &Web, id: ReviewId, reason: &str, errors: FormErrors) -> AppResult<Response> {
     // The public view, even for the signed-in: a report is about what everyone sees.
-    let review = read::get(State(web.state.clone()), MaybeActor(None), PathId(id))
-        .await?
-        .0;
+    let review = read::find(&web.state.db, None, id).await?;
     let mut fields = vec![
         Field::new("reason", "textarea", web.lang.t("report-reason"))
             .value(reason)
@@ -62,26 +56,17 @@ pub async fn show(web: Web, PathId(id): PathId<ReviewId>) -> AppResult<Response>
 
 pub async fn submit(
     web: Web,
-    address: ClientAddress,
+    ClientAddress(address): ClientAddress,
     PathId(id): PathId<ReviewId>,
     WebForm(form): WebForm<ReportForm>,
 ) -> AppResult<Response> {
-    let input = ReasonIn {
-        reason: form.reason.clone(),
+    let offering = read::find(&web.state.db, None, id).await?.offering_id;
+    let reported = async {
+        // Reporting needs no sign-in, so its rate is limited per address, as in the API.
+        web.state.limits.check(Anonymous::ReviewReport, address)?;
+        report_with_reason(&web.state.db, id, &form.reason, web.actor.as_ref()).await
     };
-    let offering = read::get(State(web.state.clone()), MaybeActor(None), PathId(id))
-        .await?
-        .0
-        .offering_id;
-    match report(
-        State(web.state.clone()),
-        MaybeActor(web.actor.clone()),
-        address,
-        PathId(id),
-        ApiJson(input),
-    )
-    .await
-    {
+    match reported.await {
         Ok(_) => Ok(done(&format!("/offerings/{offering}"), "review-reported")),
         Err(e) => {
             let errors = FormErrors::from_app(web.lang, e)?;

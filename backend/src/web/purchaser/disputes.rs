@@ -3,19 +3,18 @@
 //! and the money returns), uphold in part (only the quantity found delivered stays paid) or
 //! reject — with a reason the client will see.
 use askama::Template;
-use axum::{extract::State, http::Uri, response::Response};
-use serde::Deserialize;
+use axum::{http::Uri, response::Response};
 
 use crate::{
+    disputes::{self, act::outcome_of, lists::deliveries_by_id},
     domain::{Quantity, catalogue::DisputeStatus, ids::DisputeId},
     error::{AppError, AppResult},
-    ledger::disputes_read,
-    routes::{
-        disputes::{self, DisputeDecisionIn, DisputeListQuery},
-        extract::{ApiJson, ApiQuery, DecimalText, PathId},
-    },
+    http::extract::PathId,
+    ledger::disputes::Outcome,
     web::{
-        amounts, format,
+        amounts,
+        decision_form::DecisionForm,
+        format,
         item_forms::{Failed, ItemForm},
         page::{FormErrors, PageCtx, done, rename_field, render},
         pager::{self, Pager},
@@ -63,29 +62,17 @@ async fn draw(
     let (actor, pid) = super::staff(web)?;
     let lang = web.lang;
     let requested = pager::requested(uri);
-    let (page, per_page) = pager::as_query(requested);
-    let query = DisputeListQuery {
-        status: None,
-        page,
-        per_page,
-    };
-    // The API's list (case workers only; the read is audited).
-    let listed = disputes::list_for_purchaser(
-        State(web.state.clone()),
-        actor,
-        PathId(pid),
-        ApiQuery(query),
-    )
-    .await?
-    .0;
-    let pager = Pager::from_total(lang, uri, requested, listed.total);
+    // Case workers only; the read is audited.
+    let listed =
+        disputes::read::for_purchaser(&web.state.db, &actor, pid, None, Some(requested)).await?;
+    let pager = Pager::of(lang, uri, &listed);
     let listed = listed.items;
     let conn = &web.state.db.conn;
     let ids: Vec<uuid::Uuid> = listed
         .iter()
         .map(|d| d.dispute.delivery_id.into())
         .collect();
-    let delivered = disputes_read::deliveries_by_id(conn, &ids).await?;
+    let delivered = deliveries_by_id(conn, &ids).await?;
     let commitments: Vec<uuid::Uuid> = delivered.values().map(|d| d.commitment_id).collect();
     let bought = amounts::services_by_commitment(web, &commitments).await?;
     let mut rows = Vec::with_capacity(listed.len());
@@ -140,30 +127,23 @@ pub async fn list(web: Web, uri: Uri) -> AppResult<Response> {
     draw(&web, &uri, FormErrors::default(), None).await
 }
 
-#[derive(Deserialize)]
-pub struct DecisionForm {
-    #[serde(default)]
-    decision: String,
-    #[serde(default)]
-    reason: String,
-    /// With "partly": the quantity found delivered.
-    #[serde(default)]
-    quantity: String,
-}
-
-/// The case worker's choice as the API takes it.
-fn decision_of(form: &DecisionForm) -> AppResult<(bool, Option<DecimalText>)> {
-    match form.decision.as_str() {
-        "uphold" => Ok((true, None)),
-        "partly" => Ok((
-            true,
-            Some(DecimalText(format::decimal_input(&form.quantity))),
-        )),
-        "reject" => Ok((false, None)),
-        _ => Err(AppError::invalid(
-            "decision",
-            "must be uphold, partly or reject",
-        )),
+/// The case worker's choice.
+fn decision_of(form: &DecisionForm) -> AppResult<Outcome> {
+    #[derive(Clone, Copy)]
+    enum Choice {
+        Uphold,
+        Partly,
+        Reject,
+    }
+    let choices = [
+        ("uphold", Choice::Uphold),
+        ("partly", Choice::Partly),
+        ("reject", Choice::Reject),
+    ];
+    match form.choice(&choices)? {
+        Choice::Uphold => outcome_of(true, None),
+        Choice::Partly => outcome_of(true, Some(&format::decimal_input(&form.quantity))),
+        Choice::Reject => outcome_of(false, None),
     }
 }
 
@@ -173,26 +153,13 @@ pub async fn decide(
     WebForm(form): WebForm<DecisionForm>,
 ) -> AppResult<Response> {
     let (actor, _) = super::staff(&web)?;
-    let outcome = async {
-        let (uphold, quantity) = decision_of(&form)?;
-        let reason = Some(form.reason.trim().to_owned()).filter(|r| !r.is_empty());
-        disputes::decide(
-            State(web.state.clone()),
-            actor,
-            PathId(id),
-            ApiJson(DisputeDecisionIn {
-                uphold,
-                reason,
-                quantity,
-            }),
-        )
-        .await
-    }
-    .await;
+    let reason = form.reason();
+    let outcome =
+        disputes::act::decide(&web.state.db, &actor, id, decision_of(&form), reason).await;
     match outcome {
         Ok(decided) => Ok(done(
             "/purchaser/disputes",
-            match decided.0.status {
+            match decided.status {
                 DisputeStatus::Upheld => "dispute-upheld",
                 DisputeStatus::PartlyUpheld => "dispute-partly-upheld",
                 _ => "dispute-rejected",

@@ -2,17 +2,20 @@
 //! the hidden ones. The moderator hides, keeps or restores a review, always with a reason
 //! (the author is shown the reason for hiding). Who wrote or who reported is never shown.
 use askama::Template;
-use axum::{extract::State, http::Uri, response::Response};
+use axum::{http::Uri, response::Response};
 use serde::Deserialize;
 
 use crate::{
     domain::ids::ReviewId,
-    error::{AppError, AppResult},
-    routes::{
-        extract::{ApiJson, ApiQuery, PathId},
-        reviews::moderate::{self, QueueQuery, ReasonIn},
+    error::AppResult,
+    http::extract::{ApiQuery, PathId},
+    reviews::{
+        moderation::{Decision, decide_with_reason},
+        queue::{QueueKind, queue},
+        view::finnish_day,
     },
     web::{
+        decision_form::DecisionForm,
         format,
         page::{FormErrors, PageCtx, done, render},
         pager::{self, Pager},
@@ -51,19 +54,12 @@ async fn draw(
     let (actor, pid) = super::staff(web)?;
     let lang = web.lang;
     let requested = pager::requested(uri);
-    let (page, per_page) = pager::as_query(requested);
-    let listed = moderate::queue(
-        State(web.state.clone()),
-        actor,
-        PathId(pid),
-        ApiQuery(QueueQuery {
-            status: Some(if showing_hidden { "hidden" } else { "reported" }.into()),
-            page,
-            per_page,
-        }),
-    )
-    .await?
-    .0;
+    let kind = if showing_hidden {
+        QueueKind::Hidden
+    } else {
+        QueueKind::Reported
+    };
+    let listed = queue(&web.state.db, &actor, pid, kind, requested).await?;
     let items = listed
         .items
         .into_iter()
@@ -78,10 +74,7 @@ async fn draw(
                     } else {
                         report.reason
                     };
-                    (
-                        format::date(crate::routes::reviews::finnish_day(report.reported_at)),
-                        reason,
-                    )
+                    (format::date(finnish_day(report.reported_at)), reason)
                 })
                 .collect(),
         })
@@ -105,48 +98,31 @@ pub async fn list(web: Web, uri: Uri, ApiQuery(query): ApiQuery<ListQuery>) -> A
     .await
 }
 
-#[derive(Deserialize)]
-pub struct DecisionForm {
-    #[serde(default)]
-    decision: String,
-    #[serde(default)]
-    reason: String,
-}
-
 pub async fn decide(
     web: Web,
     PathId(id): PathId<ReviewId>,
     WebForm(form): WebForm<DecisionForm>,
 ) -> AppResult<Response> {
     let (actor, _) = super::staff(&web)?;
-    let state = State(web.state.clone());
-    let input = ApiJson(ReasonIn {
-        reason: form.reason.clone(),
-    });
-    let (result, notice, back) = match form.decision.as_str() {
-        "hide" => (
-            moderate::hide(state, actor, PathId(id), input).await,
-            "review-hidden",
-            "/purchaser/reviews",
+    let (decision, notice, back) = form.choice(&[
+        (
+            "hide",
+            (Decision::Hidden, "review-hidden", "/purchaser/reviews"),
         ),
-        "keep" => (
-            moderate::keep(state, actor, PathId(id), input).await,
-            "review-kept",
-            "/purchaser/reviews",
+        (
+            "keep",
+            (Decision::Kept, "review-kept", "/purchaser/reviews"),
         ),
-        "restore" => (
-            moderate::restore(state, actor, PathId(id), input).await,
-            "review-restored",
-            "/purchaser/reviews?show=hidden",
+        (
+            "restore",
+            (
+                Decision::Restored,
+                "review-restored",
+                "/purchaser/reviews?show=hidden",
+            ),
         ),
-        _ => {
-            return Err(AppError::invalid(
-                "decision",
-                "must be hide, keep or restore",
-            ));
-        }
-    };
-    match result {
+    ])?;
+    match decide_with_reason(&web.state.db, &actor, id, decision, &form.reason).await {
         Ok(_) => Ok(done(back, notice)),
         Err(e) => {
             let errors = FormErrors::from_app(web.lang, e)?;

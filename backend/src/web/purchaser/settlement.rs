@@ -15,12 +15,12 @@ use crate::{
     db::entities::purchaser,
     domain::{ids::InvoiceId, today_in_finland},
     error::{AppError, AppResult},
+    http::{download, extract::PathId},
     routes::{
-        extract::{ApiJson, ApiQuery, PathId},
+        extract::ApiJson,
         purchasers::{self, PurchaserPatch},
-        settlements::{invoices, month as month_routes},
     },
-    settlement::{Month, select::waiting},
+    settlement::{Month, files, select::waiting},
     web::{
         format,
         page::{Field, FormErrors, PageCtx, done, render},
@@ -109,26 +109,11 @@ async fn draw(
         .hint(lang.t("field-einvoice-operator-hint")),
     ];
     errors.apply(&mut fields);
-    // Every invoice of the month, page after page of the API's list: the finance person
-    // sees the whole month, never the first hundred.
-    let listed_items = crate::web::pager::every_page(|query| {
-        let (state, actor) = (web.state.clone(), actor.clone());
-        async move {
-            month_routes::list(
-                State(state),
-                actor,
-                PathId(pid),
-                ApiQuery(month_routes::InvoiceListQuery {
-                    month: month.label(),
-                    page: query.page,
-                    per_page: query.per_page,
-                }),
-            )
-            .await
-            .map(|listed| listed.0)
-        }
-    })
-    .await?;
+    // Every invoice of the month: the finance person sees the whole month, never the
+    // first hundred.
+    let listed_items = files::invoices_of_month(&web.state.db, &actor, pid, &month.label(), None)
+        .await?
+        .items;
     let invoices = listed_items
         .into_iter()
         .map(|i| InvoiceRow {
@@ -209,20 +194,19 @@ pub async fn save_einvoice(web: Web, WebForm(form): WebForm<EinvoiceForm>) -> Ap
 /// An invoice's files for the browser: the same handlers as the API, with the session.
 pub async fn finvoice(web: Web, PathId(id): PathId<InvoiceId>) -> AppResult<Response> {
     let actor = web.signed_in()?.clone();
-    invoices::finvoice(State(web.state.clone()), actor, PathId(id)).await
+    let body = files::finvoice(&web.state.db.conn, &actor, id).await?;
+    Ok(download::file(download::XML, None, body))
 }
 
 pub async fn invoice_csv(web: Web, PathId(id): PathId<InvoiceId>) -> AppResult<Response> {
     let actor = web.signed_in()?.clone();
-    invoices::lines_csv(State(web.state.clone()), actor, PathId(id)).await
+    let body = files::invoice_csv(&web.state.db.conn, &actor, id).await?;
+    Ok(download::file(download::CSV, None, body))
 }
 
 pub async fn month_csv(web: Web, Path(month): Path<String>) -> AppResult<Response> {
     let (actor, pid) = super::staff(&web)?;
-    month_routes::lines_csv(
-        State(web.state.clone()),
-        actor,
-        Path((pid.to_string(), month)),
-    )
-    .await
+    Ok(files::month_csv(&web.state.db, &actor, pid, &month)
+        .await?
+        .download())
 }

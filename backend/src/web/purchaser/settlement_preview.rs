@@ -9,9 +9,9 @@ use serde::Deserialize;
 use crate::{
     domain::today_in_finland,
     error::AppResult,
-    routes::settlements::run::{settle_month, settlement_month},
     settlement::{
         Month,
+        asked::{settle_month, settlement_month},
         preview::{self, Sums},
     },
     web::{
@@ -143,7 +143,16 @@ pub async fn confirm(web: Web, WebForm(form): WebForm<ConfirmForm>) -> AppResult
     let Some(digest) = digest else {
         return draw(&web, &form.month, FormErrors::default()).await;
     };
-    match settle_month(&web.state, &actor, pid, &form.month, Some(digest)).await {
+    match settle_month(
+        &web.state.db,
+        &web.state.vault,
+        &actor,
+        pid,
+        &form.month,
+        Some(digest),
+    )
+    .await
+    {
         Ok((month, _)) => Ok(done(
             &format!("/purchaser/settlement?month={}", month.label()),
             "settled",

@@ -1,15 +1,21 @@
 //! Reading disputes for pages, a few queries per page rather than one per row: the latest
 //! dispute of each delivery (the client's money page), the disputes on one provider's
 //! deliveries (the provider's disputes page), and deliveries by id. Nothing here changes
-//! anything; the rules are in `disputes`.
+//! anything; the rules are in [`super::act`] and `ledger::disputes`.
 use std::collections::HashMap;
 
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::{
-    db::entities::{delivery, dispute},
-    domain::{catalogue::DisputeStatus, ids::ProviderId},
-    error::AppResult,
+    audit,
+    auth::Actor,
+    commitments::client_names,
+    db::{
+        Db,
+        entities::{delivery, dispute},
+    },
+    domain::catalogue::DisputeStatus,
+    error::{AppError, AppResult},
 };
 
 /// SQLite takes at most this many bound values in one statement (with room to spare).
@@ -36,12 +42,22 @@ pub async fn disputes_by_delivery(
     Ok(latest)
 }
 
-/// Every dispute on this provider's deliveries with its delivery: open ones first (they
-/// wait for the provider's account), then the decided ones, newest first.
-pub async fn for_provider(
-    conn: &impl ConnectionTrait,
-    provider: ProviderId,
-) -> AppResult<Vec<(dispute::Model, delivery::Model)>> {
+/// A dispute on the provider's page: the delivery and whose it is.
+pub struct ProviderDispute {
+    pub dispute: dispute::Model,
+    pub delivery: delivery::Model,
+    /// The client's name, as on the provider's other pages.
+    pub client_name: String,
+}
+
+/// Every dispute on the signed-in provider's deliveries with its delivery and client: open
+/// ones first (they wait for the provider's account), then the decided ones, newest
+/// first. The client's words and name are the client's data: the read is audited.
+pub async fn for_provider(db: &Db, actor: &Actor) -> AppResult<Vec<ProviderDispute>> {
+    let provider = actor
+        .provider_id
+        .ok_or_else(|| AppError::forbidden("a provider's staff read its disputes"))?;
+    let conn = &db.conn;
     let disputes = dispute::Entity::find()
         .filter(
             dispute::Column::DeliveryId.in_subquery(
@@ -67,7 +83,26 @@ pub async fn for_provider(
         .collect();
     // A stable sort keeps newest first within each group.
     rows.sort_by_key(|(d, _)| d.status != DisputeStatus::Open.as_ref());
-    Ok(rows)
+    audit::record_list(
+        db,
+        actor,
+        "disputes_listed",
+        "dispute",
+        rows.iter().map(|(x, _)| (x.id, x.client_id.into())),
+    )
+    .await?;
+    let names = client_names(conn, actor, rows.iter().map(|(_, d)| d.client_id.into())).await?;
+    Ok(rows
+        .into_iter()
+        .map(|(dispute, delivery)| ProviderDispute {
+            client_name: names
+                .get(&delivery.client_id.into())
+                .cloned()
+                .unwrap_or_default(),
+            dispute,
+            delivery,
+        })
+        .collect())
 }
 
 /// Deliveries by id.

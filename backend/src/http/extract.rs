@@ -43,7 +43,7 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
     let value = serde_json::from_slice::<serde_json::Value>(bytes)
         .map_err(|err| AppError::malformed(format!("malformed JSON: {err}")))?;
     // Every text field at once, before any handler sees the body.
-    super::control_chars::check_json(&value)?;
+    crate::http::control_chars::check_json(&value)?;
     // The JSON is well-formed, so every error from here on is about a field's value (422).
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
     serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
