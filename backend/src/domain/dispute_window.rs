@@ -18,6 +18,7 @@ pub fn last_day(date: NaiveDate, recorded_at: DateTime<Utc>) -> NaiveDate {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
 
