@@ -167,7 +167,7 @@ async fn late_deliveries(
         .column(delivery::Column::Date)
         .column(delivery::Column::CreatedAt)
         .filter(delivery::Column::AllocationId.in_subquery(allocations_of(purchaser)))
-        .filter(delivery::Column::Status.eq(DeliveryStatus::Recorded.as_ref()))
+        .filter(delivery::Column::Status.eq(DeliveryStatus::Recorded))
         .filter(delivery::Column::CreatedAt.gte(now - Duration::days(LATE_LOOKBACK_DAYS)))
         .filter(delivery::Column::Date.lt(dated_before))
         .into_tuple()

@@ -4,6 +4,7 @@
 //! no row locks and a deferred transaction that upgrades to a write can fail at once under
 //! contention, so on SQLite every write transaction first takes one in-process gate:
 //! writes are serialized, readers are never blocked (WAL).
+pub mod columns;
 pub mod entities;
 
 use std::{ops::Deref, sync::Arc, time::Duration};

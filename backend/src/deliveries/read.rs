@@ -54,7 +54,7 @@ impl Delivery {
             purchaser_share: Money::from_cents(model.purchaser_share_cents),
             client_share: Money::from_cents(model.client_share_cents),
             reference: model.reference.clone(),
-            status: model.status.parse().map_err(AppError::internal)?,
+            status: model.status,
             created_at: model.created_at,
             dispute_until: crate::domain::dispute_window::last_day(model.date, model.created_at),
             void_reason: model.void_reason.clone(),
@@ -128,7 +128,7 @@ pub async fn provider_month_total(
     month: Month,
 ) -> AppResult<Money> {
     let totals: Vec<i64> = of_provider_month_query(id, month)
-        .filter(delivery::Column::Status.eq(DeliveryStatus::Recorded.as_ref()))
+        .filter(delivery::Column::Status.eq(DeliveryStatus::Recorded))
         .select_only()
         .column(delivery::Column::TotalCents)
         .into_tuple()

@@ -82,7 +82,7 @@ pub async fn for_provider(db: &Db, actor: &Actor) -> AppResult<Vec<ProviderDispu
         })
         .collect();
     // A stable sort keeps newest first within each group.
-    rows.sort_by_key(|(d, _)| d.status != DisputeStatus::Open.as_ref());
+    rows.sort_by_key(|(d, _)| d.status != DisputeStatus::Open);
     audit::record_list(
         db,
         actor,

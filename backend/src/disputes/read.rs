@@ -42,7 +42,7 @@ impl Dispute {
         Ok(Dispute {
             id: model.id.into(),
             delivery_id: model.delivery_id.into(),
-            status: model.status.parse().map_err(AppError::internal)?,
+            status: model.status,
             reason: model.reason.clone(),
             decision_reason: model.decision_reason.clone(),
             provider_account: model.provider_account.clone(),
@@ -119,7 +119,7 @@ pub async fn for_purchaser(
         .order_by_desc(dispute::Column::CreatedAt)
         .order_by_asc(dispute::Column::Id);
     if let Some(status) = status {
-        select = select.filter(dispute::Column::Status.eq(status.to_string()));
+        select = select.filter(dispute::Column::Status.eq(status));
     }
     let conn = &db.conn;
     let listed = paging::fetch_or_all(conn, select, page).await?;

@@ -7,7 +7,10 @@ macro_rules! vocabulary {
     ($(#[$doc:meta])* $name:ident { $($variant:ident),* $(,)? }) => {
         $(#[$doc])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
-                 AsRefStr, Display, EnumString, VariantArray, utoipa::ToSchema)]
+                 AsRefStr, Display, EnumString, VariantArray, utoipa::ToSchema,
+                 sea_orm::DeriveValueType)]
+        // Stored as the same snake_case text it is sent as.
+        #[sea_orm(value_type = "String")]
         #[serde(rename_all = "snake_case")]
         #[strum(serialize_all = "snake_case")]
         pub enum $name { $($variant),* }
@@ -72,6 +75,32 @@ vocabulary!(
         Rejected
     }
 );
+
+vocabulary!(
+    /// An invoice, or a credit note that reverses lines of one; its lines have the same kind.
+    InvoiceKind { Invoice, CreditNote }
+);
+
+/// The kinds of ledger entries.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, AsRefStr, Display, EnumString, sea_orm::DeriveValueType,
+)]
+#[strum(serialize_all = "snake_case")]
+#[sea_orm(value_type = "String")]
+pub enum EntryKind {
+    /// A decision grants money: → available.
+    Grant,
+    /// A commitment reserves: available → reserved.
+    Reserve,
+    /// A reservation is given back (decline, close, cancel): reserved → available.
+    Release,
+    /// A delivery is paid: reserved / available → spent.
+    Spend,
+    /// A delivery is voided or a dispute upheld: spent → reserved / available.
+    Reverse,
+    /// The period and its grace days are over: available and reserved → expired.
+    Expiry,
+}
 
 /// Staff roles a purchaser's administrator may give.
 pub const PURCHASER_STAFF_ROLES: [Role; 4] = [

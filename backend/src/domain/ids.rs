@@ -1,11 +1,13 @@
-//! One type per id, so that a provider id can never be passed where a client id belongs.
+//! One type per id, so that a provider id can never be passed where a client id belongs;
+//! each is also a database column type, so entities hold them instead of bare UUIDs.
 use serde::{Deserialize, Serialize};
 use std::{fmt, str::FromStr};
 use uuid::Uuid;
 
 macro_rules! typed_id {
     ($($name:ident),* $(,)?) => {$(
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, utoipa::ToSchema)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+                 utoipa::ToSchema, sea_orm::DeriveValueType)]
         #[serde(transparent)]
         #[schema(value_type = String, format = Uuid)]
         pub struct $name(pub Uuid);
@@ -19,6 +21,14 @@ macro_rules! typed_id {
         impl Default for $name {
             fn default() -> Self {
                 Self::new()
+            }
+        }
+
+        // A primary key's type must say how it would come from an auto-increment number;
+        // ours never do (ids are random UUIDs made by the application).
+        impl sea_orm::TryFromU64 for $name {
+            fn try_from_u64(_: u64) -> Result<Self, sea_orm::DbErr> {
+                Err(sea_orm::DbErr::ConvertFromU64(stringify!($name)))
             }
         }
 

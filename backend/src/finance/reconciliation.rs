@@ -13,7 +13,7 @@ use crate::{
     db::entities::{allocation, commitment, delivery, invoice, invoice_line, ledger_entry},
     error::AppResult,
     ledger::reconcile::balanced,
-    settlement::run::KIND_INVOICE,
+    settlement::run::InvoiceKind,
 };
 
 use super::{allocations_of, sum_cents};
@@ -91,7 +91,7 @@ pub async fn reconcile(conn: &impl ConnectionTrait, pid: uuid::Uuid) -> AppResul
             .select_only()
             .column(invoice_line::Column::DeliveryId)
             .filter(invoice_line::Column::InvoiceId.in_subquery(invoices))
-            .filter(invoice_line::Column::Kind.eq(KIND_INVOICE))
+            .filter(invoice_line::Column::Kind.eq(InvoiceKind::Invoice))
             .filter(Expr::cust(
                 "NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.id = invoice_lines.delivery_id \
                  AND d.invoice_id = invoice_lines.invoice_id)",

@@ -41,7 +41,7 @@ pub struct Spend {
 /// reversed ones are not spend).
 fn in_range(pid: uuid::Uuid, from: Month, to: Month) -> Select<delivery::Entity> {
     delivery::Entity::find()
-        .filter(delivery::Column::Status.eq(DeliveryStatus::Recorded.as_ref()))
+        .filter(delivery::Column::Status.eq(DeliveryStatus::Recorded))
         .filter(delivery::Column::Date.gte(from.first_day))
         .filter(delivery::Column::Date.lt(to.next_first_day))
         .filter(delivery::Column::AllocationId.in_subquery(allocations_of(pid)))

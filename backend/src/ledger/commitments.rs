@@ -60,7 +60,7 @@ pub fn allowed_methods(
     }
     let services: Vec<ServiceId> =
         serde_json::from_value(allocation.service_ids.clone()).map_err(AppError::internal)?;
-    let kind: FundingKind = allocation.kind.parse().map_err(AppError::internal)?;
+    let kind = allocation.kind;
     // A personal budget with no listed services may buy any service of the catalogue.
     let open_budget = kind == FundingKind::PersonalBudget && services.is_empty();
     if !open_budget && !services.contains(&ServiceId::from(service.id)) {

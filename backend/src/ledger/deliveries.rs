@@ -232,7 +232,7 @@ pub(crate) async fn reverse_in(
         .one(&**tx)
         .await?
         .ok_or_else(|| AppError::not_found("delivery"))?;
-    if current.status != DeliveryStatus::Recorded.as_ref() {
+    if current.status != DeliveryStatus::Recorded {
         return Err(AppError::conflict(
             "wrong_status",
             format!("the delivery is already {}", current.status),
@@ -256,7 +256,7 @@ pub(crate) async fn reverse_in(
         active.update(&**tx).await?;
     }
     let mut active = current.into_active_model();
-    active.status = Set(to.to_string());
+    active.status = Set(to);
     let updated = active.update(&**tx).await?;
     let movement = Movement {
         kind: EntryKind::Reverse,

@@ -205,7 +205,7 @@ pub fn delivery_row(
         from_reserved_cents: Set(decision.draw.from_reserved.cents()),
         reference: Set(new.reference.clone()),
         fingerprint: Set(new.fingerprint()),
-        status: Set(DeliveryStatus::Recorded.to_string()),
+        status: Set(DeliveryStatus::Recorded),
         invoice_id: Set(None),
         recorded_by: Set(actor.user_id.into()),
         created_at: Set(Utc::now()),

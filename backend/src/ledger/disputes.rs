@@ -50,7 +50,7 @@ pub async fn open(
     today: NaiveDate,
     actor: &Actor,
 ) -> AppResult<dispute::Model> {
-    if delivery.status != DeliveryStatus::Recorded.as_ref() {
+    if delivery.status != DeliveryStatus::Recorded {
         return Err(AppError::conflict(
             "wrong_status",
             format!("the delivery is {}", delivery.status),
@@ -69,7 +69,7 @@ pub async fn open(
     let tx = db.begin_write().await?;
     let existing = dispute::Entity::find()
         .filter(dispute::Column::DeliveryId.eq(delivery.id))
-        .filter(dispute::Column::Status.eq(DisputeStatus::Open.as_ref()))
+        .filter(dispute::Column::Status.eq(DisputeStatus::Open))
         .one(&*tx)
         .await?;
     if existing.is_some() {
@@ -84,7 +84,7 @@ pub async fn open(
         client_id: Set(delivery.client_id),
         raised_by: Set(actor.user_id.into()),
         reason: Set(reason),
-        status: Set(DisputeStatus::Open.to_string()),
+        status: Set(DisputeStatus::Open),
         decided_by: Set(None),
         decision_reason: Set(None),
         created_at: Set(Utc::now()),
@@ -185,7 +185,7 @@ pub async fn decide(
         Outcome::Rejected => DisputeStatus::Rejected,
     };
     let mut active = current.into_active_model();
-    active.status = Set(status.to_string());
+    active.status = Set(status);
     active.decided_by = Set(Some(actor.user_id.into()));
     active.decision_reason = Set(reason);
     active.decided_at = Set(Some(Utc::now()));
@@ -212,7 +212,7 @@ async fn open_dispute(tx: &WriteTx, id: DisputeId) -> AppResult<dispute::Model> 
         .one(&**tx)
         .await?
         .ok_or_else(|| AppError::not_found("dispute"))?;
-    if current.status != DisputeStatus::Open.as_ref() {
+    if current.status != DisputeStatus::Open {
         return Err(AppError::conflict(
             "wrong_status",
             format!("the dispute is already {}", current.status),

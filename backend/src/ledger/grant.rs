@@ -37,7 +37,7 @@ pub async fn grant(db: &Db, new: NewAllocation, actor: &Actor) -> AppResult<allo
         id: Set(id.into()),
         client_id: Set(new.client.into()),
         purchaser_id: Set(new.purchaser.into()),
-        kind: Set(new.kind.to_string()),
+        kind: Set(new.kind),
         granted_cents: Set(new.granted.cents()),
         available_cents: Set(0),
         reserved_cents: Set(0),

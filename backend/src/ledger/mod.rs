@@ -20,7 +20,6 @@ use sea_orm::{
 };
 use serde::Serialize;
 use serde_json::json;
-use strum::{AsRefStr, Display};
 
 use crate::{
     audit::{self, AuditEvent},
@@ -91,23 +90,8 @@ impl Balance {
     }
 }
 
-/// The kinds of ledger entries.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, AsRefStr, Display)]
-#[strum(serialize_all = "snake_case")]
-pub enum EntryKind {
-    /// A decision grants money: → available.
-    Grant,
-    /// A commitment reserves: available → reserved.
-    Reserve,
-    /// A reservation is given back (decline, close, cancel): reserved → available.
-    Release,
-    /// A delivery is paid: reserved / available → spent.
-    Spend,
-    /// A delivery is voided or a dispute upheld: spent → reserved / available.
-    Reverse,
-    /// The period and its grace days are over: available and reserved → expired.
-    Expiry,
-}
+/// The kinds of ledger entries live with the other closed vocabularies.
+pub use crate::domain::catalogue::EntryKind;
 
 /// One change to an allocation's balance; the deltas move money between the columns.
 pub struct Movement {
@@ -176,7 +160,7 @@ pub(crate) fn entry_row(
 ) -> ledger_entry::ActiveModel {
     ledger_entry::ActiveModel {
         allocation_id: Set(allocation),
-        kind: Set(movement.kind.to_string()),
+        kind: Set(movement.kind),
         available_delta_cents: Set(movement.available.cents()),
         reserved_delta_cents: Set(movement.reserved.cents()),
         spent_delta_cents: Set(movement.spent.cents()),

@@ -2,13 +2,18 @@
 //! requests, each delivery with the new balance, and what became of a dispute.
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use valinta_emails::{
-    AllocationExpired, AllocationGranted, CommitmentAccepted, CommitmentDeclined, DeliveryRecorded,
-    DisputeDecided, Notification, PartlyUpheld, PriceChanged,
+    AllocationExpired, AllocationGranted, AllocationKind, CommitmentAccepted, CommitmentDeclined,
+    DeliveryRecorded, DisputeDecided, Notification, PartlyUpheld, PriceChanged,
 };
 
 use crate::{
     db::entities::{allocation, commitment, delivery, dispute, offering},
-    domain::{Money, catalogue::DisputeStatus, dispute_window, price_change::PriceChange},
+    domain::{
+        Money,
+        catalogue::{DisputeStatus, FundingKind},
+        dispute_window,
+        price_change::PriceChange,
+    },
     error::AppResult,
 };
 
@@ -32,7 +37,11 @@ pub async fn allocation_granted(
     allocation: &allocation::Model,
 ) -> AppResult<()> {
     let purchaser = lookup::purchaser(conn, allocation.purchaser_id).await?;
-    let kind = lookup::word(&allocation.kind)?;
+    // The email crate has its own word for what was granted.
+    let kind = match allocation.kind {
+        FundingKind::Voucher => AllocationKind::Voucher,
+        FundingKind::PersonalBudget => AllocationKind::PersonalBudget,
+    };
     each(conn, allocation.client_id, |to| {
         Notification::AllocationGranted(AllocationGranted {
             on_behalf_of: to.on_behalf_of.clone(),
@@ -109,7 +118,7 @@ pub async fn dispute_decided(
     delivery: &delivery::Model,
 ) -> AppResult<()> {
     let offering = lookup::offering_of_commitment(conn, delivery.commitment_id).await?;
-    let upheld = dispute.status != DisputeStatus::Rejected.as_ref();
+    let upheld = dispute.status != DisputeStatus::Rejected;
     let partly = match dispute.corrected_quantity_milli {
         Some(found) => {
             // The delivery recorded in place of the disputed one, for a partial uphold.

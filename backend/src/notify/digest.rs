@@ -113,7 +113,7 @@ async fn digest_for(
     let end = start_of_finnish_day(to);
     let deliveries = delivery::Entity::find()
         .filter(delivery::Column::ClientId.eq(client_id))
-        .filter(delivery::Column::Status.eq(DeliveryStatus::Recorded.as_ref()))
+        .filter(delivery::Column::Status.eq(DeliveryStatus::Recorded))
         .filter(delivery::Column::CreatedAt.gte(start))
         .filter(delivery::Column::CreatedAt.lt(end))
         .order_by_asc(delivery::Column::Date)

@@ -175,7 +175,7 @@ pub async fn invoice_ready(conn: &impl ConnectionTrait, invoice: &invoice::Model
             number: invoice.number.to_string(),
             month: invoice.month.clone(),
             total: euros(invoice.gross_cents),
-            credit_note: invoice.kind == crate::db::entities::invoice::KIND_CREDIT_NOTE,
+            credit_note: invoice.kind == crate::domain::catalogue::InvoiceKind::CreditNote,
             due: invoice.due_date,
             link: format!("/provider/statement?month={}", invoice.month),
         })

@@ -15,7 +15,7 @@ pub async fn has_recorded_delivery(
         .column(delivery::Column::Id)
         .filter(delivery::Column::ClientId.eq(client))
         .filter(delivery::Column::ProviderId.eq(provider))
-        .filter(delivery::Column::Status.eq(DeliveryStatus::Recorded.as_ref()))
+        .filter(delivery::Column::Status.eq(DeliveryStatus::Recorded))
         .into_tuple::<uuid::Uuid>()
         .one(conn)
         .await?;

@@ -72,7 +72,7 @@ impl AllocationOut {
             id: model.id.into(),
             client_id: model.client_id.into(),
             purchaser_id: model.purchaser_id.into(),
-            kind: model.kind.parse().map_err(AppError::internal)?,
+            kind: model.kind,
             granted: Money::from_cents(model.granted_cents),
             valid_from: model.valid_from,
             valid_to: model.valid_to,
@@ -285,7 +285,7 @@ pub async fn ledger_entries(
         .into_iter()
         .map(|e| LedgerEntryOut {
             seq: e.seq,
-            kind: e.kind,
+            kind: e.kind.to_string(),
             available: Money::from_cents(e.available_delta_cents),
             reserved: Money::from_cents(e.reserved_delta_cents),
             spent: Money::from_cents(e.spent_delta_cents),

@@ -102,7 +102,7 @@ impl InvoiceHeadOut {
             provider_id: model.provider_id.into(),
             provider_name,
             month: model.month.clone(),
-            kind: model.kind.clone(),
+            kind: model.kind.to_string(),
             supplementary: model.supplementary,
             reference_rf: reference.rf(),
             reference: reference.to_string(),

@@ -14,11 +14,7 @@ use crate::{
     error::{AppError, AppResult},
 };
 
-use super::{
-    export::unit_code,
-    row::RowFigures,
-    run::{KIND_CREDIT_NOTE, KIND_INVOICE},
-};
+use super::{export::unit_code, row::RowFigures, run::InvoiceKind};
 
 pub struct InvoiceDocument {
     pub invoice: invoice::Model,
@@ -80,7 +76,7 @@ pub async fn load(
         .into_iter()
         .map(|s| (s.id, s))
         .collect();
-    let originals = if invoice.kind == KIND_CREDIT_NOTE {
+    let originals = if invoice.kind == InvoiceKind::CreditNote {
         originals(conn, &lines).await?
     } else {
         HashMap::new()
@@ -106,7 +102,7 @@ pub async fn originals(
             invoice_line::Column::DeliveryId,
             invoice_line::Column::InvoiceId,
         ])
-        .filter(invoice_line::Column::Kind.eq(KIND_INVOICE))
+        .filter(invoice_line::Column::Kind.eq(InvoiceKind::Invoice))
         .filter(invoice_line::Column::DeliveryId.is_in(lines.iter().map(|l| l.delivery_id)))
         .into_tuple()
         .all(conn)
@@ -140,7 +136,7 @@ pub struct ShownLine<'a> {
 
 impl InvoiceDocument {
     pub fn is_credit_note(&self) -> bool {
-        self.invoice.kind == KIND_CREDIT_NOTE
+        self.invoice.kind == InvoiceKind::CreditNote
     }
 
     pub fn shown(&self) -> impl Iterator<Item = ShownLine<'_>> {

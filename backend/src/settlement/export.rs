@@ -105,7 +105,7 @@ pub fn csv_record(head: &CsvHead<'_>, shown: &ShownLine<'_>) -> [String; 27] {
     let f = &shown.figures;
     [
         inv.number.to_string(),
-        inv.kind.clone(),
+        inv.kind.to_string(),
         inv.supplementary.to_string(),
         inv.month.clone(),
         head.provider_name.to_owned(),

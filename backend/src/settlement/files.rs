@@ -30,7 +30,7 @@ use super::{
     answer::InvoiceHeadOut,
     document::{self, InvoiceDocument},
     export,
-    run::KIND_CREDIT_NOTE,
+    run::InvoiceKind,
 };
 
 /// The month a finance person names, `YYYY-MM`; a 422 naming `month` otherwise.
@@ -191,7 +191,7 @@ async fn write_invoice(
         provider_name: provider,
         provider_business_id: business_id,
     };
-    if model.kind == KIND_CREDIT_NOTE {
+    if model.kind == InvoiceKind::CreditNote {
         let lines = document::lines_of(model.id).all(conn).await?;
         let originals = document::originals(conn, &lines).await?;
         for line in &lines {

@@ -12,7 +12,7 @@ use crate::{
     vault::Vault,
 };
 
-use super::{run::KIND_CREDIT_NOTE, vat::split_gross};
+use super::{run::InvoiceKind, vat::split_gross};
 
 /// What a line needs besides its delivery: the service (for VAT) of each commitment and each
 /// client's pseudonym. Filled page by page and kept for the run: a month has far fewer
@@ -121,7 +121,7 @@ pub(super) fn line(
     vault: &Vault,
     context: &mut LineContext,
     invoice_id: uuid::Uuid,
-    kind: &'static str,
+    kind: InvoiceKind,
     d: &delivery::Model,
 ) -> AppResult<invoice_line::ActiveModel> {
     let (service_id, vat_basis_points) = *context
@@ -130,7 +130,7 @@ pub(super) fn line(
         .ok_or_else(|| AppError::internal("delivery without service"))?;
     let rate = VatRate::from_basis_points(vat_basis_points);
     // A credit note gives back what the invoice asked.
-    let gross = if kind == KIND_CREDIT_NOTE {
+    let gross = if kind == InvoiceKind::CreditNote {
         -d.purchaser_share_cents
     } else {
         d.purchaser_share_cents
@@ -142,7 +142,7 @@ pub(super) fn line(
         id: Set(uuid::Uuid::now_v7()),
         invoice_id: Set(invoice_id),
         delivery_id: Set(d.id),
-        kind: Set(kind.into()),
+        kind: Set(kind),
         commitment_id: Set(d.commitment_id),
         service_id: Set(service_id),
         client_pseudonym: Set(context.pseudonym(vault, d.client_id)),
@@ -174,7 +174,7 @@ pub(super) fn unnest_insert(lines: &[invoice_line::ActiveModel]) -> sea_orm::Sta
         column(lines, |l| *l.id.as_ref()),
         column(lines, |l| *l.invoice_id.as_ref()),
         column(lines, |l| *l.delivery_id.as_ref()),
-        column(lines, |l| l.kind.as_ref().clone()),
+        column(lines, |l| *l.kind.as_ref()),
         column(lines, |l| *l.commitment_id.as_ref()),
         column(lines, |l| *l.service_id.as_ref()),
         column(lines, |l| l.client_pseudonym.as_ref().clone()),

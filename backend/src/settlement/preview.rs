@@ -16,7 +16,7 @@ use crate::{
 };
 
 use super::{
-    Month, bank_change, lines::LineContext, run::KIND_INVOICE, select::Source, vat::split_gross,
+    Month, bank_change, lines::LineContext, run::InvoiceKind, select::Source, vat::split_gross,
 };
 
 /// Sums of lines: how many, without VAT, VAT, with VAT (negative for credits).
@@ -133,7 +133,7 @@ pub async fn preview(
         .column(invoice::Column::ProviderId)
         .filter(invoice::Column::PurchaserId.eq(pid))
         .filter(invoice::Column::Month.eq(month.label()))
-        .filter(invoice::Column::Kind.eq(KIND_INVOICE))
+        .filter(invoice::Column::Kind.eq(InvoiceKind::Invoice))
         .into_tuple::<uuid::Uuid>()
         .all(conn)
         .await?

@@ -19,7 +19,7 @@ use crate::{
     domain::{Money, Quantity, vat::VatRate},
 };
 
-use super::{run::KIND_CREDIT_NOTE, vat::split_gross};
+use super::{run::InvoiceKind, vat::split_gross};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RowFigures {
@@ -83,7 +83,11 @@ pub fn at_least_cents(d: Decimal) -> Decimal {
 
 impl RowFigures {
     pub fn of(line: &invoice_line::Model) -> RowFigures {
-        let sign = if line.kind == KIND_CREDIT_NOTE { -1 } else { 1 };
+        let sign = if line.kind == InvoiceKind::CreditNote {
+            -1
+        } else {
+            1
+        };
         let quantity = Quantity::from_milli(line.quantity_milli);
         let unit_price = Money::from_cents(line.unit_price_cents);
         let rate = VatRate::from_basis_points(line.vat_basis_points);
@@ -118,19 +122,23 @@ mod tests {
     use proptest::prelude::*;
 
     fn line(
-        kind: &str,
+        kind: InvoiceKind,
         quantity_milli: i64,
         unit_price_cents: i64,
         share_cents: i64,
         points: i32,
     ) -> invoice_line::Model {
-        let sign = if kind == KIND_CREDIT_NOTE { -1 } else { 1 };
+        let sign = if kind == InvoiceKind::CreditNote {
+            -1
+        } else {
+            1
+        };
         let (net, vat) = split_gross(sign * share_cents, VatRate::from_basis_points(points));
         invoice_line::Model {
             id: uuid::Uuid::nil(),
             invoice_id: uuid::Uuid::nil(),
             delivery_id: uuid::Uuid::nil(),
-            kind: kind.into(),
+            kind,
             commitment_id: uuid::Uuid::nil(),
             service_id: uuid::Uuid::nil(),
             client_pseudonym: "A-1".into(),
@@ -151,7 +159,7 @@ mod tests {
     #[test]
     fn a_voucher_row_shows_the_clients_share_as_its_discount() {
         // 2 h at 45.00 with a voucher of 32.00 an hour: the purchaser pays 64.00.
-        let r = RowFigures::of(&line("invoice", 2_000, 4_500, 6_400, 0));
+        let r = RowFigures::of(&line(InvoiceKind::Invoice, 2_000, 4_500, 6_400, 0));
         assert_eq!(r.line_total, Money::from_cents(9_000));
         assert_eq!(r.client_share, Money::from_cents(2_600));
         assert_eq!(r.client_share_vat_excluded, Money::from_cents(2_600));
@@ -162,7 +170,7 @@ mod tests {
 
     #[test]
     fn the_general_rate_row_adds_up_without_vat() {
-        let r = RowFigures::of(&line("invoice", 2_000, 4_500, 6_400, 2550));
+        let r = RowFigures::of(&line(InvoiceKind::Invoice, 2_000, 4_500, 6_400, 2550));
         assert_eq!(r.unit_price_vat_excluded, d("35.85657"));
         assert_eq!(r.line_total_vat_excluded, Money::from_cents(7_171));
         // 64.00 incl. 25.5 %: 51.00 + 13.00; the client's 26.00 is 20.71 without VAT.
@@ -172,7 +180,7 @@ mod tests {
 
     #[test]
     fn a_credit_row_is_negative_but_its_prices_are_not() {
-        let r = RowFigures::of(&line(KIND_CREDIT_NOTE, 2_000, 4_500, 6_400, 0));
+        let r = RowFigures::of(&line(InvoiceKind::CreditNote, 2_000, 4_500, 6_400, 0));
         assert_eq!(r.quantity, d("-2"));
         assert_eq!(r.unit_price, Money::from_cents(4_500));
         assert_eq!(r.gross, Money::from_cents(-6_400));
@@ -192,7 +200,7 @@ mod tests {
             let q = Quantity::from_milli(quantity_milli);
             let total = Money::line_total(q, Money::from_cents(unit_price_cents));
             let share = total.min(Money::line_total(q, Money::from_cents(voucher_cents)));
-            let kind = if credit { KIND_CREDIT_NOTE } else { "invoice" };
+            let kind = if credit { InvoiceKind::CreditNote } else { InvoiceKind::Invoice };
             let r = RowFigures::of(&line(kind, quantity_milli, unit_price_cents, share.cents(), points));
             // VAT included: quantity × unit price − client's share = row amount.
             prop_assert_eq!(money(r.quantity * r.unit_price.decimal()) - r.client_share, r.gross);

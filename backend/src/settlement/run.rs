@@ -30,7 +30,7 @@ use super::{
     select::{Source, last_number},
 };
 
-pub use crate::db::entities::invoice::{KIND_CREDIT_NOTE, KIND_INVOICE};
+pub use crate::domain::catalogue::InvoiceKind;
 
 /// A provider whose deliveries could not be invoiced, and why; they stay unsettled.
 pub struct NotInvoiced {
@@ -152,7 +152,7 @@ struct Run<'a> {
 /// What kind of document, whose deliveries, and where the bank details come from.
 struct Document {
     provider_id: uuid::Uuid,
-    kind: &'static str,
+    kind: InvoiceKind,
     source: Source,
     supplementary: bool,
     iban: String,
@@ -198,7 +198,7 @@ impl Run<'_> {
             .column(invoice::Column::ProviderId)
             .filter(invoice::Column::PurchaserId.eq(self.pid()))
             .filter(invoice::Column::Month.eq(self.month.label()))
-            .filter(invoice::Column::Kind.eq(KIND_INVOICE))
+            .filter(invoice::Column::Kind.eq(InvoiceKind::Invoice))
             .into_tuple::<uuid::Uuid>()
             .all(&**self.tx)
             .await?
@@ -219,7 +219,7 @@ impl Run<'_> {
             };
             let document = Document {
                 provider_id,
-                kind: KIND_INVOICE,
+                kind: InvoiceKind::Invoice,
                 source,
                 supplementary: already.contains(&provider_id),
                 iban,
@@ -248,7 +248,7 @@ impl Run<'_> {
                 .ok_or_else(|| AppError::internal("credit without its invoice"))?;
             let document = Document {
                 provider_id,
-                kind: KIND_CREDIT_NOTE,
+                kind: InvoiceKind::CreditNote,
                 source,
                 supplementary: false,
                 iban: original.iban,
@@ -270,7 +270,7 @@ impl Run<'_> {
             provider_id: Set(document.provider_id),
             number: Set(number),
             month: Set(self.month.label()),
-            kind: Set(document.kind.into()),
+            kind: Set(document.kind),
             supplementary: Set(document.supplementary),
             reference: Set(reference_for(&self.purchaser.business_id, number)?),
             issue_date: Set(self.today),
@@ -294,7 +294,7 @@ impl Run<'_> {
         }
         self.number = number;
         let started = Instant::now();
-        if document.kind == KIND_INVOICE && !self.marks_while_reading(&document) {
+        if document.kind == InvoiceKind::Invoice && !self.marks_while_reading(&document) {
             // Marked after the lines, from the lines: exactly the deliveries invoiced.
             delivery::Entity::update_many()
                 .col_expr(delivery::Column::InvoiceId, Expr::value(invoice_id))
@@ -323,7 +323,7 @@ impl Run<'_> {
     /// PostgreSQL marks an invoice's deliveries as it reads them (`UPDATE … RETURNING`);
     /// SQLite, whose writes are serialized anyway, reads pages and marks from the lines.
     fn marks_while_reading(&self, document: &Document) -> bool {
-        self.postgres && document.kind == KIND_INVOICE
+        self.postgres && document.kind == InvoiceKind::Invoice
     }
 
     async fn write_lines(

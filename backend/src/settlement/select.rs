@@ -13,10 +13,7 @@ use crate::{
     error::AppResult,
 };
 
-use super::{
-    Month,
-    run::{KIND_CREDIT_NOTE, KIND_INVOICE},
-};
+use super::{Month, run::InvoiceKind};
 
 /// Which deliveries a document is made of.
 #[derive(Clone, Copy)]
@@ -130,7 +127,7 @@ impl Source {
 
 fn unsettled(pid: uuid::Uuid, month: Month) -> Select<delivery::Entity> {
     delivery::Entity::find()
-        .filter(delivery::Column::Status.eq(DeliveryStatus::Recorded.as_ref()))
+        .filter(delivery::Column::Status.eq(DeliveryStatus::Recorded))
         .filter(delivery::Column::InvoiceId.is_null())
         .filter(delivery::Column::Date.gte(month.first_day))
         .filter(delivery::Column::Date.lt(month.next_first_day))
@@ -148,7 +145,7 @@ fn unsettled(pid: uuid::Uuid, month: Month) -> Select<delivery::Entity> {
                 Query::select()
                     .column(dispute::Column::DeliveryId)
                     .from(dispute::Entity)
-                    .and_where(dispute::Column::Status.eq(DisputeStatus::Open.as_ref()))
+                    .and_where(dispute::Column::Status.eq(DisputeStatus::Open))
                     .to_owned(),
             ),
         )
@@ -156,17 +153,14 @@ fn unsettled(pid: uuid::Uuid, month: Month) -> Select<delivery::Entity> {
 
 fn reversed_after_invoicing(pid: uuid::Uuid) -> Select<delivery::Entity> {
     delivery::Entity::find()
-        .filter(delivery::Column::Status.is_in([
-            DeliveryStatus::Voided.as_ref(),
-            DeliveryStatus::Reversed.as_ref(),
-        ]))
+        .filter(delivery::Column::Status.is_in([DeliveryStatus::Voided, DeliveryStatus::Reversed]))
         .filter(
             delivery::Column::InvoiceId.in_subquery(
                 Query::select()
                     .column(invoice::Column::Id)
                     .from(invoice::Entity)
                     .and_where(invoice::Column::PurchaserId.eq(pid))
-                    .and_where(invoice::Column::Kind.eq(KIND_INVOICE))
+                    .and_where(invoice::Column::Kind.eq(InvoiceKind::Invoice))
                     .to_owned(),
             ),
         )
@@ -175,7 +169,7 @@ fn reversed_after_invoicing(pid: uuid::Uuid) -> Select<delivery::Entity> {
                 Query::select()
                     .column(invoice_line::Column::DeliveryId)
                     .from(invoice_line::Entity)
-                    .and_where(invoice_line::Column::Kind.eq(KIND_CREDIT_NOTE))
+                    .and_where(invoice_line::Column::Kind.eq(InvoiceKind::CreditNote))
                     .to_owned(),
             ),
         )

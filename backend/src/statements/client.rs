@@ -193,7 +193,7 @@ pub async fn statement(
     Ok(ClientStatement {
         allocation_id: allocation.id.into(),
         client_id: allocation.client_id.into(),
-        kind: allocation.kind.parse().map_err(AppError::internal)?,
+        kind: allocation.kind,
         valid_from: allocation.valid_from,
         valid_to: allocation.valid_to,
         month: month.label(),
@@ -218,7 +218,7 @@ async fn own_share_deliveries(
         .filter(delivery::Column::AllocationId.eq(allocation))
         .filter(delivery::Column::Date.gte(month.first_day))
         .filter(delivery::Column::Date.lt(month.next_first_day))
-        .filter(delivery::Column::Status.eq(DeliveryStatus::Recorded.as_ref()))
+        .filter(delivery::Column::Status.eq(DeliveryStatus::Recorded))
         .filter(delivery::Column::ClientShareCents.gt(0))
         .order_by_asc(delivery::Column::Date)
         .order_by_asc(delivery::Column::CreatedAt)
@@ -250,18 +250,18 @@ fn movement(
     let delivery = entry.delivery_id.and_then(|d| deliveries.get(&d));
     let commitment = entry.commitment_id.or(delivery.map(|d| d.commitment_id));
     let n = commitment.and_then(|c| named.get(&c));
-    let reason = (entry.kind == EntryKind::Reverse.as_ref())
-        .then(|| delivery.map(|d| d.status.as_str()))
+    let reason = (entry.kind == EntryKind::Reverse)
+        .then(|| delivery.map(|d| d.status))
         .flatten()
         .map(|status| match status {
-            s if s == DeliveryStatus::Voided.as_ref() => "voided".to_owned(),
+            DeliveryStatus::Voided => "voided".to_owned(),
             _ => "dispute_upheld".to_owned(),
         });
     StatementMovement {
         seq: entry.seq,
         at: entry.created_at,
         date: finnish_date(entry.created_at),
-        kind: entry.kind.clone(),
+        kind: entry.kind.to_string(),
         reason,
         change: change_of([
             entry.available_delta_cents,

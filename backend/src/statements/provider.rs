@@ -15,8 +15,8 @@ use crate::{
         catalogue::DeliveryStatus,
         ids::{ClientId, DeliveryId, InvoiceId, ProviderId, PurchaserId, ServiceId},
     },
-    error::{AppError, AppResult},
-    settlement::{Month, lines::client_pseudonym, run::KIND_CREDIT_NOTE},
+    error::AppResult,
+    settlement::{Month, lines::client_pseudonym, run::InvoiceKind},
     vault::Vault,
 };
 
@@ -110,7 +110,7 @@ pub struct InvoiceLinks {
 
 impl Totals {
     fn add(&mut self, d: &delivery::Model) {
-        if d.status != DeliveryStatus::Recorded.as_ref() {
+        if d.status != DeliveryStatus::Recorded {
             return;
         }
         let share = Money::from_cents(d.purchaser_share_cents);
@@ -251,7 +251,7 @@ fn delivery_row(d: &delivery::Model, vault: &Vault, context: &Context) -> AppRes
         total: Money::from_cents(d.total_cents),
         purchaser_share: Money::from_cents(d.purchaser_share_cents),
         client_share: Money::from_cents(d.client_share_cents),
-        status: d.status.parse().map_err(AppError::internal)?,
+        status: d.status,
         reference: d.reference.clone(),
         invoice_id: d.invoice_id.map(Into::into),
         invoice_number: d
@@ -267,7 +267,7 @@ async fn credit_notes_of(
     deliveries: &[delivery::Model],
 ) -> AppResult<HashMap<uuid::Uuid, i64>> {
     let lines = invoice_line::Entity::find()
-        .filter(invoice_line::Column::Kind.eq(KIND_CREDIT_NOTE))
+        .filter(invoice_line::Column::Kind.eq(InvoiceKind::CreditNote))
         .filter(
             invoice_line::Column::DeliveryId.is_in(
                 deliveries
@@ -298,7 +298,7 @@ fn invoice_row(i: &invoice::Model, names: &HashMap<uuid::Uuid, String>) -> Invoi
         purchaser_id: i.purchaser_id.into(),
         purchaser_name: names.get(&i.purchaser_id).cloned().unwrap_or_default(),
         number: i.number,
-        kind: i.kind.clone(),
+        kind: i.kind.to_string(),
         supplementary: i.supplementary,
         issue_date: i.issue_date,
         due_date: i.due_date,

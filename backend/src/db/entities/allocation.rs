@@ -8,7 +8,7 @@ pub struct Model {
     pub id: Uuid,
     pub client_id: Uuid,
     pub purchaser_id: Uuid,
-    pub kind: String,
+    pub kind: crate::domain::catalogue::FundingKind,
     pub granted_cents: i64,
     pub available_cents: i64,
     pub reserved_cents: i64,

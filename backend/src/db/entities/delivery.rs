@@ -19,7 +19,7 @@ pub struct Model {
     pub from_reserved_cents: i64,
     pub reference: String,
     pub fingerprint: String,
-    pub status: String,
+    pub status: crate::domain::catalogue::DeliveryStatus,
     pub invoice_id: Option<Uuid>,
     pub recorded_by: Uuid,
     pub created_at: DateTimeUtc,

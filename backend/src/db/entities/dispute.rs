@@ -10,7 +10,7 @@ pub struct Model {
     pub client_id: Uuid,
     pub raised_by: Uuid,
     pub reason: String,
-    pub status: String,
+    pub status: crate::domain::catalogue::DisputeStatus,
     pub decided_by: Option<Uuid>,
     pub decision_reason: Option<String>,
     pub created_at: DateTimeUtc,

@@ -10,7 +10,7 @@ pub struct Model {
     pub provider_id: Uuid,
     pub number: i64,
     pub month: String,
-    pub kind: String,
+    pub kind: crate::domain::catalogue::InvoiceKind,
     pub supplementary: bool,
     pub reference: String,
     pub issue_date: Date,
@@ -28,7 +28,3 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
-
-/// The `kind` of an invoice row: an invoice, or a credit note that reverses lines of one.
-pub const KIND_INVOICE: &str = "invoice";
-pub const KIND_CREDIT_NOTE: &str = "credit_note";

@@ -8,7 +8,7 @@ pub struct Model {
     pub id: Uuid,
     pub invoice_id: Uuid,
     pub delivery_id: Uuid,
-    pub kind: String,
+    pub kind: crate::domain::catalogue::InvoiceKind,
     pub commitment_id: Uuid,
     pub service_id: Uuid,
     pub client_pseudonym: String,

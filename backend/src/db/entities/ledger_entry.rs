@@ -7,7 +7,7 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub seq: i32,
     pub allocation_id: Uuid,
-    pub kind: String,
+    pub kind: crate::domain::catalogue::EntryKind,
     pub available_delta_cents: i64,
     pub reserved_delta_cents: i64,
     pub spent_delta_cents: i64,

@@ -62,9 +62,7 @@ pub fn row(d: &Delivery, cx: &Context<'_>) -> DeliveryRow {
         status = lang.t("row-corrected");
         notes.push(lang.t("row-corrected-note"));
     }
-    let open = cx
-        .dispute
-        .is_some_and(|x| x.status == DisputeStatus::Open.as_ref());
+    let open = cx.dispute.is_some_and(|x| x.status == DisputeStatus::Open);
     if let Some(x) = cx.dispute {
         notes.extend(dispute_notes(x, cx));
     }
@@ -80,7 +78,7 @@ pub fn row(d: &Delivery, cx: &Context<'_>) -> DeliveryRow {
         status,
         dispute: cx
             .dispute
-            .map(|x| views::word(lang, "dispute-state", &x.status)),
+            .map(|x| views::word(lang, "dispute-state", x.status.as_ref())),
         can_dispute,
         dispute_until: lang.t_with(
             "dispute-until",
@@ -104,18 +102,17 @@ fn dispute_notes(x: &dispute::Model, cx: &Context<'_>) -> Vec<String> {
     if let Some(account) = &x.provider_account {
         notes.push(lang.t_with("row-provider-account", &[("text", account.clone().into())]));
     }
-    let outcome = match x.status.parse::<DisputeStatus>() {
-        Ok(DisputeStatus::Open) => lang.t("row-dispute-open"),
-        Ok(DisputeStatus::Upheld) => lang.t("row-dispute-upheld"),
-        Ok(DisputeStatus::PartlyUpheld) => {
+    let outcome = match x.status {
+        DisputeStatus::Open => lang.t("row-dispute-open"),
+        DisputeStatus::Upheld => lang.t("row-dispute-upheld"),
+        DisputeStatus::PartlyUpheld => {
             let found = x
                 .corrected_quantity_milli
                 .map(|m| amounts::with_unit(lang, Quantity::from_milli(m), cx.unit))
                 .unwrap_or_default();
             lang.t_with("row-dispute-partly", &[("value", found.into())])
         }
-        Ok(DisputeStatus::Rejected) => lang.t("row-dispute-rejected"),
-        Err(_) => x.status.clone(),
+        DisputeStatus::Rejected => lang.t("row-dispute-rejected"),
     };
     notes.push(outcome);
     if let Some(reason) = x.decision_reason.as_ref().filter(|r| !r.is_empty()) {

@@ -66,7 +66,7 @@ async fn draw(web: &Web, errors: FormErrors, mut failed: Option<Failed>) -> AppR
             .map(|b| (b.title.clone(), b.unit.clone()))
             .unwrap_or_default();
         let id = x.id.to_string();
-        let outcome = (x.status == DisputeStatus::PartlyUpheld.as_ref())
+        let outcome = (x.status == DisputeStatus::PartlyUpheld)
             .then_some(x.corrected_quantity_milli)
             .flatten()
             .map(|m| {
@@ -84,11 +84,11 @@ async fn draw(web: &Web, errors: FormErrors, mut failed: Option<Failed>) -> AppR
             total: format::euros(Money::from_cents(d.total_cents)),
             made_on: format::date(x.created_at.date_naive()),
             reason: x.reason,
-            status: views::word(lang, "dispute", &x.status),
+            status: views::word(lang, "dispute", x.status.as_ref()),
             provider_account: x.provider_account,
             outcome,
             decision_reason: x.decision_reason.filter(|r| !r.is_empty()),
-            open: x.status == DisputeStatus::Open.as_ref(),
+            open: x.status == DisputeStatus::Open,
         });
     }
     render(&DisputesPage {

@@ -391,7 +391,7 @@ pub(super) async fn draw_client(
                 .iter()
                 .map(|e| EntryRow {
                     date: format::date(e.created_at.date_naive()),
-                    kind: views::word(lang, "entry", &e.kind),
+                    kind: views::word(lang, "entry", e.kind.as_ref()),
                     available: format::euros(Money::from_cents(e.available_delta_cents)),
                     reserved: format::euros(Money::from_cents(e.reserved_delta_cents)),
                     spent: format::euros(Money::from_cents(e.spent_delta_cents)),
