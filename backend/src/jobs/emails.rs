@@ -21,7 +21,7 @@ use valinta_emails::{Lang, Notification, PortalUrl, Recipient, SendError, Transp
 
 use crate::{
     db::{Db, entities::email},
-    notify::queue::{STATUS_FAILED, STATUS_PENDING, STATUS_SENDING, STATUS_SENT},
+    notify::queue::EmailStatus,
 };
 
 /// How the sender behaves; the defaults suit production, tests shorten them.
@@ -82,12 +82,12 @@ impl Sender {
         let due = Condition::any()
             .add(
                 Condition::all()
-                    .add(email::Column::Status.eq(STATUS_PENDING))
+                    .add(email::Column::Status.eq(EmailStatus::Pending))
                     .add(email::Column::AvailableAt.lte(now)),
             )
             .add(
                 Condition::all()
-                    .add(email::Column::Status.eq(STATUS_SENDING))
+                    .add(email::Column::Status.eq(EmailStatus::Sending))
                     .add(email::Column::ClaimedUntil.lt(now)),
             );
         // Most polls find nothing: look first without taking a write transaction (on SQLite
@@ -113,7 +113,7 @@ impl Sender {
         }
         let until = now + chrono::Duration::from_std(self.settings.lease)?;
         email::Entity::update_many()
-            .col_expr(email::Column::Status, Expr::value(STATUS_SENDING))
+            .col_expr(email::Column::Status, Expr::value(EmailStatus::Sending))
             .col_expr(email::Column::ClaimedUntil, Expr::value(until))
             .col_expr(
                 email::Column::Attempts,
@@ -159,7 +159,7 @@ impl Sender {
         let now = Utc::now();
         let mut update = email::Entity::update_many()
             .filter(email::Column::Id.eq(row.id))
-            .filter(email::Column::Status.eq(STATUS_SENDING))
+            .filter(email::Column::Status.eq(EmailStatus::Sending))
             .col_expr(
                 email::Column::ClaimedUntil,
                 Expr::value(None::<chrono::DateTime<Utc>>),
@@ -169,7 +169,7 @@ impl Sender {
                 metrics::counter!("valinta_emails_sent_total").increment(1);
                 tracing::info!(email = %row.id, kind = %row.kind, "email sent");
                 update = update
-                    .col_expr(email::Column::Status, Expr::value(STATUS_SENT))
+                    .col_expr(email::Column::Status, Expr::value(EmailStatus::Sent))
                     .col_expr(email::Column::SentAt, Expr::value(Some(now)))
                     .col_expr(email::Column::LastError, Expr::value(None::<String>));
             }
@@ -177,7 +177,7 @@ impl Sender {
                 let wait = self.backoff(row.attempts);
                 tracing::warn!(email = %row.id, attempts = row.attempts, "email not sent, will retry: {reason}");
                 update = update
-                    .col_expr(email::Column::Status, Expr::value(STATUS_PENDING))
+                    .col_expr(email::Column::Status, Expr::value(EmailStatus::Pending))
                     .col_expr(email::Column::AvailableAt, Expr::value(now + wait))
                     .col_expr(email::Column::LastError, Expr::value(Some(clip(&reason))));
             }
@@ -185,7 +185,7 @@ impl Sender {
                 metrics::counter!("valinta_emails_failed_total").increment(1);
                 tracing::error!(email = %row.id, attempts = row.attempts, "email failed: {reason}");
                 update = update
-                    .col_expr(email::Column::Status, Expr::value(STATUS_FAILED))
+                    .col_expr(email::Column::Status, Expr::value(EmailStatus::Failed))
                     .col_expr(email::Column::LastError, Expr::value(Some(clip(&reason))));
             }
         }
@@ -215,7 +215,7 @@ fn clip(reason: &str) -> String {
 pub async fn forget_sent_before(db: &Db, cutoff: chrono::DateTime<Utc>) -> anyhow::Result<u64> {
     let tx = db.begin_write().await?;
     let deleted = email::Entity::delete_many()
-        .filter(email::Column::Status.eq(STATUS_SENT))
+        .filter(email::Column::Status.eq(EmailStatus::Sent))
         .filter(email::Column::SentAt.lt(cutoff))
         .exec(&*tx)
         .await?
@@ -229,8 +229,8 @@ pub async fn retry_failed(db: &Db, id: uuid::Uuid) -> anyhow::Result<bool> {
     let tx = db.begin_write().await?;
     let changed = email::Entity::update_many()
         .filter(email::Column::Id.eq(id))
-        .filter(email::Column::Status.eq(STATUS_FAILED))
-        .col_expr(email::Column::Status, Expr::value(STATUS_PENDING))
+        .filter(email::Column::Status.eq(EmailStatus::Failed))
+        .col_expr(email::Column::Status, Expr::value(EmailStatus::Pending))
         .col_expr(email::Column::Attempts, Expr::value(0))
         .col_expr(email::Column::AvailableAt, Expr::value(Utc::now()))
         .exec(&*tx)

@@ -13,10 +13,7 @@ use crate::{
 
 use super::recipients::Addressee;
 
-pub const STATUS_PENDING: &str = "pending";
-pub const STATUS_SENDING: &str = "sending";
-pub const STATUS_SENT: &str = "sent";
-pub const STATUS_FAILED: &str = "failed";
+pub use crate::db::entities::email::EmailStatus;
 
 /// What a person chose for one optional topic.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -204,7 +201,7 @@ fn row(to: &Addressee, notification: &Notification) -> AppResult<email::ActiveMo
         name: Set(to.name.clone()),
         lang: Set(to.lang.code().to_owned()),
         payload: Set(payload),
-        status: Set(STATUS_PENDING.to_owned()),
+        status: Set(EmailStatus::Pending),
         attempts: Set(0),
         available_at: Set(now),
         claimed_until: Set(None),

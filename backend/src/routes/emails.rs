@@ -14,7 +14,7 @@ use crate::{
     db::entities::email,
     error::{AppError, AppResult},
     jobs,
-    notify::queue::{STATUS_FAILED, STATUS_PENDING, STATUS_SENDING, STATUS_SENT},
+    notify::queue::EmailStatus,
     routes::{
         common::{ListOut, fetch_page},
         extract::{ApiQuery, PageQuery},
@@ -52,7 +52,7 @@ impl EmailOut {
             kind: e.kind,
             to: e.address,
             lang: e.lang,
-            status: e.status,
+            status: e.status.to_string(),
             attempts: e.attempts,
             last_error: e.last_error,
             created_at: e.created_at,
@@ -61,16 +61,12 @@ impl EmailOut {
     }
 }
 
-pub fn parse_status(raw: Option<&str>) -> AppResult<Option<&'static str>> {
+pub fn parse_status(raw: Option<&str>) -> AppResult<Option<EmailStatus>> {
     match raw.map(str::trim).filter(|s| !s.is_empty()) {
         None => Ok(None),
-        Some(s) => [STATUS_PENDING, STATUS_SENDING, STATUS_SENT, STATUS_FAILED]
-            .into_iter()
-            .find(|known| *known == s)
-            .map(Some)
-            .ok_or_else(|| {
-                AppError::bad_parameter("status", "must be pending, sending, sent or failed")
-            }),
+        Some(s) => s.parse().map(Some).map_err(|_| {
+            AppError::bad_parameter("status", "must be pending, sending, sent or failed")
+        }),
     }
 }
 
@@ -93,7 +89,7 @@ pub async fn list(
         select = select.filter(email::Column::Status.eq(status));
     }
     let (models, total) = fetch_page(&state.db.conn, select, page).await?;
-    record_read(&state, &actor, "list", status.unwrap_or("all")).await?;
+    record_read(&state, &actor, "list", status.map_or("all", Into::into)).await?;
     Ok(Json(ListOut {
         items: models.into_iter().map(EmailOut::of).collect(),
         total,

@@ -14,6 +14,7 @@ use crate::{
     db::entities::email,
     error::{AppError, AppResult},
     jobs,
+    notify::queue::EmailStatus,
     routes::emails::{parse_status, record_read},
     web::{
         format,
@@ -93,7 +94,7 @@ fn folder(web: &Web) -> Option<std::path::PathBuf> {
 pub async fn list(web: Web, Query(query): Query<StatusQuery>) -> AppResult<Response> {
     let actor = admin(&web)?;
     let status = parse_status(query.status.as_deref())?;
-    record_read(&web.state, actor, "list", status.unwrap_or("all")).await?;
+    record_read(&web.state, actor, "list", status.map_or("all", Into::into)).await?;
     let mut select = email::Entity::find()
         .order_by_desc(email::Column::CreatedAt)
         .limit(200);
@@ -107,7 +108,7 @@ pub async fn list(web: Web, Query(query): Query<StatusQuery>) -> AppResult<Respo
         .map(|e| EmailRow {
             id: e.id.to_string(),
             created: format::moment(e.created_at),
-            failed: e.status == crate::notify::queue::STATUS_FAILED,
+            failed: e.status == EmailStatus::Failed,
             kind: e.kind,
             to: e.address,
             status: web.lang.t(&format!("email-status-{}", e.status)),
@@ -128,19 +129,24 @@ pub async fn list(web: Web, Query(query): Query<StatusQuery>) -> AppResult<Respo
             .collect(),
         None => Vec::new(),
     };
-    let filters = [None, Some("pending"), Some("sent"), Some("failed")]
-        .into_iter()
-        .map(|s| Filter {
-            href: s.map_or("/admin/emails".to_owned(), |s| {
-                format!("/admin/emails?status={s}")
-            }),
-            label: s.map_or_else(
-                || web.lang.t("emails-all"),
-                |s| web.lang.t(&format!("email-status-{s}")),
-            ),
-            current: s == status,
-        })
-        .collect();
+    let filters = [
+        None,
+        Some(EmailStatus::Pending),
+        Some(EmailStatus::Sent),
+        Some(EmailStatus::Failed),
+    ]
+    .into_iter()
+    .map(|s| Filter {
+        href: s.map_or("/admin/emails".to_owned(), |s| {
+            format!("/admin/emails?status={s}")
+        }),
+        label: s.map_or_else(
+            || web.lang.t("emails-all"),
+            |s| web.lang.t(&format!("email-status-{s}")),
+        ),
+        current: s == status,
+    })
+    .collect();
     render(&EmailsPage {
         page: PageCtx::new(&web, "emails-title"),
         rows,

@@ -12,7 +12,7 @@ pub struct Model {
     pub name: String,
     pub lang: String,
     pub payload: Json,
-    pub status: String,
+    pub status: EmailStatus,
     pub attempts: i32,
     pub available_at: DateTimeUtc,
     pub claimed_until: Option<DateTimeUtc>,
@@ -25,3 +25,26 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+/// Where an email is on its way: waiting, claimed by a worker, sent, or given up on
+/// after its last attempt (an administrator may send it again).
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    strum::AsRefStr,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::EnumString,
+    DeriveValueType,
+)]
+#[strum(serialize_all = "snake_case")]
+#[sea_orm(value_type = "String")]
+pub enum EmailStatus {
+    Pending,
+    Sending,
+    Sent,
+    Failed,
+}
