@@ -36,23 +36,19 @@ for p in posti:
         for n in {p["postcode_fi_name"], p["postcode_sv_name"]}:
             localities[p["municipal_code"]][n.casefold()] += 1
 
-out, how = [], collections.Counter()
+out = []
 for code, fi, sv in rows:
     want = region[code]
     def pick(name):
         found = [c for c in places.get(name.casefold(), []) if region_of(c) == want]
         return found[0] if found else None
     hit = pick(fi) or pick(sv)
-    if hit:
-        how["name"] += 1
-    else:
+    if not hit:
         # The seat is named otherwise (Hattula: Parola): the municipality's largest postal
         # locality (most postal codes) that GeoNames knows in the same region.
         for name, _ in localities[code].most_common():
             hit = pick(name)
             if hit:
-                how["locality"] += 1
-                pass  # e.g. Hattula -> Parola
                 break
     if not hit:
         # A municipality that changed region since GeoNames' entry (Vaala joined
@@ -60,11 +56,8 @@ for code, fi, sv in rows:
         same = places.get(fi.casefold(), [])
         if len(same) == 1:
             hit = same[0]
-            how["unique name"] += 1
-            
     if not hit:
         raise SystemExit(f"no place found for {code} {fi}")
-        continue
     out.append((code, float(hit["lat"]), float(hit["lng"])))
 for code, lat, lon in out:
     print(f"{code},{lat:.5f},{lon:.5f}")
