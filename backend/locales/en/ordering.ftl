@@ -40,3 +40,6 @@ fact-distance = Distance
 search-distance = about { $km } km
 search-units-label = Prices can be compared only within one unit. Choose the unit:
 search-price-note = Cheapest first. Price per unit: { $unit }.
+order-wish-start = From { $date }
+order-wish-quantity = Wished: { $amount }
+order-wish-message = Message: { $message }

@@ -41,3 +41,6 @@ fact-distance = Etäisyys
 search-distance = noin { $km } km
 search-units-label = Hinnat voi verrata vain saman yksikön kesken. Valitse yksikkö:
 search-price-note = Halvimmat ensin. Hinta yksiköltä: { $unit }.
+order-wish-start = Alkaen { $date }
+order-wish-quantity = Toive: { $amount }
+order-wish-message = Viesti: { $message }

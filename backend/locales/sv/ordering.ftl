@@ -40,3 +40,6 @@ fact-distance = Avstånd
 search-distance = cirka { $km } km
 search-units-label = Priser kan jämföras bara inom samma enhet. Välj enhet:
 search-price-note = Billigaste först. Pris per enhet: { $unit }.
+order-wish-start = Från { $date }
+order-wish-quantity = Önskemål: { $amount }
+order-wish-message = Meddelande: { $message }

@@ -30,14 +30,6 @@ use crate::{
     },
 };
 
-/// A payment method offered on the form, in plain words.
-pub struct MethodChoice {
-    pub value: String,
-    pub label: String,
-    pub explained: String,
-    pub checked: bool,
-}
-
 #[derive(Template)]
 #[template(path = "client/choose.html")]
 struct ChoosePage {
@@ -49,9 +41,6 @@ struct ChoosePage {
     voucher_value: Option<String>,
     coverage: Option<CoverageView>,
     fields: Vec<Field>,
-    methods: Vec<MethodChoice>,
-    method_error: Option<String>,
-    details: Vec<Field>,
     errors: FormErrors,
 }
 
@@ -87,27 +76,32 @@ async fn coverage_of(
     }
 }
 
-fn method_choices(lang: Lang, coverage: &Coverage, form: &ChooseForm) -> Vec<MethodChoice> {
+/// The payment methods her usable decisions allow here, each explained in plain words in
+/// the hint; with one allowed it is chosen already, as there is nothing to choose.
+fn method_field(lang: Lang, coverage: &Coverage, form: &ChooseForm) -> Field {
     let allowed: Vec<Method> = Method::VARIANTS
         .iter()
         .copied()
         .filter(|m| coverage.usable().any(|f| f.methods.contains(m)))
         .collect();
-    // With one method allowed there is nothing to choose: it is chosen already.
-    let only = (allowed.len() == 1).then(|| allowed[0].to_string());
-    allowed
+    let only = allowed.len() == 1;
+    let mut options = Vec::new();
+    if !only {
+        options.push(Choice::new("", lang.t("choose-one"), form.method.is_empty()));
+    }
+    options.extend(allowed.iter().map(|m| {
+        let code = m.to_string();
+        let selected = form.method == code || (only && form.method.is_empty());
+        Choice::new(code, views::word(lang, "method", m.as_ref()), selected)
+    }));
+    let explained: Vec<String> = allowed
         .iter()
-        .map(|m| {
-            let code = m.to_string();
-            let checked = form.method == code || (form.method.is_empty() && only.as_ref() == Some(&code));
-            MethodChoice {
-                label: views::word(lang, "method", m.as_ref()),
-                explained: lang.t(&format!("ordering-method-{}-explained", code.replace('_', "-"))),
-                value: code,
-                checked,
-            }
-        })
-        .collect()
+        .map(|m| lang.t(&format!("ordering-method-{}-explained", m.as_ref().replace('_', "-"))))
+        .collect();
+    Field::new("method", "select", lang.t("choose-method"))
+        .options(options)
+        .hint(explained.join(" "))
+        .required()
 }
 
 fn detail_fields(lang: Lang, unit: &str, form: &ChooseForm) -> Vec<Field> {
@@ -154,10 +148,10 @@ async fn draw(web: &Web, id: OfferingId, form: &ChooseForm, errors: FormErrors) 
         Field::new("allocation", "select", lang.t("choose-allocation"))
             .options(options)
             .required(),
+        method_field(lang, &coverage, form),
     ];
+    fields.extend(detail_fields(lang, &unit, form));
     errors.apply(&mut fields);
-    let mut details = detail_fields(lang, &unit, form);
-    errors.apply(&mut details);
     let title = views::pick(lang, &serde_json::from_value(listing.offering.title.clone()).unwrap_or_default());
     render(&ChoosePage {
         page: PageCtx::new(web, "choose-title").whose(&ctx.name),
@@ -171,9 +165,6 @@ async fn draw(web: &Web, id: OfferingId, form: &ChooseForm, errors: FormErrors) 
             .map(|c| views::price_per_unit(lang, Money::from_cents(c), &unit)),
         coverage: Some(view),
         fields,
-        methods: method_choices(lang, &coverage, form),
-        method_error: errors.fields.get("method").cloned(),
-        details,
         errors,
     })
 }
