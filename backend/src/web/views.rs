@@ -116,7 +116,7 @@ pub fn order_wish(lang: Lang, order: &crate::commitments::Commitment, unit: &str
         ));
     }
     if let Some(message) = &order.message {
-        parts.push(lang.t_with("order-wish-message", &[("message", message.as_str().into())]));
+        parts.push(lang.t_with("order-wish-message", &[("text", message.as_str().into())]));
     }
     (!parts.is_empty()).then(|| parts.join(" · "))
 }

@@ -177,7 +177,7 @@ pub fn hit_view(
         let km = GeoPoint { lat: from.lat, lon: from.lon }.distance_km(&GeoPoint { lat: at.lat, lon: at.lon });
         // Whole kilometres: the centre of a municipality is no closer guide than that.
         let km = km.round().max(1.0) as u64;
-        lang.t_with("search-distance", &[("km", km.into())])
+        lang.t_with("search-distance", &[("count", km.into())])
     });
     HitView {
         ticked: ticked.contains(&id),
