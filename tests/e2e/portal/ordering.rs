@@ -142,8 +142,9 @@ async fn search_compares_like_with_like_and_keeps_its_filters(_app: &TestApp, b:
     b.goto("/").await;
     b.language(lang).await;
 
-    // Price sort: €/hour is not ranked against €/day; one unit at a time, with tabs.
-    b.goto("/search?q=koti&sort=price").await;
+    // Price sort over everything: €/hour is not ranked against €/day or €/trip; one unit
+    // at a time, with tabs.
+    b.goto("/search?sort=price").await;
     let tabs = b.client.find_all(Locator::Css(".unit-tabs a")).await.expect("tabs");
     assert!(tabs.len() >= 2, "one tab per unit: {}", b.text("main").await);
     let note = b.text("#price-note").await;
