@@ -117,6 +117,9 @@ fn query_of(uri: &Uri) -> Query {
     // The municipality as a code, so that "Kervo" in the address shows Kerava as chosen.
     if let Some(m) = params.municipality.as_deref().and_then(|m| Municipality::parse(m).ok()) {
         params.municipality = Some(m.to_string());
+        for (_, value) in kept.iter_mut().filter(|(k, _)| k == "municipality") {
+            *value = m.to_string();
+        }
     }
     params.per_page = Some(PER_PAGE.to_string());
     Query {
