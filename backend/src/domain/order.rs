@@ -101,7 +101,11 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
     }
 
-    fn parse(start: &str, quantity: &str, message: &str) -> Result<OrderDetails, OrderDetailsError> {
+    fn parse(
+        start: &str,
+        quantity: &str,
+        message: &str,
+    ) -> Result<OrderDetails, OrderDetailsError> {
         let text = OrderDetailsText {
             start_date: Some(start),
             quantity: Some(quantity),
@@ -122,7 +126,10 @@ mod tests {
                 message: Some("Ovikoodi 1234\nSoita ensin.".into()),
             })
         );
-        assert!(parse("2026-12-31", "", "").is_ok(), "the decision's last day");
+        assert!(
+            parse("2026-12-31", "", "").is_ok(),
+            "the decision's last day"
+        );
     }
 
     #[test]

@@ -58,9 +58,14 @@ impl Place {
     pub fn parse(text: &str) -> Result<Place, PlaceError> {
         let text = text.trim();
         let code = if text.len() == 5 && text.bytes().all(|b| b.is_ascii_digit()) {
-            POSTAL.get(text).map(|m| (*m).to_owned()).ok_or(PlaceError)?
+            POSTAL
+                .get(text)
+                .map(|m| (*m).to_owned())
+                .ok_or(PlaceError)?
         } else {
-            Municipality::parse(text).map_err(|_| PlaceError)?.to_string()
+            Municipality::parse(text)
+                .map_err(|_| PlaceError)?
+                .to_string()
         };
         Place::of_municipality(&code).ok_or(PlaceError)
     }
@@ -110,7 +115,10 @@ mod tests {
         assert_eq!(Place::parse(" Kervo ").ok(), kerava);
         assert_eq!(Place::parse("kerava").ok(), kerava);
         assert_eq!(Place::parse("245").ok(), kerava);
-        assert_eq!(Place::parse("00100").map(|p| p.municipality), Ok("091".into()));
+        assert_eq!(
+            Place::parse("00100").map(|p| p.municipality),
+            Ok("091".into())
+        );
         for bad in ["", "00000", "0420", "Atlantis", "=1+1"] {
             assert_eq!(Place::parse(bad), Err(PlaceError), "{bad}");
         }

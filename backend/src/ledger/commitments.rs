@@ -13,8 +13,8 @@ use crate::{
     domain::{
         Money,
         catalogue::{CommitmentStatus, FundingKind, Method},
-        order::OrderDetails,
         ids::{AllocationId, CommitmentId, ServiceId},
+        order::OrderDetails,
     },
     error::{AppError, AppResult},
     notify,

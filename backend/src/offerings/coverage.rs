@@ -9,10 +9,7 @@ use crate::{
     db::entities::{allocation, offering, service},
     domain::{Money, catalogue::Method},
     error::AppResult,
-    ledger::{
-        commitments::{Uncovered, allowed_methods},
-        expiry, quote,
-    },
+    ledger::{commitments::allowed_methods, expiry, quote},
 };
 
 /// Why a decision cannot pay for the offering, in the order a client can do something
@@ -102,10 +99,8 @@ fn fit(
     service: &service::Model,
     today: NaiveDate,
 ) -> AppResult<Fit> {
-    let methods = match allowed_methods(allocation, offering, service)? {
-        Ok(methods) => methods,
-        Err(Uncovered::OtherPurchaser | Uncovered::ServiceNotCovered) => Vec::new(),
-    };
+    // Another purchaser's offering or a service the decision does not cover: no method.
+    let methods: Vec<Method> = allowed_methods(allocation, offering, service)?.unwrap_or_default();
     let figures = quote::quote(allocation, offering, service)?;
     let blocker = if methods.is_empty() {
         Some(Blocker::NotCovered)

@@ -43,7 +43,8 @@ pub async fn listing(
         .one(conn)
         .await?
         .ok_or_else(|| AppError::not_found("offering"))?;
-    let own = actor.is_some_and(|a| a.provider_id.map(uuid::Uuid::from) == Some(offering.provider_id));
+    let own =
+        actor.is_some_and(|a| a.provider_id.map(uuid::Uuid::from) == Some(offering.provider_id));
     if offering.archived && !own {
         return Err(AppError::not_found("offering"));
     }

@@ -104,7 +104,11 @@ pub async fn whole_catalogue(
 
 /// What the client told the provider with an order, in one line: "Alkaen 10.12.2026 ·
 /// 10 tuntia · Viesti: Soittakaa ensin." (`None` when she told nothing).
-pub fn order_wish(lang: Lang, order: &crate::commitments::Commitment, unit: &str) -> Option<String> {
+pub fn order_wish(
+    lang: Lang,
+    order: &crate::commitments::Commitment,
+    unit: &str,
+) -> Option<String> {
     let mut parts = Vec::new();
     if let Some(day) = order.start_date {
         parts.push(lang.t_with("order-wish-start", &[("date", format::date(day).into())]));

@@ -65,14 +65,22 @@ async fn coverage_of(
     web: &Web,
     id: OfferingId,
     picked: Option<uuid::Uuid>,
-) -> AppResult<(ClientCtx, crate::offerings::read::Listing, Coverage, CoverageView)> {
+) -> AppResult<(
+    ClientCtx,
+    crate::offerings::read::Listing,
+    Coverage,
+    CoverageView,
+)> {
     let listing = listing(&web.state.db.conn, web.actor.as_ref(), id).await?;
     match coverage_view::for_offering(web, &listing.offering, &listing.service, picked).await? {
         Some((ctx, coverage, view)) => Ok((ctx, listing, coverage, view)),
         // Not a client side user: the same refusal as every client page gives.
-        None => Err(crate::web::client::current(web).await.err().unwrap_or_else(|| {
-            AppError::forbidden("these pages are for clients and their proxies")
-        })),
+        None => Err(crate::web::client::current(web)
+            .await
+            .err()
+            .unwrap_or_else(|| {
+                AppError::forbidden("these pages are for clients and their proxies")
+            })),
     }
 }
 
@@ -87,7 +95,11 @@ fn method_field(lang: Lang, coverage: &Coverage, form: &ChooseForm) -> Field {
     let only = allowed.len() == 1;
     let mut options = Vec::new();
     if !only {
-        options.push(Choice::new("", lang.t("choose-one"), form.method.is_empty()));
+        options.push(Choice::new(
+            "",
+            lang.t("choose-one"),
+            form.method.is_empty(),
+        ));
     }
     options.extend(allowed.iter().map(|m| {
         let code = m.to_string();
@@ -96,7 +108,12 @@ fn method_field(lang: Lang, coverage: &Coverage, form: &ChooseForm) -> Field {
     }));
     let explained: Vec<String> = allowed
         .iter()
-        .map(|m| lang.t(&format!("ordering-method-{}-explained", m.as_ref().replace('_', "-"))))
+        .map(|m| {
+            lang.t(&format!(
+                "ordering-method-{}-explained",
+                m.as_ref().replace('_', "-")
+            ))
+        })
         .collect();
     Field::new("method", "select", lang.t("choose-method"))
         .options(options)
@@ -129,7 +146,12 @@ fn detail_fields(lang: Lang, unit: &str, form: &ChooseForm) -> Vec<Field> {
     ]
 }
 
-async fn draw(web: &Web, id: OfferingId, form: &ChooseForm, errors: FormErrors) -> AppResult<Response> {
+async fn draw(
+    web: &Web,
+    id: OfferingId,
+    form: &ChooseForm,
+    errors: FormErrors,
+) -> AppResult<Response> {
     let lang = web.lang;
     let picked = form.allocation.parse().ok();
     let (ctx, listing, coverage, view) = coverage_of(web, id, picked).await?;
@@ -152,13 +174,20 @@ async fn draw(web: &Web, id: OfferingId, form: &ChooseForm, errors: FormErrors) 
     ];
     fields.extend(detail_fields(lang, &unit, form));
     errors.apply(&mut fields);
-    let title = views::pick(lang, &serde_json::from_value(listing.offering.title.clone()).unwrap_or_default());
+    let title = views::pick(
+        lang,
+        &serde_json::from_value(listing.offering.title.clone()).unwrap_or_default(),
+    );
     render(&ChoosePage {
         page: PageCtx::new(web, "choose-title").whose(&ctx.name),
         id: id.to_string(),
         title,
         provider: listing.provider.name.clone(),
-        price: views::price_per_unit(lang, Money::from_cents(listing.offering.unit_price_cents), &unit),
+        price: views::price_per_unit(
+            lang,
+            Money::from_cents(listing.offering.unit_price_cents),
+            &unit,
+        ),
         voucher_value: listing
             .service
             .voucher_value_cents

@@ -134,16 +134,22 @@ pub async fn show(web: Web, uri: Uri) -> AppResult<Response> {
             .collect();
         if !options.is_empty() {
             fields.push(
-                Field::new("allocation_id", "select", lang.t("compare-allocation")).options(options),
+                Field::new("allocation_id", "select", lang.t("compare-allocation"))
+                    .options(options),
             );
         }
     }
     let mut columns = Vec::with_capacity(listings.len());
     for l in &listings {
         let fit = match &picked {
-            Some(d) => coverage::of(std::slice::from_ref(d), &l.offering, &l.service, today_in_finland())?
-                .fits
-                .pop(),
+            Some(d) => coverage::of(
+                std::slice::from_ref(d),
+                &l.offering,
+                &l.service,
+                today_in_finland(),
+            )?
+            .fits
+            .pop(),
             None => None,
         };
         let rating = RatingOut::of(&ratings::of_offering(&web.state.db.conn, l.offering.id).await?);
@@ -162,11 +168,17 @@ pub async fn show(web: Web, uri: Uri) -> AppResult<Response> {
 
 fn column(lang: Lang, l: &Listing, rating: &RatingOut, fit: Option<&Fit>) -> Column {
     let unit = l.service.unit.as_str();
-    let text = |v: &serde_json::Value| -> Vec<String> { serde_json::from_value(v.clone()).unwrap_or_default() };
-    let methods: Vec<Method> = serde_json::from_value(l.service.methods.clone()).unwrap_or_default();
+    let text = |v: &serde_json::Value| -> Vec<String> {
+        serde_json::from_value(v.clone()).unwrap_or_default()
+    };
+    let methods: Vec<Method> =
+        serde_json::from_value(l.service.methods.clone()).unwrap_or_default();
     let methods: Vec<String> = methods.iter().map(ToString::to_string).collect();
     let name = |v: &serde_json::Value| -> String {
-        views::pick(lang, &serde_json::from_value::<LocalizedText>(v.clone()).unwrap_or_default())
+        views::pick(
+            lang,
+            &serde_json::from_value::<LocalizedText>(v.clone()).unwrap_or_default(),
+        )
     };
     let (own_share, affordable) = match fit {
         None => (None, None),
@@ -176,7 +188,10 @@ fn column(lang: Lang, l: &Listing, rating: &RatingOut, fit: Option<&Fit>) -> Col
                 Some(views::price_per_unit(lang, f.own_share_per_unit, unit)),
                 Some(lang.t_with(
                     "units-affordable",
-                    &[("amount", amounts::whole_units(lang, f.units_affordable, unit).into())],
+                    &[(
+                        "amount",
+                        amounts::whole_units(lang, f.units_affordable, unit).into(),
+                    )],
                 )),
             ),
         },

@@ -89,7 +89,12 @@ pub fn own_view(lang: Lang, fit: &Fit, unit: &str) -> OwnView {
 
 /// The view for a coverage: the picked decision's figures (or why it cannot pay), else
 /// the first usable decision's, else why none can be used.
-pub fn view(lang: Lang, coverage: &Coverage, picked: Option<uuid::Uuid>, unit: &str) -> CoverageView {
+pub fn view(
+    lang: Lang,
+    coverage: &Coverage,
+    picked: Option<uuid::Uuid>,
+    unit: &str,
+) -> CoverageView {
     let picked = picked.and_then(|id| coverage.fits.iter().find(|f| f.allocation.id == id));
     match picked.or_else(|| coverage.usable().next()) {
         Some(fit) => match fit.blocker {

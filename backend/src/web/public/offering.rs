@@ -139,11 +139,17 @@ pub async fn show(
     let link = |n: u64| format!("/offerings/{id}?page={n}#reviews-heading");
     let newer = (page_number > 1).then(|| link(page_number - 1));
     let older = (page_number * REVIEWS_PER_PAGE < reviews.total).then(|| link(page_number + 1));
-    let json = |v: &serde_json::Value| -> Vec<String> { serde_json::from_value(v.clone()).unwrap_or_default() };
-    let text = |v: &serde_json::Value| -> String {
-        views::pick(lang, &serde_json::from_value::<LocalizedText>(v.clone()).unwrap_or_default())
+    let json = |v: &serde_json::Value| -> Vec<String> {
+        serde_json::from_value(v.clone()).unwrap_or_default()
     };
-    let accessibility: Vec<Accessibility> = serde_json::from_value(l.offering.accessibility.clone()).unwrap_or_default();
+    let text = |v: &serde_json::Value| -> String {
+        views::pick(
+            lang,
+            &serde_json::from_value::<LocalizedText>(v.clone()).unwrap_or_default(),
+        )
+    };
+    let accessibility: Vec<Accessibility> =
+        serde_json::from_value(l.offering.accessibility.clone()).unwrap_or_default();
     let accessibility: Vec<String> = accessibility.iter().map(ToString::to_string).collect();
     let unit = l.service.unit.as_str();
     let coverage = coverage_view::for_offering(&web, &l.offering, &l.service, None)
@@ -166,9 +172,17 @@ pub async fn show(
         municipalities: views::municipalities(lang, &json(&l.offering.municipalities)),
         languages: views::words(lang, "language", &json(&l.offering.languages)),
         accessibility: views::words(lang, "access", &accessibility),
-        rating: views::rating(lang, reviews.rating.average.as_deref(), reviews.rating.count),
+        rating: views::rating(
+            lang,
+            reviews.rating.average.as_deref(),
+            reviews.rating.count,
+        ),
         distribution: review_view::distribution(lang, &reviews.rating),
-        reviews: reviews.items.iter().map(|r| ReviewView::of(lang, &r.review)).collect(),
+        reviews: reviews
+            .items
+            .iter()
+            .map(|r| ReviewView::of(lang, &r.review))
+            .collect(),
         newer,
         older,
         address: l.offering.address.clone(),

@@ -115,7 +115,11 @@ fn query_of(uri: &Uri) -> Query {
         params.accessibility = Some(accessibility.join(","));
     }
     // The municipality as a code, so that "Kervo" in the address shows Kerava as chosen.
-    if let Some(m) = params.municipality.as_deref().and_then(|m| Municipality::parse(m).ok()) {
+    if let Some(m) = params
+        .municipality
+        .as_deref()
+        .and_then(|m| Municipality::parse(m).ok())
+    {
         params.municipality = Some(m.to_string());
         for (_, value) in kept.iter_mut().filter(|(k, _)| k == "municipality") {
             *value = m.to_string();
@@ -139,9 +143,17 @@ async fn near_place(web: &Web, query: &mut Query) -> AppResult<Option<Place>> {
     {
         query.near = Some(views::municipality(web.lang, &home));
     }
-    let Some(text) = query.near.as_deref().map(str::trim).filter(|t| !t.is_empty()) else {
+    let Some(text) = query
+        .near
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    else {
         if query.params.sort.as_deref() == Some("distance") {
-            return Err(AppError::bad_parameter("near", "is required when sorting by distance"));
+            return Err(AppError::bad_parameter(
+                "near",
+                "is required when sorting by distance",
+            ));
         }
         return Ok(None);
     };
@@ -177,7 +189,10 @@ pub async fn show(web: Web, address: ClientAddress, uri: Uri) -> AppResult<Respo
         Some((f, u)) => (Some(f), u),
         None => (None, Vec::new()),
     };
-    let hits = found.as_ref().map(|f| f.items.as_slice()).unwrap_or_default();
+    let hits = found
+        .as_ref()
+        .map(|f| f.items.as_slice())
+        .unwrap_or_default();
     let ids: Vec<uuid::Uuid> = hits.iter().map(|h| h.offering_id.into()).collect();
     let marks = uncovered_among(&web, &ids).await?;
     let hit_views = hits
@@ -185,8 +200,14 @@ pub async fn show(web: Web, address: ClientAddress, uri: Uri) -> AppResult<Respo
         .map(|h| search_form::hit_view(lang, h, place.as_ref(), &marks, &query.ticked))
         .collect();
     let total = found.as_ref().map_or(0, |f| f.total);
-    let fields = search_form::filter_fields(&web, &query, found.as_ref().map(|f| &f.facets)).await?;
-    let current_page: u64 = query.params.page.as_deref().and_then(|p| p.parse().ok()).unwrap_or(1);
+    let fields =
+        search_form::filter_fields(&web, &query, found.as_ref().map(|f| &f.facets)).await?;
+    let current_page: u64 = query
+        .params
+        .page
+        .as_deref()
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(1);
     let price_note = search_form::price_note(lang, &query.params);
     render(&SearchPage {
         page: PageCtx::new(&web, "search-title"),

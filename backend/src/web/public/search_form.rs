@@ -60,10 +60,18 @@ pub struct UnitTab {
     pub current: bool,
 }
 
-async fn run(web: &Web, address: &ClientAddress, params: api::SearchParams) -> AppResult<api::SearchOut> {
-    Ok(api::search(State(web.state.clone()), ClientAddress(address.0), ApiQuery(params))
-        .await?
-        .0)
+async fn run(
+    web: &Web,
+    address: &ClientAddress,
+    params: api::SearchParams,
+) -> AppResult<api::SearchOut> {
+    Ok(api::search(
+        State(web.state.clone()),
+        ClientAddress(address.0),
+        ApiQuery(params),
+    )
+    .await?
+    .0)
 }
 
 fn copy(p: &api::SearchParams) -> api::SearchParams {
@@ -114,7 +122,10 @@ pub async fn search_by_unit(
         .filter(|u| counts.contains_key(u))
         .or_else(|| {
             let most = counts.values().max().copied();
-            counts.iter().find(|(_, n)| Some(**n) == most).map(|(u, _)| u.clone())
+            counts
+                .iter()
+                .find(|(_, n)| Some(**n) == most)
+                .map(|(u, _)| u.clone())
         });
     if chosen.is_some() {
         query.params.unit = chosen.clone();
@@ -136,7 +147,10 @@ pub async fn search_by_unit(
 }
 
 /// Results per unit, in the vocabulary's order, from the results per catalogue service.
-async fn unit_counts(web: &Web, by_service: &BTreeMap<String, u64>) -> AppResult<BTreeMap<String, u64>> {
+async fn unit_counts(
+    web: &Web,
+    by_service: &BTreeMap<String, u64>,
+) -> AppResult<BTreeMap<String, u64>> {
     let ids: Vec<uuid::Uuid> = by_service.keys().filter_map(|k| k.parse().ok()).collect();
     let services = service::Entity::find()
         .filter(service::Column::Id.is_in(ids))
@@ -145,7 +159,10 @@ async fn unit_counts(web: &Web, by_service: &BTreeMap<String, u64>) -> AppResult
     let mut counts: BTreeMap<usize, (String, u64)> = BTreeMap::new();
     for s in services {
         let n = by_service.get(&s.id.to_string()).copied().unwrap_or(0);
-        let order = Unit::VARIANTS.iter().position(|u| u.as_ref() == s.unit).unwrap_or(usize::MAX);
+        let order = Unit::VARIANTS
+            .iter()
+            .position(|u| u.as_ref() == s.unit)
+            .unwrap_or(usize::MAX);
         counts.entry(order).or_insert_with(|| (s.unit.clone(), 0)).1 += n;
     }
     Ok(counts.into_values().filter(|(_, n)| *n > 0).collect())
@@ -154,15 +171,24 @@ async fn unit_counts(web: &Web, by_service: &BTreeMap<String, u64>) -> AppResult
 /// The search page with the kept filters, `extra` replacing keys of the same name.
 fn with_pairs(kept: &[(String, String)], extra: &[(&str, &str)]) -> String {
     let mut query = form_urlencoded::Serializer::new(String::new());
-    query.extend_pairs(kept.iter().filter(|(k, _)| !extra.iter().any(|(e, _)| e == k)));
+    query.extend_pairs(
+        kept.iter()
+            .filter(|(k, _)| !extra.iter().any(|(e, _)| e == k)),
+    );
     query.extend_pairs(extra.iter());
     format!("/search?{}", query.finish())
 }
 
 /// "Cheapest first. Prices per hour." for a price sort within one unit.
 pub fn price_note(lang: Lang, params: &api::SearchParams) -> Option<String> {
-    let unit = params.unit.as_deref().filter(|_| params.sort.as_deref() == Some("price"))?;
-    Some(lang.t_with("search-price-note", &[("unit", views::word(lang, "unit", unit).into())]))
+    let unit = params
+        .unit
+        .as_deref()
+        .filter(|_| params.sort.as_deref() == Some("price"))?;
+    Some(lang.t_with(
+        "search-price-note",
+        &[("unit", views::word(lang, "unit", unit).into())],
+    ))
 }
 
 pub fn hit_view(
@@ -174,7 +200,14 @@ pub fn hit_view(
 ) -> HitView {
     let id = hit.offering_id.to_string();
     let distance = near.zip(hit.location.as_ref()).map(|(from, at)| {
-        let km = GeoPoint { lat: from.lat, lon: from.lon }.distance_km(&GeoPoint { lat: at.lat, lon: at.lon });
+        let km = GeoPoint {
+            lat: from.lat,
+            lon: from.lon,
+        }
+        .distance_km(&GeoPoint {
+            lat: at.lat,
+            lon: at.lon,
+        });
         // Whole kilometres: the centre of a municipality is no closer guide than that.
         let km = km.round().max(1.0) as u64;
         lang.t_with("search-distance", &[("count", km.into())])
@@ -188,7 +221,11 @@ pub fn hit_view(
         provider_id: hit.provider_id.to_string(),
         provider_name: hit.provider_name.clone(),
         price: views::price_per_unit(lang, hit.unit_price, &hit.unit),
-        rating: views::rating(lang, hit.rating.average.as_deref(), u64::from(hit.rating.count)),
+        rating: views::rating(
+            lang,
+            hit.rating.average.as_deref(),
+            u64::from(hit.rating.count),
+        ),
         municipalities: views::municipalities(lang, &hit.municipalities),
         languages: views::words(lang, "language", &hit.languages),
         accessibility: views::words(lang, "access", &hit.accessibility),
@@ -204,7 +241,11 @@ fn facet_select(
     counts: Option<&BTreeMap<String, u64>>,
     label_of: impl Fn(&str) -> String,
 ) -> Field {
-    let mut options = vec![Choice::new("", lang.t("filter-any"), chosen.is_none_or(str::is_empty))];
+    let mut options = vec![Choice::new(
+        "",
+        lang.t("filter-any"),
+        chosen.is_none_or(str::is_empty),
+    )];
     let mut entries: Vec<(String, u64)> = counts
         .map(|c| c.iter().map(|(k, v)| (k.clone(), *v)).collect())
         .unwrap_or_default();
@@ -222,16 +263,30 @@ fn facet_select(
     Field::new(name, "select", lang.t(&format!("filter-{}", name))).options(options)
 }
 
-fn plain_select(lang: Lang, name: &'static str, chosen: &str, options: Vec<(String, String)>) -> Field {
+fn plain_select(
+    lang: Lang,
+    name: &'static str,
+    chosen: &str,
+    options: Vec<(String, String)>,
+) -> Field {
     let mut all = vec![Choice::new("", lang.t("filter-any"), chosen.is_empty())];
     all.extend(options.into_iter().map(|(v, l)| {
         let selected = chosen == v;
         Choice::new(v, l, selected)
     }));
-    Field::new(name, "select", lang.t(&format!("filter-{}", name.replace('_', "-")))).options(all)
+    Field::new(
+        name,
+        "select",
+        lang.t(&format!("filter-{}", name.replace('_', "-"))),
+    )
+    .options(all)
 }
 
-pub async fn filter_fields(web: &Web, query: &Query, facets: Option<&api::SearchFacets>) -> AppResult<Vec<Field>> {
+pub async fn filter_fields(
+    web: &Web,
+    query: &Query,
+    facets: Option<&api::SearchFacets>,
+) -> AppResult<Vec<Field>> {
     let lang = web.lang;
     let params = &query.params;
     let service_ids = facets
@@ -240,7 +295,12 @@ pub async fn filter_fields(web: &Web, query: &Query, facets: Option<&api::Search
         .filter_map(|id| id.parse().ok())
         .collect::<Vec<uuid::Uuid>>();
     let services = views::service_names(&web.state, lang, service_ids).await?;
-    let chosen_access: Vec<&str> = params.accessibility.as_deref().unwrap_or_default().split(',').collect();
+    let chosen_access: Vec<&str> = params
+        .accessibility
+        .as_deref()
+        .unwrap_or_default()
+        .split(',')
+        .collect();
     let access_options = Accessibility::VARIANTS
         .iter()
         .map(|a| {
@@ -249,9 +309,13 @@ pub async fn filter_fields(web: &Web, query: &Query, facets: Option<&api::Search
             Choice::new(code.clone(), views::word(lang, "access", &code), checked)
         })
         .collect();
-    let mut method = facet_select(lang, "method", params.method.as_deref(), facets.map(|f| &f.method), |m| {
-        views::word(lang, "method", m)
-    });
+    let mut method = facet_select(
+        lang,
+        "method",
+        params.method.as_deref(),
+        facets.map(|f| &f.method),
+        |m| views::word(lang, "method", m),
+    );
     // Methods nobody offers still belong in the list: the count says "none".
     for m in Method::VARIANTS {
         let code = m.to_string();
@@ -263,11 +327,17 @@ pub async fn filter_fields(web: &Web, query: &Query, facets: Option<&api::Search
     let ratings = ["3", "4", "4.5"]
         .iter()
         .map(|r| {
-            let label = lang.t_with("filter-rating-at-least", &[("stars", r.replace('.', ",").into())]);
+            let label = lang.t_with(
+                "filter-rating-at-least",
+                &[("stars", r.replace('.', ",").into())],
+            );
             (r.to_string(), label)
         })
         .collect();
-    let units = Unit::VARIANTS.iter().map(|u| (u.to_string(), views::word(lang, "unit", u.as_ref()))).collect();
+    let units = Unit::VARIANTS
+        .iter()
+        .map(|u| (u.to_string(), views::word(lang, "unit", u.as_ref())))
+        .collect();
     let sort = params.sort.as_deref().unwrap_or("relevance");
     let sort_options = ["relevance", "rating", "price", "distance"]
         .iter()
@@ -277,19 +347,42 @@ pub async fn filter_fields(web: &Web, query: &Query, facets: Option<&api::Search
         Field::new("near", "text", lang.t("filter-near"))
             .value(query.near.clone().unwrap_or_default())
             .hint(lang.t("filter-near-hint"))
-            .suggestions(crate::domain::municipality::all().iter().map(|m| views::municipality(lang, m.code)).collect()),
-        facet_select(lang, "municipality", params.municipality.as_deref(), facets.map(|f| &f.municipality), |m| {
-            views::municipality(lang, m)
-        }),
-        facet_select(lang, "service", params.service.as_deref(), facets.map(|f| &f.service), |s| {
-            services.get(s).cloned().unwrap_or_else(|| s.to_owned())
-        }),
-        plain_select(lang, "unit", params.unit.as_deref().unwrap_or_default(), units),
+            .suggestions(
+                crate::domain::municipality::all()
+                    .iter()
+                    .map(|m| views::municipality(lang, m.code))
+                    .collect(),
+            ),
+        facet_select(
+            lang,
+            "municipality",
+            params.municipality.as_deref(),
+            facets.map(|f| &f.municipality),
+            |m| views::municipality(lang, m),
+        ),
+        facet_select(
+            lang,
+            "service",
+            params.service.as_deref(),
+            facets.map(|f| &f.service),
+            |s| services.get(s).cloned().unwrap_or_else(|| s.to_owned()),
+        ),
+        plain_select(
+            lang,
+            "unit",
+            params.unit.as_deref().unwrap_or_default(),
+            units,
+        ),
         method,
-        facet_select(lang, "language", params.language.as_deref(), facets.map(|f| &f.language), |l| {
-            views::word(lang, "language", l)
-        }),
-        Field::new("accessibility", "checks", lang.t("filter-accessibility")).options(access_options),
+        facet_select(
+            lang,
+            "language",
+            params.language.as_deref(),
+            facets.map(|f| &f.language),
+            |l| views::word(lang, "language", l),
+        ),
+        Field::new("accessibility", "checks", lang.t("filter-accessibility"))
+            .options(access_options),
         Field::new("max_price", "text", lang.t("filter-max-price"))
             .value(
                 params
@@ -301,7 +394,12 @@ pub async fn filter_fields(web: &Web, query: &Query, facets: Option<&api::Search
             )
             .inputmode("decimal")
             .hint(lang.t("filter-max-price-hint")),
-        plain_select(lang, "min_rating", params.min_rating.as_deref().unwrap_or_default(), ratings),
+        plain_select(
+            lang,
+            "min_rating",
+            params.min_rating.as_deref().unwrap_or_default(),
+            ratings,
+        ),
         Field::new("sort", "select", lang.t("filter-sort")).options(sort_options),
     ])
 }
@@ -311,10 +409,11 @@ pub fn page_links(lang: Lang, uri: &Uri, current: u64, total: u64, per_page: u64
     if last == 1 {
         return Vec::new();
     }
-    let kept: Vec<(String, String)> = form_urlencoded::parse(uri.query().unwrap_or_default().as_bytes())
-        .filter(|(k, _)| k != "page" && k != "compare" && k != "ids")
-        .map(|(k, v)| (k.into_owned(), v.into_owned()))
-        .collect();
+    let kept: Vec<(String, String)> =
+        form_urlencoded::parse(uri.query().unwrap_or_default().as_bytes())
+            .filter(|(k, _)| k != "page" && k != "compare" && k != "ids")
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect();
     let href = |n: u64| {
         let mut query = form_urlencoded::Serializer::new(String::new());
         query.extend_pairs(kept.iter());
@@ -327,7 +426,11 @@ pub fn page_links(lang: Lang, uri: &Uri, current: u64, total: u64, per_page: u64
     numbers.dedup();
     let mut links = Vec::new();
     if current > 1 {
-        links.push(PageLink { href: href(current - 1), label: lang.t("page-previous"), current: false });
+        links.push(PageLink {
+            href: href(current - 1),
+            label: lang.t("page-previous"),
+            current: false,
+        });
     }
     for n in numbers {
         links.push(PageLink {
@@ -337,7 +440,11 @@ pub fn page_links(lang: Lang, uri: &Uri, current: u64, total: u64, per_page: u64
         });
     }
     if current < last {
-        links.push(PageLink { href: href(current + 1), label: lang.t("page-next"), current: false });
+        links.push(PageLink {
+            href: href(current + 1),
+            label: lang.t("page-next"),
+            current: false,
+        });
     }
     links
 }
