@@ -244,6 +244,13 @@ fn filter_cases() -> Vec<(Filters, Predicate)> {
         ),
         case(
             Filters {
+                unit: Some("visit".into()),
+                ..Filters::default()
+            },
+            |d| d.unit == "visit",
+        ),
+        case(
+            Filters {
                 method: Some("direct_invoice".into()),
                 ..Filters::default()
             },
@@ -637,7 +644,9 @@ pub(crate) fn base(n: u128, title_fi: &str, service: Uuid) -> OfferingDoc {
         title: lang_map(&[("fi", title_fi)]),
         description: lang_map(&[("fi", "Laadukasta palvelua asiakkaan tarpeiden mukaan.")]),
         unit_price_cents: 5000 + n as i64 * 10,
-        unit: "hour".to_string(),
+        // Physiotherapy is priced per visit, the rest per hour: the unit filter has a
+        // real choice to make.
+        unit: if service == S_PHYSIO { "visit" } else { "hour" }.to_string(),
         municipalities: strings(&["091"]),
         municipality_names: Vec::new(),
         languages: strings(&["fi"]),

@@ -49,7 +49,7 @@ use crate::{Sort, rating, text};
 
 /// Bump on any change to the schema, the tokenizers or the stored document format:
 /// an index on disk with another version is dropped and rebuilt empty.
-const SCHEMA_VERSION: &str = "1";
+const SCHEMA_VERSION: &str = "2";
 const VERSION_FILE: &str = "valinta-schema-version";
 
 /// Indexing heap of the single writer thread: bounds memory, and one thread leaves the
@@ -115,6 +115,7 @@ struct Fields {
     stem: [Field; 3],
     purchaser: Field,
     service: Field,
+    unit: Field,
     municipality: Field,
     language: Field,
     method: Field,
@@ -353,6 +354,7 @@ impl Inner {
         t.add_text(f.text, &d.service_code);
         t.add_text(f.purchaser, d.purchaser_id.to_string());
         t.add_text(f.service, d.service_id.to_string());
+        t.add_text(f.unit, &d.unit);
         add_all(&mut t, f.municipality, &d.municipalities);
         add_all(&mut t, f.language, &d.languages);
         add_all(&mut t, f.method, &d.methods);
@@ -580,6 +582,7 @@ impl Inner {
             out.push(keyword(f.service, &s.to_string()));
         }
         for (field, value) in [
+            (f.unit, &filters.unit),
             (f.municipality, &filters.municipality),
             (f.method, &filters.method),
             (f.language, &filters.language),
@@ -893,6 +896,7 @@ fn schema() -> Schema {
     for keyword in [
         "purchaser_id",
         "service_id",
+        "unit",
         "municipality",
         "language",
         "method",
@@ -939,6 +943,7 @@ impl Fields {
             stem: [get("text_fi")?, get("text_sv")?, get("text_en")?],
             purchaser: get("purchaser_id")?,
             service: get("service_id")?,
+            unit: get("unit")?,
             municipality: get("municipality")?,
             language: get("language")?,
             method: get("method")?,

@@ -256,6 +256,7 @@ fn filter_expression(f: &Filters) -> Option<String> {
         equals("service_id", &s.to_string());
     }
     for (attribute, value) in [
+        ("unit", &f.unit),
         ("municipalities", &f.municipality),
         ("methods", &f.method),
         ("languages", &f.language),
@@ -327,6 +328,7 @@ fn settings() -> Settings {
         .with_filterable_attributes([
             "purchaser_id",
             "service_id",
+            "unit",
             "municipalities",
             "languages",
             "methods",

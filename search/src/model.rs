@@ -67,6 +67,8 @@ pub struct Filters {
     pub purchaser: Option<Uuid>,
     pub municipality: Option<String>,
     pub service: Option<Uuid>,
+    /// The unit the price is for ("hour", "trip"): prices compare only within one unit.
+    pub unit: Option<String>,
     pub method: Option<String>,
     pub language: Option<String>,
     /// Every listed feature must be present.

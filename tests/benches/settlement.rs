@@ -378,6 +378,9 @@ async fn generate(db: &Db, pid: uuid::Uuid, deliveries: usize, providers: usize)
                 status: Set("accepted".into()),
                 reserved_cents: Set(0),
                 requested_by: Set(recorder),
+                start_date: Set(None),
+                quantity_milli: Set(None),
+                message: Set(None),
                 created_at: Set(now),
                 updated_at: Set(now),
             })

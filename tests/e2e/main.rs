@@ -31,6 +31,7 @@ mod mandates;
 mod money_flow;
 mod oidc;
 mod openapi;
+mod order_details;
 mod orders;
 mod portal;
 mod provider_statement;

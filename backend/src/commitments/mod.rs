@@ -3,6 +3,7 @@
 //! on commitments stay in `ledger::commitments`; `routes/` and `web/` are thin adapters over
 //! both.
 pub mod act;
+pub mod order;
 pub mod parties;
 pub mod read;
 

@@ -1,11 +1,11 @@
 //! Commitments as their readers see them: the read model and the lists, newest first.
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::{
     db::entities::commitment,
     domain::{
-        Money,
+        Money, Quantity,
         catalogue::{CommitmentStatus, Method},
         ids::{AllocationId, ClientId, CommitmentId, OfferingId, ProviderId},
     },
@@ -25,6 +25,10 @@ pub struct Commitment {
     pub status: CommitmentStatus,
     /// What is still reserved for it.
     pub reserved: Money,
+    /// What the client told the provider with the order (each optional).
+    pub start_date: Option<NaiveDate>,
+    pub quantity: Option<Quantity>,
+    pub message: Option<String>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -40,6 +44,9 @@ impl Commitment {
             method: model.method.parse().map_err(AppError::internal)?,
             status: crate::ledger::commitments::status_of(model)?,
             reserved: Money::from_cents(model.reserved_cents),
+            start_date: model.start_date,
+            quantity: model.quantity_milli.map(Quantity::from_milli),
+            message: model.message.clone(),
             created_at: model.created_at,
             updated_at: model.updated_at,
         })

@@ -789,6 +789,7 @@ async fn choose(
             service,
             method,
             reserve,
+            details: Default::default(),
         },
         actor,
         acting,

@@ -14,6 +14,7 @@ use crate::{
         Money,
         catalogue::{CommitmentStatus, FundingKind, Method},
         ids::{AllocationId, CommitmentId, ServiceId},
+        order::OrderDetails,
     },
     error::{AppError, AppResult},
     notify,
@@ -27,6 +28,8 @@ pub struct CommitmentRequest {
     pub service: service::Model,
     pub method: Method,
     pub reserve: Money,
+    /// Start date, quantity and message, already checked against the allocation.
+    pub details: OrderDetails,
 }
 
 /// Which settlement methods a kind of funding can use: a voucher is settled as a
@@ -138,6 +141,9 @@ pub async fn request(
         status: Set(CommitmentStatus::Requested.to_string()),
         reserved_cents: Set(request.reserve.cents()),
         requested_by: Set(actor.user_id.into()),
+        start_date: Set(request.details.start_date),
+        quantity_milli: Set(request.details.quantity.map(|q| q.milli())),
+        message: Set(request.details.message.clone()),
         created_at: Set(now),
         updated_at: Set(now),
     }

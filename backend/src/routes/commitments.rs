@@ -2,23 +2,24 @@
 //! closed by the client side or a case worker.
 use axum::{Json, extract::State, http::StatusCode};
 use chrono::Utc;
-use sea_orm::EntityTrait;
 use serde::{Deserialize, Serialize};
 
 use crate::{
     audit,
     auth::Actor,
-    commitments::{Commitment, act},
-    db::entities::{commitment, offering, service},
+    commitments::{
+        Commitment, act,
+        order::{self, OrderText},
+    },
+    db::entities::commitment,
     domain::{
-        Money,
+        Money, Quantity,
         catalogue::{CommitmentStatus, Method},
         ids::{AllocationId, CommitmentId, OfferingId, ProviderId},
+        order::OrderDetailsText,
     },
-    error::{AppError, AppResult, field},
-    ledger::commitments::{self, CommitmentRequest},
+    error::AppResult,
     routes::{
-        allocations::load_visible,
         common::ListOut,
         extract::{ApiJson, ApiQuery, DecimalText, PageQuery, PathId},
     },
@@ -30,6 +31,14 @@ pub struct CommitmentIn {
     pub offering_id: OfferingId,
     pub method: Method,
     pub reserve: Option<DecimalText>,
+    /// The day the client would like the service to start (`YYYY-MM-DD`): today at the
+    /// earliest, the allocation's last day at the latest.
+    #[schema(value_type = Option<String>, format = Date)]
+    pub start_date: Option<String>,
+    /// How much of the service she wishes, in its units (e.g. `"10"` hours).
+    pub quantity: Option<DecimalText>,
+    /// A message to the provider, at most 1000 characters.
+    pub message: Option<String>,
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -43,6 +52,12 @@ pub struct CommitmentOut {
     /// What is still reserved for this commitment.
     #[schema(value_type = String)]
     pub reserved: Money,
+    /// The day the client would like the service to start, if she said.
+    pub start_date: Option<chrono::NaiveDate>,
+    /// How much she wishes, in the service's units, if she said.
+    pub quantity: Option<Quantity>,
+    /// Her message to the provider, if any.
+    pub message: Option<String>,
     pub created_at: chrono::DateTime<Utc>,
     pub updated_at: chrono::DateTime<Utc>,
 }
@@ -63,6 +78,9 @@ impl From<Commitment> for CommitmentOut {
             method: c.method,
             status: c.status,
             reserved: c.reserved,
+            start_date: c.start_date,
+            quantity: c.quantity,
+            message: c.message,
             created_at: c.created_at,
             updated_at: c.updated_at,
         }
@@ -77,29 +95,17 @@ pub async fn create(
     PathId(id): PathId<AllocationId>,
     ApiJson(input): ApiJson<CommitmentIn>,
 ) -> AppResult<(StatusCode, Json<CommitmentOut>)> {
-    let (_, acting) = load_visible(&state, &actor, id, "allocation_read").await?;
-    let reserve = match &input.reserve {
-        Some(raw) => field("reserve", Money::parse_amount(&raw.0))?,
-        None => Money::ZERO,
-    };
-    let conn = &state.db.conn;
-    let offering = offering::Entity::find_by_id(uuid::Uuid::from(input.offering_id))
-        .one(conn)
-        .await?
-        .filter(|o| !o.archived)
-        .ok_or_else(|| AppError::invalid("offering_id", "is not an offering that can be chosen"))?;
-    let service = service::Entity::find_by_id(offering.service_id)
-        .one(conn)
-        .await?
-        .ok_or_else(|| AppError::internal("offering without service"))?;
-    let request = CommitmentRequest {
-        allocation: id,
-        offering,
-        service,
+    let order = OrderText {
+        offering: input.offering_id,
         method: input.method,
-        reserve,
+        reserve: input.reserve.as_ref().map(|r| r.0.as_str()),
+        details: OrderDetailsText {
+            start_date: input.start_date.as_deref(),
+            quantity: input.quantity.as_ref().map(|q| q.0.as_str()),
+            message: input.message.as_deref(),
+        },
     };
-    let model = commitments::request(&state.db, request, &actor, acting).await?;
+    let model = order::place(&state.db, &actor, id, order).await?;
     Ok((
         StatusCode::CREATED,
         Json(CommitmentOut::from_model(&model)?),

@@ -12,7 +12,7 @@ use crate::{
     demand,
     domain::{
         Money, Municipality,
-        catalogue::{Accessibility, Method, parse_language},
+        catalogue::{Accessibility, Method, Unit, parse_language},
         ids::{OfferingId, ProviderId, PurchaserId, ServiceId},
     },
     error::{AppError, AppResult},
@@ -32,6 +32,9 @@ pub struct SearchParams {
     pub municipality: Option<String>,
     /// Catalogue service id.
     pub service: Option<String>,
+    /// The unit the price is for: hour, day, visit, trip, month, session or piece. Sorting
+    /// by price compares like with like only within one unit.
+    pub unit: Option<String>,
     /// Purchaser id (whose catalogue).
     pub purchaser: Option<String>,
     /// voucher, payment_commitment or direct_invoice.
@@ -154,6 +157,16 @@ pub fn parse(params: &SearchParams) -> AppResult<SearchQuery> {
         .filter(|m| !m.is_empty())
         .map(|m| Municipality::parse(m).map_err(|e| bad("municipality", e)))
         .transpose()?;
+    let unit = params
+        .unit
+        .as_deref()
+        .filter(|u| !u.is_empty())
+        .map(|u| {
+            u.trim()
+                .parse::<Unit>()
+                .map_err(|_| bad("unit", format!("must be one of {}", Unit::allowed())))
+        })
+        .transpose()?;
     let method = params
         .method
         .as_deref()
@@ -238,6 +251,7 @@ pub fn parse(params: &SearchParams) -> AppResult<SearchQuery> {
             purchaser: id::<PurchaserId>("purchaser", params.purchaser.as_deref())?.map(Into::into),
             municipality: municipality.map(|m| m.to_string()),
             service: id::<ServiceId>("service", params.service.as_deref())?.map(Into::into),
+            unit: unit.map(|u| u.to_string()),
             method: method.map(|m| m.to_string()),
             language,
             accessibility,

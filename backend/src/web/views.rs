@@ -101,3 +101,26 @@ pub async fn whole_catalogue(
     let listed = crate::catalogue::listing::services_of(&state.db.conn, purchaser, None).await?;
     crate::routes::services::read::service_outs(&listed)
 }
+
+/// What the client told the provider with an order, in one line: "Alkaen 10.12.2026 ·
+/// 10 tuntia · Viesti: Soittakaa ensin." (`None` when she told nothing).
+pub fn order_wish(
+    lang: Lang,
+    order: &crate::commitments::Commitment,
+    unit: &str,
+) -> Option<String> {
+    let mut parts = Vec::new();
+    if let Some(day) = order.start_date {
+        parts.push(lang.t_with("order-wish-start", &[("date", format::date(day).into())]));
+    }
+    if let Some(q) = order.quantity {
+        parts.push(lang.t_with(
+            "order-wish-quantity",
+            &[("amount", super::amounts::with_unit(lang, q, unit).into())],
+        ));
+    }
+    if let Some(message) = &order.message {
+        parts.push(lang.t_with("order-wish-message", &[("text", message.as_str().into())]));
+    }
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}

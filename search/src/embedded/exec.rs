@@ -115,6 +115,7 @@ impl Inner {
         out.extend(filters.purchaser.map(|p| text(f.purchaser, &p.to_string())));
         out.extend(filters.service.map(|s| text(f.service, &s.to_string())));
         for (field, value) in [
+            (f.unit, &filters.unit),
             (f.municipality, &filters.municipality),
             (f.method, &filters.method),
             (f.language, &filters.language),

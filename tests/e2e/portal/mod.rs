@@ -51,6 +51,7 @@ mod flows;
 mod http;
 mod keyboard;
 mod languages;
+mod ordering;
 mod phones;
 mod reviews;
 mod rules_forms;

@@ -15,6 +15,12 @@ pub struct Model {
     pub status: String,
     pub reserved_cents: i64,
     pub requested_by: Uuid,
+    /// The day the client would like the service to start, if she said.
+    pub start_date: Option<Date>,
+    /// How much she wishes, in thousandths of the service's unit, if she said.
+    pub quantity_milli: Option<i64>,
+    /// Her message to the provider, if any.
+    pub message: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

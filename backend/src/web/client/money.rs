@@ -98,6 +98,8 @@ pub struct CommitmentView {
     pub can_cancel: bool,
     /// Accepted: the client side may close it (what is reserved returns).
     pub can_close: bool,
+    /// What she told the provider with the order (start date, quantity, message).
+    pub wish: Option<String>,
 }
 
 pub struct AllocationView {
@@ -297,6 +299,7 @@ fn commitment_view(
         })
         .collect();
     CommitmentView {
+        wish: views::order_wish(lang, &c, unit),
         can_review,
         can_cancel: c.status == CommitmentStatus::Requested,
         can_close: c.status == CommitmentStatus::Accepted,

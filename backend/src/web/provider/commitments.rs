@@ -31,6 +31,8 @@ pub struct CommitmentRow {
     pub status: String,
     pub requested: bool,
     pub accepted: bool,
+    /// The client's start date, quantity and message, for deciding whether to accept.
+    pub wish: Option<String>,
 }
 
 #[derive(Template)]
@@ -51,6 +53,8 @@ pub(super) async fn rows_of(
 ) -> AppResult<Vec<CommitmentRow>> {
     let lang = web.lang;
     let parties = commitments::parties_of(&web.state.db.conn, actor, listed).await?;
+    let offerings: Vec<uuid::Uuid> = listed.iter().map(|c| c.offering_id.into()).collect();
+    let units = crate::web::amounts::units_by_offering(&web.state.db.conn, &offerings).await?;
     Ok(listed
         .iter()
         .map(|c| CommitmentRow {
@@ -63,6 +67,14 @@ pub(super) async fn rows_of(
             status: views::word(lang, "commitment", c.status.as_ref()),
             requested: c.status == CommitmentStatus::Requested,
             accepted: c.status == CommitmentStatus::Accepted,
+            wish: views::order_wish(
+                lang,
+                c,
+                units
+                    .get(&uuid::Uuid::from(c.offering_id))
+                    .map(String::as_str)
+                    .unwrap_or_default(),
+            ),
         })
         .collect())
 }

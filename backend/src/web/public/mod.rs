@@ -1,6 +1,7 @@
 //! Pages anyone may open: the front page, search, offerings, providers, comparison,
 //! signing in and choosing the language.
 pub mod compare;
+pub mod coverage_view;
 pub mod home;
 pub mod language;
 pub mod offering;
@@ -8,4 +9,5 @@ pub mod oidc;
 pub mod provider;
 pub mod report;
 pub mod search;
+pub mod search_form;
 pub mod signin;

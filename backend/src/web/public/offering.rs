@@ -1,26 +1,28 @@
 //! One offering: what it is, the price, who provides it where and in which languages,
-//! accessibility, rating, a map link, and the way to choose it.
+//! accessibility, rating, a map link, and the way to choose it; for a signed-in client
+//! also whether her decision pays for it, her own share and what her money buys, before
+//! any form.
 use askama::Template;
-use axum::{extract::State, response::Response};
+use axum::response::Response;
 
 use crate::{
-    auth::MaybeActor,
-    db::entities::service,
-    domain::{LocalizedText, Money, ids::OfferingId},
-    error::{AppError, AppResult},
-    routes::{
-        extract::{ApiQuery, PageQuery, PathId},
-        offerings::read,
-        reviews::read::list_for_offering,
+    domain::{
+        LocalizedText, Money,
+        catalogue::Accessibility,
+        ids::{OfferingId, ProviderId},
     },
+    error::AppResult,
+    http::extract::{ApiQuery, PageQuery, PathId},
+    offerings::read::{Listing, listing},
+    paging::Page,
     web::{
         page::{PageCtx, render},
+        public::coverage_view::{self, CoverageView},
         review_view::{self, DistributionRow, ReviewView},
         session::Web,
         views,
     },
 };
-use sea_orm::EntityTrait;
 
 #[derive(Template)]
 #[template(path = "public/offering.html")]
@@ -48,33 +50,48 @@ struct OfferingPage {
     /// Links to the newer and older pages of reviews.
     newer: Option<String>,
     older: Option<String>,
+    /// The client's own money for it (a client or proxy signed in).
+    coverage: Option<CoverageView>,
+    /// Whether the order form is offered: a live offering her decisions can pay for (or
+    /// anyone not signed in as a client, who is asked to sign in first).
+    can_order: bool,
 }
 
 const REVIEWS_PER_PAGE: u64 = 10;
 
-/// An offering as the API shows it to this actor, with its catalogue service.
+/// The provider's name, as pages about an offering name it.
+pub struct ProviderName {
+    pub name: String,
+}
+
+/// What pages about one offering (choosing, reviewing) show of it.
+pub struct OfferingHead {
+    pub provider_id: ProviderId,
+    pub title: LocalizedText,
+    pub provider: ProviderName,
+}
+
+/// An offering as this actor may see it (archived ones only by their own provider), with
+/// its catalogue service.
 pub async fn with_service(
     web: &Web,
     actor: Option<crate::auth::Actor>,
     id: OfferingId,
-) -> AppResult<(read::OfferingOut, service::Model)> {
-    let offering = read::get(State(web.state.clone()), MaybeActor(actor), PathId(id))
-        .await?
-        .0;
-    let service = service::Entity::find_by_id(uuid::Uuid::from(offering.service_id))
-        .one(&web.state.db.conn)
-        .await?
-        .ok_or_else(|| AppError::internal("offering without service"))?;
-    Ok((offering, service))
+) -> AppResult<(OfferingHead, crate::db::entities::service::Model)> {
+    let l = listing(&web.state.db.conn, actor.as_ref(), id).await?;
+    let head = OfferingHead {
+        provider_id: l.offering.provider_id.into(),
+        title: serde_json::from_value(l.offering.title.clone()).unwrap_or_default(),
+        provider: ProviderName {
+            name: l.provider.name.clone(),
+        },
+    };
+    Ok((head, l.service))
 }
 
 /// "From 1.1.2027: 48,00 € / hour" for the first price change still ahead, if any.
-async fn upcoming_price(
-    web: &Web,
-    offering: &read::OfferingOut,
-    unit: &str,
-) -> AppResult<Option<String>> {
-    let history = crate::prices::history::of(&web.state.db.conn, offering.id.into()).await?;
+async fn upcoming_price(web: &Web, offering: uuid::Uuid, unit: &str) -> AppResult<Option<String>> {
+    let history = crate::prices::history::of(&web.state.db.conn, offering).await?;
     let today = crate::domain::today_in_finland();
     Ok(history.upcoming(today).next().map(|(from, price)| {
         web.lang.t_with(
@@ -87,63 +104,73 @@ async fn upcoming_price(
     }))
 }
 
-pub async fn show(
-    web: Web,
-    PathId(id): PathId<OfferingId>,
-    ApiQuery(query): ApiQuery<PageQuery>,
-) -> AppResult<Response> {
-    let lang = web.lang;
-    let (offering, service) = with_service(&web, web.actor.clone(), id).await?;
-    let page_number = query.parse()?.page;
-    let reviews = list_for_offering(
-        State(web.state.clone()),
-        MaybeActor(web.actor.clone()),
-        PathId(id),
-        ApiQuery(PageQuery {
-            page: Some(page_number.to_string()),
-            per_page: Some(REVIEWS_PER_PAGE.to_string()),
-        }),
-    )
-    .await?
-    .0;
-    let link = |n: u64| format!("/offerings/{id}?page={n}#reviews-heading");
-    let newer = (page_number > 1).then(|| link(page_number - 1));
-    let older = (page_number * REVIEWS_PER_PAGE < reviews.total).then(|| link(page_number + 1));
-    let service_name: LocalizedText =
-        serde_json::from_value(service.name.clone()).unwrap_or_default();
-    let methods: Vec<String> = serde_json::from_value(service.methods.clone()).unwrap_or_default();
-    let accessibility: Vec<String> = offering
-        .accessibility
-        .iter()
-        .map(ToString::to_string)
-        .collect();
-    let map_href = match (&offering.location, &offering.address) {
-        (Some(l), _) => Some(format!(
-            "https://www.openstreetmap.org/?mlat={:.5}&mlon={:.5}#map=16/{:.5}/{:.5}",
-            l.lat, l.lon, l.lat, l.lon
+fn map_href(l: &Listing) -> Option<String> {
+    match (l.offering.lat.zip(l.offering.lon), &l.offering.address) {
+        (Some((lat, lon)), _) => Some(format!(
+            "https://www.openstreetmap.org/?mlat={lat:.5}&mlon={lon:.5}#map=16/{lat:.5}/{lon:.5}"
         )),
         (None, Some(address)) => Some(format!(
             "https://www.openstreetmap.org/search?query={}",
             form_urlencoded::byte_serialize(address.as_bytes()).collect::<String>()
         )),
         (None, None) => None,
+    }
+}
+
+pub async fn show(
+    web: Web,
+    PathId(id): PathId<OfferingId>,
+    ApiQuery(query): ApiQuery<PageQuery>,
+) -> AppResult<Response> {
+    let lang = web.lang;
+    let conn = &web.state.db.conn;
+    let l = listing(conn, web.actor.as_ref(), id).await?;
+    let page_number = query.parse()?.page;
+    let reviews = crate::reviews::read::for_offering(
+        &web.state.db,
+        web.actor.as_ref(),
+        id,
+        Page {
+            page: page_number,
+            per_page: REVIEWS_PER_PAGE,
+        },
+    )
+    .await?;
+    let link = |n: u64| format!("/offerings/{id}?page={n}#reviews-heading");
+    let newer = (page_number > 1).then(|| link(page_number - 1));
+    let older = (page_number * REVIEWS_PER_PAGE < reviews.total).then(|| link(page_number + 1));
+    let json = |v: &serde_json::Value| -> Vec<String> {
+        serde_json::from_value(v.clone()).unwrap_or_default()
     };
-    let title = views::pick(lang, &offering.title);
+    let text = |v: &serde_json::Value| -> String {
+        views::pick(
+            lang,
+            &serde_json::from_value::<LocalizedText>(v.clone()).unwrap_or_default(),
+        )
+    };
+    let accessibility: Vec<Accessibility> =
+        serde_json::from_value(l.offering.accessibility.clone()).unwrap_or_default();
+    let accessibility: Vec<String> = accessibility.iter().map(ToString::to_string).collect();
+    let unit = l.service.unit.as_str();
+    let coverage = coverage_view::for_offering(&web, &l.offering, &l.service, None)
+        .await?
+        .map(|(_, _, view)| view);
     render(&OfferingPage {
-        page: PageCtx::new(&web, "offering-title").titled(title),
-        id: offering.id.to_string(),
-        description: views::pick(lang, &offering.description),
-        provider_id: offering.provider.id.to_string(),
-        provider_name: offering.provider.name.clone(),
-        service: views::pick(lang, &service_name),
-        price: views::price_per_unit(lang, offering.unit_price, &service.unit),
-        price_change: upcoming_price(&web, &offering, &service.unit).await?,
-        voucher_value: service
+        page: PageCtx::new(&web, "offering-title").titled(text(&l.offering.title)),
+        id: l.offering.id.to_string(),
+        description: text(&l.offering.description),
+        provider_id: l.provider.id.to_string(),
+        provider_name: l.provider.name.clone(),
+        service: text(&l.service.name),
+        price: views::price_per_unit(lang, Money::from_cents(l.offering.unit_price_cents), unit),
+        price_change: upcoming_price(&web, l.offering.id, unit).await?,
+        voucher_value: l
+            .service
             .voucher_value_cents
-            .map(|c| views::price_per_unit(lang, Money::from_cents(c), &service.unit)),
-        methods: views::words(lang, "method", &methods),
-        municipalities: views::municipalities(lang, &offering.municipalities),
-        languages: views::words(lang, "language", &offering.languages),
+            .map(|c| views::price_per_unit(lang, Money::from_cents(c), unit)),
+        methods: views::words(lang, "method", &json(&l.service.methods)),
+        municipalities: views::municipalities(lang, &json(&l.offering.municipalities)),
+        languages: views::words(lang, "language", &json(&l.offering.languages)),
         accessibility: views::words(lang, "access", &accessibility),
         rating: views::rating(
             lang,
@@ -158,8 +185,10 @@ pub async fn show(
             .collect(),
         newer,
         older,
-        address: offering.address.clone(),
-        map_href,
-        archived: offering.archived,
+        address: l.offering.address.clone(),
+        map_href: map_href(&l),
+        archived: l.offering.archived,
+        can_order: !l.offering.archived && coverage.as_ref().is_none_or(CoverageView::usable),
+        coverage,
     })
 }

@@ -1,17 +1,14 @@
-//! A provider's public page: name, business ID and the offerings it lists.
+//! A provider's public page: name, business ID and every offering it lists.
 use askama::Template;
-use axum::{extract::State, response::Response};
+use axum::response::Response;
 
 use crate::{
-    auth::MaybeActor,
-    domain::ids::ProviderId,
+    domain::{LocalizedText, Money, ids::ProviderId},
     error::AppResult,
-    routes::{
-        extract::{ApiQuery, PathId},
-        offerings::read,
-        providers,
-    },
+    http::extract::PathId,
+    reviews::view::RatingOut,
     web::{
+        format,
         page::{PageCtx, render},
         session::Web,
         views,
@@ -38,28 +35,22 @@ struct ProviderPage {
 
 pub async fn show(web: Web, PathId(id): PathId<ProviderId>) -> AppResult<Response> {
     let lang = web.lang;
-    let state = State(web.state.clone());
-    let provider = providers::get(state.clone(), MaybeActor(None), PathId(id))
-        .await?
-        .0;
-    // Every live offering of the provider, page after page of the API's list.
-    let listed = crate::web::pager::every_page(|query| {
-        let state = state.clone();
-        async move {
-            read::list_for_provider(state, MaybeActor(None), PathId(id), ApiQuery(query))
-                .await
-                .map(|listed| listed.0)
-        }
-    })
-    .await?;
+    let provider = crate::providers::profile::find(&web.state.db, None, id).await?;
+    let listed = crate::offerings::read::live_of_provider(&web.state.db.conn, id).await?;
     let offerings = listed
         .iter()
-        .map(|o| OfferingRow {
-            id: o.id.to_string(),
-            title: views::pick(lang, &o.title),
-            price: super::super::format::euros(o.unit_price),
-            rating: views::rating(lang, o.rating.average.as_deref(), o.rating.count),
-            municipalities: views::municipalities(lang, &o.municipalities),
+        .map(|(o, aggregate)| {
+            let rating = RatingOut::of(aggregate);
+            let title: LocalizedText = serde_json::from_value(o.title.clone()).unwrap_or_default();
+            let municipalities: Vec<String> =
+                serde_json::from_value(o.municipalities.clone()).unwrap_or_default();
+            OfferingRow {
+                id: o.id.to_string(),
+                title: views::pick(lang, &title),
+                price: format::euros(Money::from_cents(o.unit_price_cents)),
+                rating: views::rating(lang, rating.average.as_deref(), rating.count),
+                municipalities: views::municipalities(lang, &municipalities),
+            }
         })
         .collect();
     render(&ProviderPage {

@@ -1,44 +1,26 @@
 //! Search results: filters with facet counts, sort and paging, all in the query string,
-//! so the page works without JavaScript and every result list has its own address.
+//! so the page works without JavaScript and every result list has its own address. "Near"
+//! a postal code or municipality (a client's home municipality to begin with) shows each
+//! result's distance and sorts by it; a price sort compares within one unit; a client sees
+//! which results her decisions do not cover.
 use askama::Template;
-use axum::{extract::State, http::Uri, response::Response};
-use strum::VariantArray;
+use axum::{http::Uri, response::Response};
 
 use crate::{
     auth::address::ClientAddress,
-    domain::{
-        Money,
-        catalogue::{Accessibility, Method},
-    },
-    error::AppResult,
-    routes::{extract::ApiQuery, search as api},
+    domain::{Municipality, place::Place},
+    error::{AppError, AppResult},
+    routes::search as api,
     web::{
-        format,
-        i18n::Lang,
-        page::{Choice, Field, PageCtx, render},
+        page::{Field, PageCtx, render},
+        public::{
+            coverage_view::{home_municipality, uncovered_among},
+            search_form::{self, HitView, PageLink, UnitTab},
+        },
         session::Web,
         views,
     },
 };
-
-pub struct HitView {
-    pub id: String,
-    pub title: String,
-    pub service: String,
-    pub provider_id: String,
-    pub provider_name: String,
-    pub price: String,
-    pub rating: String,
-    pub municipalities: String,
-    pub languages: String,
-    pub accessibility: String,
-}
-
-pub struct PageLink {
-    pub href: String,
-    pub label: String,
-    pub current: bool,
-}
 
 #[derive(Template)]
 #[template(path = "public/search.html")]
@@ -50,32 +32,79 @@ struct SearchPage {
     total: u64,
     error: Option<String>,
     pages: Vec<PageLink>,
+    /// With a price sort over several units: one tab per unit, the current one marked.
+    units: Vec<UnitTab>,
+    /// "Cheapest first, price per hour" when sorting by price.
+    price_note: Option<String>,
+    /// The filters in force, carried by the compare form so that coming back keeps them.
+    kept: Vec<(String, String)>,
+    /// The compare form came back: fewer than 2 or more than 4 were ticked.
+    compare_error: bool,
 }
+
+/// The query keys the search page owns; the compare page carries them back.
+pub const SEARCH_KEYS: [&str; 12] = [
+    "q",
+    "municipality",
+    "service",
+    "unit",
+    "method",
+    "language",
+    "accessibility",
+    "max_price",
+    "min_rating",
+    "sort",
+    "near",
+    "lang",
+];
 
 const PER_PAGE: u64 = 20;
 
-/// The query string as the API's parameters; repeated checkboxes (accessibility) are
-/// joined the way the API takes them.
-fn params_of(uri: &Uri) -> api::SearchParams {
+/// The page's own reading of its query: the API's parameters plus "near", the ticked
+/// offerings and the kept filters.
+pub struct Query {
+    pub params: api::SearchParams,
+    /// What was typed into "near"; `None` when the field was not sent at all.
+    pub near: Option<String>,
+    pub ticked: Vec<String>,
+    pub kept: Vec<(String, String)>,
+    pub compare_error: bool,
+}
+
+fn query_of(uri: &Uri) -> Query {
     let mut params = api::SearchParams::default();
-    let mut accessibility = Vec::new();
+    let (mut accessibility, mut ticked, mut kept) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut near, mut compare_error) = (None, false);
     for (key, value) in form_urlencoded::parse(uri.query().unwrap_or_default().as_bytes()) {
         let value = value.into_owned();
+        if SEARCH_KEYS.contains(&key.as_ref()) {
+            kept.push((key.to_string(), value.clone()));
+        }
         let slot = match key.as_ref() {
             "q" => &mut params.q,
             "municipality" => &mut params.municipality,
             "service" => &mut params.service,
+            "unit" => &mut params.unit,
             "method" => &mut params.method,
             "language" => &mut params.language,
             "max_price" => {
-                params.max_price = Some(format::decimal_input(&value));
+                params.max_price = Some(crate::web::format::decimal_input(&value));
                 continue;
             }
             "min_rating" => &mut params.min_rating,
             "sort" => &mut params.sort,
             "page" => &mut params.page,
+            "near" => &mut near,
             "accessibility" => {
                 accessibility.push(value);
+                continue;
+            }
+            "ids" => {
+                ticked.push(value);
+                continue;
+            }
+            "compare" => {
+                compare_error = true;
                 continue;
             }
             _ => continue,
@@ -85,267 +114,112 @@ fn params_of(uri: &Uri) -> api::SearchParams {
     if !accessibility.is_empty() {
         params.accessibility = Some(accessibility.join(","));
     }
+    // The municipality as a code, so that "Kervo" in the address shows Kerava as chosen.
+    if let Some(m) = params
+        .municipality
+        .as_deref()
+        .and_then(|m| Municipality::parse(m).ok())
+    {
+        params.municipality = Some(m.to_string());
+        for (_, value) in kept.iter_mut().filter(|(k, _)| k == "municipality") {
+            *value = m.to_string();
+        }
+    }
     params.per_page = Some(PER_PAGE.to_string());
-    params
+    Query {
+        params,
+        near,
+        ticked,
+        kept,
+        compare_error,
+    }
+}
+
+/// "Near": what was typed, else (first visit, nothing typed) a client's home municipality.
+/// An empty field means she cleared it. A place not found is a refusal naming the field.
+async fn near_place(web: &Web, query: &mut Query) -> AppResult<Option<Place>> {
+    if query.near.is_none()
+        && let Some(home) = home_municipality(web).await?
+    {
+        query.near = Some(views::municipality(web.lang, &home));
+    }
+    let Some(text) = query
+        .near
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    else {
+        if query.params.sort.as_deref() == Some("distance") {
+            return Err(AppError::bad_parameter(
+                "near",
+                "is required when sorting by distance",
+            ));
+        }
+        return Ok(None);
+    };
+    let place = Place::parse(text).map_err(|e| AppError::bad_parameter("near", e))?;
+    query.params.lat = Some(place.lat.to_string());
+    query.params.lon = Some(place.lon.to_string());
+    Ok(Some(place))
 }
 
 pub async fn show(web: Web, address: ClientAddress, uri: Uri) -> AppResult<Response> {
-    let params = params_of(&uri);
     let lang = web.lang;
-    let outcome = api::search(
-        State(web.state.clone()),
-        address,
-        ApiQuery(params_clone(&params)),
-    )
+    let mut query = query_of(&uri);
+    let outcome = async {
+        let place = near_place(&web, &mut query).await?;
+        let found = search_form::search_by_unit(&web, &address, &mut query).await?;
+        Ok::<_, AppError>((found, place))
+    }
     .await;
-    let (found, error) = match outcome {
-        Ok(found) => (Some(found.0), None),
+    let (found, place, error) = match outcome {
+        Ok((found, place)) => (Some(found), place, None),
         // A bad filter value: show the form again, saying which one.
         Err(e) if e.status.is_client_error() => {
             let name = e.fields.keys().next().cloned().unwrap_or_default();
             let label = lang
                 .try_t(&format!("filter-{}", name.replace('_', "-")))
                 .unwrap_or(name);
-            (
-                None,
-                Some(lang.t_with("search-bad-filter", &[("filter", label.into())])),
-            )
+            let text = lang.t_with("search-bad-filter", &[("filter", label.into())]);
+            (None, None, Some(text))
         }
         Err(e) => return Err(e),
     };
-    let (hits, total, facets) = match found {
-        Some(f) => (f.items, f.total, Some(f.facets)),
-        None => (Vec::new(), 0, None),
+    let (found, units) = match found {
+        Some((f, u)) => (Some(f), u),
+        None => (None, Vec::new()),
     };
-    let service_ids = facets
+    let hits = found
+        .as_ref()
+        .map(|f| f.items.as_slice())
+        .unwrap_or_default();
+    let ids: Vec<uuid::Uuid> = hits.iter().map(|h| h.offering_id.into()).collect();
+    let marks = uncovered_among(&web, &ids).await?;
+    let hit_views = hits
         .iter()
-        .flat_map(|f| f.service.keys())
-        .filter_map(|id| id.parse().ok())
-        .collect::<Vec<uuid::Uuid>>();
-    let names = views::service_names(&web.state, lang, service_ids).await?;
-    let fields = filter_fields(lang, &params, facets.as_ref(), &names);
-    let current_page: u64 = params
+        .map(|h| search_form::hit_view(lang, h, place.as_ref(), &marks, &query.ticked))
+        .collect();
+    let total = found.as_ref().map_or(0, |f| f.total);
+    let fields =
+        search_form::filter_fields(&web, &query, found.as_ref().map(|f| &f.facets)).await?;
+    let current_page: u64 = query
+        .params
         .page
         .as_deref()
         .and_then(|p| p.parse().ok())
         .unwrap_or(1);
+    let price_note = search_form::price_note(lang, &query.params);
     render(&SearchPage {
         page: PageCtx::new(&web, "search-title"),
-        q: params.q.clone().unwrap_or_default(),
+        q: query.params.q.clone().unwrap_or_default(),
         fields,
-        hits: hits.into_iter().map(|h| hit_view(lang, h)).collect(),
+        hits: hit_views,
         total,
         error,
-        pages: page_links(lang, &uri, current_page, total),
+        pages: search_form::page_links(lang, &uri, current_page, total, PER_PAGE),
+        units,
+        price_note,
+        kept: query.kept.clone(),
+        compare_error: query.compare_error,
     })
-}
-
-fn params_clone(p: &api::SearchParams) -> api::SearchParams {
-    api::SearchParams {
-        q: p.q.clone(),
-        municipality: p.municipality.clone(),
-        service: p.service.clone(),
-        purchaser: p.purchaser.clone(),
-        method: p.method.clone(),
-        language: p.language.clone(),
-        accessibility: p.accessibility.clone(),
-        social_care: p.social_care.clone(),
-        max_price: p.max_price.clone(),
-        min_rating: p.min_rating.clone(),
-        sort: p.sort.clone(),
-        lat: p.lat.clone(),
-        lon: p.lon.clone(),
-        page: p.page.clone(),
-        per_page: p.per_page.clone(),
-    }
-}
-
-fn hit_view(lang: Lang, hit: api::SearchHit) -> HitView {
-    HitView {
-        id: hit.offering_id.to_string(),
-        title: lang.pick(&hit.title).to_owned(),
-        service: lang.pick(&hit.service_name).to_owned(),
-        provider_id: hit.provider_id.to_string(),
-        provider_name: hit.provider_name,
-        price: views::price_per_unit(lang, hit.unit_price, &hit.unit),
-        rating: views::rating(
-            lang,
-            hit.rating.average.as_deref(),
-            u64::from(hit.rating.count),
-        ),
-        municipalities: views::municipalities(lang, &hit.municipalities),
-        languages: views::words(lang, "language", &hit.languages),
-        accessibility: views::words(lang, "access", &hit.accessibility),
-    }
-}
-
-/// A select whose options carry the facet counts: "Kerava (12)".
-fn facet_select(
-    lang: Lang,
-    name: &'static str,
-    chosen: Option<&str>,
-    counts: Option<&std::collections::BTreeMap<String, u64>>,
-    label_of: impl Fn(&str) -> String,
-) -> Field {
-    let mut options = vec![Choice::new(
-        "",
-        lang.t("filter-any"),
-        chosen.is_none_or(str::is_empty),
-    )];
-    let mut entries: Vec<(String, u64)> = counts
-        .map(|c| c.iter().map(|(k, v)| (k.clone(), *v)).collect())
-        .unwrap_or_default();
-    if let Some(c) = chosen.filter(|c| !c.is_empty())
-        && !entries.iter().any(|(k, _)| k == c)
-    {
-        entries.push((c.to_owned(), 0));
-    }
-    entries.sort_by_key(|(k, _)| label_of(k));
-    options.extend(entries.into_iter().map(|(value, count)| {
-        let label = format!("{} ({count})", label_of(&value));
-        let selected = chosen == Some(value.as_str());
-        Choice::new(value, label, selected)
-    }));
-    Field::new(name, "select", lang.t(&format!("filter-{}", name))).options(options)
-}
-
-fn filter_fields(
-    lang: Lang,
-    params: &api::SearchParams,
-    facets: Option<&api::SearchFacets>,
-    services: &std::collections::HashMap<String, String>,
-) -> Vec<Field> {
-    let chosen_access: Vec<&str> = params
-        .accessibility
-        .as_deref()
-        .unwrap_or_default()
-        .split(',')
-        .collect();
-    let access_options = Accessibility::VARIANTS
-        .iter()
-        .map(|a| {
-            let code = a.to_string();
-            let checked = chosen_access.contains(&code.as_str());
-            Choice::new(code.clone(), views::word(lang, "access", &code), checked)
-        })
-        .collect();
-    let method_counts = facets.map(|f| &f.method);
-    let mut method = facet_select(
-        lang,
-        "method",
-        params.method.as_deref(),
-        method_counts,
-        |m| views::word(lang, "method", m),
-    );
-    // Methods nobody offers still belong in the list: the count says "none".
-    for m in Method::VARIANTS {
-        let code = m.to_string();
-        if !method.options.iter().any(|o| o.value == code) {
-            let label = format!("{} (0)", views::word(lang, "method", &code));
-            method.options.push(Choice::new(code, label, false));
-        }
-    }
-    let rating_options = ["", "3", "4", "4.5"]
-        .iter()
-        .map(|r| {
-            let label = if r.is_empty() {
-                lang.t("filter-any")
-            } else {
-                lang.t_with(
-                    "filter-rating-at-least",
-                    &[("stars", r.replace('.', ",").into())],
-                )
-            };
-            Choice::new(*r, label, params.min_rating.as_deref().unwrap_or("") == *r)
-        })
-        .collect();
-    let sort = params.sort.as_deref().unwrap_or("relevance");
-    let sort_options = ["relevance", "rating", "price"]
-        .iter()
-        .map(|s| Choice::new(*s, lang.t(&format!("sort-{s}")), sort == *s))
-        .collect();
-    vec![
-        facet_select(
-            lang,
-            "municipality",
-            params.municipality.as_deref(),
-            facets.map(|f| &f.municipality),
-            |m| views::municipality(lang, m),
-        ),
-        facet_select(
-            lang,
-            "service",
-            params.service.as_deref(),
-            facets.map(|f| &f.service),
-            |s| services.get(s).cloned().unwrap_or_else(|| s.to_owned()),
-        ),
-        method,
-        facet_select(
-            lang,
-            "language",
-            params.language.as_deref(),
-            facets.map(|f| &f.language),
-            |l| views::word(lang, "language", l),
-        ),
-        Field::new("accessibility", "checks", lang.t("filter-accessibility"))
-            .options(access_options),
-        Field::new("max_price", "text", lang.t("filter-max-price"))
-            .value(
-                params
-                    .max_price
-                    .as_deref()
-                    .and_then(|p| Money::parse_amount(p).ok())
-                    .map(format::decimal_field)
-                    .unwrap_or_default(),
-            )
-            .inputmode("decimal")
-            .hint(lang.t("filter-max-price-hint")),
-        Field::new("min_rating", "select", lang.t("filter-min-rating")).options(rating_options),
-        Field::new("sort", "select", lang.t("filter-sort")).options(sort_options),
-    ]
-}
-
-fn page_links(lang: Lang, uri: &Uri, current: u64, total: u64) -> Vec<PageLink> {
-    let last = total.div_ceil(PER_PAGE).clamp(1, 500);
-    if last == 1 {
-        return Vec::new();
-    }
-    let kept: Vec<(String, String)> =
-        form_urlencoded::parse(uri.query().unwrap_or_default().as_bytes())
-            .filter(|(k, _)| k != "page")
-            .map(|(k, v)| (k.into_owned(), v.into_owned()))
-            .collect();
-    let href = |n: u64| {
-        let mut query = form_urlencoded::Serializer::new(String::new());
-        query.extend_pairs(kept.iter());
-        query.append_pair("page", &n.to_string());
-        format!("/search?{}", query.finish())
-    };
-    let mut numbers: Vec<u64> = vec![1, current.saturating_sub(1), current, current + 1, last];
-    numbers.retain(|n| (1..=last).contains(n));
-    numbers.sort_unstable();
-    numbers.dedup();
-    let mut links = Vec::new();
-    if current > 1 {
-        links.push(PageLink {
-            href: href(current - 1),
-            label: lang.t("page-previous"),
-            current: false,
-        });
-    }
-    for n in numbers {
-        links.push(PageLink {
-            href: href(n),
-            label: lang.t_with("page-number", &[("number", n.to_string().into())]),
-            current: n == current,
-        });
-    }
-    if current < last {
-        links.push(PageLink {
-            href: href(current + 1),
-            label: lang.t("page-next"),
-            current: false,
-        });
-    }
-    links
 }
