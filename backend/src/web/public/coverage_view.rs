@@ -63,7 +63,7 @@ pub fn decision_label(lang: Lang, a: &allocation::Model) -> String {
     lang.t_with(
         "allocation-label",
         &[
-            ("kind", views::word(lang, "funding", &a.kind).into()),
+            ("kind", views::word(lang, "funding", a.kind.as_ref()).into()),
             (
                 "available",
                 format::euros(Money::from_cents(a.available_cents)).into(),
