@@ -24,6 +24,7 @@ pub mod purchaser;
 pub mod review_view;
 pub mod session;
 pub mod settings;
+pub mod start;
 pub mod statement;
 pub mod views;
 
@@ -38,7 +39,9 @@ use crate::state::AppState;
 
 pub fn router(state: AppState) -> Router<AppState> {
     Router::new()
-        .route("/", get(public::home::show))
+        .route("/", get(start::root))
+        .route("/start", get(start::show))
+        .route("/purchaser/demand-gaps", get(purchaser::demand_gaps::show))
         .route("/search", get(public::search::show))
         .route("/offerings/{id}", get(public::offering::show))
         .route("/providers/{id}", get(public::provider::show))

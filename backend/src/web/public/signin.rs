@@ -100,12 +100,9 @@ pub async fn show(web: Web, uri: Uri) -> AppResult<Response> {
 pub fn home_of(actor: &Actor) -> &'static str {
     if actor.has(Role::Client) || actor.has(Role::Proxy) {
         "/my"
-    } else if actor.has(Role::ProviderStaff) {
-        "/provider"
-    } else if actor.has(Role::CaseWorker) {
-        "/purchaser/clients"
-    } else if actor.has(Role::CatalogueManager) {
-        "/purchaser/catalogue"
+    } else if crate::web::start::is_staff(actor) {
+        // What waits for each of the person's roles (see `web::start`).
+        "/start"
     } else {
         "/search"
     }

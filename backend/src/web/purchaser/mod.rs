@@ -9,6 +9,7 @@ pub mod catalogue;
 pub mod catalogue_entry;
 pub mod catalogue_form;
 pub mod clients;
+pub mod demand_gaps;
 pub mod disputes;
 pub mod finance;
 pub mod late_recording;
