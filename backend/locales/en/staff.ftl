@@ -1,9 +1,9 @@
 # Staff pages: start pages, the demand-gap report, confirmations (issue #16 item 8).
 
 ## Recording a delivery: the amount field takes what its hint shows
-staff-quantity-hint = For example { $example } or 1,5.
-staff-quantity-error = Write the amount as a number, for example { $example } or 1,5.
-staff-quantity-wrong-unit = This service's unit is { $unit }. Write for example { $example }.
+staff-quantity-hint = For example { $amount } or 1,5.
+staff-quantity-error = Write the amount as a number, for example { $amount } or 1,5.
+staff-quantity-wrong-unit = This service's unit is { $unit }. Write for example { $amount }.
 
 ## Start pages: what waits for each role
 nav-start = To do
@@ -82,8 +82,8 @@ start-demand-gaps = { $count ->
   }
 start-admin-heading = Administration
 start-users = { $count ->
-    [one] 1 account, { $active } in use.
-   *[other] { $count } accounts, { $active } in use.
+    [one] 1 account, { $n } in use.
+   *[other] { $count } accounts, { $n } in use.
   }
 start-moderation-heading = Review moderation
 start-moderation-link = Reported and hidden reviews
@@ -107,3 +107,32 @@ nav-demand-gaps = Searches without results
 
 ## API keys: made, then shown once on the list page
 notice-api-key-created = The key has been made. Copy it now: it is not shown again.
+
+## The staff menu on a phone
+staff-menu = Menu
+
+## Staff pages about a client speak of the client, not to her
+staff-client-no-allocations = The client does not have a decision yet.
+staff-client-voucher-basis = How the client's voucher value was set
+staff-client-services = Services the client has chosen
+staff-client-no-commitments = The client has not chosen a service yet.
+staff-statement-no-own-shares = The client has no own shares this month.
+
+## Confirmations before an act that ends something or moves money
+mandate-end-title = End the right to act for a client
+mandate-end-heading = End the right to act for the client?
+mandate-end-what = { $name } can no longer handle the matters of the client { $client } in Valinta. The right ends at once. The client's decisions and orders stay.
+mandate-end-keep = Do not end, back to the client
+user-deactivate-title = Deactivate the account
+user-deactivate-heading = Deactivate the account?
+user-deactivate-what = { $name } can no longer sign in to Valinta. All their sessions end at once. The data stays, and the account can be reactivated.
+user-deactivate-confirm = Deactivate the account
+user-deactivate-keep = Do not deactivate, back to the accounts
+user-deactivate-back = Back to the accounts
+grant-check-title = Check the decision
+grant-check-heading = Check the decision before you make it
+grant-check-what = You grant the client { $name } { $amount } ({ $kind }) for { $from } – { $to }. The money can be used at once.
+grant-check-period = Valid
+grant-check-confirm = Make the decision
+grant-check-edit = Change the details
+grant-check-cancel = Do not decide, back to the client

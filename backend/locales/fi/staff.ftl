@@ -1,9 +1,9 @@
 # Staff pages: start pages, the demand-gap report, confirmations (issue #16 item 8).
 
 ## Recording a delivery: the amount field takes what its hint shows
-staff-quantity-hint = Esimerkiksi { $example } tai 1,5.
-staff-quantity-error = Kirjoita määrä numerona, esimerkiksi { $example } tai 1,5.
-staff-quantity-wrong-unit = Tämän palvelun yksikkö on { $unit }. Kirjoita esimerkiksi { $example }.
+staff-quantity-hint = Esimerkiksi { $amount } tai 1,5.
+staff-quantity-error = Kirjoita määrä numerona, esimerkiksi { $amount } tai 1,5.
+staff-quantity-wrong-unit = Tämän palvelun yksikkö on { $unit }. Kirjoita esimerkiksi { $amount }.
 
 ## Start pages: what waits for each role
 nav-start = Tehtävät
@@ -82,8 +82,8 @@ start-demand-gaps = { $count ->
   }
 start-admin-heading = Ylläpito
 start-users = { $count ->
-    [one] 1 käyttäjätili, { $active } käytössä.
-   *[other] { $count } käyttäjätiliä, { $active } käytössä.
+    [one] 1 käyttäjätili, { $n } käytössä.
+   *[other] { $count } käyttäjätiliä, { $n } käytössä.
   }
 start-moderation-heading = Arvioiden moderointi
 start-moderation-link = Ilmoitetut ja piilotetut arviot
@@ -107,3 +107,32 @@ nav-demand-gaps = Haut ilman tuloksia
 
 ## API keys: made, then shown once on the list page
 notice-api-key-created = Avain on tehty. Kopioi se nyt: sitä ei näytetä uudelleen.
+
+## The staff menu on a phone
+staff-menu = Valikko
+
+## Staff pages about a client speak of the client, not to her
+staff-client-no-allocations = Asiakkaalla ei ole vielä päätöstä.
+staff-client-voucher-basis = Näin asiakkaan setelin arvo laskettiin
+staff-client-services = Palvelut, jotka asiakas on valinnut
+staff-client-no-commitments = Asiakas ei ole vielä valinnut palvelua.
+staff-statement-no-own-shares = Asiakkaalla ei ole omavastuita tässä kuussa.
+
+## Confirmations before an act that ends something or moves money
+mandate-end-title = Päätä puolesta asioinnin oikeus
+mandate-end-heading = Päätetäänkö puolesta asioinnin oikeus?
+mandate-end-what = { $name } ei voi enää hoitaa asiakkaan { $client } asioita Valinnassa. Oikeus päättyy heti. Asiakkaan päätökset ja tilaukset säilyvät.
+mandate-end-keep = Älä päätä, palaa asiakkaaseen
+user-deactivate-title = Poista tili käytöstä
+user-deactivate-heading = Poistetaanko tili käytöstä?
+user-deactivate-what = { $name } ei voi enää kirjautua Valintaan. Kaikki hänen istuntonsa päättyvät heti. Tiedot säilyvät, ja tilin voi ottaa uudelleen käyttöön.
+user-deactivate-confirm = Poista tili käytöstä
+user-deactivate-keep = Älä poista, palaa tileihin
+user-deactivate-back = Takaisin käyttäjätileihin
+grant-check-title = Tarkista päätös
+grant-check-heading = Tarkista päätös ennen kuin teet sen
+grant-check-what = Myönnät asiakkaalle { $name } { $amount } ({ $kind }) ajalle { $from } – { $to }. Raha on heti asiakkaan käytettävissä.
+grant-check-period = Voimassa
+grant-check-confirm = Tee päätös
+grant-check-edit = Muuta tietoja
+grant-check-cancel = Älä tee päätöstä, palaa asiakkaaseen

@@ -1,9 +1,9 @@
 # Staff pages: start pages, the demand-gap report, confirmations (issue #16 item 8).
 
 ## Recording a delivery: the amount field takes what its hint shows
-staff-quantity-hint = Till exempel { $example } eller 1,5.
-staff-quantity-error = Skriv mängden med siffror, till exempel { $example } eller 1,5.
-staff-quantity-wrong-unit = Enheten för den här tjänsten är { $unit }. Skriv till exempel { $example }.
+staff-quantity-hint = Till exempel { $amount } eller 1,5.
+staff-quantity-error = Skriv mängden med siffror, till exempel { $amount } eller 1,5.
+staff-quantity-wrong-unit = Enheten för den här tjänsten är { $unit }. Skriv till exempel { $amount }.
 
 ## Start pages: what waits for each role
 nav-start = Uppgifter
@@ -82,8 +82,8 @@ start-demand-gaps = { $count ->
   }
 start-admin-heading = Administration
 start-users = { $count ->
-    [one] 1 användarkonto, { $active } i bruk.
-   *[other] { $count } användarkonton, { $active } i bruk.
+    [one] 1 användarkonto, { $n } i bruk.
+   *[other] { $count } användarkonton, { $n } i bruk.
   }
 start-moderation-heading = Granskning av omdömen
 start-moderation-link = Anmälda och dolda omdömen
@@ -107,3 +107,32 @@ nav-demand-gaps = Sökningar utan resultat
 
 ## API keys: made, then shown once on the list page
 notice-api-key-created = Nyckeln har skapats. Kopiera den nu: den visas inte igen.
+
+## The staff menu on a phone
+staff-menu = Meny
+
+## Staff pages about a client speak of the client, not to her
+staff-client-no-allocations = Klienten har inget beslut ännu.
+staff-client-voucher-basis = Så räknades värdet på klientens sedel
+staff-client-services = Tjänster som klienten har valt
+staff-client-no-commitments = Klienten har inte valt någon tjänst ännu.
+staff-statement-no-own-shares = Klienten har ingen självriskandel den här månaden.
+
+## Confirmations before an act that ends something or moves money
+mandate-end-title = Avsluta rätten att uträtta ärenden
+mandate-end-heading = Ska rätten att uträtta ärenden avslutas?
+mandate-end-what = { $name } kan inte längre sköta ärenden för klienten { $client } i Valinta. Rätten upphör genast. Klientens beslut och beställningar finns kvar.
+mandate-end-keep = Avsluta inte, tillbaka till klienten
+user-deactivate-title = Inaktivera kontot
+user-deactivate-heading = Ska kontot inaktiveras?
+user-deactivate-what = { $name } kan inte längre logga in i Valinta. Alla hens sessioner avslutas genast. Uppgifterna finns kvar, och kontot kan aktiveras igen.
+user-deactivate-confirm = Inaktivera kontot
+user-deactivate-keep = Inaktivera inte, tillbaka till kontona
+user-deactivate-back = Tillbaka till användarkontona
+grant-check-title = Kontrollera beslutet
+grant-check-heading = Kontrollera beslutet innan du fattar det
+grant-check-what = Du beviljar klienten { $name } { $amount } ({ $kind }) för tiden { $from } – { $to }. Pengarna kan användas genast.
+grant-check-period = Giltigt
+grant-check-confirm = Fatta beslutet
+grant-check-edit = Ändra uppgifterna
+grant-check-cancel = Fatta inte beslutet, tillbaka till klienten

@@ -83,7 +83,10 @@ pub fn router(state: AppState) -> Router<AppState> {
             get(password::change_form).post(password::change),
         )
         .route("/admin/users", get(admin_users::list))
-        .route("/admin/users/{id}/active", post(admin_users::set_active))
+        .route(
+            "/admin/users/{id}/active",
+            get(admin_users::confirm).post(admin_users::set_active),
+        )
         .route("/language", post(public::language::choose))
         .route("/my", get(client::money::show))
         .route(
@@ -209,7 +212,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         )
         .route(
             "/purchaser/clients/{id}/mandates/{mid}/revoke",
-            post(purchaser::clients::revoke_mandate),
+            get(purchaser::mandate_end::confirm).post(purchaser::mandate_end::end),
         )
         .route(
             "/purchaser/clients/{id}/allocations",

@@ -100,6 +100,12 @@ impl PageCtx {
         }
     }
 
+    /// A staff member's long menu folds behind a menu button on a phone (see
+    /// `portal.js`), so the page's own content starts on the first screen.
+    pub fn compact_nav(&self) -> bool {
+        self.nav.len() > 6
+    }
+
     /// Where "switch" returns to: this page.
     pub fn here_encoded(&self) -> String {
         form_urlencoded::byte_serialize(self.here.as_bytes()).collect()

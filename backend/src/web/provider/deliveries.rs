@@ -111,7 +111,7 @@ fn typed_quantity(lang: Lang, text: &str, unit: Unit) -> Result<Quantity, FormEr
         let mut errors = FormErrors::default();
         errors.add_app(lang, AppError::invalid("quantity", &e));
         let args = [
-            ("example", Arg::from(example(lang, unit).as_str())),
+            ("amount", Arg::from(example(lang, unit).as_str())),
             (
                 "unit",
                 Arg::from(crate::web::views::word(lang, "unit", unit.as_ref()).as_str()),
@@ -195,7 +195,7 @@ async fn draw(
             .inputmode("decimal")
             .hint(lang.t_with(
                 "staff-quantity-hint",
-                &[("example", Arg::from(example(lang, unit).as_str()))],
+                &[("amount", Arg::from(example(lang, unit).as_str()))],
             ))
             .required(),
         Field::new("unit_price", "text", lang.t("field-unit-price"))

@@ -3,7 +3,7 @@
 //! by the API handlers these pages call.
 use askama::Template;
 use axum::{
-    extract::{Path, State},
+    extract::State,
     http::Uri,
     response::{IntoResponse, Redirect, Response},
 };
@@ -14,14 +14,13 @@ use crate::{
     domain::Money,
     domain::{
         catalogue::{CommitmentStatus, Role},
-        ids::{ClientId, MandateId},
+        ids::ClientId,
     },
-    error::{AppError, AppResult},
+    error::AppResult,
     identity_codes,
     mandates::{
         self,
         grant::{self, Granted, MandateRequest},
-        revoke,
     },
     routes::{
         allocations,
@@ -538,34 +537,6 @@ pub async fn add_proxy(
         Err(e) => {
             let errors = FormErrors::from_app(web.lang, e)?;
             draw_client(&web, id, &kept, errors, None, None).await
-        }
-    }
-}
-
-#[derive(Deserialize)]
-pub struct RevokeForm {
-    #[serde(default)]
-    reason: String,
-}
-
-pub async fn revoke_mandate(
-    web: Web,
-    Path((client, mandate)): Path<(String, String)>,
-    WebForm(form): WebForm<RevokeForm>,
-) -> AppResult<Response> {
-    let (actor, _) = super::staff(&web)?;
-    let client: ClientId = client.parse().map_err(|_| AppError::not_found("client"))?;
-    let mandate: MandateId = mandate
-        .parse()
-        .map_err(|_| AppError::not_found("mandate"))?;
-    match revoke::revoke(&web.state, &actor, mandate, &form.reason).await {
-        Ok(_) => Ok(done(
-            &format!("/purchaser/clients/{client}"),
-            "mandate-revoked",
-        )),
-        Err(e) => {
-            let errors = FormErrors::from_app(web.lang, e)?;
-            draw_client(&web, client, &Pairs(Vec::new()), errors, None, None).await
         }
     }
 }

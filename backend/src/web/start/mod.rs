@@ -201,7 +201,7 @@ fn parts(lang: Lang, work: Work) -> Vec<Part> {
                     "start-users",
                     &[
                         ("count", Arg::from(w.users)),
-                        ("active", Arg::from(w.active_users)),
+                        ("n", Arg::from(w.active_users)),
                     ],
                 ),
                 href: "/admin/users".into(),
