@@ -16,6 +16,8 @@ pub struct Form {
     pub buttons: Vec<(String, String)>,
     /// Check boxes left unticked, by name and value.
     pub unchecked: Vec<(String, String)>,
+    /// Text fields that offer suggestions (a `<datalist>`): name and the first one.
+    pub suggested: Vec<(String, String)>,
 }
 
 /// The value of attribute `name` in the tag text `tag` (`<input name="x" ...>`).
@@ -59,6 +61,13 @@ fn tags<'a>(html: &'a str, kind: &str) -> Vec<(usize, &'a str)> {
     found
 }
 
+/// The first option of the `<datalist>` with id `list`.
+fn first_suggestion(body: &str, list: &str) -> Option<String> {
+    let start = body.find(&format!("<datalist id=\"{list}\">"))?;
+    let (_, option) = tags(&body[start..], "option").into_iter().next()?;
+    attr(option, "value")
+}
+
 /// The POST forms of `html`.
 pub fn post_forms(html: &str) -> Vec<Form> {
     let mut forms = Vec::new();
@@ -88,6 +97,7 @@ fn read_form(action: String, body: &str) -> Form {
         radios: Vec::new(),
         buttons: Vec::new(),
         unchecked: Vec::new(),
+        suggested: Vec::new(),
     };
     let mut controls: Vec<(usize, String, String, bool)> = Vec::new();
     for (pos, tag) in tags(body, "input") {
@@ -115,7 +125,14 @@ fn read_form(action: String, body: &str) -> Form {
             }
             "submit" => form.buttons.push((name, value)),
             "file" => {}
-            _ => controls.push((pos, name, value, has_flag(tag, "required"))),
+            _ => {
+                if let Some(first) =
+                    attr(tag, "list").and_then(|list| first_suggestion(body, &list))
+                {
+                    form.suggested.push((name.clone(), first));
+                }
+                controls.push((pos, name, value, has_flag(tag, "required")))
+            }
         }
     }
     for (pos, tag) in tags(body, "textarea") {
@@ -146,6 +163,16 @@ fn read_form(action: String, body: &str) -> Form {
             .or_else(|| options.first())
             .and_then(|(_, o)| attr(o, "value"))
             .unwrap_or_default();
+        // "Choose one" first: a person picks a real option.
+        let chosen = if chosen.is_empty() && has_flag(tag, "required") {
+            options
+                .iter()
+                .filter_map(|(_, o)| attr(o, "value"))
+                .find(|v| !v.is_empty())
+                .unwrap_or_default()
+        } else {
+            chosen
+        };
         controls.push((pos, name, chosen, has_flag(tag, "required")));
     }
     for (_, tag) in tags(body, "button") {
