@@ -136,3 +136,4 @@ grant-check-period = Valid
 grant-check-confirm = Make the decision
 grant-check-edit = Change the details
 grant-check-cancel = Do not decide, back to the client
+staff-paid-from-client-balance = Paid from the client's money

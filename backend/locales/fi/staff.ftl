@@ -136,3 +136,4 @@ grant-check-period = Voimassa
 grant-check-confirm = Tee päätös
 grant-check-edit = Muuta tietoja
 grant-check-cancel = Älä tee päätöstä, palaa asiakkaaseen
+staff-paid-from-client-balance = Maksetaan asiakkaan rahasta

@@ -136,3 +136,4 @@ grant-check-period = Giltigt
 grant-check-confirm = Fatta beslutet
 grant-check-edit = Ändra uppgifterna
 grant-check-cancel = Fatta inte beslutet, tillbaka till klienten
+staff-paid-from-client-balance = Betalas med klientens pengar
