@@ -19,7 +19,6 @@ use crate::{
     db::entities::user,
     domain::catalogue::Role,
     error::AppResult,
-    routes::auth,
     state::AppState,
     web::{
         acting,
@@ -204,7 +203,7 @@ pub async fn sign_out(
     WebForm(_): WebForm<serde::de::IgnoredAny>,
 ) -> AppResult<Response> {
     if let Some(token) = &web.session_token {
-        auth::revoke(&state, token).await?;
+        crate::accounts::sessions::end(&state.db.conn, token).await?;
     }
     let jar = jar.remove(removal(SESSION_COOKIE));
     Ok((jar, Redirect::to("/?done=signed-out")).into_response())

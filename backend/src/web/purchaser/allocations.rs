@@ -2,7 +2,7 @@
 //! period, the services it may buy and the voucher value — or, for a service whose
 //! value depends on income, the household's size and income.
 use askama::Template;
-use axum::{extract::State, response::Response};
+use axum::response::Response;
 use strum::VariantArray;
 
 use crate::{
@@ -14,7 +14,6 @@ use crate::{
     },
     error::{AppError, AppResult},
     http::extract::PathId,
-    routes::clients,
     web::{
         format,
         page::{Choice, Field, FormErrors, PageCtx, Pairs, done, render},
@@ -35,8 +34,7 @@ struct GrantPage {
 async fn draw(web: &Web, id: ClientId, form: &Pairs, errors: FormErrors) -> AppResult<Response> {
     let (actor, pid) = super::staff(web)?;
     let lang = web.lang;
-    let state = State(web.state.clone());
-    let client = clients::get(state.clone(), actor, PathId(id)).await?.0;
+    let client = crate::clients::read::one(&web.state.db.conn, &actor, id).await?;
     let catalogue = views::whole_catalogue(&web.state, pid).await?;
     let kind = form.one("kind");
     let kinds = FundingKind::VARIANTS
@@ -116,8 +114,16 @@ pub async fn new(web: Web, PathId(id): PathId<ClientId>) -> AppResult<Response> 
     draw(&web, id, &prefill, FormErrors::default()).await
 }
 
+/// The parts of the form that are choices and whole numbers rather than text.
+struct Typed {
+    kind: FundingKind,
+    service_ids: Vec<ServiceId>,
+    grace_days: Option<i64>,
+    household_size: Option<i64>,
+}
+
 /// The decision as typed on the form, for the rules to check.
-fn typed(form: &Pairs) -> AppResult<(FundingKind, Vec<ServiceId>, Option<i64>, Option<i64>)> {
+fn typed(form: &Pairs) -> AppResult<Typed> {
     let kind: FundingKind = form
         .one("kind")
         .parse()
@@ -138,12 +144,12 @@ fn typed(form: &Pairs) -> AppResult<(FundingKind, Vec<ServiceId>, Option<i64>, O
             })
         })
         .transpose()?;
-    Ok((
+    Ok(Typed {
         kind,
         service_ids,
-        form.whole_number("grace_days")?,
+        grace_days: form.whole_number("grace_days")?,
         household_size,
-    ))
+    })
 }
 
 /// Posting the form shows the confirmation (every rule checked, nothing written); "edit"
@@ -168,16 +174,16 @@ pub async fn create(
     );
     let (valid_from, valid_to) = (form.one("valid_from"), form.one("valid_to"));
     let outcome = async {
-        let (kind, service_ids, grace_days, household_size) = typed(&form)?;
+        let t = typed(&form)?;
         let input = GrantInput {
-            kind,
+            kind: t.kind,
             granted: &granted,
             valid_from: &valid_from,
             valid_to: &valid_to,
-            service_ids,
+            service_ids: t.service_ids,
             voucher_value: voucher.as_deref(),
-            grace_days,
-            household_size,
+            grace_days: t.grace_days,
+            household_size: t.household_size,
             monthly_income: income.as_deref(),
         };
         grant::prepare(&web.state.db.conn, &actor, id, &input).await

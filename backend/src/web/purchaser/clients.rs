@@ -10,7 +10,7 @@ use axum::{
 use serde::Deserialize;
 
 use crate::{
-    clients::read::ClientQuery,
+    clients::read::{ClientOut, ClientQuery},
     domain::Money,
     domain::{
         catalogue::{CommitmentStatus, Role},
@@ -24,7 +24,7 @@ use crate::{
     },
     routes::{
         allocations,
-        clients::{self, ClientIn, ClientOut},
+        clients::{self, ClientIn},
         extract::{ApiJson, PathId},
     },
     web::{
@@ -137,7 +137,7 @@ async fn draw_list(
 /// The names of the purchaser's municipalities in the page's language, offered as the
 /// home municipality is typed (a name in either language or the code is accepted).
 async fn area_names(web: &Web, pid: crate::domain::ids::PurchaserId) -> AppResult<Vec<String>> {
-    let area = crate::routes::purchasers::municipalities_of(&web.state.db.conn, pid.into()).await?;
+    let area = crate::clients::area::municipalities_of(&web.state.db.conn, pid.into()).await?;
     let mut names: Vec<String> = area
         .iter()
         .map(|code| views::municipality(web.lang, code))
@@ -315,10 +315,8 @@ pub(super) async fn draw_client(
     };
     let (actor, _) = super::staff(web)?;
     let lang = web.lang;
-    let state = State(web.state.clone());
-    let client = clients::get(state.clone(), actor.clone(), PathId(id))
-        .await?
-        .0;
+    let client =
+        ClientOut::from_model(&crate::clients::read::one(&web.state.db.conn, &actor, id).await?);
     let mut views_out = Vec::new();
     let conn = &web.state.db.conn;
     let listed_allocations = crate::allocations::read::for_client(conn, &actor, id, None)
