@@ -34,6 +34,7 @@ pub mod paging;
 pub mod prices;
 pub mod providers;
 pub mod recording;
+pub mod reports;
 pub mod reviews;
 pub mod routes;
 pub mod secret;

@@ -60,3 +60,26 @@
   mark();
   window.addEventListener("resize", mark);
 })();
+
+// Staff menus: on a phone the long list of pages folds behind a "Menu" button (a
+// disclosure: aria-expanded says whether it is open), so the page starts on the first
+// screen; where there is room the list stays open and the button hidden.
+(function () {
+  var button = document.querySelector(".menu-toggle");
+  if (!button) return;
+  var list = document.getElementById(button.getAttribute("aria-controls"));
+  var narrow = window.matchMedia("(max-width: 40rem)");
+  function set(open) {
+    button.setAttribute("aria-expanded", open ? "true" : "false");
+    list.classList.toggle("shut", !open);
+  }
+  function fit() {
+    button.hidden = !narrow.matches;
+    set(!narrow.matches);
+  }
+  button.addEventListener("click", function () {
+    set(button.getAttribute("aria-expanded") !== "true");
+  });
+  if (narrow.addEventListener) narrow.addEventListener("change", fit);
+  fit();
+})();

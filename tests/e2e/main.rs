@@ -41,6 +41,7 @@ mod rules_over_time;
 mod search;
 mod settlement;
 mod sign_in_limits;
+mod staff_http;
 mod startup;
 mod statements;
 mod tenant_isolation;

@@ -82,3 +82,86 @@ async fn audit_key(
     .await?;
     Ok(())
 }
+
+/// A key as its provider's staff see it: never the secret, only its prefix.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct ApiKeyOut {
+    pub id: ApiKeyId,
+    pub site: String,
+    /// The key's first characters after `vk_`, to tell keys apart.
+    pub prefix: String,
+    pub created_at: chrono::DateTime<Utc>,
+    /// The staff member who made the key.
+    pub created_by: String,
+    pub last_used_at: Option<chrono::DateTime<Utc>>,
+    pub revoked_at: Option<chrono::DateTime<Utc>>,
+}
+
+impl ApiKeyOut {
+    pub fn of(model: api_key::Model, created_by: String) -> Self {
+        ApiKeyOut {
+            id: model.id.into(),
+            site: model.site,
+            prefix: model.prefix,
+            created_at: model.created_at,
+            created_by,
+            last_used_at: model.last_used_at,
+            revoked_at: model.revoked_at,
+        }
+    }
+}
+
+/// The provider's keys, newest first: one page, or with `page` None every key.
+pub async fn of_provider(
+    db: &Db,
+    actor: &Actor,
+    provider: ProviderId,
+    page: Option<crate::paging::Page>,
+) -> AppResult<crate::paging::Paged<ApiKeyOut>> {
+    use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
+    actor.require_provider(provider, "provider")?;
+    let conn = &db.conn;
+    let select = api_key::Entity::find()
+        .filter(api_key::Column::ProviderId.eq(uuid::Uuid::from(provider)))
+        .order_by_desc(api_key::Column::CreatedAt)
+        .order_by_desc(api_key::Column::Id);
+    let listed = crate::paging::fetch_or_all(conn, select, page).await?;
+    let names = makers(conn, listed.items.iter().map(|k| k.created_by)).await?;
+    Ok(listed.map(|k| {
+        let by = names.get(&k.created_by).cloned().unwrap_or_default();
+        ApiKeyOut::of(k, by)
+    }))
+}
+
+/// One key of the actor's provider (anyone else's: not found).
+pub async fn one(db: &Db, actor: &Actor, id: ApiKeyId) -> AppResult<ApiKeyOut> {
+    let model = api_key::Entity::find_by_id(uuid::Uuid::from(id))
+        .one(&db.conn)
+        .await?
+        .ok_or_else(|| AppError::not_found("API key"))?;
+    actor.require_provider(model.provider_id.into(), "API key")?;
+    with_maker(db, model).await
+}
+
+/// A key with the name of the staff member who made it.
+pub async fn with_maker(db: &Db, model: api_key::Model) -> AppResult<ApiKeyOut> {
+    let names = makers(&db.conn, [model.created_by]).await?;
+    let by = names.get(&model.created_by).cloned().unwrap_or_default();
+    Ok(ApiKeyOut::of(model, by))
+}
+
+async fn makers(
+    conn: &impl sea_orm::ConnectionTrait,
+    ids: impl IntoIterator<Item = uuid::Uuid>,
+) -> AppResult<std::collections::HashMap<uuid::Uuid, String>> {
+    use crate::db::entities::user;
+    use sea_orm::{ColumnTrait, QueryFilter};
+    let ids: Vec<uuid::Uuid> = ids.into_iter().collect();
+    Ok(user::Entity::find()
+        .filter(user::Column::Id.is_in(ids))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.name))
+        .collect())
+}

@@ -6,10 +6,10 @@ use crate::{
     auth::Actor,
     db::entities::application,
     domain::{
-        catalogue::Role,
-        ids::{ProviderId, PurchaserId},
+        catalogue::{ApplicationStatus, Role},
+        ids::{ApplicationId, ProviderId, PurchaserId, ServiceId},
     },
-    error::AppResult,
+    error::{AppError, AppResult},
     paging::{self, Page, Paged},
 };
 
@@ -48,4 +48,36 @@ pub async fn for_provider(
     let select = application::Entity::find()
         .filter(application::Column::ProviderId.eq(uuid::Uuid::from(id)));
     newest_first(conn, select, page).await
+}
+
+/// An application as its readers see it.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct ApplicationOut {
+    pub id: ApplicationId,
+    pub provider_id: ProviderId,
+    pub purchaser_id: PurchaserId,
+    pub service_ids: Vec<ServiceId>,
+    pub status: ApplicationStatus,
+    pub reason: Option<String>,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+}
+
+impl ApplicationOut {
+    pub fn from_model(model: &application::Model) -> AppResult<Self> {
+        Ok(ApplicationOut {
+            id: model.id.into(),
+            provider_id: model.provider_id.into(),
+            purchaser_id: model.purchaser_id.into(),
+            service_ids: service_ids(model)?,
+            status: model.status.parse().map_err(AppError::internal)?,
+            reason: model.reason.clone(),
+            created_at: model.created_at,
+        })
+    }
+}
+
+/// The services an application asks to provide, as stored.
+pub fn service_ids(model: &application::Model) -> AppResult<Vec<ServiceId>> {
+    serde_json::from_value(model.service_ids.clone())
+        .map_err(|e| AppError::internal(format!("stored JSON: {e}")))
 }

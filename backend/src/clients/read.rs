@@ -142,3 +142,52 @@ mod tests {
         assert_eq!(contains_pattern("Ai_no%"), "%ai\\_no\\%%");
     }
 }
+
+/// A client as the case worker sees them: the identity code masked.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct ClientOut {
+    pub id: crate::domain::ids::ClientId,
+    pub purchaser_id: crate::domain::ids::PurchaserId,
+    pub name: String,
+    /// Masked: birth date and check character only, like `010190-***A`.
+    pub personal_id: String,
+    pub municipality: String,
+    pub email: Option<String>,
+}
+
+impl ClientOut {
+    pub fn from_model(model: &crate::db::entities::client::Model) -> Self {
+        ClientOut {
+            id: model.id.into(),
+            purchaser_id: model.purchaser_id.into(),
+            name: model.name.clone(),
+            personal_id: model.personal_id_masked.clone(),
+            municipality: model.municipality.clone(),
+            email: model.email.clone(),
+        }
+    }
+}
+
+/// One client, for whoever may see them (their case workers, the client, a proxy with a
+/// live mandate); the read is audited.
+pub async fn one(
+    conn: &impl sea_orm::ConnectionTrait,
+    actor: &crate::auth::Actor,
+    id: crate::domain::ids::ClientId,
+) -> crate::error::AppResult<crate::db::entities::client::Model> {
+    let (model, acting) = crate::auth::access::load_client(conn, actor, id).await?;
+    crate::audit::record(
+        conn,
+        Some(actor),
+        Some(acting),
+        crate::audit::AuditEvent {
+            action: "client_read",
+            subject_type: "client",
+            subject_id: id.to_string(),
+            client: Some(id),
+            detail: None,
+        },
+    )
+    .await?;
+    Ok(model)
+}

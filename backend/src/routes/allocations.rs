@@ -1,22 +1,20 @@
 //! Allocations (decisions that grant money), their balance, ledger and reconciliation.
 use axum::{Json, extract::State, http::StatusCode};
 use chrono::{NaiveDate, Utc};
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    auth::{ActingFor, Actor, access},
-    catalogue::{self, decision::DecisionInput},
-    db::entities::{allocation, purchaser, service},
+    allocations::grant::{self, GrantInput},
+    auth::{ActingFor, Actor},
+    catalogue,
+    db::entities::allocation,
     domain::{
         Money,
         catalogue::FundingKind,
-        grace::GraceDays,
         ids::{AllocationId, ClientId, CommitmentId, DeliveryId, PurchaserId, ServiceId},
-        income_rule::HouseholdSize,
     },
     error::{AppError, AppResult, field},
-    ledger::{self, Balance, Reconciliation, grant::NewAllocation},
+    ledger::{self, Balance, Reconciliation},
     routes::{
         common::{ListOut, from_json},
         extract::{ApiJson, ApiQuery, DecimalText, PageQuery, PathId},
@@ -98,101 +96,20 @@ pub async fn create(
     PathId(cid): PathId<ClientId>,
     ApiJson(input): ApiJson<AllocationIn>,
 ) -> AppResult<(StatusCode, Json<AllocationOut>)> {
-    let (client, acting) = access::load_client(&state.db.conn, &actor, cid).await?;
-    if acting != ActingFor::CaseWorker {
-        return Err(AppError::forbidden(
-            "only a case worker may grant an allocation",
-        ));
-    }
-    let granted = field("granted", Money::parse_positive(&input.granted.0))?;
-    let valid_from = parse_date("valid_from", &input.valid_from)?;
-    let valid_to = parse_date("valid_to", &input.valid_to)?;
-    if valid_to < valid_from {
-        return Err(AppError::invalid(
-            "valid_to",
-            "must not be before valid_from",
-        ));
-    }
-    if (valid_to - valid_from).num_days() > 366 * 5 {
-        return Err(AppError::invalid(
-            "valid_to",
-            "must be at most five years after valid_from",
-        ));
-    }
-    let voucher_value = input
-        .voucher_value
-        .as_ref()
-        .map(|v| field("voucher_value", Money::parse_positive(&v.0)))
-        .transpose()?;
-    let household = input
-        .household_size
-        .map(|n| field("household_size", HouseholdSize::parse(n)))
-        .transpose()?;
-    let monthly_income = input
-        .monthly_income
-        .as_ref()
-        .map(|v| field("monthly_income", Money::parse_amount(&v.0)))
-        .transpose()?;
-    let mut services = input.service_ids.clone();
-    services.sort();
-    services.dedup();
-    match input.kind {
-        FundingKind::Voucher if services.is_empty() => {
-            return Err(AppError::invalid(
-                "service_ids",
-                "a voucher must name the services it is for",
-            ));
-        }
-        FundingKind::PersonalBudget if voucher_value.is_some() => {
-            return Err(AppError::invalid("voucher_value", "is only for vouchers"));
-        }
-        _ => {}
-    }
-    let found = service::Entity::find()
-        .filter(service::Column::Id.is_in(services.iter().map(|s| s.0)))
-        .filter(service::Column::PurchaserId.eq(client.purchaser_id))
-        .count(&state.db.conn)
-        .await?;
-    if found != services.len() as u64 {
-        return Err(AppError::invalid(
-            "service_ids",
-            "must all be services in this purchaser's catalogue",
-        ));
-    }
-    let grace_days = match input.grace_days {
-        Some(days) => field("grace_days", GraceDays::parse(days))?,
-        None => purchaser::Entity::find_by_id(client.purchaser_id)
-            .one(&state.db.conn)
-            .await?
-            .map_or(GraceDays::NONE, |p| GraceDays::from_stored(p.grace_days)),
-    };
-    let value = catalogue::decision::decide(
-        &state.db.conn,
-        DecisionInput {
-            kind: input.kind,
-            services: &services,
-            valid_from,
-            voucher_value,
-            household,
-            monthly_income,
-        },
-    )
-    .await
-    .map_err(AppError::from)?;
-    let new = NewAllocation {
-        client: cid,
-        purchaser: client.purchaser_id.into(),
+    let typed = GrantInput {
         kind: input.kind,
-        granted,
-        valid_from,
-        valid_to,
-        services,
-        voucher_value: value.voucher_value,
-        income: value.income,
-        grace_days,
+        granted: &input.granted.0,
+        valid_from: &input.valid_from,
+        valid_to: &input.valid_to,
+        service_ids: input.service_ids.clone(),
+        voucher_value: input.voucher_value.as_ref().map(|v| v.0.as_str()),
+        grace_days: input.grace_days,
+        household_size: input.household_size,
+        monthly_income: input.monthly_income.as_ref().map(|v| v.0.as_str()),
     };
+    let new = grant::prepare(&state.db.conn, &actor, cid, &typed).await?;
     let basis = new.income.as_ref().map(VoucherBasisOut::of);
-    let model = ledger::grant::grant(&state.db, new, &actor).await?;
+    let model = grant::grant(&state.db, &actor, new).await?;
     let mut out = AllocationOut::from_model(&model)?;
     out.voucher_basis = basis;
     Ok((StatusCode::CREATED, Json(out)))

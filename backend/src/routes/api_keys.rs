@@ -2,19 +2,19 @@
 //! in; a key cannot manage keys), listed without the key itself, which is shown only once.
 use axum::{Json, extract::State, http::StatusCode};
 use chrono::Utc;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::{Deserialize, Serialize};
 
+pub use crate::accounts::api_keys::ApiKeyOut;
 use crate::{
+    accounts::api_keys,
     auth::Actor,
-    db::entities::{api_key as key_row, user},
     domain::{
         ids::{ApiKeyId, ProviderId},
         text::parse_text,
     },
     error::{AppResult, field},
     routes::{
-        common::{ListOut, fetch_page},
+        common::ListOut,
         extract::{ApiJson, ApiQuery, PageQuery, PathId},
     },
     state::AppState,
@@ -24,19 +24,6 @@ use crate::{
 pub struct ApiKeyIn {
     /// Where the key is used: a site of the provider or its ERP, e.g. "Kallio office ERP".
     pub site: String,
-}
-
-#[derive(Serialize, utoipa::ToSchema)]
-pub struct ApiKeyOut {
-    pub id: ApiKeyId,
-    pub site: String,
-    /// The key's first characters after `vk_`, to tell keys apart.
-    pub prefix: String,
-    pub created_at: chrono::DateTime<Utc>,
-    /// The staff member who made the key.
-    pub created_by: String,
-    pub last_used_at: Option<chrono::DateTime<Utc>>,
-    pub revoked_at: Option<chrono::DateTime<Utc>>,
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -50,20 +37,6 @@ pub struct NewApiKeyOut {
     pub created_at: chrono::DateTime<Utc>,
 }
 
-impl ApiKeyOut {
-    pub fn of(model: key_row::Model, created_by: String) -> Self {
-        ApiKeyOut {
-            id: model.id.into(),
-            site: model.site,
-            prefix: model.prefix,
-            created_at: model.created_at,
-            created_by,
-            last_used_at: model.last_used_at,
-            revoked_at: model.revoked_at,
-        }
-    }
-}
-
 #[utoipa::path(post, path = "/api/v1/providers/{id}/api-keys", operation_id = "api_keys_create", tag = "api keys", params(("id" = uuid::Uuid, Path, description = "the provider")), request_body = ApiKeyIn,
     responses((status = 201, body = NewApiKeyOut), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn create(
@@ -74,7 +47,7 @@ pub async fn create(
 ) -> AppResult<(StatusCode, Json<NewApiKeyOut>)> {
     actor.require_provider(id, "provider")?;
     let site = field("site", parse_text(&input.site, 100))?;
-    let (model, key) = crate::accounts::api_keys::create(&state.db, id, site, &actor).await?;
+    let (model, key) = api_keys::create(&state.db, id, site, &actor).await?;
     Ok((
         StatusCode::CREATED,
         Json(NewApiKeyOut {
@@ -95,28 +68,12 @@ pub async fn list(
     PathId(id): PathId<ProviderId>,
     ApiQuery(query): ApiQuery<PageQuery>,
 ) -> AppResult<Json<ListOut<ApiKeyOut>>> {
-    actor.require_provider(id, "provider")?;
     let page = query.parse()?;
-    let conn = &state.db.conn;
-    let select = key_row::Entity::find()
-        .filter(key_row::Column::ProviderId.eq(uuid::Uuid::from(id)))
-        .order_by_desc(key_row::Column::CreatedAt);
-    let (models, total) = fetch_page(conn, select, page).await?;
-    let names: std::collections::HashMap<uuid::Uuid, String> = user::Entity::find()
-        .filter(user::Column::Id.is_in(models.iter().map(|k| k.created_by)))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u.name))
-        .collect();
-    let items = models
-        .into_iter()
-        .map(|k| {
-            let by = names.get(&k.created_by).cloned().unwrap_or_default();
-            ApiKeyOut::of(k, by)
-        })
-        .collect();
-    Ok(Json(ListOut { items, total }))
+    let listed = api_keys::of_provider(&state.db, &actor, id, Some(page)).await?;
+    Ok(Json(ListOut {
+        items: listed.items,
+        total: listed.total,
+    }))
 }
 
 #[utoipa::path(post, path = "/api/v1/api-keys/{id}/revoke", tag = "api keys", params(("id" = uuid::Uuid, Path, description = "the API key")),
@@ -126,11 +83,6 @@ pub async fn revoke(
     actor: Actor,
     PathId(id): PathId<ApiKeyId>,
 ) -> AppResult<Json<ApiKeyOut>> {
-    let model = crate::accounts::api_keys::revoke(&state.db, id, &actor).await?;
-    let by = user::Entity::find_by_id(model.created_by)
-        .one(&state.db.conn)
-        .await?
-        .map(|u| u.name)
-        .unwrap_or_default();
-    Ok(Json(ApiKeyOut::of(model, by)))
+    let model = api_keys::revoke(&state.db, id, &actor).await?;
+    Ok(Json(api_keys::with_maker(&state.db, model).await?))
 }

@@ -1,23 +1,20 @@
 //! Provider applications to a purchaser's catalogue, and the catalogue manager's decision.
 use axum::{Json, extract::State, http::StatusCode};
 use chrono::Utc;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, Set,
-};
-use serde::{Deserialize, Serialize};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
+use serde::Deserialize;
 
+pub use crate::applications::read::ApplicationOut;
 use crate::{
     auth::Actor,
-    db::entities::{application, approval, offering, purchaser, service},
+    db::entities::{application, purchaser, service},
     domain::{
-        catalogue::{ApplicationStatus, Role},
+        catalogue::ApplicationStatus,
         ids::{ApplicationId, ProviderId, PurchaserId, ServiceId},
-        text::parse_optional_text,
     },
-    error::{AppError, AppResult, field},
-    outbox::{self, Topic},
+    error::{AppError, AppResult},
     routes::{
-        common::{ListOut, from_json, to_json},
+        common::{ListOut, to_json},
         extract::{ApiJson, ApiQuery, PageQuery, PathId},
     },
     state::AppState,
@@ -27,31 +24,6 @@ use crate::{
 pub struct ApplicationIn {
     pub purchaser_id: PurchaserId,
     pub service_ids: Vec<ServiceId>,
-}
-
-#[derive(Serialize, utoipa::ToSchema)]
-pub struct ApplicationOut {
-    pub id: ApplicationId,
-    pub provider_id: ProviderId,
-    pub purchaser_id: PurchaserId,
-    pub service_ids: Vec<ServiceId>,
-    pub status: ApplicationStatus,
-    pub reason: Option<String>,
-    pub created_at: chrono::DateTime<Utc>,
-}
-
-impl ApplicationOut {
-    pub fn from_model(model: &application::Model) -> AppResult<Self> {
-        Ok(ApplicationOut {
-            id: model.id.into(),
-            provider_id: model.provider_id.into(),
-            purchaser_id: model.purchaser_id.into(),
-            service_ids: from_json(&model.service_ids)?,
-            status: model.status.parse().map_err(AppError::internal)?,
-            reason: model.reason.clone(),
-            created_at: model.created_at,
-        })
-    }
 }
 
 #[utoipa::path(post, path = "/api/v1/providers/{id}/applications", operation_id = "applications_create", tag = "applications", params(("id" = uuid::Uuid, Path, description = "the provider")), request_body = ApplicationIn,
@@ -125,69 +97,15 @@ pub async fn decide(
     PathId(id): PathId<ApplicationId>,
     ApiJson(input): ApiJson<DecisionIn>,
 ) -> AppResult<Json<ApplicationOut>> {
-    let reason = field("reason", parse_optional_text(input.reason.as_deref(), 2000))?;
-    if !input.approve && reason.is_none() {
-        return Err(AppError::invalid(
-            "reason",
-            "is required when rejecting, so the provider knows why",
-        ));
-    }
-    let tx = state.db.begin_write().await?;
-    let current = application::Entity::find_by_id(uuid::Uuid::from(id))
-        .one(&*tx)
-        .await?
-        .ok_or_else(|| AppError::not_found("application"))?;
-    actor.require_staff_for(
-        current.purchaser_id.into(),
-        Role::CatalogueManager,
-        "application",
-    )?;
-    if current.status != ApplicationStatus::Pending.as_ref() {
-        return Err(AppError::conflict(
-            "wrong_status",
-            format!("the application is already {}", current.status),
-        ));
-    }
-    let services: Vec<ServiceId> = from_json(&current.service_ids)?;
-    let now = Utc::now();
-    if input.approve {
-        for service in services {
-            let key = (current.provider_id, uuid::Uuid::from(service));
-            if approval::Entity::find_by_id(key).one(&*tx).await?.is_none() {
-                approval::ActiveModel {
-                    provider_id: Set(current.provider_id),
-                    service_id: Set(service.into()),
-                    purchaser_id: Set(current.purchaser_id),
-                    application_id: Set(current.id),
-                    approved_at: Set(now),
-                }
-                .insert(&*tx)
-                .await?;
-            }
-            let offerings = offering::Entity::find()
-                .filter(offering::Column::ProviderId.eq(current.provider_id))
-                .filter(offering::Column::ServiceId.eq(uuid::Uuid::from(service)))
-                .all(&*tx)
-                .await?;
-            for offering in offerings {
-                outbox::enqueue(&*tx, Topic::SearchOffering, offering.id).await?;
-            }
-        }
-    }
-    let mut active = current.into_active_model();
-    let status = if input.approve {
-        ApplicationStatus::Approved
-    } else {
-        ApplicationStatus::Rejected
-    };
-    active.status = Set(status.to_string());
-    active.reason = Set(reason);
-    active.decided_by = Set(Some(actor.user_id.into()));
-    active.decided_at = Set(Some(now));
-    let updated = active.update(&*tx).await?;
-    crate::notify::provider::application_decided(&*tx, &updated, input.approve).await?;
-    tx.commit().await?;
-    Ok(Json(ApplicationOut::from_model(&updated)?))
+    let decided = crate::applications::decide::decide(
+        &state.db,
+        &actor,
+        id,
+        input.approve,
+        input.reason.as_deref(),
+    )
+    .await?;
+    Ok(Json(ApplicationOut::from_model(&decided)?))
 }
 
 #[utoipa::path(get, path = "/api/v1/purchasers/{pid}/applications", operation_id = "applications_list_for_purchaser", tag = "applications", params(("pid" = uuid::Uuid, Path, description = "the purchaser"), PageQuery),

@@ -11,10 +11,11 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryF
 use serde::{Deserialize, Serialize};
 use valinta_emails::LinkPurpose;
 
+pub use crate::clients::read::ClientOut;
 use crate::{
     accounts::links,
     audit::{self, AuditEvent},
-    auth::{Actor, access},
+    auth::Actor,
     db::entities::client,
     domain::{
         EmailAddress, Municipality, PersonalId,
@@ -47,30 +48,6 @@ pub struct ClientIn {
     pub email: Option<String>,
     /// Refused: a case worker never sets anyone's password.
     pub password: Option<String>,
-}
-
-#[derive(Serialize, utoipa::ToSchema)]
-pub struct ClientOut {
-    pub id: ClientId,
-    pub purchaser_id: PurchaserId,
-    pub name: String,
-    /// Masked: birth date and check character only, like `010190-***A`.
-    pub personal_id: String,
-    pub municipality: String,
-    pub email: Option<String>,
-}
-
-impl ClientOut {
-    pub fn from_model(model: &client::Model) -> Self {
-        ClientOut {
-            id: model.id.into(),
-            purchaser_id: model.purchaser_id.into(),
-            name: model.name.clone(),
-            personal_id: model.personal_id_masked.clone(),
-            municipality: model.municipality.clone(),
-            email: model.email.clone(),
-        }
-    }
 }
 
 #[utoipa::path(post, path = "/api/v1/purchasers/{pid}/clients", operation_id = "clients_create", tag = "clients", params(("pid" = uuid::Uuid, Path, description = "the purchaser")), request_body = ClientIn,
@@ -166,20 +143,7 @@ pub async fn get(
     actor: Actor,
     PathId(cid): PathId<ClientId>,
 ) -> AppResult<Json<ClientOut>> {
-    let (model, acting) = access::load_client(&state.db.conn, &actor, cid).await?;
-    audit::record(
-        &state.db.conn,
-        Some(&actor),
-        Some(acting),
-        AuditEvent {
-            action: "client_read",
-            subject_type: "client",
-            subject_id: cid.to_string(),
-            client: Some(cid),
-            detail: None,
-        },
-    )
-    .await?;
+    let model = crate::clients::read::one(&state.db.conn, &actor, cid).await?;
     Ok(Json(ClientOut::from_model(&model)))
 }
 

@@ -64,19 +64,8 @@ pub fn parse_municipalities(name: &str, raw: &[String]) -> AppResult<Vec<Municip
     Ok(field(name, parsed)?.into_iter().collect())
 }
 
-pub async fn municipalities_of(
-    conn: &impl sea_orm::ConnectionTrait,
-    id: uuid::Uuid,
-) -> AppResult<Vec<String>> {
-    Ok(purchaser_municipality::Entity::find()
-        .filter(purchaser_municipality::Column::PurchaserId.eq(id))
-        .order_by_asc(purchaser_municipality::Column::Municipality)
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|m| m.municipality)
-        .collect())
-}
+/// Where the purchaser's area is read (the clients and reports use it too).
+pub use crate::clients::area::municipalities_of;
 
 async fn out(
     conn: &impl sea_orm::ConnectionTrait,

@@ -1,5 +1,6 @@
-//! `/admin/users`: the administrator finds an account by name or email and deactivates or
-//! reactivates it. A deactivated person's sessions end at once.
+//! `/admin/users`: the administrator finds an account by name or email and deactivates
+//! (after a confirmation page that says what ends) or reactivates it. A deactivated
+//! person's sessions end at once.
 use askama::Template;
 use axum::{
     extract::{Path, Query},
@@ -10,10 +11,10 @@ use serde::Deserialize;
 
 use crate::{
     accounts::{directory, lifecycle},
+    auth::Actor,
     db::entities::user,
     domain::ids::UserId,
     error::{AppError, AppResult},
-    routes::accounts::AccountOut,
     web::{
         page::{PageCtx, done, render},
         session::{Web, WebForm},
@@ -30,6 +31,24 @@ pub struct AccountRow {
     pub email: String,
     pub roles: String,
     pub active: bool,
+}
+
+impl AccountRow {
+    fn of(lang: crate::i18n::Lang, model: &user::Model) -> Self {
+        // The roles as the sign-in reads them, so the page shows what the person may do.
+        let roles = Actor::from_user(model).roles;
+        AccountRow {
+            id: model.id.to_string(),
+            name: model.name.clone(),
+            email: model.email.clone().unwrap_or_default(),
+            roles: roles
+                .iter()
+                .map(|r| views::word(lang, "role", r.as_ref()))
+                .collect::<Vec<_>>()
+                .join(", "),
+            active: model.deactivated_at.is_none(),
+        }
+    }
 }
 
 #[derive(Template)]
@@ -61,21 +80,7 @@ pub async fn list(web: Web, Query(query): Query<UsersQuery>) -> AppResult<Respon
         .all(&web.state.db.conn)
         .await?
         .iter()
-        .map(|u| {
-            let out = AccountOut::of(u);
-            AccountRow {
-                id: out.id.to_string(),
-                name: out.name,
-                email: out.email.unwrap_or_default(),
-                roles: out
-                    .roles
-                    .iter()
-                    .map(|r| views::word(lang, "role", r.as_ref()))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                active: out.active,
-            }
-        })
+        .map(|u| AccountRow::of(lang, u))
         .collect();
     render(&UsersPage {
         page: PageCtx::new(&web, "users-title"),
@@ -108,4 +113,32 @@ pub async fn set_active(
             "user-deactivated"
         },
     ))
+}
+
+#[derive(Template)]
+#[template(path = "admin/user_deactivate.html")]
+struct DeactivatePage {
+    page: PageCtx,
+    account: AccountRow,
+    what: String,
+}
+
+/// "Deactivate this account?": whose, what ends (signing in, every session at once), and
+/// a way back without changes.
+pub async fn confirm(web: Web, Path(id): Path<String>) -> AppResult<Response> {
+    web.signed_in()?.require_admin()?;
+    let id: UserId = id.parse().map_err(|_| AppError::not_found("user"))?;
+    let model = user::Entity::find_by_id(uuid::Uuid::from(id))
+        .one(&web.state.db.conn)
+        .await?
+        .ok_or_else(|| AppError::not_found("user"))?;
+    let account = AccountRow::of(web.lang, &model);
+    render(&DeactivatePage {
+        page: PageCtx::new(&web, "user-deactivate-title"),
+        what: web.lang.t_with(
+            "user-deactivate-what",
+            &[("name", account.name.as_str().into())],
+        ),
+        account,
+    })
 }

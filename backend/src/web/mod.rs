@@ -24,6 +24,7 @@ pub mod purchaser;
 pub mod review_view;
 pub mod session;
 pub mod settings;
+pub mod start;
 pub mod statement;
 pub mod views;
 
@@ -38,7 +39,9 @@ use crate::state::AppState;
 
 pub fn router(state: AppState) -> Router<AppState> {
     Router::new()
-        .route("/", get(public::home::show))
+        .route("/", get(start::root))
+        .route("/start", get(start::show))
+        .route("/purchaser/demand-gaps", get(purchaser::demand_gaps::show))
         .route("/search", get(public::search::show))
         .route("/offerings/{id}", get(public::offering::show))
         .route("/providers/{id}", get(public::provider::show))
@@ -80,7 +83,10 @@ pub fn router(state: AppState) -> Router<AppState> {
             get(password::change_form).post(password::change),
         )
         .route("/admin/users", get(admin_users::list))
-        .route("/admin/users/{id}/active", post(admin_users::set_active))
+        .route(
+            "/admin/users/{id}/active",
+            get(admin_users::confirm).post(admin_users::set_active),
+        )
         .route("/language", post(public::language::choose))
         .route("/my", get(client::money::show))
         .route(
@@ -206,7 +212,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         )
         .route(
             "/purchaser/clients/{id}/mandates/{mid}/revoke",
-            post(purchaser::clients::revoke_mandate),
+            get(purchaser::mandate_end::confirm).post(purchaser::mandate_end::end),
         )
         .route(
             "/purchaser/clients/{id}/allocations",

@@ -100,6 +100,12 @@ impl PageCtx {
         }
     }
 
+    /// A staff member's long menu folds behind a menu button on a phone (see
+    /// `portal.js`), so the page's own content starts on the first screen.
+    pub fn compact_nav(&self) -> bool {
+        self.nav.len() > 6
+    }
+
     /// Where "switch" returns to: this page.
     pub fn here_encoded(&self) -> String {
         form_urlencoded::byte_serialize(self.here.as_bytes()).collect()
@@ -167,6 +173,9 @@ fn nav_for(lang: Lang, actor: Option<&Actor>, here: &str) -> Vec<NavItem> {
     let path = here.split('?').next().unwrap_or(here);
     let mut items: Vec<(&'static str, &'static str)> = vec![("/search", "nav-search")];
     if let Some(actor) = actor {
+        if super::start::is_staff(actor) {
+            items.insert(0, ("/start", "nav-start"));
+        }
         if actor.has(Role::Client) || actor.has(Role::Proxy) {
             items.push(("/my", "nav-my-money"));
             items.push(("/my/reviews", "nav-my-reviews"));
@@ -195,6 +204,9 @@ fn nav_for(lang: Lang, actor: Option<&Actor>, here: &str) -> Vec<NavItem> {
                 ("/purchaser/clients", "nav-clients"),
                 ("/purchaser/disputes", "nav-disputes"),
             ]);
+        }
+        if actor.has(Role::CaseWorker) || actor.has(Role::CatalogueManager) {
+            items.push(("/purchaser/demand-gaps", "nav-demand-gaps"));
         }
         if actor.has(Role::Moderator) {
             items.push(("/purchaser/reviews", "nav-moderation"));

@@ -272,3 +272,56 @@ impl FromRequest<AppState> for WebUpload {
 fn too_large() -> AppError {
     crate::upload::record::too_large()
 }
+
+/// A value shown once on the page a form redirects to (a new API key's text): kept in a
+/// short-lived cookie for that page's path only, signed for this session so no other
+/// page or person can plant one, and removed by the page that shows it. A refresh of that
+/// page then shows it no more, and a refresh never posts the form again.
+pub const FLASH_COOKIE: &str = "valinta_flash";
+const FLASH_PURPOSE: &str = "flash";
+const FLASH_MINUTES: i64 = 5;
+
+pub fn flash(web: &Web, path: &'static str, value: &str) -> Cookie<'static> {
+    use base64::Engine;
+    let encoded = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(value);
+    let signature = web
+        .state
+        .vault
+        .sign(FLASH_PURPOSE, &flash_message(web, &encoded));
+    Cookie::build((FLASH_COOKIE, format!("{encoded}.{signature}")))
+        .path(path)
+        .http_only(true)
+        .secure(true)
+        .same_site(SameSite::Strict)
+        .max_age(::cookie::time::Duration::minutes(FLASH_MINUTES))
+        .build()
+}
+
+/// The flash value for this session, if one was left for this page; `jar` forgets it.
+pub fn take_flash(web: &Web, jar: CookieJar, path: &'static str) -> (CookieJar, Option<String>) {
+    use base64::Engine;
+    let Some(cookie) = jar.get(FLASH_COOKIE).map(|c| c.value().to_owned()) else {
+        return (jar, None);
+    };
+    let jar = jar.remove(Cookie::build(FLASH_COOKIE).path(path).build());
+    let value = cookie.split_once('.').and_then(|(encoded, signature)| {
+        web.state
+            .vault
+            .verify(FLASH_PURPOSE, &flash_message(web, encoded), signature)
+            .then(|| {
+                base64::engine::general_purpose::URL_SAFE_NO_PAD
+                    .decode(encoded)
+                    .ok()
+            })
+            .flatten()
+            .and_then(|bytes| String::from_utf8(bytes).ok())
+    });
+    (jar, value)
+}
+
+fn flash_message(web: &Web, encoded: &str) -> String {
+    format!(
+        "{}\n{encoded}",
+        web.session_token.as_deref().unwrap_or_default()
+    )
+}

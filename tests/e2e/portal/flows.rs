@@ -226,6 +226,16 @@ async fn a_case_worker_grants_an_allocation(_app: &TestApp, b: &Browser, lang: &
     );
     b.fill("#granted", "1 500,00").await;
     b.go("form.narrow button[type=submit]").await;
+    // First the confirmation: what will be granted and to whom.
+    let what = b
+        .text("[data-testid=what-happens]")
+        .await
+        .replace('\u{a0}', " ");
+    assert!(
+        what.contains("1 500,00 €") && what.contains("Aino"),
+        "{what}"
+    );
+    b.go("button[name=step][value=confirm]").await;
     assert!(
         b.exists(".notice").await,
         "granted: {}",

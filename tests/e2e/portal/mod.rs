@@ -56,6 +56,7 @@ mod phones;
 mod reviews;
 mod rules_forms;
 mod settlement;
+mod staff;
 mod statements;
 mod uploads;
 

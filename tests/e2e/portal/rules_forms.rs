@@ -279,6 +279,8 @@ async fn late_recording_and_grace_days_are_set_on_the_pages(app: TestApp) {
     assert_eq!(status, 200, "{page}");
     assert!(page.contains("id=\"grace_days-error\""), "{page}");
     form[5].1 = "30".to_owned();
+    // Posting again shows the confirmation; confirming grants.
+    form.push(("step", "confirm".to_owned()));
     let owned = fields(&form);
     let borrowed: Vec<(&str, &str)> = owned.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let (status, _) = worker.post(&app, &grant, &borrowed, true).await;

@@ -147,14 +147,35 @@ async fn a_key_made_on_the_page_is_shown_once_and_revoked_there(app: TestApp) {
     let market = Market::build(&app).await;
     let commitment = market.accepted_commitment(&app).await;
     let b = Browser::signed_in(&app, &market).await;
-    let (status, page) = b
-        .post_form(
-            &app,
-            "/provider/api-keys",
-            &[("csrf", &b.csrf), ("site", "Kassa")],
-        )
-        .await;
-    assert_eq!(status, StatusCode::OK);
+    // Made with post-redirect-get: the key rides to the list page once, in a flash cookie.
+    let made = b
+        .http
+        .post(app.url("/provider/api-keys"))
+        .header(header::COOKIE, &b.cookies)
+        .form(&[("csrf", b.csrf.as_str()), ("site", "Kassa")])
+        .send()
+        .await
+        .expect("post the key form");
+    assert_eq!(made.status(), StatusCode::SEE_OTHER);
+    let flash = made
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.starts_with("valinta_flash="))
+        .and_then(|c| c.split(';').next())
+        .expect("the new key's flash")
+        .to_owned();
+    let page = b
+        .http
+        .get(app.url("/provider/api-keys"))
+        .header(header::COOKIE, format!("{}; {flash}", b.cookies))
+        .send()
+        .await
+        .expect("the list page")
+        .text()
+        .await
+        .unwrap_or_default();
     let key = page
         .split("value=\"vk_")
         .nth(1)

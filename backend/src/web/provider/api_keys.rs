@@ -1,24 +1,25 @@
 //! API keys for the provider's sites: make one (shown once, with a plain warning to copy it
-//! now), see them all, and revoke one after confirming. Calls the API's own handlers.
+//! now), see them all, and revoke one after confirming. Making a key posts and redirects:
+//! the new key travels to the list page in a one-time flash, so a refresh neither makes a
+//! second key nor shows the first again.
 use askama::Template;
-use axum::{extract::State, response::Response};
-use sea_orm::EntityTrait;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::cookie::CookieJar;
 use serde::Deserialize;
 
 use crate::{
-    db::entities::api_key,
-    domain::ids::ApiKeyId,
-    error::{AppError, AppResult},
-    routes::{
-        api_keys::{self, ApiKeyIn, ApiKeyOut},
-        extract::{ApiJson, ApiQuery, PathId},
-    },
+    accounts::api_keys::{self, ApiKeyOut},
+    domain::{ids::ApiKeyId, text::parse_text},
+    error::{AppResult, field},
+    http::extract::PathId,
     web::{
         format,
         page::{Field, FormErrors, PageCtx, done, render},
-        session::{Web, WebForm},
+        session::{self, Web, WebForm},
     },
 };
+
+const KEYS_PAGE: &str = "/provider/api-keys";
 
 pub struct KeyRow {
     pub id: String,
@@ -76,16 +77,10 @@ async fn draw(
     errors: FormErrors,
 ) -> AppResult<Response> {
     let (actor, id) = super::staff(web)?;
-    // Every key the provider has, page after page of the API's list.
-    let keys = crate::web::pager::every_page(|query| {
-        let (state, actor) = (web.state.clone(), actor.clone());
-        async move {
-            api_keys::list(State(state), actor, PathId(id), ApiQuery(query))
-                .await
-                .map(|listed| listed.0)
-        }
-    })
-    .await?;
+    // Every key the provider has.
+    let keys = api_keys::of_provider(&web.state.db, &actor, id, None)
+        .await?
+        .items;
     let mut fields = vec![
         Field::new("site", "text", web.lang.t("field-site"))
             .value(site)
@@ -102,23 +97,40 @@ async fn draw(
     })
 }
 
-pub async fn show(web: Web) -> AppResult<Response> {
-    draw(&web, "", None, FormErrors::default()).await
+/// The list, and the key just made when the flash still holds it (only on the first
+/// view after making it).
+pub async fn show(web: Web, jar: CookieJar) -> AppResult<Response> {
+    let (jar, flashed) = session::take_flash(&web, jar, KEYS_PAGE);
+    let new_key = flashed.and_then(|text| {
+        let (site, key) = text.split_once('\n')?;
+        Some(NewKey {
+            site: site.to_owned(),
+            key: key.to_owned(),
+        })
+    });
+    let page = draw(&web, "", new_key, FormErrors::default()).await?;
+    Ok((jar, page).into_response())
 }
 
-pub async fn create(web: Web, WebForm(form): WebForm<KeyForm>) -> AppResult<Response> {
+pub async fn create(
+    web: Web,
+    jar: CookieJar,
+    WebForm(form): WebForm<KeyForm>,
+) -> AppResult<Response> {
     let (actor, id) = super::staff(&web)?;
-    let input = ApiKeyIn {
-        site: form.site.clone(),
+    let made = match field("site", parse_text(&form.site, 100)) {
+        Ok(site) => api_keys::create(&web.state.db, id, site, &actor).await,
+        Err(e) => Err(e),
     };
-    match api_keys::create(State(web.state.clone()), actor, PathId(id), ApiJson(input)).await {
-        // Drawn in the answer to this post, never stored: the one time the key is shown.
-        Ok((_, created)) => {
-            let new_key = NewKey {
-                site: created.0.site,
-                key: created.0.key,
-            };
-            draw(&web, "", Some(new_key), FormErrors::default()).await
+    match made {
+        // Never stored in clear: the key rides to the list page once, in the flash.
+        Ok((model, key)) => {
+            let flash = session::flash(&web, KEYS_PAGE, &format!("{}\n{key}", model.site));
+            Ok((
+                jar.add(flash),
+                Redirect::to(&format!("{KEYS_PAGE}?done=api-key-created")),
+            )
+                .into_response())
         }
         Err(e) => {
             let errors = FormErrors::from_app(web.lang, e)?;
@@ -137,12 +149,7 @@ struct RevokePage {
 /// "Revoke this key?": the site and prefix, what stops working, and the button.
 pub async fn confirm(web: Web, PathId(id): PathId<ApiKeyId>) -> AppResult<Response> {
     let (actor, _) = super::staff(&web)?;
-    let model = api_key::Entity::find_by_id(uuid::Uuid::from(id))
-        .one(&web.state.db.conn)
-        .await?
-        .ok_or_else(|| AppError::not_found("API key"))?;
-    actor.require_provider(model.provider_id.into(), "API key")?;
-    let key = ApiKeyOut::of(model, String::new());
+    let key = api_keys::one(&web.state.db, &actor, id).await?;
     render(&RevokePage {
         page: PageCtx::new(&web, "api-key-revoke-title"),
         key: KeyRow::of(&web, key),
@@ -155,6 +162,6 @@ pub async fn revoke(
     WebForm(_): WebForm<serde::de::IgnoredAny>,
 ) -> AppResult<Response> {
     let (actor, _) = super::staff(&web)?;
-    let _revoked = api_keys::revoke(State(web.state.clone()), actor, PathId(id)).await?;
-    Ok(done("/provider/api-keys", "api-key-revoked"))
+    api_keys::revoke(&web.state.db, id, &actor).await?;
+    Ok(done(KEYS_PAGE, "api-key-revoked"))
 }

@@ -15,8 +15,9 @@ use crate::{
     },
     domain::{
         Money, Quantity,
-        catalogue::{CommitmentStatus, DeliveryStatus},
+        catalogue::{CommitmentStatus, DeliveryStatus, Unit},
         ids::CommitmentId,
+        quantity::QuantityError,
         today_in_finland,
     },
     error::{AppError, AppResult, field},
@@ -24,7 +25,8 @@ use crate::{
     ledger::deliveries::preview,
     settlement::Month,
     web::{
-        format,
+        amounts, format,
+        i18n::{Arg, Lang},
         page::{Field, FormErrors, PageCtx, done, render},
         pager::{self, Pager},
         session::{Web, WebForm},
@@ -86,6 +88,46 @@ fn fresh_reference() -> String {
     )
 }
 
+/// The unit the commitment's service is counted in: the amount field takes its words.
+async fn unit_of(web: &Web, offering: crate::domain::ids::OfferingId) -> AppResult<Unit> {
+    let units =
+        amounts::units_by_offering(&web.state.db.conn, &[uuid::Uuid::from(offering)]).await?;
+    units
+        .get(&uuid::Uuid::from(offering))
+        .and_then(|u| u.parse().ok())
+        .ok_or_else(|| AppError::internal("an offering without a known unit"))
+}
+
+/// "2 tuntia" in this language for `unit`: the example the hint gives, which the field
+/// must then accept as it is.
+fn example(lang: Lang, unit: Unit) -> String {
+    amounts::whole_units(lang, 2, unit.as_ref())
+}
+
+/// The amount as typed ("2 tuntia", "1,5"), or the field's error in words that repeat
+/// what the field takes.
+fn typed_quantity(lang: Lang, text: &str, unit: Unit) -> Result<Quantity, FormErrors> {
+    Quantity::parse_typed(text, unit).map_err(|e| {
+        let mut errors = FormErrors::default();
+        errors.add_app(lang, AppError::invalid("quantity", &e));
+        let args = [
+            ("amount", Arg::from(example(lang, unit).as_str())),
+            (
+                "unit",
+                Arg::from(crate::web::views::word(lang, "unit", unit.as_ref()).as_str()),
+            ),
+        ];
+        let key = match e {
+            QuantityError::WrongUnit(_) => "staff-quantity-wrong-unit",
+            _ => "staff-quantity-error",
+        };
+        errors
+            .fields
+            .insert("quantity".into(), lang.t_with(key, &args));
+        errors
+    })
+}
+
 async fn draw(
     web: &Web,
     id: CommitmentId,
@@ -109,11 +151,9 @@ async fn draw(
         .one(&web.state.db.conn)
         .await?
         .ok_or_else(|| AppError::not_found("commitment"))?;
+    let unit = unit_of(web, out.offering_id).await?;
     let preview = if show_preview {
-        let quantity = field(
-            "quantity",
-            Quantity::parse(&format::decimal_input(&form.quantity)),
-        );
+        let quantity = typed_quantity(lang, &form.quantity, unit);
         let price = field(
             "unit_price",
             Money::parse_positive(&format::decimal_input(&form.unit_price)),
@@ -133,7 +173,11 @@ async fn draw(
             (quantity, price) => {
                 // The preview cannot be computed: say which amount is wrong, as the record
                 // step would, rather than showing nothing.
-                for err in [quantity.err(), price.err()].into_iter().flatten() {
+                if let Err(wrong) = quantity {
+                    errors.summary = errors.summary.or(wrong.summary);
+                    errors.fields.extend(wrong.fields);
+                }
+                if let Err(err) = price {
                     errors.add_app(lang, err);
                 }
                 None
@@ -149,7 +193,10 @@ async fn draw(
         Field::new("quantity", "text", lang.t("field-quantity"))
             .value(form.quantity.clone())
             .inputmode("decimal")
-            .hint(lang.t("field-quantity-hint"))
+            .hint(lang.t_with(
+                "staff-quantity-hint",
+                &[("amount", Arg::from(example(lang, unit).as_str()))],
+            ))
             .required(),
         Field::new("unit_price", "text", lang.t("field-unit-price"))
             .value(form.unit_price.clone())
@@ -202,7 +249,13 @@ pub async fn record(
     if form.step == "check" {
         return draw(&web, id, &form, true, FormErrors::default()).await;
     }
-    let quantity = format::decimal_input(&form.quantity);
+    let found = commitments::read::find(&web.state.db.conn, id).await?;
+    actor.require_provider(found.provider_id, "commitment")?;
+    let unit = unit_of(&web, found.offering_id).await?;
+    let quantity = match typed_quantity(web.lang, &form.quantity, unit) {
+        Ok(quantity) => quantity.to_string(),
+        Err(errors) => return draw(&web, id, &form, true, errors).await,
+    };
     let unit_price = format::decimal_input(&form.unit_price);
     let text = DeliveryText {
         date: &form.date,

@@ -19,7 +19,6 @@ use crate::{
     db::entities::user,
     domain::catalogue::Role,
     error::AppResult,
-    routes::auth,
     state::AppState,
     web::{
         acting,
@@ -100,12 +99,9 @@ pub async fn show(web: Web, uri: Uri) -> AppResult<Response> {
 pub fn home_of(actor: &Actor) -> &'static str {
     if actor.has(Role::Client) || actor.has(Role::Proxy) {
         "/my"
-    } else if actor.has(Role::ProviderStaff) {
-        "/provider"
-    } else if actor.has(Role::CaseWorker) {
-        "/purchaser/clients"
-    } else if actor.has(Role::CatalogueManager) {
-        "/purchaser/catalogue"
+    } else if crate::web::start::is_staff(actor) {
+        // What waits for each of the person's roles (see `web::start`).
+        "/start"
     } else {
         "/search"
     }
@@ -207,7 +203,7 @@ pub async fn sign_out(
     WebForm(_): WebForm<serde::de::IgnoredAny>,
 ) -> AppResult<Response> {
     if let Some(token) = &web.session_token {
-        auth::revoke(&state, token).await?;
+        crate::accounts::sessions::end(&state.db.conn, token).await?;
     }
     let jar = jar.remove(removal(SESSION_COOKIE));
     Ok((jar, Redirect::to("/?done=signed-out")).into_response())

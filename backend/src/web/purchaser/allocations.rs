@@ -2,21 +2,18 @@
 //! period, the services it may buy and the voucher value — or, for a service whose
 //! value depends on income, the household's size and income.
 use askama::Template;
-use axum::{extract::State, response::Response};
+use axum::response::Response;
 use strum::VariantArray;
 
 use crate::{
+    allocations::grant::{self, GrantInput},
     domain::{
         catalogue::FundingKind,
         ids::{ClientId, ServiceId},
         today_in_finland,
     },
     error::{AppError, AppResult},
-    routes::{
-        allocations::{self, AllocationIn},
-        clients,
-        extract::{ApiJson, DecimalText, PathId},
-    },
+    http::extract::PathId,
     web::{
         format,
         page::{Choice, Field, FormErrors, PageCtx, Pairs, done, render},
@@ -37,8 +34,7 @@ struct GrantPage {
 async fn draw(web: &Web, id: ClientId, form: &Pairs, errors: FormErrors) -> AppResult<Response> {
     let (actor, pid) = super::staff(web)?;
     let lang = web.lang;
-    let state = State(web.state.clone());
-    let client = clients::get(state.clone(), actor, PathId(id)).await?.0;
+    let client = crate::clients::read::one(&web.state.db.conn, &actor, id).await?;
     let catalogue = views::whole_catalogue(&web.state, pid).await?;
     let kind = form.one("kind");
     let kinds = FundingKind::VARIANTS
@@ -118,6 +114,46 @@ pub async fn new(web: Web, PathId(id): PathId<ClientId>) -> AppResult<Response> 
     draw(&web, id, &prefill, FormErrors::default()).await
 }
 
+/// The parts of the form that are choices and whole numbers rather than text.
+struct Typed {
+    kind: FundingKind,
+    service_ids: Vec<ServiceId>,
+    grace_days: Option<i64>,
+    household_size: Option<i64>,
+}
+
+/// The decision as typed on the form, for the rules to check.
+fn typed(form: &Pairs) -> AppResult<Typed> {
+    let kind: FundingKind = form
+        .one("kind")
+        .parse()
+        .map_err(|_| AppError::invalid("kind", "choose voucher or personal budget"))?;
+    let service_ids = form
+        .many("service_ids")
+        .iter()
+        .map(|s| {
+            s.parse::<ServiceId>()
+                .map_err(|_| AppError::invalid("service_ids", "is not a service"))
+        })
+        .collect::<AppResult<Vec<_>>>()?;
+    let household_size = Some(form.one("household_size"))
+        .filter(|v| !v.trim().is_empty())
+        .map(|v| {
+            v.trim().parse::<i64>().map_err(|_| {
+                AppError::invalid("household_size", "must be a whole number of people")
+            })
+        })
+        .transpose()?;
+    Ok(Typed {
+        kind,
+        service_ids,
+        grace_days: form.whole_number("grace_days")?,
+        household_size,
+    })
+}
+
+/// Posting the form shows the confirmation (every rule checked, nothing written); "edit"
+/// returns to the form; "confirm" grants.
 pub async fn create(
     web: Web,
     PathId(id): PathId<ClientId>,
@@ -125,55 +161,47 @@ pub async fn create(
 ) -> AppResult<Response> {
     let (actor, _) = super::staff(&web)?;
     let form = Pairs(pairs);
+    let step = form.one("step");
+    if step == "edit" {
+        return draw(&web, id, &form, FormErrors::default()).await;
+    }
+    let optional =
+        |name: &str| Some(format::decimal_input(&form.one(name))).filter(|v| !v.is_empty());
+    let (granted, voucher, income) = (
+        format::decimal_input(&form.one("granted")),
+        optional("voucher_value"),
+        optional("monthly_income"),
+    );
+    let (valid_from, valid_to) = (form.one("valid_from"), form.one("valid_to"));
     let outcome = async {
-        let kind: FundingKind = form
-            .one("kind")
-            .parse()
-            .map_err(|_| AppError::invalid("kind", "choose voucher or personal budget"))?;
-        let service_ids = form
-            .many("service_ids")
-            .iter()
-            .map(|s| {
-                s.parse::<ServiceId>()
-                    .map_err(|_| AppError::invalid("service_ids", "is not a service"))
-            })
-            .collect::<AppResult<Vec<_>>>()?;
-        let voucher_value = Some(form.one("voucher_value"))
-            .filter(|v| !v.trim().is_empty())
-            .map(|v| DecimalText(format::decimal_input(&v)));
-        let household_size = Some(form.one("household_size"))
-            .filter(|v| !v.trim().is_empty())
-            .map(|v| {
-                v.trim().parse::<i64>().map_err(|_| {
-                    AppError::invalid("household_size", "must be a whole number of people")
-                })
-            })
-            .transpose()?;
-        let monthly_income = Some(form.one("monthly_income"))
-            .filter(|v| !v.trim().is_empty())
-            .map(|v| DecimalText(format::decimal_input(&v)));
-        let input = AllocationIn {
-            kind,
-            granted: DecimalText(format::decimal_input(&form.one("granted"))),
-            valid_from: form.one("valid_from"),
-            valid_to: form.one("valid_to"),
-            service_ids,
-            voucher_value,
-            grace_days: form.whole_number("grace_days")?,
-            household_size,
-            monthly_income,
+        let t = typed(&form)?;
+        let input = GrantInput {
+            kind: t.kind,
+            granted: &granted,
+            valid_from: &valid_from,
+            valid_to: &valid_to,
+            service_ids: t.service_ids,
+            voucher_value: voucher.as_deref(),
+            grace_days: t.grace_days,
+            household_size: t.household_size,
+            monthly_income: income.as_deref(),
         };
-        allocations::create(State(web.state.clone()), actor, PathId(id), ApiJson(input)).await
+        grant::prepare(&web.state.db.conn, &actor, id, &input).await
     }
     .await;
-    match outcome {
-        Ok(_) => Ok(done(
-            &format!("/purchaser/clients/{id}"),
-            "allocation-granted",
-        )),
+    let new = match outcome {
+        Ok(new) => new,
         Err(e) => {
             let errors = FormErrors::from_app(web.lang, e)?;
-            draw(&web, id, &form, errors).await
+            return draw(&web, id, &form, errors).await;
         }
+    };
+    if step != "confirm" {
+        return super::grant_check::draw(&web, id, &form, &new).await;
     }
+    grant::grant(&web.state.db, &actor, new).await?;
+    Ok(done(
+        &format!("/purchaser/clients/{id}"),
+        "allocation-granted",
+    ))
 }

@@ -2,22 +2,20 @@
 use std::collections::HashMap;
 
 use askama::Template;
-use axum::{extract::State, response::Response};
+use axum::response::Response;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-use serde::Deserialize;
 
 use crate::{
+    applications::{decide, read::ApplicationOut},
     db::entities::provider,
     domain::{
         catalogue::{ApplicationStatus, Role},
         ids::ApplicationId,
     },
-    error::{AppError, AppResult},
-    routes::{
-        applications::{self, DecisionIn},
-        extract::{ApiJson, PathId},
-    },
+    error::AppResult,
+    http::extract::PathId,
     web::{
+        decision_form::DecisionForm,
         format,
         page::{FormErrors, PageCtx, done, render},
         session::{Web, WebForm},
@@ -58,7 +56,7 @@ async fn draw(
         .await?
         .items
         .iter()
-        .map(applications::ApplicationOut::from_model)
+        .map(ApplicationOut::from_model)
         .collect::<AppResult<Vec<_>>>()?;
     let provider_ids: Vec<uuid::Uuid> = listed.iter().map(|a| a.provider_id.into()).collect();
     let providers: HashMap<uuid::Uuid, provider::Model> = provider::Entity::find()
@@ -110,35 +108,15 @@ pub async fn list(web: Web) -> AppResult<Response> {
     draw(&web, None, FormErrors::default()).await
 }
 
-#[derive(Deserialize)]
-pub struct DecisionForm {
-    #[serde(default)]
-    decision: String,
-    #[serde(default)]
-    reason: String,
-}
-
 pub async fn decide(
     web: Web,
     PathId(id): PathId<ApplicationId>,
     WebForm(form): WebForm<DecisionForm>,
 ) -> AppResult<Response> {
     let (actor, _) = super::staff(&web)?;
-    let approve = match form.decision.as_str() {
-        "approve" => true,
-        "reject" => false,
-        _ => return Err(AppError::invalid("decision", "must be approve or reject")),
-    };
-    // A rejection without a reason is refused by the API handler, like any other rule.
-    let reason = Some(form.reason.trim().to_owned()).filter(|r| !r.is_empty());
-    match applications::decide(
-        State(web.state.clone()),
-        actor,
-        PathId(id),
-        ApiJson(DecisionIn { approve, reason }),
-    )
-    .await
-    {
+    let approve = form.choice(&[("approve", true), ("reject", false)])?;
+    // A rejection without a reason is refused by the rules, like any other.
+    match decide::decide(&web.state.db, &actor, id, approve, form.reason()).await {
         Ok(_) => Ok(done(
             "/purchaser/applications",
             if approve {

@@ -3,29 +3,28 @@
 //! by the API handlers these pages call.
 use askama::Template;
 use axum::{
-    extract::{Path, State},
+    extract::State,
     http::Uri,
     response::{IntoResponse, Redirect, Response},
 };
 use serde::Deserialize;
 
 use crate::{
-    clients::read::ClientQuery,
+    clients::read::{ClientOut, ClientQuery},
     domain::Money,
     domain::{
         catalogue::{CommitmentStatus, Role},
-        ids::{ClientId, MandateId},
+        ids::ClientId,
     },
-    error::{AppError, AppResult},
+    error::AppResult,
     identity_codes,
     mandates::{
         self,
         grant::{self, Granted, MandateRequest},
-        revoke,
     },
     routes::{
         allocations,
-        clients::{self, ClientIn, ClientOut},
+        clients::{self, ClientIn},
         extract::{ApiJson, PathId},
     },
     web::{
@@ -138,7 +137,7 @@ async fn draw_list(
 /// The names of the purchaser's municipalities in the page's language, offered as the
 /// home municipality is typed (a name in either language or the code is accepted).
 async fn area_names(web: &Web, pid: crate::domain::ids::PurchaserId) -> AppResult<Vec<String>> {
-    let area = crate::routes::purchasers::municipalities_of(&web.state.db.conn, pid.into()).await?;
+    let area = crate::clients::area::municipalities_of(&web.state.db.conn, pid.into()).await?;
     let mut names: Vec<String> = area
         .iter()
         .map(|code| views::municipality(web.lang, code))
@@ -316,10 +315,8 @@ pub(super) async fn draw_client(
     };
     let (actor, _) = super::staff(web)?;
     let lang = web.lang;
-    let state = State(web.state.clone());
-    let client = clients::get(state.clone(), actor.clone(), PathId(id))
-        .await?
-        .0;
+    let client =
+        ClientOut::from_model(&crate::clients::read::one(&web.state.db.conn, &actor, id).await?);
     let mut views_out = Vec::new();
     let conn = &web.state.db.conn;
     let listed_allocations = crate::allocations::read::for_client(conn, &actor, id, None)
@@ -538,34 +535,6 @@ pub async fn add_proxy(
         Err(e) => {
             let errors = FormErrors::from_app(web.lang, e)?;
             draw_client(&web, id, &kept, errors, None, None).await
-        }
-    }
-}
-
-#[derive(Deserialize)]
-pub struct RevokeForm {
-    #[serde(default)]
-    reason: String,
-}
-
-pub async fn revoke_mandate(
-    web: Web,
-    Path((client, mandate)): Path<(String, String)>,
-    WebForm(form): WebForm<RevokeForm>,
-) -> AppResult<Response> {
-    let (actor, _) = super::staff(&web)?;
-    let client: ClientId = client.parse().map_err(|_| AppError::not_found("client"))?;
-    let mandate: MandateId = mandate
-        .parse()
-        .map_err(|_| AppError::not_found("mandate"))?;
-    match revoke::revoke(&web.state, &actor, mandate, &form.reason).await {
-        Ok(_) => Ok(done(
-            &format!("/purchaser/clients/{client}"),
-            "mandate-revoked",
-        )),
-        Err(e) => {
-            let errors = FormErrors::from_app(web.lang, e)?;
-            draw_client(&web, client, &Pairs(Vec::new()), errors, None, None).await
         }
     }
 }

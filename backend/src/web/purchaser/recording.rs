@@ -11,7 +11,6 @@ use crate::{
     routes::{
         extract::{ApiJson, PathId},
         purchasers::{self, PurchaserPatch},
-        reports,
     },
     web::{
         format,
@@ -55,9 +54,7 @@ async fn draw(web: &Web, typed: Option<&DaysForm>, errors: FormErrors) -> AppRes
     let purchaser = purchasers::get(State(web.state.clone()), PathId(pid))
         .await?
         .0;
-    let report = reports::overdue_recording(State(web.state.clone()), actor.clone(), PathId(pid))
-        .await?
-        .0;
+    let report = crate::reports::overdue::report(&web.state.db, &actor, pid).await?;
     let rows = report
         .items
         .iter()
