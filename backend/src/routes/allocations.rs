@@ -13,7 +13,7 @@ use crate::{
         catalogue::FundingKind,
         ids::{AllocationId, ClientId, CommitmentId, DeliveryId, PurchaserId, ServiceId},
     },
-    error::{AppError, AppResult, field},
+    error::{AppResult, field},
     ledger::{self, Balance, Reconciliation},
     routes::{
         common::{ListOut, from_json},
