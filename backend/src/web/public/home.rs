@@ -1,11 +1,11 @@
 //! The front page: one search box and the main kinds of service, with how many offers each.
 use askama::Template;
-use axum::{extract::State, response::Response};
+use axum::response::Response;
 
 use crate::{
     auth::address::ClientAddress,
     error::AppResult,
-    routes::{extract::ApiQuery, search as api},
+    offerings::search as api,
     web::{
         page::{PageCtx, render},
         session::Web,
@@ -31,9 +31,7 @@ pub async fn show(web: Web, address: ClientAddress) -> AppResult<Response> {
         per_page: Some("1".into()),
         ..Default::default()
     };
-    let found = api::search(State(web.state.clone()), address, ApiQuery(params))
-        .await?
-        .0;
+    let found = api::run(&web.state, address.0, &params).await?;
     let mut counts: Vec<(String, u64)> = found.facets.service.into_iter().collect();
     counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     counts.truncate(12);

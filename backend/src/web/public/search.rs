@@ -10,7 +10,7 @@ use crate::{
     auth::address::ClientAddress,
     domain::{Municipality, place::Place},
     error::{AppError, AppResult},
-    routes::search as api,
+    offerings::search as api,
     web::{
         page::{Field, PageCtx, render},
         public::{

@@ -3,7 +3,7 @@
 //! sort within one unit, and the links between pages.
 use std::collections::{BTreeMap, HashMap};
 
-use axum::{extract::State, http::Uri};
+use axum::http::Uri;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use strum::VariantArray;
 use valinta_search::GeoPoint;
@@ -17,7 +17,7 @@ use crate::{
         place::Place,
     },
     error::AppResult,
-    routes::{extract::ApiQuery, search as api},
+    offerings::search as api,
     web::{
         format,
         i18n::Lang,
@@ -65,13 +65,7 @@ async fn run(
     address: &ClientAddress,
     params: api::SearchParams,
 ) -> AppResult<api::SearchOut> {
-    Ok(api::search(
-        State(web.state.clone()),
-        ClientAddress(address.0),
-        ApiQuery(params),
-    )
-    .await?
-    .0)
+    api::run(&web.state, address.0, &params).await
 }
 
 fn copy(p: &api::SearchParams) -> api::SearchParams {
