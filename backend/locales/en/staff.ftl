@@ -105,8 +105,6 @@ gaps-col-first = First
 gaps-col-last = Last
 nav-demand-gaps = Searches without results
 
-## API keys: made, then shown once on the list page
-notice-api-key-created = The key has been made. Copy it now: it is not shown again.
 
 ## The staff menu on a phone
 staff-menu = Menu

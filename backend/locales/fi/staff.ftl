@@ -105,8 +105,6 @@ gaps-col-first = Ensimmäisen kerran
 gaps-col-last = Viimeksi
 nav-demand-gaps = Haut ilman tuloksia
 
-## API keys: made, then shown once on the list page
-notice-api-key-created = Avain on tehty. Kopioi se nyt: sitä ei näytetä uudelleen.
 
 ## The staff menu on a phone
 staff-menu = Valikko

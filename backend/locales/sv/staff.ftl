@@ -105,8 +105,6 @@ gaps-col-first = Första gången
 gaps-col-last = Senast
 nav-demand-gaps = Sökningar utan resultat
 
-## API keys: made, then shown once on the list page
-notice-api-key-created = Nyckeln har skapats. Kopiera den nu: den visas inte igen.
 
 ## The staff menu on a phone
 staff-menu = Meny

@@ -103,7 +103,13 @@ async fn the_case_worker_grants_from_income_on_the_form(app: TestApp) {
     assert_eq!(status, 200, "{html}");
     assert!(html.contains("id=\"household_size-error\""), "{html}");
     assert!(html.contains("id=\"voucher_value-error\""), "{html}");
+    // First the confirmation, with the value computed from the income; then the grant.
     let (status, html) = worker.post(&app, &path, &form, true).await;
+    assert_eq!(status, 200, "{html}");
+    assert!(text_of(&html).contains("30,75 €"), "{html}");
+    let mut confirmed = form.to_vec();
+    confirmed.push(("step", "confirm"));
+    let (status, html) = worker.post(&app, &path, &confirmed, true).await;
     assert_eq!(status, 303, "{html}");
     let reply = app
         .get(
