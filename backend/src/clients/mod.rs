@@ -2,4 +2,5 @@
 //! or by identity code (matched by its keyed hash, never stored or logged in clear).
 //! `routes/` and `web/` are thin adapters over it.
 pub mod area;
+pub mod create;
 pub mod read;

@@ -1,20 +1,15 @@
 //! Provider applications to a purchaser's catalogue, and the catalogue manager's decision.
 use axum::{Json, extract::State, http::StatusCode};
-use chrono::Utc;
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 use serde::Deserialize;
 
 pub use crate::applications::read::ApplicationOut;
 use crate::{
     auth::Actor,
-    db::entities::{application, purchaser, service},
-    domain::{
-        catalogue::ApplicationStatus,
-        ids::{ApplicationId, ProviderId, PurchaserId, ServiceId},
-    },
-    error::{AppError, AppResult},
+    db::entities::application,
+    domain::ids::{ApplicationId, ProviderId, PurchaserId, ServiceId},
+    error::AppResult,
     routes::{
-        common::{ListOut, to_json},
+        common::ListOut,
         extract::{ApiJson, ApiQuery, PageQuery, PathId},
     },
     state::AppState,
@@ -34,49 +29,14 @@ pub async fn create(
     PathId(provider): PathId<ProviderId>,
     ApiJson(input): ApiJson<ApplicationIn>,
 ) -> AppResult<(StatusCode, Json<ApplicationOut>)> {
-    actor.require_provider(provider, "provider")?;
-    let conn = &state.db.conn;
-    purchaser::Entity::find_by_id(uuid::Uuid::from(input.purchaser_id))
-        .one(conn)
-        .await?
-        .ok_or_else(|| AppError::invalid("purchaser_id", "is not a known purchaser"))?;
-    let mut service_ids = input.service_ids.clone();
-    service_ids.sort();
-    service_ids.dedup();
-    if service_ids.is_empty() {
-        return Err(AppError::invalid(
-            "service_ids",
-            "must list at least one service",
-        ));
-    }
-    let ids: Vec<uuid::Uuid> = service_ids.iter().map(|s| s.0).collect();
-    let found = service::Entity::find()
-        .filter(service::Column::Id.is_in(ids))
-        .filter(service::Column::PurchaserId.eq(uuid::Uuid::from(input.purchaser_id)))
-        .count(conn)
-        .await?;
-    if found != service_ids.len() as u64 {
-        return Err(AppError::invalid(
-            "service_ids",
-            "must all be services in this purchaser's catalogue",
-        ));
-    }
-    let model = application::ActiveModel {
-        id: Set(ApplicationId::new().into()),
-        provider_id: Set(provider.into()),
-        purchaser_id: Set(input.purchaser_id.into()),
-        service_ids: Set(to_json(&service_ids)?),
-        status: Set(ApplicationStatus::Pending.to_string()),
-        reason: Set(None),
-        decided_by: Set(None),
-        decided_at: Set(None),
-        created_at: Set(Utc::now()),
-    };
-    // The application and the emails about it commit together.
-    let tx = state.db.begin_write().await?;
-    let model = model.insert(&*tx).await?;
-    crate::notify::provider::application_submitted(&*tx, &model).await?;
-    tx.commit().await?;
+    let model = crate::applications::apply::apply(
+        &state.db,
+        &actor,
+        provider,
+        input.purchaser_id,
+        &input.service_ids,
+    )
+    .await?;
     Ok((
         StatusCode::CREATED,
         Json(ApplicationOut::from_model(&model)?),

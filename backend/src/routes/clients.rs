@@ -6,24 +6,14 @@ use axum::{
     http::StatusCode,
     response::{IntoResponse, Response},
 };
-use chrono::Utc;
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 use serde::{Deserialize, Serialize};
-use valinta_emails::LinkPurpose;
 
 pub use crate::clients::read::ClientOut;
 use crate::{
     accounts::links,
-    audit::{self, AuditEvent},
     auth::Actor,
-    db::entities::client,
-    domain::{
-        EmailAddress, Municipality, PersonalId,
-        catalogue::Role,
-        ids::{ClientId, MandateId, PurchaserId, UserId},
-        text::parse_text,
-    },
-    error::{AppError, AppResult, field},
+    domain::ids::{ClientId, MandateId, PurchaserId, UserId},
+    error::AppResult,
     mandates::{
         self, MandateView,
         grant::{self, ExistingPerson, Granted, MandateRequest},
@@ -32,10 +22,8 @@ use crate::{
     routes::{
         common::ListOut,
         extract::{ApiJson, ApiQuery, PageQuery, PathId},
-        purchasers::municipalities_of,
     },
     state::AppState,
-    users::{self, NewUser},
 };
 
 #[derive(Deserialize, utoipa::ToSchema)]
@@ -58,81 +46,18 @@ pub async fn create(
     PathId(pid): PathId<PurchaserId>,
     ApiJson(input): ApiJson<ClientIn>,
 ) -> AppResult<(StatusCode, Json<ClientOut>)> {
-    actor.require_staff(pid, Role::CaseWorker)?;
-    let name = field("name", parse_text(&input.name, 200))?;
-    let personal_id = field("personal_id", PersonalId::parse(&input.personal_id))?;
-    let municipality = field("municipality", Municipality::parse(&input.municipality))?;
-    let area = municipalities_of(&state.db.conn, pid.into()).await?;
-    if !area.iter().any(|m| m == municipality.as_str()) {
-        return Err(AppError::invalid(
-            "municipality",
-            "is not in this purchaser's area",
-        ));
-    }
-    let email = input
-        .email
-        .as_deref()
-        .map(|e| field("email", EmailAddress::parse(e)))
-        .transpose()?;
+    // Who may add clients is asked first, as before anything else is read.
+    actor.require_staff(pid, crate::domain::catalogue::Role::CaseWorker)?;
     if input.password.is_some() {
         return Err(links::not_set_by_staff());
     }
-    let hash = state.vault.lookup_hash(&personal_id);
-    let tx = state.db.begin_write().await?;
-    let duplicate = client::Entity::find()
-        .filter(client::Column::PurchaserId.eq(uuid::Uuid::from(pid)))
-        .filter(client::Column::PersonalIdHash.eq(hash.as_str()))
-        .count(&*tx)
-        .await?;
-    if duplicate > 0 {
-        return Err(
-            AppError::conflict("duplicate", "personal_id belongs to a client already")
-                .with_field("personal_id", "belongs to a client already"),
-        );
-    }
-    let id = ClientId::new();
-    let model = client::ActiveModel {
-        id: Set(id.into()),
-        purchaser_id: Set(pid.into()),
-        name: Set(name.clone()),
-        personal_id_cipher: Set(state.vault.encrypt(&personal_id)?),
-        personal_id_hash: Set(hash),
-        personal_id_masked: Set(personal_id.masked()),
-        municipality: Set(municipality.to_string()),
-        email: Set(email.as_ref().map(|e| e.as_str().to_owned())),
-        created_at: Set(Utc::now()),
-    }
-    .insert(&*tx)
-    .await
-    // Two case workers adding one person at the same moment: the second is told so.
-    .map_err(|e| AppError::from_unique(e, "personal_id", "belongs to a client already"))?;
-    if let Some(email) = email {
-        let new = NewUser {
-            email: Some(email),
-            password_hash: None,
-            name,
-            roles: vec![Role::Client],
-            purchaser: None,
-            provider: None,
-            client: Some(id),
-        };
-        let account = users::insert(&*tx, new).await?;
-        links::send(&*tx, &account, LinkPurpose::SetPassword).await?;
-    }
-    audit::record(
-        &*tx,
-        Some(&actor),
-        None,
-        AuditEvent {
-            action: "client_created",
-            subject_type: "client",
-            subject_id: id.to_string(),
-            client: Some(id),
-            detail: None,
-        },
-    )
-    .await?;
-    tx.commit().await?;
+    let typed = crate::clients::create::ClientText {
+        name: &input.name,
+        personal_id: &input.personal_id,
+        municipality: &input.municipality,
+        email: input.email.as_deref(),
+    };
+    let model = crate::clients::create::create(&state, &actor, pid, &typed).await?;
     Ok((StatusCode::CREATED, Json(ClientOut::from_model(&model))))
 }
 

@@ -159,6 +159,18 @@ async fn start_pages_count_every_row(app: &TestApp, b: &Browser, lang: &str) {
     look(b, &format!("provider-start-{lang}"), &mut problems).await;
     // The phone's menu opens from its button, and says so.
     b.set_width(360).await;
+    // The script folds the menu when the width changes; wait for it before opening.
+    for _ in 0..50 {
+        let folded = b
+            .client
+            .execute("const t = document.querySelector('.menu-toggle'); return !t.hidden && t.getAttribute('aria-expanded') === 'false'", vec![])
+            .await
+            .expect("menu state");
+        if folded == json!(true) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
     b.click(".menu-toggle").await;
     let expanded: Value = b
         .client

@@ -3,16 +3,13 @@
 use std::collections::HashMap;
 
 use askama::Template;
-use axum::{extract::State, http::Uri, response::Response};
+use axum::{http::Uri, response::Response};
 use sea_orm::{EntityTrait, QueryOrder};
 
 use crate::{
+    applications::{apply, read::ApplicationOut},
     domain::ids::{PurchaserId, ServiceId},
     error::{AppError, AppResult},
-    routes::{
-        applications::{self, ApplicationIn},
-        extract::{ApiJson, PathId},
-    },
     web::{
         page::{Choice, Field, FormErrors, PageCtx, done, render},
         session::{Web, WebForm},
@@ -54,7 +51,6 @@ async fn draw(
 ) -> AppResult<Response> {
     let (actor, id) = super::staff(web)?;
     let lang = web.lang;
-    let _state = State(web.state.clone());
     let purchasers: Vec<crate::db::entities::purchaser::Model> =
         crate::db::entities::purchaser::Entity::find()
             .order_by_asc(crate::db::entities::purchaser::Column::Name)
@@ -68,7 +64,7 @@ async fn draw(
         .await?
         .items
         .iter()
-        .map(applications::ApplicationOut::from_model)
+        .map(ApplicationOut::from_model)
         .collect::<AppResult<Vec<_>>>()?;
     let service_ids: Vec<uuid::Uuid> = listed
         .iter()
@@ -169,13 +165,10 @@ pub async fn submit(
                     .map_err(|_| AppError::invalid("services", "is not a service"))
             })
             .collect::<AppResult<Vec<_>>>()?;
-        let input = ApplicationIn {
-            purchaser_id,
-            service_ids,
-        };
-        applications::create(State(web.state.clone()), actor, PathId(id), ApiJson(input))
+        apply::apply(&web.state.db, &actor, id, purchaser_id, &service_ids)
             .await
             .map_err(|e| crate::web::page::rename_field(e, "service_ids", "services"))
+            .map_err(|e| crate::web::page::rename_field(e, "purchaser_id", "purchaser"))
     }
     .await;
     match outcome {

@@ -3,7 +3,6 @@
 //! by the API handlers these pages call.
 use askama::Template;
 use axum::{
-    extract::State,
     http::Uri,
     response::{IntoResponse, Redirect, Response},
 };
@@ -17,16 +16,13 @@ use crate::{
         ids::ClientId,
     },
     error::AppResult,
+    http::extract::PathId,
     identity_codes,
     mandates::{
         self,
         grant::{self, Granted, MandateRequest},
     },
-    routes::{
-        allocations,
-        clients::{self, ClientIn},
-        extract::{ApiJson, PathId},
-    },
+    routes::allocations,
     web::{
         client::money::BalanceView,
         format,
@@ -195,16 +191,21 @@ pub async fn create(
     let (actor, pid) = super::staff(&web)?;
     let form = Pairs(pairs);
     let opt = |name: &str| Some(form.one(name)).filter(|v| !v.trim().is_empty());
-    let input = ClientIn {
-        name: form.one("name"),
-        personal_id: form.one("personal_id"),
-        municipality: form.one("municipality"),
-        email: opt("email"),
-        password: None,
+    let (name, personal_id, municipality, email) = (
+        form.one("name"),
+        form.one("personal_id"),
+        form.one("municipality"),
+        opt("email"),
+    );
+    let typed = crate::clients::create::ClientText {
+        name: &name,
+        personal_id: &personal_id,
+        municipality: &municipality,
+        email: email.as_deref(),
     };
-    match clients::create(State(web.state.clone()), actor, PathId(pid), ApiJson(input)).await {
-        Ok((_, created)) => Ok(done(
-            &format!("/purchaser/clients/{}", created.0.id),
+    match crate::clients::create::create(&web.state, &actor, pid, &typed).await {
+        Ok(created) => Ok(done(
+            &format!("/purchaser/clients/{}", created.id),
             "client-added",
         )),
         Err(e) => {
