@@ -11,7 +11,7 @@ use crate::{
     auth::{ActingFor, Actor, access},
     db::{
         Db,
-        entities::{client, delivery, dispute, provider},
+        entities::{client, dispute, provider},
     },
     domain::{
         Money, Quantity,
@@ -166,13 +166,8 @@ async fn with_parties(
         .into_iter()
         .map(|c| (c.id, c))
         .collect();
-    let deliveries: HashMap<uuid::Uuid, delivery::Model> = delivery::Entity::find()
-        .filter(delivery::Column::Id.is_in(models.iter().map(|d| d.delivery_id)))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|d| (d.id, d))
-        .collect();
+    let delivery_ids: Vec<uuid::Uuid> = models.iter().map(|d| d.delivery_id).collect();
+    let deliveries = super::lists::deliveries_by_id(conn, &delivery_ids).await?;
     let providers: HashMap<uuid::Uuid, String> = provider::Entity::find()
         .filter(provider::Column::Id.is_in(deliveries.values().map(|d| d.provider_id)))
         .all(conn)
