@@ -14,107 +14,49 @@ fluent_templates::static_loader! {
     };
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum Lang {
-    #[default]
-    Fi,
-    Sv,
-    En,
-}
+/// One `Lang` for the whole program (emails' and pages' alike, from `valinta_emails`);
+/// this adds what only the portal needs: its texts, looked up in the Fluent files.
+pub use valinta_emails::Lang;
 
-impl Lang {
-    pub const ALL: [Lang; 3] = [Lang::Fi, Lang::Sv, Lang::En];
-
-    pub fn parse(raw: &str) -> Option<Lang> {
-        match raw.trim() {
-            "fi" => Some(Lang::Fi),
-            "sv" => Some(Lang::Sv),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Fi => "fi",
-            Lang::Sv => "sv",
-            Lang::En => "en",
-        }
-    }
-
-    /// The language's own name, as a language menu shows it.
-    pub fn own_name(self) -> &'static str {
-        match self {
-            Lang::Fi => "Suomeksi",
-            Lang::Sv => "På svenska",
-            Lang::En => "In English",
-        }
-    }
-
-    /// The language a browser prefers among ours, from its `Accept-Language` header:
-    /// the highest q-value wins (earlier on a tie), a region does not matter ("sv-FI" is
-    /// Swedish, "en-GB" English), `q=0` means "not this one". None when the header names
-    /// none of ours.
-    pub fn from_accept_language(header: &str) -> Option<Lang> {
-        let mut best: Option<(Lang, u16)> = None;
-        for item in header.split(',') {
-            let mut parts = item.split(';');
-            let tag = parts.next().unwrap_or_default().trim();
-            let primary = tag.split(['-', '_']).next().unwrap_or_default();
-            let Some(lang) = Lang::parse(&primary.to_ascii_lowercase()) else {
-                continue;
-            };
-            let quality = parts
-                .filter_map(|p| p.trim().strip_prefix("q="))
-                .map(parse_quality)
-                .next()
-                .unwrap_or(Some(1000));
-            let Some(quality) = quality.filter(|q| *q > 0) else {
-                continue;
-            };
-            if best.is_none_or(|(_, q)| quality > q) {
-                best = Some((lang, quality));
-            }
-        }
-        best.map(|(lang, _)| lang)
-    }
-
-    /// The language a URL asks for with `?lang=sv` (the language-bearing URL every page
-    /// has); None without one or with a value other than fi, sv or en.
-    pub fn from_query(query: Option<&str>) -> Option<Lang> {
-        form_urlencoded::parse(query?.as_bytes())
-            .find(|(k, _)| k == "lang")
-            .and_then(|(_, v)| Lang::parse(&v))
-    }
-
-    fn id(self) -> LanguageIdentifier {
-        match self {
-            Lang::Fi => langid!("fi"),
-            Lang::Sv => langid!("sv"),
-            Lang::En => langid!("en"),
-        }
-    }
-
+/// The portal's texts in a language.
+pub trait Translate: Copy {
     /// The text for `key`; a missing key shows as the key itself (and fails the
     /// translation test), never as an empty label.
-    pub fn t(self, key: &str) -> String {
+    fn t(self, key: &str) -> String;
+    /// The text for `key` if this language (or Finnish) has one.
+    fn try_t(self, key: &str) -> Option<String>;
+    /// The text for `key` with named arguments; numbers select plural forms.
+    fn t_with(self, key: &str, args: &[(&'static str, Arg)]) -> String;
+    /// The text for `key` with named arguments if this language (or Finnish) has one.
+    fn try_t_with(self, key: &str, args: &[(&'static str, Arg)]) -> Option<String>;
+    /// Picks the text for this language from a localised object, falling back to Finnish.
+    fn pick(self, text: &std::collections::BTreeMap<String, String>) -> &str;
+}
+
+fn id(lang: Lang) -> LanguageIdentifier {
+    match lang {
+        Lang::Fi => langid!("fi"),
+        Lang::Sv => langid!("sv"),
+        Lang::En => langid!("en"),
+    }
+}
+
+impl Translate for Lang {
+    fn t(self, key: &str) -> String {
         LOCALES
-            .try_lookup(&self.id(), key)
+            .try_lookup(&id(self), key)
             .unwrap_or_else(|| key.to_owned())
     }
 
-    /// The text for `key` if this language (or Finnish) has one.
-    pub fn try_t(self, key: &str) -> Option<String> {
-        LOCALES.try_lookup(&self.id(), key)
+    fn try_t(self, key: &str) -> Option<String> {
+        LOCALES.try_lookup(&id(self), key)
     }
 
-    /// The text for `key` with named arguments; numbers select plural forms.
-    pub fn t_with(self, key: &str, args: &[(&'static str, Arg)]) -> String {
+    fn t_with(self, key: &str, args: &[(&'static str, Arg)]) -> String {
         self.try_t_with(key, args).unwrap_or_else(|| key.to_owned())
     }
 
-    /// The text for `key` with named arguments if this language (or Finnish) has one.
-    pub fn try_t_with(self, key: &str, args: &[(&'static str, Arg)]) -> Option<String> {
+    fn try_t_with(self, key: &str, args: &[(&'static str, Arg)]) -> Option<String> {
         let args: HashMap<Cow<'static, str>, FluentValue> = args
             .iter()
             .map(|(name, value)| {
@@ -128,31 +70,15 @@ impl Lang {
                 (Cow::Borrowed(*name), value)
             })
             .collect();
-        LOCALES.try_lookup_with_args(&self.id(), key, &args)
+        LOCALES.try_lookup_with_args(&id(self), key, &args)
     }
 
-    /// Picks the text for this language from a localised object, falling back to Finnish.
-    pub fn pick(self, text: &std::collections::BTreeMap<String, String>) -> &str {
+    fn pick(self, text: &std::collections::BTreeMap<String, String>) -> &str {
         text.get(self.code())
             .or_else(|| text.get("fi"))
             .or_else(|| text.values().next())
             .map(String::as_str)
             .unwrap_or_default()
-    }
-}
-
-/// A q-value ("0.9", "1", "0.125") in thousandths; None when it is not one.
-fn parse_quality(raw: &str) -> Option<u16> {
-    let raw = raw.trim();
-    let (whole, fraction) = raw.split_once('.').unwrap_or((raw, ""));
-    if fraction.len() > 3 || !fraction.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let thousandths = format!("{fraction:0<3}").parse::<u16>().ok()?;
-    match whole {
-        "0" => Some(thousandths),
-        "1" if thousandths == 0 => Some(1000),
-        _ => None,
     }
 }
 
@@ -216,29 +142,6 @@ mod tests {
             }
         }
         keys
-    }
-
-    #[test]
-    fn accept_language_picks_our_best_language() {
-        let pick = Lang::from_accept_language;
-        assert_eq!(pick("sv-FI,sv;q=0.9,en;q=0.5"), Some(Lang::Sv));
-        assert_eq!(pick("en-GB,en;q=0.9"), Some(Lang::En));
-        assert_eq!(pick("fi-FI"), Some(Lang::Fi));
-        assert_eq!(pick("de-DE,de;q=0.9,sv;q=0.3,en;q=0.2"), Some(Lang::Sv));
-        assert_eq!(pick("en;q=0.5, sv;q=0.8"), Some(Lang::Sv));
-        assert_eq!(pick("sv;q=0, en;q=0.1"), Some(Lang::En));
-        assert_eq!(pick("en;q=0.7,fi;q=0.7"), Some(Lang::En));
-        assert_eq!(pick("SV"), Some(Lang::Sv));
-        assert_eq!(pick("de, *;q=0.5"), None);
-        assert_eq!(pick(""), None);
-        assert_eq!(pick("sv;q=2"), None);
-    }
-
-    #[test]
-    fn the_url_names_the_language() {
-        assert_eq!(Lang::from_query(Some("q=x&lang=sv")), Some(Lang::Sv));
-        assert_eq!(Lang::from_query(Some("lang=de")), None);
-        assert_eq!(Lang::from_query(None), None);
     }
 
     /// One Swedish term per concept (see the README's "Languages" section): a variant
@@ -363,7 +266,7 @@ mod tests {
         .collect();
         for key in keys_of("fi") {
             for lang in Lang::ALL {
-                let found = LOCALES.lookup_no_default_fallback(&lang.id(), &key, Some(&args));
+                let found = LOCALES.lookup_no_default_fallback(&id(lang), &key, Some(&args));
                 assert!(found.is_some(), "{key} has no {} text", lang.code());
             }
         }

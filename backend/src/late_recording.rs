@@ -44,6 +44,25 @@ pub fn parse_reason(raw: &str) -> AppResult<String> {
     field("reason", parse_text(raw, 2000))
 }
 
+/// Opens late recording on commitment `id` as asked (`until` a date, `reason` text): the
+/// commitment's purchaser's case worker or finance only (anyone else: 404 or 403).
+pub async fn open_as_asked(
+    db: &Db,
+    actor: &Actor,
+    id: crate::domain::ids::CommitmentId,
+    until: &str,
+    reason: &str,
+) -> AppResult<late_recording::Model> {
+    let model = commitment::Entity::find_by_id(uuid::Uuid::from(id))
+        .one(&db.conn)
+        .await?
+        .ok_or_else(|| AppError::not_found("commitment"))?;
+    let acting = who_opens(&db.conn, actor, &model).await?;
+    let until = parse_until(until, crate::domain::today_in_finland())?;
+    let reason = parse_reason(reason)?;
+    open(db, &model, until, reason, actor, acting).await
+}
+
 /// Opens late recording on a commitment the caller may act on as purchaser staff.
 pub async fn open(
     db: &Db,

@@ -33,6 +33,7 @@ pub mod outbox;
 pub mod paging;
 pub mod prices;
 pub mod providers;
+pub mod purchasers;
 pub mod recording;
 pub mod reports;
 pub mod reviews;

@@ -2,6 +2,13 @@
 //! list is either complete or says which part of the whole it is — never silently cut.
 use sea_orm::{ConnectionTrait, DbErr, EntityTrait, FromQueryResult, PaginatorTrait, QuerySelect};
 
+/// The list envelope of the contract: `{"items": [...], "total": N}`.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct ListOut<T> {
+    pub items: Vec<T>,
+    pub total: u64,
+}
+
 /// A page of a list: `page` counts from 1.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Page {

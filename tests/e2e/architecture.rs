@@ -94,6 +94,16 @@ fn the_api_does_not_depend_on_the_portal() {
 }
 
 #[test]
+fn the_portal_never_calls_the_api_handlers() {
+    let graph = imports();
+    let web = graph.get("web").cloned().unwrap_or_default();
+    assert!(
+        !web.contains("routes"),
+        "web/ imports routes/: pages call the operations modules, as the handlers do"
+    );
+}
+
+#[test]
 fn operations_modules_never_reach_up_into_the_http_adapters() {
     let graph = imports();
     let adapters = ["routes", "web", "app"];

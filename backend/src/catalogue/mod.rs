@@ -1,16 +1,19 @@
-//! The catalogue's operations over time: editing an entry (names and rulebook at once,
-//! money terms from a date, [`edit`]), archiving it ([`archive`]), the terms in force on
-//! any date ([`terms`], what the ledger asks), the income-related voucher value with its
-//! plain-language explanation ([`income`], [`explain`]), and what a new decision must
-//! give ([`decision`]). `routes/` and `web/` are thin
-//! adapters over these.
+//! The catalogue's operations over time: adding an entry ([`create`], from [`input`]),
+//! editing it (names and rulebook at once, money terms from a date, [`edit`]), archiving it
+//! ([`archive`]), the terms in force on any date ([`terms`], what the ledger asks), the
+//! income-related voucher value with its plain-language explanation ([`income`],
+//! [`explain`]), what a new decision must give ([`decision`]), and an entry as readers see
+//! it ([`view`]). `routes/` and `web/` are thin adapters over these.
 pub mod archive;
+pub mod create;
 pub mod decision;
 pub mod edit;
 pub mod explain;
 pub mod income;
+pub mod input;
 pub mod listing;
 pub mod terms;
+pub mod view;
 
 use sea_orm::{DbErr, EntityTrait, QuerySelect};
 

@@ -6,6 +6,7 @@
 //! writes are serialized, readers are never blocked (WAL).
 pub mod columns;
 pub mod entities;
+pub mod json;
 
 use std::{ops::Deref, sync::Arc, time::Duration};
 

@@ -11,7 +11,7 @@ use crate::{
     auth::{ActingFor, Actor, access},
     db::{
         Db,
-        entities::{client, dispute, provider},
+        entities::{client, dispute},
     },
     domain::{
         Money, Quantity,
@@ -168,13 +168,9 @@ async fn with_parties(
         .collect();
     let delivery_ids: Vec<uuid::Uuid> = models.iter().map(|d| d.delivery_id).collect();
     let deliveries = super::lists::deliveries_by_id(conn, &delivery_ids).await?;
-    let providers: HashMap<uuid::Uuid, String> = provider::Entity::find()
-        .filter(provider::Column::Id.is_in(deliveries.values().map(|d| d.provider_id)))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p.name))
-        .collect();
+    let providers =
+        crate::providers::names::names_by_id(conn, deliveries.values().map(|d| d.provider_id))
+            .await?;
     models
         .iter()
         .map(|m| {

@@ -2,6 +2,7 @@
 //! by open commitments; and the reconciliation that proves the books. Read-only: money moves
 //! only in `ledger/`, invoices are made only in `settlement/`.
 pub mod reconciliation;
+pub mod report;
 pub mod reservations;
 pub mod spend;
 

@@ -40,7 +40,7 @@ pub use reconcile::{Reconciliation, reconcile};
 /// What an allocation holds, in euros.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct Balance {
-    #[schema(value_type = String, example = "1000.00")]
+    #[schema(example = "1000.00")]
     pub granted: Money,
     pub available: Money,
     pub reserved: Money,

@@ -7,6 +7,7 @@ pub mod choices;
 pub mod client;
 pub mod digest;
 pub mod lookup;
+pub mod outbox_reads;
 pub mod provider;
 pub mod queue;
 pub mod recipients;

@@ -11,7 +11,7 @@ use crate::{db::entities::offering_price, domain::Money, error::AppResult};
 /// the latest).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct PriceVersion {
-    #[schema(value_type = String, example = "45.00")]
+    #[schema(example = "45.00")]
     pub unit_price: Money,
     pub valid_from: NaiveDate,
     pub valid_to: Option<NaiveDate>,

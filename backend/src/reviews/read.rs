@@ -54,13 +54,8 @@ async fn rows(
         .into_iter()
         .map(|o| (o.id, o))
         .collect();
-    let providers: HashMap<uuid::Uuid, String> = provider::Entity::find()
-        .filter(provider::Column::Id.is_in(models.iter().map(|r| r.provider_id)))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p.name))
-        .collect();
+    let providers =
+        crate::providers::names::names_by_id(conn, models.iter().map(|r| r.provider_id)).await?;
     models
         .iter()
         .map(|m| {

@@ -5,20 +5,20 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     allocations::grant::{self, GrantInput},
+    allocations::view::VoucherBasisOut,
     auth::{ActingFor, Actor},
     catalogue,
     db::entities::allocation,
     domain::{
         Money,
         catalogue::FundingKind,
-        ids::{AllocationId, ClientId, CommitmentId, DeliveryId, PurchaserId, ServiceId},
+        ids::{AllocationId, ClientId, CommitmentId, DeliveryId, ServiceId},
     },
     error::{AppResult, field},
-    ledger::{self, Balance, Reconciliation},
+    ledger::{self, Reconciliation},
     routes::{
-        common::{ListOut, from_json},
+        common::ListOut,
         extract::{ApiJson, ApiQuery, DecimalText, PageQuery, PathId},
-        services::voucher_value::VoucherBasisOut,
     },
     state::AppState,
 };
@@ -41,48 +41,7 @@ pub struct AllocationIn {
     pub monthly_income: Option<DecimalText>,
 }
 
-#[derive(Serialize, utoipa::ToSchema)]
-pub struct AllocationOut {
-    pub id: AllocationId,
-    pub client_id: ClientId,
-    pub purchaser_id: PurchaserId,
-    pub kind: FundingKind,
-    #[schema(value_type = String)]
-    pub granted: Money,
-    pub valid_from: NaiveDate,
-    pub valid_to: NaiveDate,
-    pub service_ids: Vec<ServiceId>,
-    #[schema(value_type = Option<String>)]
-    pub voucher_value: Option<Money>,
-    pub grace_days: i32,
-    /// The last day commitments and deliveries dated inside the period are taken:
-    /// `valid_to + grace_days`. After it the unspent money expires.
-    pub open_until: NaiveDate,
-    pub balance: Balance,
-    /// How the voucher value was set from income (one allocation's answer only, not lists).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub voucher_basis: Option<VoucherBasisOut>,
-}
-
-impl AllocationOut {
-    pub fn from_model(model: &allocation::Model) -> AppResult<Self> {
-        Ok(AllocationOut {
-            id: model.id.into(),
-            client_id: model.client_id.into(),
-            purchaser_id: model.purchaser_id.into(),
-            kind: model.kind,
-            granted: Money::from_cents(model.granted_cents),
-            valid_from: model.valid_from,
-            valid_to: model.valid_to,
-            service_ids: from_json(&model.service_ids)?,
-            voucher_value: model.voucher_value_cents.map(Money::from_cents),
-            grace_days: model.grace_days,
-            open_until: ledger::expiry::last_day(model),
-            balance: Balance::of(model),
-            voucher_basis: None,
-        })
-    }
-}
+pub use crate::allocations::view::AllocationOut;
 
 pub fn parse_date(name: &str, text: &str) -> AppResult<NaiveDate> {
     field(name, crate::domain::day::parse_day(text))
@@ -172,13 +131,9 @@ pub struct LedgerEntryOut {
     pub seq: i32,
     pub kind: String,
     /// Signed change to each part of the balance.
-    #[schema(value_type = String)]
     pub available: Money,
-    #[schema(value_type = String)]
     pub reserved: Money,
-    #[schema(value_type = String)]
     pub spent: Money,
-    #[schema(value_type = String)]
     pub expired: Money,
     pub commitment_id: Option<CommitmentId>,
     pub delivery_id: Option<DeliveryId>,

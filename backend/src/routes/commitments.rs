@@ -50,7 +50,6 @@ pub struct CommitmentOut {
     pub method: Method,
     pub status: CommitmentStatus,
     /// What is still reserved for this commitment.
-    #[schema(value_type = String)]
     pub reserved: Money,
     /// The day the client would like the service to start, if she said.
     pub start_date: Option<chrono::NaiveDate>,

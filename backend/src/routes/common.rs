@@ -1,24 +1,12 @@
 //! Small helpers shared by the handlers: list envelopes and reading JSON columns.
-use serde::{Serialize, de::DeserializeOwned};
+use crate::error::AppResult;
 
-use crate::error::{AppError, AppResult};
-
-/// The list envelope of the contract: `{"items": [...], "total": N}`.
-#[derive(Serialize, utoipa::ToSchema)]
-pub struct ListOut<T> {
-    pub items: Vec<T>,
-    pub total: u64,
-}
-
-/// Reads a JSON column written by this program; a mismatch is our bug, not the user's.
-pub fn from_json<T: DeserializeOwned>(value: &serde_json::Value) -> AppResult<T> {
-    serde_json::from_value(value.clone())
-        .map_err(|e| AppError::internal(format!("stored JSON: {e}")))
-}
-
-pub fn to_json<T: Serialize>(value: &T) -> AppResult<serde_json::Value> {
-    serde_json::to_value(value).map_err(AppError::internal)
-}
+// The list envelope lives with paging, JSON columns with the database; the handlers
+// reach both from here.
+pub use crate::{
+    db::json::{from_json, to_json},
+    paging::ListOut,
+};
 
 /// One page of a query and the total count of all its rows, for the list envelope.
 pub async fn fetch_page<E>(

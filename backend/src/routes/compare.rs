@@ -42,7 +42,6 @@ pub struct ComparedOffering {
     /// Settlement methods the catalogue allows for this service.
     pub methods: Vec<Method>,
     /// The client's own share of one unit under their allocation (only with `allocation_id`).
-    #[schema(value_type = Option<String>)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub client_share_per_unit: Option<Money>,
     /// Whole units the allocation's available balance pays for (only with `allocation_id`).

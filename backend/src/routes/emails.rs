@@ -14,7 +14,7 @@ use crate::{
     db::entities::email,
     error::{AppError, AppResult},
     jobs,
-    notify::queue::EmailStatus,
+    notify::outbox_reads::{parse_status, record_read},
     routes::{
         common::{ListOut, fetch_page},
         extract::{ApiQuery, PageQuery},
@@ -61,15 +61,6 @@ impl EmailOut {
     }
 }
 
-pub fn parse_status(raw: Option<&str>) -> AppResult<Option<EmailStatus>> {
-    match raw.map(str::trim).filter(|s| !s.is_empty()) {
-        None => Ok(None),
-        Some(s) => s.parse().map(Some).map_err(|_| {
-            AppError::bad_parameter("status", "must be pending, sending, sent or failed")
-        }),
-    }
-}
-
 #[utoipa::path(get, path = "/api/v1/admin/emails", operation_id = "emails_list", tag = "emails", params(EmailQuery),
     responses((status = 200, body = ListOut<EmailOut>), (status = 403, body = crate::error::ErrorBody)))]
 pub async fn list(
@@ -89,35 +80,11 @@ pub async fn list(
         select = select.filter(email::Column::Status.eq(status));
     }
     let (models, total) = fetch_page(&state.db.conn, select, page).await?;
-    record_read(&state, &actor, "list", status.map_or("all", Into::into)).await?;
+    record_read(&state.db, &actor, "list", status.map_or("all", Into::into)).await?;
     Ok(Json(ListOut {
         items: models.into_iter().map(EmailOut::of).collect(),
         total,
     }))
-}
-
-/// The outbox holds people's addresses and what was written to them: every look at it is
-/// audit-logged, as reads of client data are.
-pub async fn record_read(
-    state: &AppState,
-    actor: &Actor,
-    what: &str,
-    which: &str,
-) -> AppResult<()> {
-    crate::audit::record(
-        &state.db.conn,
-        Some(actor),
-        None,
-        crate::audit::AuditEvent {
-            action: "email_outbox_read",
-            subject_type: "emails",
-            subject_id: which.to_owned(),
-            client: None,
-            detail: Some(serde_json::json!({ "read": what })),
-        },
-    )
-    .await?;
-    Ok(())
 }
 
 #[utoipa::path(post, path = "/api/v1/admin/emails/{id}/retry", tag = "emails", params(("id" = uuid::Uuid, Path, description = "the email")),

@@ -2,14 +2,12 @@
 //! the provider record deliveries older than the recording window, until a day.
 use axum::{Json, extract::State};
 use chrono::{NaiveDate, Utc};
-use sea_orm::EntityTrait;
 use serde::{Deserialize, Serialize};
 
 use crate::{
     auth::Actor,
-    db::entities::commitment,
-    domain::{ids::CommitmentId, today_in_finland},
-    error::{AppError, AppResult},
+    domain::ids::CommitmentId,
+    error::AppResult,
     late_recording,
     routes::extract::{ApiJson, PathId},
     state::AppState,
@@ -41,14 +39,8 @@ pub async fn open(
     PathId(id): PathId<CommitmentId>,
     ApiJson(input): ApiJson<LateRecordingIn>,
 ) -> AppResult<Json<LateRecordingOut>> {
-    let model = commitment::Entity::find_by_id(uuid::Uuid::from(id))
-        .one(&state.db.conn)
-        .await?
-        .ok_or_else(|| AppError::not_found("commitment"))?;
-    let acting = late_recording::who_opens(&state.db.conn, &actor, &model).await?;
-    let until = late_recording::parse_until(&input.until, today_in_finland())?;
-    let reason = late_recording::parse_reason(&input.reason)?;
-    let row = late_recording::open(&state.db, &model, until, reason, &actor, acting).await?;
+    let row =
+        late_recording::open_as_asked(&state.db, &actor, id, &input.until, &input.reason).await?;
     Ok(Json(LateRecordingOut {
         commitment_id: id,
         until: row.until,

@@ -1,19 +1,16 @@
 //! Purchasers (wellbeing services counties, municipalities) and their staff.
 use axum::{Json, extract::State, http::StatusCode};
 use chrono::Utc;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use crate::{
     auth::{Actor, password},
     db::entities::{purchaser, purchaser_municipality},
     domain::{
-        BusinessId, EmailAddress, Municipality,
+        BusinessId, EmailAddress,
         catalogue::{PURCHASER_STAFF_ROLES, Role},
-        einvoice::{EinvoiceAddress, OperatorId},
         grace::GraceDays,
         ids::{PurchaserId, UserId},
         recording::RecordingDays,
@@ -21,7 +18,7 @@ use crate::{
     },
     error::{AppError, AppResult, field},
     routes::{
-        common::{ListOut, fetch_page, routing_patch},
+        common::{ListOut, fetch_page},
         extract::{ApiJson, ApiQuery, PageQuery, PathId},
     },
     state::AppState,
@@ -35,54 +32,9 @@ pub struct PurchaserIn {
     pub municipalities: Vec<String>,
 }
 
-#[derive(Serialize, utoipa::ToSchema)]
-pub struct PurchaserOut {
-    pub id: PurchaserId,
-    pub name: String,
-    pub business_id: String,
-    pub municipalities: Vec<String>,
-    /// Deliveries are expected to be recorded within this many days of their date.
-    pub recording_days: i32,
-    /// Days after an allocation's period during which deliveries dated inside it are still
-    /// taken, before the unspent money expires: the default for new decisions.
-    pub grace_days: i32,
-    /// Where providers' e-invoices to this purchaser go: e-invoice address and operator ID
-    /// (public, as on any county's billing instructions).
-    pub einvoice_address: Option<String>,
-    pub einvoice_operator: Option<String>,
-}
+pub use crate::purchasers::{PurchaserOut, PurchaserPatch, view::out};
 
-pub fn parse_municipalities(name: &str, raw: &[String]) -> AppResult<Vec<Municipality>> {
-    if raw.is_empty() {
-        return Err(AppError::invalid(
-            name,
-            "must list at least one municipality code",
-        ));
-    }
-    let parsed: Result<BTreeSet<Municipality>, _> =
-        raw.iter().map(|m| Municipality::parse(m)).collect();
-    Ok(field(name, parsed)?.into_iter().collect())
-}
-
-/// Where the purchaser's area is read (the clients and reports use it too).
-pub use crate::clients::area::municipalities_of;
-
-async fn out(
-    conn: &impl sea_orm::ConnectionTrait,
-    model: purchaser::Model,
-) -> AppResult<PurchaserOut> {
-    let municipalities = municipalities_of(conn, model.id).await?;
-    Ok(PurchaserOut {
-        id: model.id.into(),
-        name: model.name,
-        business_id: model.business_id,
-        municipalities,
-        recording_days: model.recording_days,
-        grace_days: model.grace_days,
-        einvoice_address: model.einvoice_address,
-        einvoice_operator: model.einvoice_operator,
-    })
-}
+pub use crate::clients::area::parse_municipalities;
 
 #[utoipa::path(post, path = "/api/v1/purchasers", operation_id = "purchasers_create", tag = "purchasers", request_body = PurchaserIn,
     responses((status = 201, body = PurchaserOut), (status = "4XX", body = crate::error::ErrorBody)))]
@@ -168,25 +120,9 @@ pub async fn get(
     State(state): State<AppState>,
     PathId(pid): PathId<PurchaserId>,
 ) -> AppResult<Json<PurchaserOut>> {
-    let model = purchaser::Entity::find_by_id(uuid::Uuid::from(pid))
-        .one(&state.db.conn)
-        .await?
-        .ok_or_else(|| AppError::not_found("purchaser"))?;
-    Ok(Json(out(&state.db.conn, model).await?))
-}
-
-/// Every field optional: what is sent is changed, the rest stays.
-#[derive(Deserialize, Default, utoipa::ToSchema)]
-pub struct PurchaserPatch {
-    /// Days after the delivery date within which deliveries should be recorded, 1–90.
-    pub recording_days: Option<i64>,
-    /// Grace days for new decisions, 0–365.
-    pub grace_days: Option<i64>,
-    /// E-invoice address: an OVT code (`003712345671`) or an IBAN; `""` removes it.
-    /// Set by finance.
-    pub einvoice_address: Option<String>,
-    /// E-invoice operator ID, e.g. `003721291126` or `NDEAFIHH`; `""` removes it.
-    pub einvoice_operator: Option<String>,
+    Ok(Json(
+        crate::purchasers::view::one(&state.db.conn, pid).await?,
+    ))
 }
 
 #[utoipa::path(patch, path = "/api/v1/purchasers/{pid}", operation_id = "purchasers_update", tag = "purchasers", params(("pid" = uuid::Uuid, Path, description = "the purchaser")), request_body = PurchaserPatch,
@@ -197,76 +133,8 @@ pub async fn update(
     PathId(pid): PathId<PurchaserId>,
     ApiJson(input): ApiJson<PurchaserPatch>,
 ) -> AppResult<Json<PurchaserOut>> {
-    // The purchaser's finance or catalogue manager sets its expectations of providers.
-    if actor.require_staff(pid, Role::Finance).is_err() {
-        actor.require_staff(pid, Role::CatalogueManager)?;
-    }
-    let recording_days = input
-        .recording_days
-        .map(|d| field("recording_days", RecordingDays::parse(d)))
-        .transpose()?;
-    let grace_days = input
-        .grace_days
-        .map(|d| field("grace_days", GraceDays::parse(d)))
-        .transpose()?;
-    let einvoice_address = routing_patch(
-        "einvoice_address",
-        input.einvoice_address.as_deref(),
-        EinvoiceAddress::parse,
-    )?;
-    let einvoice_operator = routing_patch(
-        "einvoice_operator",
-        input.einvoice_operator.as_deref(),
-        OperatorId::parse,
-    )?;
-    if (einvoice_address.is_some() || einvoice_operator.is_some())
-        && actor.require_staff(pid, Role::Finance).is_err()
-    {
-        // Where invoices go is finance's business.
-        return Err(AppError::forbidden(
-            "only finance sets the e-invoice address",
-        ));
-    }
-    let tx = state.db.begin_write().await?;
-    let model = purchaser::Entity::find_by_id(uuid::Uuid::from(pid))
-        .one(&*tx)
-        .await?
-        .ok_or_else(|| AppError::not_found("purchaser"))?;
-    // An empty patch changes nothing (and an update with no column set would be refused).
-    let changes = recording_days.is_some()
-        || grace_days.is_some()
-        || einvoice_address.is_some()
-        || einvoice_operator.is_some();
-    let before = model.clone();
-    let updated = if changes {
-        let mut active = model.into_active_model();
-        if let Some(days) = recording_days {
-            active.recording_days = Set(days.stored());
-        }
-        if let Some(days) = grace_days {
-            active.grace_days = Set(days.days());
-        }
-        if let Some(address) = einvoice_address {
-            active.einvoice_address = Set(address);
-        }
-        if let Some(operator) = einvoice_operator {
-            active.einvoice_operator = Set(operator);
-        }
-        active.update(&*tx).await?
-    } else {
-        model
-    };
-    crate::settlement::routing::record_change(
-        &*tx,
-        &actor,
-        ("purchaser", updated.id),
-        (&before.einvoice_address, &before.einvoice_operator),
-        (&updated.einvoice_address, &updated.einvoice_operator),
-    )
-    .await?;
-    let body = out(&*tx, updated).await?;
-    tx.commit().await?;
-    Ok(Json(body))
+    let updated = crate::purchasers::settings::update(&state.db, &actor, pid, input).await?;
+    Ok(Json(updated))
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]

@@ -11,7 +11,7 @@ use crate::{
     auth::Actor,
     db::{
         Db,
-        entities::{invoice, provider, service},
+        entities::{invoice, service},
     },
     domain::{
         catalogue::Role,
@@ -50,12 +50,10 @@ async fn provider_names(
     conn: &DatabaseConnection,
     ids: impl IntoIterator<Item = uuid::Uuid>,
 ) -> AppResult<HashMap<uuid::Uuid, (String, String)>> {
-    Ok(provider::Entity::find()
-        .filter(provider::Column::Id.is_in(ids))
-        .all(conn)
+    Ok(crate::providers::names::by_id(conn, ids)
         .await?
         .into_iter()
-        .map(|p| (p.id, (p.name, p.business_id)))
+        .map(|(id, p)| (id, (p.name, p.business_id)))
         .collect())
 }
 

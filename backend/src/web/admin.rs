@@ -2,23 +2,26 @@
 //! failed and why, with a button to send a failed one again. When no SMTP server is set
 //! (development), it also lists the messages written to the local outbox folder and shows
 //! each one: the development page of the outbox.
+use crate::i18n::Translate;
 use askama::Template;
 use axum::{
     extract::{Path, Query},
+    http::Uri,
     response::Response,
 };
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::Deserialize;
 
 use crate::{
     db::entities::email,
     error::{AppError, AppResult},
     jobs,
+    notify::outbox_reads::{parse_status, record_read},
     notify::queue::EmailStatus,
-    routes::emails::{parse_status, record_read},
     web::{
         format,
         page::{PageCtx, done, render},
+        pager::{self, Pager},
         session::{Web, WebForm},
     },
 };
@@ -51,6 +54,7 @@ pub struct StoredRow {
 struct EmailsPage {
     page: PageCtx,
     rows: Vec<EmailRow>,
+    pager: Pager,
     filters: Vec<Filter>,
     folder: Option<String>,
     stored: Vec<StoredRow>,
@@ -91,19 +95,26 @@ fn folder(web: &Web) -> Option<std::path::PathBuf> {
     )
 }
 
-pub async fn list(web: Web, Query(query): Query<StatusQuery>) -> AppResult<Response> {
+pub async fn list(web: Web, uri: Uri, Query(query): Query<StatusQuery>) -> AppResult<Response> {
     let actor = admin(&web)?;
     let status = parse_status(query.status.as_deref())?;
-    record_read(&web.state, actor, "list", status.map_or("all", Into::into)).await?;
+    record_read(
+        &web.state.db,
+        actor,
+        "list",
+        status.map_or("all", Into::into),
+    )
+    .await?;
     let mut select = email::Entity::find()
         .order_by_desc(email::Column::CreatedAt)
-        .limit(200);
+        .order_by_desc(email::Column::Id);
     if let Some(status) = status {
         select = select.filter(email::Column::Status.eq(status));
     }
-    let rows = select
-        .all(&web.state.db.conn)
-        .await?
+    let listed = crate::paging::fetch(&web.state.db.conn, select, pager::requested(&uri)).await?;
+    let pager = Pager::of(web.lang, &uri, &listed);
+    let rows = listed
+        .items
         .into_iter()
         .map(|e| EmailRow {
             id: e.id.to_string(),
@@ -150,6 +161,7 @@ pub async fn list(web: Web, Query(query): Query<StatusQuery>) -> AppResult<Respo
     render(&EmailsPage {
         page: PageCtx::new(&web, "emails-title"),
         rows,
+        pager,
         filters,
         folder: dir.map(|d| d.display().to_string()),
         stored,
@@ -176,7 +188,7 @@ pub async fn stored(web: Web, Path(file): Path<String>) -> AppResult<Response> {
     let dir = folder(&web).ok_or_else(|| AppError::not_found("email"))?;
     let stored =
         valinta_emails::read_stored(&dir, &file).map_err(|_| AppError::not_found("email"))?;
-    record_read(&web.state, actor, "message", &file).await?;
+    record_read(&web.state.db, actor, "message", &file).await?;
     render(&StoredPage {
         page: PageCtx::new(&web, "emails-title").titled(stored.subject.clone()),
         to: stored.to,

@@ -1,6 +1,7 @@
 //! `/admin/users`: the administrator finds an account by name or email and deactivates
 //! (after a confirmation page that says what ends) or reactivates it. A deactivated
 //! person's sessions end at once.
+use crate::i18n::Translate;
 use askama::Template;
 use axum::{
     extract::{Path, Query},

@@ -1,5 +1,6 @@
 //! Delivered quantities in words with their unit ("1 tunti", "2 tuntia"), and the service
 //! (its title and unit) that commitments buy, read for a whole page at once.
+use crate::i18n::Translate;
 use std::collections::HashMap;
 
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};

@@ -1,5 +1,6 @@
 //! Error pages. Handlers refuse with the same `AppError` as the API; here a refusal
 //! becomes a page in the user's language, and "sign in first" a redirect to sign in.
+use crate::i18n::Translate;
 use askama::Template;
 use axum::{
     body::to_bytes,

@@ -2,6 +2,7 @@
 //! staff and the invoiced provider's staff (for anyone else it does not exist): who bills
 //! whom, number, dates, reference and account, every row with the same figures as the
 //! Finvoice and the CSV, the totals by VAT rate, and links to both files.
+use crate::i18n::Translate;
 use askama::Template;
 use axum::response::Response;
 

@@ -1,6 +1,6 @@
 //! The portal: server-rendered, accessible pages for clients, proxies, providers and
-//! purchasers. Pages call the same handlers and domain code as the API (`routes/`), so
-//! every rule lives once; this layer parses forms, picks words and draws HTML.
+//! purchasers. Pages call the same operations modules as the API (`routes/`), never its
+//! handlers, so every rule lives once; this layer parses forms, picks words and draws HTML.
 pub mod acting;
 pub mod admin;
 pub mod admin_users;

@@ -1,5 +1,6 @@
 //! What every page shares: the layout's context (language, navigation, whose matters
 //! are shown), form fields with their errors, and turning a template into a response.
+use crate::i18n::Translate;
 use std::collections::BTreeMap;
 
 use askama::Template;

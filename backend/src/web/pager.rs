@@ -1,5 +1,6 @@
 //! Links between the pages of a long list ("page 2 of 3, 130 rows"), so that a page shows
 //! a part of a list only when it says so and links to the rest.
+use crate::i18n::Translate;
 use axum::http::Uri;
 
 use crate::{
@@ -71,33 +72,4 @@ impl Pager {
             paged: pages > 1,
         }
     }
-}
-
-/// Every row of an API list, page after page: for the pages that still read through an API
-/// handler and must show the whole list.
-pub async fn every_page<T, F, Fut>(mut fetch: F) -> crate::error::AppResult<Vec<T>>
-where
-    F: FnMut(crate::routes::extract::PageQuery) -> Fut,
-    Fut: std::future::Future<Output = crate::error::AppResult<crate::routes::common::ListOut<T>>>,
-{
-    let mut all = Vec::new();
-    for number in 1u64.. {
-        let page = fetch(crate::routes::extract::PageQuery {
-            page: Some(number.to_string()),
-            per_page: Some("100".into()),
-        })
-        .await?;
-        let last = page.items.is_empty() || (all.len() + page.items.len()) as u64 >= page.total;
-        all.extend(page.items);
-        if last {
-            break;
-        }
-    }
-    Ok(all)
-}
-
-/// `page` as the API's `page` and `per_page` query parameters, for pages that still read
-/// through an API list.
-pub fn as_query(page: Page) -> (Option<String>, Option<String>) {
-    (Some(page.page.to_string()), Some(page.per_page.to_string()))
 }

@@ -1,5 +1,6 @@
 //! Password pages: "forgot my password" (the same answer for any address), the page an
 //! emailed link opens to choose a password, and changing one's own password.
+use crate::i18n::Translate;
 use askama::Template;
 use axum::{http::Uri, response::Response};
 use serde::Deserialize;

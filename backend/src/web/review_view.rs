@@ -1,6 +1,7 @@
 //! How a review and a rating distribution are drawn on every page that shows them: stars as
 //! text ("4 / 5") with the star glyphs hidden from screen readers, dates in Finnish form,
 //! and never anything about who wrote the review.
+use crate::i18n::Translate;
 use crate::reviews::{
     read::ReviewRowOut,
     view::{RatingOut, ReviewOut, ReviewStatus},

@@ -1,6 +1,7 @@
 //! `/settings/notifications`: anyone signed in chooses which optional emails they get
 //! (delivery emails one by one, as a weekly digest, or not at all). The page says which
 //! emails are always sent, and why.
+use crate::i18n::Translate;
 use askama::Template;
 use axum::response::Response;
 use valinta_emails::Topic;

@@ -2,6 +2,7 @@
 //! for the purchaser's case workers (`/purchaser/...`): both read it through
 //! `statements::client::for_allocation`, as the API does, so who may see it and the audit
 //! of the read live once.
+use crate::i18n::Translate;
 use askama::Template;
 use axum::{http::Uri, response::Response};
 use chrono::Months;

@@ -2,6 +2,7 @@
 //! municipalities, statuses) in the user's language, shared by all pages.
 use super::i18n::{Arg, Lang};
 use crate::domain::Money;
+use crate::i18n::Translate;
 
 use super::format;
 
@@ -97,9 +98,9 @@ pub async fn service_names(
 pub async fn whole_catalogue(
     state: &crate::state::AppState,
     purchaser: crate::domain::ids::PurchaserId,
-) -> crate::error::AppResult<Vec<crate::routes::services::ServiceOut>> {
+) -> crate::error::AppResult<Vec<crate::catalogue::view::ServiceOut>> {
     let listed = crate::catalogue::listing::services_of(&state.db.conn, purchaser, None).await?;
-    crate::routes::services::read::service_outs(&listed)
+    crate::catalogue::view::service_outs(&listed)
 }
 
 /// What the client told the provider with an order, in one line: "Alkaen 10.12.2026 ·

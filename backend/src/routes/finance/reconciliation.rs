@@ -1,51 +1,15 @@
 //! `GET /purchasers/{pid}/reports/reconciliation`: the proof that the purchaser's books
 //! hold — `ok: false` names every allocation, delivery or invoice that does not.
 use axum::{Json, extract::State};
-use serde::Serialize;
 
 use crate::{
     auth::Actor,
-    domain::{Money, catalogue::Role, ids::PurchaserId},
+    domain::ids::PurchaserId,
     error::AppResult,
-    finance::reconciliation::reconcile,
-    ledger::Balance,
+    finance::report::reconciliation::{self as report, ReconciliationOut},
     routes::extract::PathId,
     state::AppState,
 };
-
-#[derive(Serialize, utoipa::ToSchema)]
-pub struct AllocationProblemOut {
-    pub allocation_id: uuid::Uuid,
-    /// The balance columns.
-    pub balance: Balance,
-    /// The same recomputed from the ledger entries.
-    pub from_entries: Balance,
-    pub reserved_by_commitments: Money,
-}
-
-#[derive(Serialize, utoipa::ToSchema)]
-pub struct InvoicedTwiceOut {
-    pub delivery_id: uuid::Uuid,
-    /// `invoice` or `credit_note`.
-    pub kind: String,
-    pub times: i64,
-}
-
-#[derive(Serialize, utoipa::ToSchema)]
-pub struct ReconciliationOut {
-    /// True when every check holds.
-    pub ok: bool,
-    pub allocations_checked: u64,
-    /// Allocations whose balance columns differ from the sums of their ledger entries.
-    pub allocation_problems: Vec<AllocationProblemOut>,
-    pub invoices_checked: u64,
-    /// Deliveries on more than one invoice (or credit note).
-    pub invoiced_more_than_once: Vec<InvoicedTwiceOut>,
-    /// Deliveries whose invoice mark disagrees with the invoice lines.
-    pub marks_disagreeing: Vec<uuid::Uuid>,
-    /// Invoices whose totals differ from the sum of their lines.
-    pub invoice_totals_wrong: Vec<uuid::Uuid>,
-}
 
 #[utoipa::path(get, path = "/api/v1/purchasers/{pid}/reports/reconciliation", operation_id = "finance_reconciliation_reconciliation", tag = "reports", params(("pid" = uuid::Uuid, Path, description = "the purchaser")),
     responses((status = 200, body = ReconciliationOut), (status = "4XX", body = crate::error::ErrorBody)))]
@@ -54,32 +18,5 @@ pub async fn reconciliation(
     actor: Actor,
     PathId(pid): PathId<PurchaserId>,
 ) -> AppResult<Json<ReconciliationOut>> {
-    actor.require_staff(pid, Role::Finance)?;
-    let report = reconcile(&state.db.conn, pid.into()).await?;
-    Ok(Json(ReconciliationOut {
-        ok: report.ok(),
-        allocations_checked: report.allocations_checked,
-        invoices_checked: report.invoices_checked,
-        allocation_problems: report
-            .allocation_problems
-            .into_iter()
-            .map(|p| AllocationProblemOut {
-                allocation_id: p.allocation_id,
-                balance: Balance::from_cents(p.columns),
-                from_entries: Balance::from_cents(p.from_entries),
-                reserved_by_commitments: Money::from_cents(p.reserved_by_commitments),
-            })
-            .collect(),
-        invoiced_more_than_once: report
-            .invoiced_more_than_once
-            .into_iter()
-            .map(|(delivery_id, kind, times)| InvoicedTwiceOut {
-                delivery_id,
-                kind,
-                times,
-            })
-            .collect(),
-        marks_disagreeing: report.marks_disagreeing,
-        invoice_totals_wrong: report.invoice_totals_wrong,
-    }))
+    Ok(Json(report::reconciliation(&state.db, &actor, pid).await?))
 }

@@ -1,61 +1,16 @@
-//! Adding a catalogue entry.
+//! Adding a catalogue entry over the API (the rules are in `catalogue::create`).
 use axum::{Json, extract::State, http::StatusCode};
-use chrono::Utc;
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
-use serde::Deserialize;
 
 use crate::{
     auth::Actor,
-    catalogue::{edit::check, terms::ServiceTerms},
-    db::entities::{purchaser, service},
-    domain::{
-        LocalizedText, Money,
-        catalogue::{Method, Role, Unit},
-        ids::{PurchaserId, ServiceId},
-        income_rule::IncomeRule,
-        text::parse_text,
-        vat::VatRate,
-    },
-    error::{AppError, AppResult, field},
-    routes::{
-        common::to_json,
-        extract::{ApiJson, DecimalText, PathId},
-    },
+    catalogue,
+    domain::ids::PurchaserId,
+    error::AppResult,
+    routes::extract::{ApiJson, PathId},
     state::AppState,
 };
 
-use super::{IncomeRuleIn, ServiceOut, optional_money};
-
-#[derive(Deserialize, utoipa::ToSchema)]
-pub struct ServiceIn {
-    pub code: String,
-    pub name: LocalizedText,
-    pub unit: Unit,
-    pub social_care: bool,
-    pub methods: Vec<Method>,
-    pub voucher_value: Option<DecimalText>,
-    pub price_cap: Option<DecimalText>,
-    /// VAT in percent, e.g. "25.5". Social-care services are VAT-exempt and leave it out
-    /// (or send 0); any other service must state the rate in force for it.
-    pub vat_rate: Option<DecimalText>,
-    #[serde(default)]
-    pub rulebook: Vec<String>,
-    /// The price a budget is estimated with (the purchaser's price list).
-    #[serde(default)]
-    pub reference_price: Option<DecimalText>,
-    /// An income-related voucher value: decisions for this service then give the
-    /// household's size and income instead of a voucher value.
-    #[serde(default)]
-    pub income_rule: Option<IncomeRuleIn>,
-}
-
-/// Settlement methods as a set: sorted, each once.
-pub(crate) fn method_set(methods: &[Method]) -> Vec<Method> {
-    let mut methods = methods.to_vec();
-    methods.sort();
-    methods.dedup();
-    methods
-}
+use super::{ServiceIn, ServiceOut};
 
 #[utoipa::path(post, path = "/api/v1/purchasers/{pid}/services", operation_id = "services_create_create", tag = "catalogue", request_body = ServiceIn,
     params(("pid" = PurchaserId, Path, description = "the purchaser")),
@@ -66,76 +21,7 @@ pub async fn create(
     PathId(pid): PathId<PurchaserId>,
     ApiJson(input): ApiJson<ServiceIn>,
 ) -> AppResult<(StatusCode, Json<ServiceOut>)> {
-    actor.require_staff(pid, Role::CatalogueManager)?;
-    let code = field("code", parse_text(&input.code, 50))?;
-    let name = field("name", LocalizedText::parse(input.name, 200))?;
-    let terms = ServiceTerms {
-        methods: method_set(&input.methods),
-        voucher_value: optional_money("voucher_value", &input.voucher_value)?,
-        price_cap: optional_money("price_cap", &input.price_cap)?,
-        reference_price: optional_money("reference_price", &input.reference_price)?,
-        vat: field(
-            "vat_rate",
-            VatRate::for_service(
-                input.social_care,
-                input.vat_rate.as_ref().map(|v| v.0.as_str()),
-            ),
-        )?,
-        income_rule: input
-            .income_rule
-            .as_ref()
-            .map(IncomeRuleIn::parse)
-            .transpose()?,
-    };
-    let mut sent = Vec::new();
-    if input.voucher_value.is_some() {
-        sent.push(crate::catalogue::terms::Term::VoucherValue);
-    }
-    if input.income_rule.is_some() {
-        sent.push(crate::catalogue::terms::Term::IncomeRule);
-    }
-    check(&terms, input.social_care, &sent).map_err(AppError::from)?;
-    let rulebook: Result<Vec<String>, _> =
-        input.rulebook.iter().map(|r| parse_text(r, 2000)).collect();
-    let rulebook = field("rulebook", rulebook)?;
-    let tx = state.db.begin_write().await?;
-    purchaser::Entity::find_by_id(uuid::Uuid::from(pid))
-        .one(&*tx)
-        .await?
-        .ok_or_else(|| AppError::not_found("purchaser"))?;
-    let exists = service::Entity::find()
-        .filter(service::Column::PurchaserId.eq(uuid::Uuid::from(pid)))
-        .filter(service::Column::Code.eq(code.as_str()))
-        .count(&*tx)
-        .await?;
-    if exists > 0 {
-        return Err(
-            AppError::conflict("duplicate", "code is already in this catalogue")
-                .with_field("code", "is already in this catalogue"),
-        );
-    }
-    let model = service::ActiveModel {
-        id: Set(ServiceId::new().into()),
-        purchaser_id: Set(pid.into()),
-        code: Set(code),
-        name: Set(to_json(&name)?),
-        unit: Set(input.unit.to_string()),
-        social_care: Set(input.social_care),
-        methods: Set(to_json(&terms.methods)?),
-        voucher_value_cents: Set(terms.voucher_value.map(Money::cents)),
-        price_cap_cents: Set(terms.price_cap.map(Money::cents)),
-        rulebook: Set(to_json(&rulebook)?),
-        vat_basis_points: Set(terms.vat.basis_points()),
-        created_at: Set(Utc::now()),
-        reference_price_cents: Set(terms.reference_price.map(Money::cents)),
-        income_rule: Set(terms.income_rule.as_ref().map(IncomeRule::to_json)),
-        archived_at: Set(None),
-    }
-    .insert(&*tx)
-    .await?;
-    tx.commit().await?;
-    Ok((
-        StatusCode::CREATED,
-        Json(ServiceOut::load(&state.db.conn, &model).await?),
-    ))
+    let model = catalogue::create::create(&state.db, &actor, pid, input).await?;
+    let out = ServiceOut::load(&state.db.conn, &model).await?;
+    Ok((StatusCode::CREATED, Json(out)))
 }

@@ -18,7 +18,7 @@ use crate::{
     state::AppState,
 };
 
-use super::{IncomeRuleIn, ServiceOut, create::method_set, optional_money};
+use super::{IncomeRuleIn, ServiceOut, method_set, optional_money};
 
 /// A field that may be sent as `null` to remove the term: absent is `None`, `null` is
 /// `Some(None)`.

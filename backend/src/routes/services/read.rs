@@ -6,10 +6,7 @@ use sea_orm::EntityTrait;
 use crate::{
     catalogue::{self, terms},
     db::entities::service,
-    domain::{
-        ids::{PurchaserId, ServiceId},
-        today_in_finland,
-    },
+    domain::ids::{PurchaserId, ServiceId},
     error::{AppError, AppResult},
     routes::{
         common::ListOut,
@@ -19,6 +16,7 @@ use crate::{
 };
 
 use super::{ServiceOut, TermsOut, periods};
+pub use crate::catalogue::view::service_outs;
 
 #[utoipa::path(get, path = "/api/v1/purchasers/{pid}/services", operation_id = "services_read_list", tag = "catalogue",
     params(("pid" = PurchaserId, Path, description = "the purchaser"), PageQuery),
@@ -33,23 +31,6 @@ pub async fn list(
     let total = listed.services.total;
     let items = service_outs(&listed)?;
     Ok(Json(ListOut { items, total }))
-}
-
-/// The entries of `listed` as the API shows them, with today's terms.
-pub fn service_outs(listed: &catalogue::listing::Listed) -> AppResult<Vec<ServiceOut>> {
-    let today = today_in_finland();
-    listed
-        .services
-        .items
-        .iter()
-        .map(|m| {
-            let history = listed
-                .histories
-                .get(&m.id)
-                .ok_or_else(|| AppError::internal("service without history"))?;
-            ServiceOut::build(m, history, today)
-        })
-        .collect()
 }
 
 async fn find(state: &AppState, id: ServiceId) -> AppResult<service::Model> {

@@ -11,12 +11,7 @@ use crate::{
         explain::Explanation,
         income::{IncomeBasis, IncomeInput},
     },
-    domain::{
-        Money,
-        ids::ServiceId,
-        income_rule::{HouseholdSize, IncomeRuleText},
-        today_in_finland,
-    },
+    domain::{Money, ids::ServiceId, income_rule::HouseholdSize, today_in_finland},
     error::{AppError, AppResult, field},
     routes::{
         allocations::parse_date,
@@ -37,12 +32,11 @@ pub struct VoucherValueIn {
 
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct VoucherValueOut {
-    #[schema(value_type = String, example = "30.75")]
+    #[schema(example = "30.75")]
     pub voucher_value: Money,
     /// How the value was set, in plain language.
     pub explanation: Explanation,
     /// The income limit of this household size.
-    #[schema(value_type = String)]
     pub income_limit: Money,
     /// The day the rule used came into force.
     pub rule_valid_from: NaiveDate,
@@ -87,33 +81,4 @@ pub async fn compute(
     Ok(Json(VoucherValueOut::of(&basis)))
 }
 
-/// How a decision's voucher value was set from income: shown to the client, her proxies
-/// and the purchaser's case workers (an audited read).
-#[derive(Serialize, utoipa::ToSchema)]
-pub struct VoucherBasisOut {
-    /// The service whose income rule was used.
-    pub service_id: ServiceId,
-    pub household_size: u8,
-    #[schema(value_type = String)]
-    pub monthly_income: Money,
-    #[schema(value_type = String)]
-    pub income_limit: Money,
-    /// The rule as it was in force on the decision's first day.
-    pub income_rule: IncomeRuleText,
-    pub rule_valid_from: NaiveDate,
-    pub explanation: Explanation,
-}
-
-impl VoucherBasisOut {
-    pub fn of(basis: &IncomeBasis) -> Self {
-        VoucherBasisOut {
-            service_id: basis.service_id,
-            household_size: basis.input.household.people(),
-            monthly_income: basis.input.monthly_income,
-            income_limit: basis.valuation.limit,
-            income_rule: basis.rule.to_text(),
-            rule_valid_from: basis.rule_valid_from,
-            explanation: basis.explanation(),
-        }
-    }
-}
+pub use crate::allocations::view::VoucherBasisOut;

@@ -2,6 +2,7 @@
 //! her decisions, with the day she would like it to start, how much she wishes and a message.
 //! The form opens only when a decision can pay for the service; otherwise the page says
 //! plainly why and what to do, instead of a form that would fail on submit.
+use crate::i18n::Translate;
 use askama::Template;
 use axum::response::Response;
 use sea_orm::EntityTrait;

@@ -2,6 +2,7 @@
 //! a dispute's progress and outcome (with the case worker's reason and the provider's
 //! account), a row corrected after a dispute, and until when a dispute can still be made.
 //! The rules (the window, the outcome) are the ledger's; this only puts them into words.
+use crate::i18n::Translate;
 use chrono::NaiveDate;
 
 use crate::{

@@ -1,5 +1,6 @@
 //! Disputing a delivery: the client side says, in their own words, what is wrong; a
 //! case worker decides.
+use crate::i18n::Translate;
 use askama::Template;
 use axum::response::Response;
 use serde::Deserialize;

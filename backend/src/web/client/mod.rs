@@ -10,11 +10,11 @@ pub mod review;
 pub mod reviews;
 
 use crate::{
+    allocations::view::AllocationOut,
     auth::Actor,
     domain::{catalogue::Role, ids::ClientId},
     error::{AppError, AppResult},
     reviews::read::{self as review_reads, ReviewRowOut},
-    routes::allocations::AllocationOut,
     web::session::Web,
 };
 

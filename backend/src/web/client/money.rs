@@ -3,6 +3,7 @@
 //! voucher value was set; then the commitments and their deliveries, newest first, with the
 //! client's own share and, under each table, what happened to a row (voided, disputed,
 //! corrected; see `delivery_notes`).
+use crate::i18n::Translate;
 use std::collections::HashMap;
 
 use askama::Template;

@@ -1,5 +1,6 @@
 //! "How did it go?": the client side writes a review of a service they have used, or edits
 //! it within 30 days. Plain-language guidance says what not to write (names, contacts).
+use crate::i18n::Translate;
 use askama::Template;
 use axum::response::Response;
 use serde::Deserialize;

@@ -2,6 +2,7 @@
 //! now), see them all, and revoke one after confirming. Making a key posts and redirects:
 //! the new key travels to the list page in a one-time flash, so a refresh neither makes a
 //! second key nor shows the first again.
+use crate::i18n::Translate;
 use askama::Template;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::cookie::CookieJar;

@@ -1,5 +1,6 @@
 //! Applying to a purchaser's catalogue: pick the purchaser, read each service's rulebook,
 //! accept it and choose the services. The provider's applications and their decisions.
+use crate::i18n::Translate;
 use std::collections::HashMap;
 
 use askama::Template;

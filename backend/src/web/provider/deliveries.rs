@@ -1,6 +1,7 @@
 //! Recording what was delivered: a short form that shows the commitment's reservation
 //! before and after (computed by the ledger's own rules), and the month's list (voiding is
 //! in `void`).
+use crate::i18n::Translate;
 use askama::Template;
 use axum::{http::Uri, response::Response};
 use sea_orm::EntityTrait;

@@ -1,6 +1,7 @@
 //! Disputes about the provider's deliveries: what the client says is wrong, where each
 //! stands, and for open ones a form for the provider's own account, which the case worker
 //! reads before deciding and the client sees.
+use crate::i18n::Translate;
 use askama::Template;
 use axum::response::Response;
 use serde::Deserialize;

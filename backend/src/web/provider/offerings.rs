@@ -1,14 +1,14 @@
 //! The provider's offerings: list (archived ones too), create, edit and archive. The
 //! offering rules (approval, price cap, area) are the API's; this page only asks.
+use crate::i18n::Translate;
 use std::collections::BTreeSet;
 
 use askama::Template;
-use axum::{extract::State, response::Response};
+use axum::response::Response;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use strum::VariantArray;
 
 use crate::{
-    auth::MaybeActor,
     db::entities::{approval, purchaser, purchaser_municipality, service},
     domain::{
         LocalizedText, Money,
@@ -16,14 +16,8 @@ use crate::{
         ids::{OfferingId, ServiceId},
     },
     error::{AppError, AppResult},
-    routes::{
-        extract::{ApiJson, DecimalText, PathId},
-        offerings::{
-            input::{OfferingIn, OfferingPatch},
-            read::{self, OfferingOut},
-            write,
-        },
-    },
+    http::extract::{DecimalText, PathId},
+    offerings::{self, OfferingIn, OfferingOut, OfferingPatch},
     web::{
         format,
         i18n::Lang,
@@ -335,13 +329,7 @@ pub async fn create(
             address: Some(form.one("address")).filter(|a| !a.trim().is_empty()),
             location: None,
         };
-        write::create(
-            State(web.state.clone()),
-            actor,
-            PathId(provider),
-            ApiJson(input),
-        )
-        .await
+        offerings::write::create(&web.state.db, &actor, provider, input).await
     }
     .await;
     match outcome {
@@ -396,13 +384,8 @@ fn pairs_of(o: &OfferingOut) -> Pairs {
 
 pub async fn edit(web: Web, PathId(id): PathId<OfferingId>) -> AppResult<Response> {
     let (actor, provider) = super::staff(&web)?;
-    let offering = read::get(
-        State(web.state.clone()),
-        MaybeActor(Some(actor)),
-        PathId(id),
-    )
-    .await?
-    .0;
+    let listing = offerings::read::listing(&web.state.db.conn, Some(&actor), id).await?;
+    let offering = OfferingOut::load(&web.state.db.conn, &listing.offering).await?;
     if offering.provider_id != provider {
         return Err(AppError::not_found("offering"));
     }
@@ -428,7 +411,7 @@ pub async fn update(
             address: Some(form.one("address")),
             location: None,
         };
-        write::update(State(web.state.clone()), actor, PathId(id), ApiJson(patch)).await
+        offerings::write::update(&web.state.db, &actor, id, patch).await
     }
     .await;
     match outcome {
@@ -446,6 +429,6 @@ pub async fn archive(
     WebForm(_): WebForm<serde::de::IgnoredAny>,
 ) -> AppResult<Response> {
     let (actor, _) = super::staff(&web)?;
-    let _archived = write::archive(State(web.state.clone()), actor, PathId(id)).await?;
+    let _archived = offerings::write::archive(&web.state.db, &actor, id).await?;
     Ok(done("/provider/offerings", "offering-archived"))
 }

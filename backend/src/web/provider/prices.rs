@@ -1,6 +1,7 @@
 //! An offering's prices over time on its edit page: the day a new price starts (empty:
 //! today), the history (price, from, to) and a change still to come. Which price holds on
 //! which day is `crate::prices`'s rule; clients with open commitments are emailed there.
+use crate::i18n::Translate;
 use crate::{
     domain::{ids::OfferingId, today_in_finland},
     error::AppResult,

@@ -1,4 +1,5 @@
 //! The provider's own page: contact details (editable) and what needs attention.
+use crate::i18n::Translate;
 use askama::Template;
 use axum::response::Response;
 use serde::Deserialize;

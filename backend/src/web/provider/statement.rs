@@ -1,6 +1,7 @@
 //! The provider's monthly statement as a printable page: the month's deliveries by
 //! purchaser with totals, what is invoiced and what is not yet, and the month's invoices
 //! and credit notes with their Finvoice and CSV files.
+use crate::i18n::Translate;
 use std::collections::HashMap;
 
 use askama::Template;

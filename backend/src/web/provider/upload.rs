@@ -1,6 +1,7 @@
 //! Uploading a file of deliveries: the form (file, all-or-nothing, the template, and the
 //! open commitments with the numbers the file needs), and the report row by row. Calls the
 //! same code as the API's upload.
+use crate::i18n::Translate;
 use askama::Template;
 use axum::response::Response;
 

@@ -2,6 +2,7 @@
 //! name and invoice pseudonym, quantity, total), say why — the client reads the reason beside
 //! the row — and confirm. The rule (only before it is undone, a credit note after
 //! settlement) is the ledger's.
+use crate::i18n::Translate;
 use askama::Template;
 use axum::response::Response;
 use serde::Deserialize;

@@ -1,6 +1,7 @@
 //! 2–4 offerings side by side; for a signed-in client also, under the decision she picks,
 //! whether it pays for each, her own share per unit and about how many units her balance
 //! buys. A wrong selection goes back to the search with every filter kept.
+use crate::i18n::Translate;
 use askama::Template;
 use axum::{
     http::Uri,

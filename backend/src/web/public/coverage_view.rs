@@ -2,6 +2,7 @@
 //! and order pages: whether her decision pays for the service, her own share of one unit and
 //! about how many units her balance buys, or plainly why it cannot be used and what to do.
 //! The figures come from `offerings::coverage`, which holds the ledger's rules.
+use crate::i18n::Translate;
 use crate::{
     db::entities::allocation,
     domain::{Money, today_in_finland},

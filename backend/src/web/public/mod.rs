@@ -9,5 +9,6 @@ pub mod oidc;
 pub mod provider;
 pub mod report;
 pub mod search;
+pub mod search_filters;
 pub mod search_form;
 pub mod signin;

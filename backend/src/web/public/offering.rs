@@ -2,6 +2,7 @@
 //! accessibility, rating, a map link, and the way to choose it; for a signed-in client
 //! also whether her decision pays for it, her own share and what her money buys, before
 //! any form.
+use crate::i18n::Translate;
 use askama::Template;
 use axum::response::Response;
 

@@ -1,5 +1,6 @@
 //! Strong identification in the portal: off to the provider, back from it, and the choice
 //! for a person who may sign in as more than one account (a client who is also a proxy).
+use crate::i18n::Translate;
 use askama::Template;
 use axum::{
     extract::Query,

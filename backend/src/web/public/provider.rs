@@ -1,4 +1,5 @@
 //! A provider's public page: name, business ID and every offering it lists.
+use crate::i18n::Translate;
 use askama::Template;
 use axum::response::Response;
 

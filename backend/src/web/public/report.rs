@@ -1,4 +1,5 @@
 //! Reporting a review: anyone, signed in or not, tells the moderators what is wrong with it.
+use crate::i18n::Translate;
 use askama::Template;
 use axum::response::Response;
 use serde::Deserialize;

@@ -3,6 +3,7 @@
 //! a postal code or municipality (a client's home municipality to begin with) shows each
 //! result's distance and sorts by it; a price sort compares within one unit; a client sees
 //! which results her decisions do not cover.
+use crate::i18n::Translate;
 use askama::Template;
 use axum::{http::Uri, response::Response};
 
@@ -15,6 +16,7 @@ use crate::{
         page::{Field, PageCtx, render},
         public::{
             coverage_view::{home_municipality, uncovered_among},
+            search_filters,
             search_form::{self, HitView, PageLink, UnitTab},
         },
         session::Web,
@@ -201,7 +203,7 @@ pub async fn show(web: Web, address: ClientAddress, uri: Uri) -> AppResult<Respo
         .collect();
     let total = found.as_ref().map_or(0, |f| f.total);
     let fields =
-        search_form::filter_fields(&web, &query, found.as_ref().map(|f| &f.facets)).await?;
+        search_filters::filter_fields(&web, &query, found.as_ref().map(|f| &f.facets)).await?;
     let current_page: u64 = query
         .params
         .page

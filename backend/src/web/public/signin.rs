@@ -1,5 +1,6 @@
 //! Signing in and out with a local account. The session cookie holds the same kind of
 //! token the API hands out, checked by the same code.
+use crate::i18n::Translate;
 use askama::Template;
 use axum::{
     extract::State,

@@ -1,6 +1,7 @@
 //! Granting a decision (allocation) to a client: voucher or personal budget, amount,
 //! period, the services it may buy and the voucher value — or, for a service whose
 //! value depends on income, the household's size and income.
+use crate::i18n::Translate;
 use askama::Template;
 use axum::response::Response;
 use strum::VariantArray;

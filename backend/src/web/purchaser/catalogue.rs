@@ -1,20 +1,19 @@
 //! The catalogue: services with their names in three languages, unit, voucher value,
 //! price cap, settlement methods and rulebook, each linking to its own page (terms over
 //! time, changes, archiving); and adding a service.
+use crate::i18n::Translate;
 use askama::Template;
-use axum::{extract::State, response::Response};
+use axum::response::Response;
 use strum::VariantArray;
 
 use crate::{
+    catalogue::input::ServiceIn,
     domain::{
         LocalizedText,
         catalogue::{Method, Role, Unit},
     },
     error::{AppError, AppResult},
-    routes::{
-        extract::{ApiJson, DecimalText, PathId},
-        services::{self, ServiceIn},
-    },
+    http::extract::DecimalText,
     web::{
         format,
         page::{Choice, Field, FormErrors, PageCtx, Pairs, done, rename_field, render},
@@ -217,7 +216,7 @@ pub async fn create(
                 .map(str::to_owned)
                 .collect(),
         };
-        services::create(State(web.state.clone()), actor, PathId(pid), ApiJson(input)).await
+        crate::catalogue::create::create(&web.state.db, &actor, pid, input).await
     }
     .await;
     match outcome {

@@ -1,23 +1,26 @@
 //! One catalogue entry for its catalogue manager: the history of its money terms (what
 //! held when, what is in force now, what is coming), a form to change it — the name and
 //! rulebook at once, money terms from a chosen day — and archiving, after a confirmation.
+use crate::i18n::Translate;
 use askama::Template;
 use axum::response::Response;
 use sea_orm::EntityTrait;
 use strum::VariantArray;
 
 use crate::{
+    catalogue::input::IncomeRuleIn,
     catalogue::{
         self,
         edit::{ServiceEdit, TermChanges},
         terms::{self, History, ServiceTerms},
     },
     db::entities::service,
+    db::json::from_json,
     domain::{
         LocalizedText, Money, catalogue::Method, ids::ServiceId, today_in_finland, vat::VatRate,
     },
     error::{AppError, AppResult, field},
-    routes::{allocations::parse_date, common::from_json, extract::PathId, services::IncomeRuleIn},
+    http::extract::PathId,
     web::{
         format,
         i18n::Lang,
@@ -199,7 +202,10 @@ fn edit_of(form: &Pairs, model: &service::Model, history: &History) -> AppResult
         .filter(|l| !l.is_empty())
         .map(str::to_owned)
         .collect();
-    let valid_from = parse_date("valid_from", &form.one("valid_from"))?;
+    let valid_from = crate::error::field(
+        "valid_from",
+        crate::domain::day::parse_day(&form.one("valid_from")),
+    )?;
     let base = history.at(valid_from);
     let mut methods = form
         .many("methods")

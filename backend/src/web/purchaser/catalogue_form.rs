@@ -1,9 +1,11 @@
 //! The catalogue forms' money fields (shared by adding and changing an entry): the income
 //! rule's five fields, read into the API's rule and its errors put back on the fields.
+use crate::i18n::Translate;
 use crate::{
+    catalogue::input::IncomeRuleIn,
     domain::{Money, income_rule::IncomeRule},
     error::AppError,
-    routes::{extract::DecimalText, services::IncomeRuleIn},
+    http::extract::DecimalText,
     web::{
         format,
         i18n::Lang,

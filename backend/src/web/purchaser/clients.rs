@@ -1,6 +1,7 @@
 //! The case worker's clients: the list, adding a client, and one client's decisions with
 //! their commitments and ledger. Identity codes are shown masked; every read is audited
 //! by the API handlers these pages call.
+use crate::i18n::Translate;
 use askama::Template;
 use axum::{
     http::Uri,
@@ -22,7 +23,6 @@ use crate::{
         self,
         grant::{self, Granted, MandateRequest},
     },
-    routes::allocations,
     web::{
         client::money::BalanceView,
         format,
@@ -324,7 +324,7 @@ pub(super) async fn draw_client(
         .await?
         .items
         .iter()
-        .map(allocations::AllocationOut::from_model)
+        .map(crate::allocations::view::AllocationOut::from_model)
         .collect::<AppResult<Vec<_>>>()?;
     let keys: Vec<(uuid::Uuid, ClientId)> = listed_allocations
         .iter()

@@ -1,6 +1,7 @@
 //! The demand-gap report for a purchaser's staff: what clients searched for in its area
 //! and did not find, most asked first, 50 a page. The same rows and numbers as the API's
 //! report (both read `reports::demand_gaps`).
+use crate::i18n::Translate;
 use askama::Template;
 use axum::{http::Uri, response::Response};
 

@@ -2,6 +2,7 @@
 //! the provider's account side by side, and a decision — uphold (the delivery is reversed
 //! and the money returns), uphold in part (only the quantity found delivered stays paid) or
 //! reject — with a reason the client will see.
+use crate::i18n::Translate;
 use askama::Template;
 use axum::{http::Uri, response::Response};
 

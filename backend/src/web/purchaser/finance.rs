@@ -1,18 +1,16 @@
 //! Money and reports for purchaser finance: whether the books reconcile (first, and in
 //! words, not only colour), spend by month, service and provider, and open reservations.
+use crate::i18n::Translate;
 use askama::Template;
-use axum::{extract::State, http::Uri, response::Response};
+use axum::{http::Uri, response::Response};
 
 use crate::{
     error::AppResult,
-    routes::{
-        extract::{ApiQuery, PathId},
-        finance::{
-            SumsOut,
-            reconciliation::reconciliation,
-            reservations::open_reservations,
-            spend::{SpendQuery, spend},
-        },
+    finance::report::{
+        SumsOut,
+        reconciliation::reconciliation,
+        reservations::open_reservations,
+        spend::{SpendQuery, spend},
     },
     web::{
         format,
@@ -80,9 +78,7 @@ fn query_value(uri: &Uri, name: &str) -> Option<String> {
 async fn books(web: &Web) -> AppResult<Books> {
     let (actor, pid) = super::staff(web)?;
     let lang = web.lang;
-    let report = reconciliation(State(web.state.clone()), actor, PathId(pid))
-        .await?
-        .0;
+    let report = reconciliation(&web.state.db, &actor, pid).await?;
     let mut problems = Vec::new();
     for p in &report.allocation_problems {
         problems.push(lang.t_with(
@@ -127,16 +123,8 @@ pub async fn show(web: Web, uri: Uri) -> AppResult<Response> {
         to: Some(to),
     };
     let (mut tables, mut total) = (Vec::new(), None);
-    let errors = match spend(
-        State(web.state.clone()),
-        actor.clone(),
-        PathId(pid),
-        ApiQuery(query),
-    )
-    .await
-    {
+    let errors = match spend(&web.state.db, &actor, pid, &query).await {
         Ok(spend) => {
-            let spend = spend.0;
             let table = |id, caption: &str, first: &str, rows| SpendTable {
                 id,
                 caption: lang.t(caption),
@@ -186,9 +174,7 @@ pub async fn show(web: Web, uri: Uri) -> AppResult<Response> {
         Err(e) => FormErrors::from_app(lang, e)?,
     };
     errors.apply(&mut fields);
-    let reservations = open_reservations(State(web.state.clone()), actor, PathId(pid))
-        .await?
-        .0;
+    let reservations = open_reservations(&web.state.db, &actor, pid).await?;
     render(&FinancePage {
         page: PageCtx::new(&web, "finance-title"),
         books: books(&web).await?,

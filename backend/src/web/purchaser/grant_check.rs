@@ -3,6 +3,7 @@
 //! computed from income) — after every rule has been checked and before anything is
 //! written. The typed values travel on in hidden fields; "change" returns to the form and
 //! the link back to the client changes nothing.
+use crate::i18n::Translate;
 use askama::Template;
 use axum::response::Response;
 

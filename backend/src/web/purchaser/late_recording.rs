@@ -1,10 +1,11 @@
 //! Late recording from a client's page: per accepted commitment a case worker lets the
 //! provider record deliveries older than the purchaser's recording window, until a day and
 //! for a reason, and sees an opening that is in force. The rule and its limits are in
-//! `crate::late_recording`; the API handler checks who may open it.
+//! `crate::late_recording`, which also checks who may open it.
+use crate::i18n::Translate;
 use std::collections::HashMap;
 
-use axum::{extract::State, response::Response};
+use axum::response::Response;
 use sea_orm::EntityTrait;
 use serde::Deserialize;
 
@@ -12,11 +13,8 @@ use crate::{
     db::entities::commitment,
     domain::{ids::CommitmentId, today_in_finland},
     error::{AppError, AppResult},
+    http::extract::PathId,
     late_recording,
-    routes::{
-        extract::{ApiJson, PathId},
-        late_recording::{self as route, LateRecordingIn},
-    },
     web::{
         format,
         i18n::Lang,
@@ -71,11 +69,8 @@ pub async fn open(
         .await?
         .ok_or_else(|| AppError::not_found("commitment"))?
         .client_id;
-    let input = LateRecordingIn {
-        until: form.until.clone(),
-        reason: form.reason.clone(),
-    };
-    match route::open(State(web.state.clone()), actor, PathId(id), ApiJson(input)).await {
+    match late_recording::open_as_asked(&web.state.db, &actor, id, &form.until, &form.reason).await
+    {
         Ok(_) => Ok(done(
             &format!("/purchaser/clients/{client}"),
             "late-recording-opened",

@@ -1,6 +1,7 @@
 //! Ending a proxy's right to act for a client: a confirmation page that says in plain
 //! words who loses the right, for whom, and that it ends at once; the reason is asked
 //! there, and "Do not end" returns to the client without changes.
+use crate::i18n::Translate;
 use askama::Template;
 use axum::{extract::Path, response::Response};
 use serde::Deserialize;

@@ -1,17 +1,15 @@
 //! Late recording: the purchaser's settings (deliveries recorded within N days of their
 //! date, and the default grace days of new decisions, set by finance or the catalogue
 //! manager) and the providers with overdue recording, for the purchaser's staff.
+use crate::i18n::Translate;
 use askama::Template;
-use axum::{extract::State, response::Response};
+use axum::response::Response;
 use serde::Deserialize;
 
 use crate::{
     domain::catalogue::Role,
     error::{AppError, AppResult},
-    routes::{
-        extract::{ApiJson, PathId},
-        purchasers::{self, PurchaserPatch},
-    },
+    purchasers::{self, PurchaserPatch},
     web::{
         format,
         page::{Field, FormErrors, PageCtx, Pairs, done, render},
@@ -51,9 +49,7 @@ pub struct DaysForm {
 async fn draw(web: &Web, typed: Option<&DaysForm>, errors: FormErrors) -> AppResult<Response> {
     let (actor, pid) = super::staff(web)?;
     let lang = web.lang;
-    let purchaser = purchasers::get(State(web.state.clone()), PathId(pid))
-        .await?
-        .0;
+    let purchaser = purchasers::view::one(&web.state.db.conn, pid).await?;
     let report = crate::reports::overdue::report(&web.state.db, &actor, pid).await?;
     let rows = report
         .items
@@ -126,7 +122,7 @@ pub async fn submit(web: Web, WebForm(form): WebForm<DaysForm>) -> AppResult<Res
             grace_days: typed.whole_number("grace_days")?,
             ..PurchaserPatch::default()
         };
-        purchasers::update(State(web.state.clone()), actor, PathId(pid), ApiJson(patch)).await
+        purchasers::settings::update(&web.state.db, &actor, pid, patch).await
     }
     .await;
     match outcome {

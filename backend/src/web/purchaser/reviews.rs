@@ -1,6 +1,7 @@
 //! The moderation queue: reported reviews of offerings in this purchaser's catalogue, and
 //! the hidden ones. The moderator hides, keeps or restores a review, always with a reason
 //! (the author is shown the reason for hiding). Who wrote or who reported is never shown.
+use crate::i18n::Translate;
 use askama::Template;
 use axum::{http::Uri, response::Response};
 use serde::Deserialize;

@@ -1,12 +1,9 @@
 //! Settlement for purchaser finance: a month's invoices and credit notes with their page
 //! and files, what is still waiting to be invoiced (and why), the way to the preview that
 //! settles the month (`settlement_preview`), and the purchaser's e-invoice address.
+use crate::i18n::Translate;
 use askama::Template;
-use axum::{
-    extract::{Path, State},
-    http::Uri,
-    response::Response,
-};
+use axum::{extract::Path, http::Uri, response::Response};
 use serde::Deserialize;
 
 use sea_orm::EntityTrait;
@@ -16,10 +13,7 @@ use crate::{
     domain::{ids::InvoiceId, today_in_finland},
     error::{AppError, AppResult},
     http::{download, extract::PathId},
-    routes::{
-        extract::ApiJson,
-        purchasers::{self, PurchaserPatch},
-    },
+    purchasers::{self, PurchaserPatch},
     settlement::{Month, files, select::waiting},
     web::{
         format,
@@ -181,7 +175,7 @@ pub async fn save_einvoice(web: Web, WebForm(form): WebForm<EinvoiceForm>) -> Ap
         einvoice_operator: Some(form.einvoice_operator.clone()),
         ..PurchaserPatch::default()
     };
-    match purchasers::update(State(web.state.clone()), actor, PathId(pid), ApiJson(patch)).await {
+    match purchasers::settings::update(&web.state.db, &actor, pid, patch).await {
         Ok(_) => Ok(done("/purchaser/settlement", "saved")),
         Err(e) => {
             let errors = FormErrors::from_app(web.lang, e)?;

@@ -2,6 +2,7 @@
 //! make (per provider: deliveries, VAT-excluded, VAT and total, credit notes), and the
 //! confirmation, a POST with the month and the preview's digest that runs exactly that;
 //! if the figures changed meanwhile the new preview is shown instead.
+use crate::i18n::Translate;
 use askama::Template;
 use axum::{http::Uri, response::Response};
 use serde::Deserialize;

@@ -1,5 +1,6 @@
 //! A catalogue entry's money terms over time as a table: one row per period, with what
 //! held, from when until when, whether it is in force now or coming, and what changed.
+use crate::i18n::Translate;
 use chrono::NaiveDate;
 
 use crate::{

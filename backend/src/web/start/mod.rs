@@ -1,6 +1,7 @@
 //! Staff start pages: after sign-in, and on `/` while signed in, each staff member sees
 //! what waits for each of their roles (counted over every row) with links to the lists.
 //! Clients keep their own landing (`/my`); a visitor gets the public front page.
+use crate::i18n::Translate;
 use askama::Template;
 use axum::response::{IntoResponse, Redirect, Response};
 

@@ -1,7 +1,8 @@
-//! Parsing offering input into validated values.
+//! An offering as a provider writes it, and parsing it into validated values.
 use serde::{Deserialize, Serialize};
 
 use crate::{
+    clients::area::parse_municipalities,
     db::entities::service,
     domain::{
         LocalizedText, Money,
@@ -10,7 +11,7 @@ use crate::{
         text::parse_optional_text,
     },
     error::{AppError, AppResult, field},
-    routes::{extract::DecimalText, purchasers::parse_municipalities},
+    http::extract::DecimalText,
 };
 
 #[derive(Clone, Copy, Debug, Deserialize, Serialize, utoipa::ToSchema)]

@@ -1,0 +1,104 @@
+//! An offering as the API and the pages show it: the listing, its provider's name and its
+//! rating, with the JSON columns read back into their types.
+use chrono::Utc;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use serde::Serialize;
+use std::collections::HashMap;
+
+use crate::{
+    db::{
+        entities::{offering, offering_rating, provider},
+        json::from_json,
+    },
+    domain::{
+        LocalizedText, Money,
+        catalogue::Accessibility,
+        ids::{OfferingId, ProviderId, PurchaserId, ServiceId},
+    },
+    error::{AppError, AppResult},
+    reviews::view::RatingOut,
+};
+
+use super::LocationIn;
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ProviderRef {
+    pub id: ProviderId,
+    pub name: String,
+}
+
+/// The rating aggregates of these offerings, in one query.
+pub async fn ratings_of(
+    conn: &impl ConnectionTrait,
+    ids: impl IntoIterator<Item = uuid::Uuid>,
+) -> AppResult<HashMap<uuid::Uuid, offering_rating::Model>> {
+    Ok(offering_rating::Entity::find()
+        .filter(offering_rating::Column::OfferingId.is_in(ids))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|r| (r.offering_id, r))
+        .collect())
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct OfferingOut {
+    pub id: OfferingId,
+    pub provider_id: ProviderId,
+    pub service_id: ServiceId,
+    pub purchaser_id: PurchaserId,
+    pub title: LocalizedText,
+    pub description: LocalizedText,
+    pub unit_price: Money,
+    pub municipalities: Vec<String>,
+    pub languages: Vec<String>,
+    pub accessibility: Vec<Accessibility>,
+    pub address: Option<String>,
+    pub location: Option<LocationIn>,
+    pub archived: bool,
+    pub provider: ProviderRef,
+    pub rating: RatingOut,
+    pub updated_at: chrono::DateTime<Utc>,
+}
+
+impl OfferingOut {
+    pub fn from_models(
+        model: &offering::Model,
+        provider: &provider::Model,
+        rating: Option<&offering_rating::Model>,
+    ) -> AppResult<Self> {
+        Ok(OfferingOut {
+            id: model.id.into(),
+            provider_id: model.provider_id.into(),
+            service_id: model.service_id.into(),
+            purchaser_id: model.purchaser_id.into(),
+            title: from_json(&model.title)?,
+            description: from_json(&model.description)?,
+            unit_price: Money::from_cents(model.unit_price_cents),
+            municipalities: from_json(&model.municipalities)?,
+            languages: from_json(&model.languages)?,
+            accessibility: from_json(&model.accessibility)?,
+            address: model.address.clone(),
+            location: model
+                .lat
+                .zip(model.lon)
+                .map(|(lat, lon)| LocationIn { lat, lon }),
+            archived: model.archived,
+            provider: ProviderRef {
+                id: provider.id.into(),
+                name: provider.name.clone(),
+            },
+            rating: RatingOut::of_row(rating),
+            updated_at: model.updated_at,
+        })
+    }
+
+    pub async fn load(conn: &impl ConnectionTrait, model: &offering::Model) -> AppResult<Self> {
+        let provider = provider::Entity::find_by_id(model.provider_id)
+            .one(conn)
+            .await?
+            .ok_or_else(|| AppError::internal("offering without provider"))?;
+        let ratings = ratings_of(conn, [model.id]).await?;
+        Self::from_models(model, &provider, ratings.get(&model.id))
+    }
+}

@@ -1,0 +1,33 @@
+//! Providers' names by id, in one query: what lists of reviews, disputes and invoices show
+//! beside each row.
+use std::collections::HashMap;
+
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+
+use crate::{db::entities::provider, error::AppResult};
+
+/// The named providers' rows by id (an unknown id is simply absent).
+pub async fn by_id(
+    conn: &impl ConnectionTrait,
+    ids: impl IntoIterator<Item = uuid::Uuid>,
+) -> AppResult<HashMap<uuid::Uuid, provider::Model>> {
+    Ok(provider::Entity::find()
+        .filter(provider::Column::Id.is_in(ids))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect())
+}
+
+/// The named providers' names by id.
+pub async fn names_by_id(
+    conn: &impl ConnectionTrait,
+    ids: impl IntoIterator<Item = uuid::Uuid>,
+) -> AppResult<HashMap<uuid::Uuid, String>> {
+    Ok(by_id(conn, ids)
+        .await?
+        .into_iter()
+        .map(|(id, p)| (id, p.name))
+        .collect())
+}
