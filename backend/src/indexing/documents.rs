@@ -94,7 +94,7 @@ pub async fn build_documents(
             service_name: languages_map(&parse(&service.name)?),
             title: languages_map(&parse(&model.title)?),
             description: languages_map(&parse(&model.description)?),
-            unit_price_cents: model.unit_price_cents,
+            unit_price_cents: model.unit_price.cents(),
             unit: service.unit.clone(),
             municipalities,
             municipality_names,

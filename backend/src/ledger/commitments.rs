@@ -112,20 +112,14 @@ pub async fn request(
     // An archived catalogue entry takes no new commitments (409 `service_archived`).
     crate::catalogue::archive::check_open_in(&*tx, request.service.id).await?;
     super::expiry::check_open(&allocation, crate::domain::today_in_finland())?;
-    if request.reserve > Money::from_cents(allocation.available_cents) {
+    if request.reserve > allocation.available {
         return Err(AppError::conflict(
             "overdraw",
-            format!(
-                "reserve exceeds available {}",
-                Money::from_cents(allocation.available_cents)
-            ),
+            format!("reserve exceeds available {}", allocation.available),
         )
         .with_field(
             "reserve",
-            format!(
-                "exceeds available {}",
-                Money::from_cents(allocation.available_cents)
-            ),
+            format!("exceeds available {}", allocation.available),
         ));
     }
     let id = CommitmentId::new();
@@ -139,10 +133,10 @@ pub async fn request(
         client_id: Set(allocation.client_id),
         method: Set(request.method.to_string()),
         status: Set(CommitmentStatus::Requested.to_string()),
-        reserved_cents: Set(request.reserve.cents()),
+        reserved: Set(request.reserve),
         requested_by: Set(actor.user_id.into()),
         start_date: Set(request.details.start_date),
-        quantity_milli: Set(request.details.quantity.map(|q| q.milli())),
+        quantity: Set(request.details.quantity),
         message: Set(request.details.message.clone()),
         created_at: Set(now),
         updated_at: Set(now),
@@ -204,7 +198,7 @@ pub async fn transition(
             format!("the commitment is {status}; it cannot become {to}"),
         ));
     }
-    let release = Money::from_cents(current.reserved_cents);
+    let release = current.reserved;
     let ends = matches!(
         to,
         CommitmentStatus::Declined | CommitmentStatus::Closed | CommitmentStatus::Cancelled
@@ -213,7 +207,7 @@ pub async fn transition(
     active.status = Set(to.to_string());
     active.updated_at = Set(Utc::now());
     if ends {
-        active.reserved_cents = Set(0);
+        active.reserved = Set(Money::ZERO);
     }
     let updated = active.update(&*tx).await?;
     if ends && !release.is_zero() {

@@ -52,7 +52,7 @@ pub(super) async fn dispute_to_handle(
             provider: provider.clone(),
             offering: text_in(&offering.title, to.lang),
             delivery_date: delivery.date,
-            amount: euros(delivery.total_cents),
+            amount: euros(delivery.total),
             link: "/purchaser/disputes".into(),
         });
         queue::send(conn, &to, message).await?;

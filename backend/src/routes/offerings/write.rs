@@ -69,7 +69,7 @@ pub async fn create(
         purchaser_id: Set(service.purchaser_id),
         title: Set(to_json(&title)?),
         description: Set(to_json(&description)?),
-        unit_price_cents: Set(unit_price.cents()),
+        unit_price: Set(unit_price),
         municipalities: Set(to_json(&municipalities)?),
         languages: Set(to_json(&languages)?),
         accessibility: Set(to_json(&accessibility)?),
