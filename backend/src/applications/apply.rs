@@ -56,7 +56,7 @@ pub async fn apply(
         provider_id: Set(provider.into()),
         purchaser_id: Set(purchaser_id.into()),
         service_ids: Set(serde_json::to_value(&service_ids).map_err(AppError::internal)?),
-        status: Set(ApplicationStatus::Pending.to_string()),
+        status: Set(ApplicationStatus::Pending),
         reason: Set(None),
         decided_by: Set(None),
         decided_at: Set(None),

@@ -44,7 +44,7 @@ pub async fn decide(
         Role::CatalogueManager,
         "application",
     )?;
-    if current.status != ApplicationStatus::Pending.as_ref() {
+    if current.status != ApplicationStatus::Pending {
         return Err(AppError::conflict(
             "wrong_status",
             format!("the application is already {}", current.status),
@@ -82,7 +82,7 @@ pub async fn decide(
     } else {
         ApplicationStatus::Rejected
     };
-    active.status = Set(status.to_string());
+    active.status = Set(status);
     active.reason = Set(reason);
     active.decided_by = Set(Some(actor.user_id.into()));
     active.decided_at = Set(Some(now));

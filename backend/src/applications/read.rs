@@ -69,7 +69,7 @@ impl ApplicationOut {
             provider_id: model.provider_id.into(),
             purchaser_id: model.purchaser_id.into(),
             service_ids: service_ids(model)?,
-            status: model.status.parse().map_err(AppError::internal)?,
+            status: model.status,
             reason: model.reason.clone(),
             created_at: model.created_at,
         })

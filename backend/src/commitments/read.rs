@@ -41,8 +41,8 @@ impl Commitment {
             offering_id: model.offering_id.into(),
             provider_id: model.provider_id.into(),
             client_id: model.client_id.into(),
-            method: model.method.parse().map_err(AppError::internal)?,
-            status: crate::ledger::commitments::status_of(model)?,
+            method: model.method,
+            status: model.status,
             reserved: model.reserved,
             start_date: model.start_date,
             quantity: model.quantity,
@@ -113,10 +113,10 @@ fn of_provider_query(
     let select = match filter {
         ProviderFilter::All => select,
         ProviderFilter::Requested => {
-            select.filter(commitment::Column::Status.eq(CommitmentStatus::Requested.as_ref()))
+            select.filter(commitment::Column::Status.eq(CommitmentStatus::Requested))
         }
         ProviderFilter::Accepted => {
-            select.filter(commitment::Column::Status.eq(CommitmentStatus::Accepted.as_ref()))
+            select.filter(commitment::Column::Status.eq(CommitmentStatus::Accepted))
         }
     };
     newest_first(select)

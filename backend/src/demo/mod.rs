@@ -508,7 +508,7 @@ pub async fn load(db: &Db, vault: &Vault) -> anyhow::Result<()> {
                 provider_id: Set(id.into()),
                 purchaser_id: Set(county.into()),
                 service_ids: Set(json!([service])),
-                status: Set(ApplicationStatus::Approved.to_string()),
+                status: Set(ApplicationStatus::Approved),
                 reason: Set(None),
                 decided_by: Set(Some(catalogue_manager.user_id.into())),
                 decided_at: Set(Some(now)),

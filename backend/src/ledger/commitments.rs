@@ -131,8 +131,8 @@ pub async fn request(
         provider_id: Set(request.offering.provider_id),
         purchaser_id: Set(allocation.purchaser_id),
         client_id: Set(allocation.client_id),
-        method: Set(request.method.to_string()),
-        status: Set(CommitmentStatus::Requested.to_string()),
+        method: Set(request.method),
+        status: Set(CommitmentStatus::Requested),
         reserved: Set(request.reserve),
         requested_by: Set(actor.user_id.into()),
         start_date: Set(request.details.start_date),
@@ -169,10 +169,6 @@ pub(crate) async fn load(tx: &WriteTx, id: CommitmentId) -> AppResult<commitment
         .ok_or_else(|| AppError::not_found("commitment"))
 }
 
-pub fn status_of(model: &commitment::Model) -> AppResult<CommitmentStatus> {
-    model.status.parse().map_err(AppError::internal)
-}
-
 /// Moves a commitment to a new status, releasing its reservation when it ends.
 /// `to` picks the new status from the current one (read under the lock);
 /// `allowed_from` lists the states this transition may start from. The caller has
@@ -190,7 +186,7 @@ pub async fn transition(
     let allocation_id = AllocationId::from(load(&tx, id).await?.allocation_id);
     let allocation = lock_allocation(db, &tx, allocation_id).await?;
     let current = load(&tx, id).await?;
-    let status = status_of(&current)?;
+    let status = current.status;
     let to = to(status);
     if !allowed_from.contains(&status) {
         return Err(AppError::conflict(
@@ -204,7 +200,7 @@ pub async fn transition(
         CommitmentStatus::Declined | CommitmentStatus::Closed | CommitmentStatus::Cancelled
     );
     let mut active = current.into_active_model();
-    active.status = Set(to.to_string());
+    active.status = Set(to);
     active.updated_at = Set(Utc::now());
     if ends {
         active.reserved = Set(Money::ZERO);

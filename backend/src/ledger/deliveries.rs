@@ -14,7 +14,7 @@ use crate::{
     },
     domain::{
         Money, Quantity,
-        catalogue::{CommitmentStatus, DeliveryStatus, Method},
+        catalogue::{CommitmentStatus, DeliveryStatus},
         ids::{AllocationId, DeliveryId, ProviderId},
         recording::RecordingDays,
         today_in_finland,
@@ -53,7 +53,7 @@ pub async fn preview(
         .await?
         .ok_or_else(|| AppError::internal("commitment without allocation"))?;
     let service = service_of(conn, commitment).await?;
-    let method: Method = commitment.method.parse().map_err(AppError::internal)?;
+    let method = commitment.method;
     let split = split(
         quantity,
         unit_price,
@@ -242,7 +242,7 @@ pub(crate) async fn reverse_in(
     // next settlement credits the purchaser with a credit note (see `settlement::run`).
     let commitment = commitments::load(tx, current.commitment_id.into()).await?;
     let share = current.purchaser_share;
-    let open = commitments::status_of(&commitment)? == CommitmentStatus::Accepted;
+    let open = commitment.status == CommitmentStatus::Accepted;
     let back_to_reserved = if open {
         current.from_reserved
     } else {

@@ -109,7 +109,7 @@ pub fn decide(
     now: &Circumstances<'_>,
 ) -> AppResult<Decision> {
     check_not_future(new.date, now.today)?;
-    if super::commitments::status_of(commitment)? != CommitmentStatus::Accepted {
+    if commitment.status != CommitmentStatus::Accepted {
         return Err(AppError::conflict(
             "wrong_status",
             format!(
@@ -146,7 +146,7 @@ pub fn decide(
         )
         .with_code("above_offering_price"));
     }
-    let method: Method = commitment.method.parse().map_err(AppError::internal)?;
+    let method = commitment.method;
     let split = split(
         new.quantity,
         new.unit_price,

@@ -17,7 +17,7 @@ use crate::{
     },
     domain::{
         Money, Quantity,
-        catalogue::{DeliveryStatus, DisputeStatus, Method},
+        catalogue::{DeliveryStatus, DisputeStatus},
         dispute_window,
         ids::{DeliveryId, DisputeId, ProviderId},
     },
@@ -252,7 +252,7 @@ async fn correct(
     let service =
         crate::catalogue::terms::as_of(&**tx, service_of(&**tx, &commitment).await?, original.date)
             .await?;
-    let method: Method = commitment.method.parse().map_err(AppError::internal)?;
+    let method = commitment.method;
     let new = NewDelivery {
         commitment: commitment.id.into(),
         date: original.date,
@@ -266,8 +266,7 @@ async fn correct(
         method,
         voucher_value_of(&allocation, &service),
     );
-    let open = commitments::status_of(&commitment)?
-        == crate::domain::catalogue::CommitmentStatus::Accepted;
+    let open = commitment.status == crate::domain::catalogue::CommitmentStatus::Accepted;
     let reserved = if open {
         commitment.reserved
     } else {

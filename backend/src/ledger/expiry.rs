@@ -84,21 +84,21 @@ pub async fn expire(db: &Db, id: AllocationId, today: NaiveDate) -> AppResult<bo
     }
     let open = commitment::Entity::find()
         .filter(commitment::Column::AllocationId.eq(allocation.id))
-        .filter(commitment::Column::Status.is_in([
-            CommitmentStatus::Requested.as_ref(),
-            CommitmentStatus::Accepted.as_ref(),
-        ]))
+        .filter(
+            commitment::Column::Status
+                .is_in([CommitmentStatus::Requested, CommitmentStatus::Accepted]),
+        )
         .all(&*tx)
         .await?;
     for model in open {
         // A request nobody answered is cancelled; an accepted commitment is closed.
-        let ended = if model.status == CommitmentStatus::Requested.as_ref() {
+        let ended = if model.status == CommitmentStatus::Requested {
             CommitmentStatus::Cancelled
         } else {
             CommitmentStatus::Closed
         };
         let mut active = model.into_active_model();
-        active.status = Set(ended.to_string());
+        active.status = Set(ended);
         active.reserved = Set(Money::ZERO);
         active.updated_at = Set(Utc::now());
         active.update(&*tx).await?;

@@ -88,7 +88,7 @@ pub async fn commitment_requested(
     commitment: &commitment::Model,
 ) -> AppResult<()> {
     let offering = lookup::offering(conn, commitment.offering_id).await?;
-    let method = lookup::word(&commitment.method)?;
+    let method = lookup::word(commitment.method.as_ref())?;
     let reserve = (commitment.reserved > Money::ZERO).then(|| euros(commitment.reserved));
     each_staff(conn, commitment.provider_id, |to| {
         Notification::CommitmentRequested(CommitmentRequested {

@@ -119,10 +119,10 @@ async fn tell_clients(
 ) -> AppResult<()> {
     let mut clients: Vec<uuid::Uuid> = commitment::Entity::find()
         .filter(commitment::Column::OfferingId.eq(offering.id))
-        .filter(commitment::Column::Status.is_in([
-            CommitmentStatus::Requested.as_ref(),
-            CommitmentStatus::Accepted.as_ref(),
-        ]))
+        .filter(
+            commitment::Column::Status
+                .is_in([CommitmentStatus::Requested, CommitmentStatus::Accepted]),
+        )
         .all(conn)
         .await?
         .into_iter()

@@ -9,7 +9,7 @@ pub struct Model {
     pub provider_id: Uuid,
     pub purchaser_id: Uuid,
     pub service_ids: Json,
-    pub status: String,
+    pub status: crate::domain::catalogue::ApplicationStatus,
     pub reason: Option<String>,
     pub decided_by: Option<Uuid>,
     pub decided_at: Option<DateTimeUtc>,

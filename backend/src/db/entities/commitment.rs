@@ -1,7 +1,10 @@
 //! Rows of `commitments`.
 use sea_orm::entity::prelude::*;
 
-use crate::domain::{Money, Quantity};
+use crate::domain::{
+    Money, Quantity,
+    catalogue::{CommitmentStatus, Method},
+};
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "commitments")]
@@ -13,8 +16,8 @@ pub struct Model {
     pub provider_id: Uuid,
     pub purchaser_id: Uuid,
     pub client_id: Uuid,
-    pub method: String,
-    pub status: String,
+    pub method: Method,
+    pub status: CommitmentStatus,
     #[sea_orm(column_name = "reserved_cents")]
     pub reserved: Money,
     pub requested_by: Uuid,
