@@ -39,11 +39,7 @@ pub async fn decide(
         .one(&*tx)
         .await?
         .ok_or_else(|| AppError::not_found("application"))?;
-    actor.require_staff_for(
-        current.purchaser_id.into(),
-        Role::CatalogueManager,
-        "application",
-    )?;
+    actor.require_staff_for(current.purchaser_id, Role::CatalogueManager, "application")?;
     if current.status != ApplicationStatus::Pending {
         return Err(AppError::conflict(
             "wrong_status",
@@ -54,11 +50,11 @@ pub async fn decide(
     let now = Utc::now();
     if approve {
         for service in services {
-            let key = (current.provider_id, uuid::Uuid::from(service));
+            let key = (current.provider_id, service);
             if approval::Entity::find_by_id(key).one(&*tx).await?.is_none() {
                 approval::ActiveModel {
                     provider_id: Set(current.provider_id),
-                    service_id: Set(service.into()),
+                    service_id: Set(service),
                     purchaser_id: Set(current.purchaser_id),
                     application_id: Set(current.id),
                     approved_at: Set(now),
@@ -84,7 +80,7 @@ pub async fn decide(
     };
     active.status = Set(status);
     active.reason = Set(reason);
-    active.decided_by = Set(Some(actor.user_id.into()));
+    active.decided_by = Set(Some(actor.user_id));
     active.decided_at = Set(Some(now));
     let updated = active.update(&*tx).await?;
     crate::notify::provider::application_decided(&*tx, &updated, approve).await?;

@@ -504,23 +504,23 @@ pub async fn load(db: &Db, vault: &Vault) -> anyhow::Result<()> {
             let service = service_id(offer.service)?;
             let application = ApplicationId::new();
             application::ActiveModel {
-                id: Set(application.into()),
-                provider_id: Set(id.into()),
-                purchaser_id: Set(county.into()),
+                id: Set(application),
+                provider_id: Set(id),
+                purchaser_id: Set(county),
                 service_ids: Set(json!([service])),
                 status: Set(ApplicationStatus::Approved),
                 reason: Set(None),
-                decided_by: Set(Some(catalogue_manager.user_id.into())),
+                decided_by: Set(Some(catalogue_manager.user_id)),
                 decided_at: Set(Some(now)),
                 created_at: Set(now),
             }
             .insert(&db.conn)
             .await?;
             approval::ActiveModel {
-                provider_id: Set(id.into()),
-                service_id: Set(service.into()),
-                purchaser_id: Set(county.into()),
-                application_id: Set(application.into()),
+                provider_id: Set(id),
+                service_id: Set(service),
+                purchaser_id: Set(county),
+                application_id: Set(application),
                 approved_at: Set(now),
             }
             .insert(&db.conn)

@@ -56,7 +56,7 @@ pub async fn build_documents(
         .all(conn)
         .await?
         .into_iter()
-        .map(|a| (a.provider_id, a.service_id))
+        .map(|a| (a.provider_id.into(), a.service_id.into()))
         .collect();
     let ratings: HashMap<Uuid, offering_rating::Model> = offering_rating::Entity::find()
         .filter(offering_rating::Column::OfferingId.is_in(ids))

@@ -30,9 +30,9 @@ pub async fn application_submitted(
     conn: &impl ConnectionTrait,
     application: &application::Model,
 ) -> AppResult<()> {
-    let purchaser = lookup::purchaser(conn, application.purchaser_id).await?;
+    let purchaser = lookup::purchaser(conn, application.purchaser_id.into()).await?;
     let ids = service_ids(application);
-    for to in recipients::provider_staff(conn, application.provider_id).await? {
+    for to in recipients::provider_staff(conn, application.provider_id.into()).await? {
         let services = lookup::service_names(conn, &ids, to.lang).await?;
         let message = Notification::ApplicationReceived(ApplicationReceived {
             purchaser: purchaser.name.clone(),
@@ -49,9 +49,9 @@ pub async fn application_decided(
     application: &application::Model,
     approved: bool,
 ) -> AppResult<()> {
-    let purchaser = lookup::purchaser(conn, application.purchaser_id).await?;
+    let purchaser = lookup::purchaser(conn, application.purchaser_id.into()).await?;
     let ids = service_ids(application);
-    for to in recipients::provider_staff(conn, application.provider_id).await? {
+    for to in recipients::provider_staff(conn, application.provider_id.into()).await? {
         let services = lookup::service_names(conn, &ids, to.lang).await?;
         let link = "/provider/applications".to_owned();
         let message = if approved {

@@ -19,9 +19,13 @@ pub(super) async fn provider_applied(
     application: &application::Model,
     service_ids: &[uuid::Uuid],
 ) -> AppResult<()> {
-    let provider = lookup::provider_name(conn, application.provider_id).await?;
-    let staff =
-        recipients::purchaser_staff(conn, application.purchaser_id, Role::CatalogueManager).await?;
+    let provider = lookup::provider_name(conn, application.provider_id.into()).await?;
+    let staff = recipients::purchaser_staff(
+        conn,
+        application.purchaser_id.into(),
+        Role::CatalogueManager,
+    )
+    .await?;
     for to in staff {
         let services = lookup::service_names(conn, service_ids, to.lang).await?;
         let message = Notification::ProviderApplication(ProviderApplication {

@@ -162,11 +162,11 @@ pub async fn generate(db: &Db, count: usize, seed: u64) -> anyhow::Result<Genera
             });
             for s in &services {
                 approvals.push(approval::ActiveModel {
-                    provider_id: Set(id),
-                    service_id: Set(service_ids[*s]),
-                    purchaser_id: Set(purchaser_id),
+                    provider_id: Set(id.into()),
+                    service_id: Set(service_ids[*s].into()),
+                    purchaser_id: Set(purchaser_id.into()),
                     // Synthetic providers are approved directly, without an application.
-                    application_id: Set(Uuid::nil()),
+                    application_id: Set(Uuid::nil().into()),
                     approved_at: Set(now),
                 });
             }

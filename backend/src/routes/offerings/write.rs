@@ -7,7 +7,7 @@ use crate::{
     auth::Actor,
     db::entities::{approval, offering, service},
     domain::{
-        ids::{OfferingId, ProviderId},
+        ids::{OfferingId, ProviderId, ServiceId},
         today_in_finland,
     },
     error::{AppError, AppResult},
@@ -51,7 +51,7 @@ pub async fn create(
     let accessibility = input::accessibility(&raw.accessibility);
     let address = input::address(raw.address.as_deref())?;
     let location = input::location(raw.location)?;
-    let approved = approval::Entity::find_by_id((uuid::Uuid::from(provider), service.id))
+    let approved = approval::Entity::find_by_id((provider, ServiceId::from(service.id)))
         .one(conn)
         .await?;
     if approved.is_none() {
