@@ -117,7 +117,7 @@ async fn silent_commitments(
     // `updated_at` moves when the commitment is accepted (and when a delivery draws on its
     // reservation): one accepted in the last N days is not overdue yet.
     let candidates = commitment::Entity::find()
-        .filter(commitment::Column::Status.eq(CommitmentStatus::Accepted.as_ref()))
+        .filter(commitment::Column::Status.eq(CommitmentStatus::Accepted))
         .filter(commitment::Column::AllocationId.in_subquery(running))
         .filter(commitment::Column::UpdatedAt.lt(since))
         .all(conn)

@@ -52,11 +52,11 @@ pub async fn apply(
         ));
     }
     let model = application::ActiveModel {
-        id: Set(ApplicationId::new().into()),
-        provider_id: Set(provider.into()),
-        purchaser_id: Set(purchaser_id.into()),
+        id: Set(ApplicationId::new()),
+        provider_id: Set(provider),
+        purchaser_id: Set(purchaser_id),
         service_ids: Set(serde_json::to_value(&service_ids).map_err(AppError::internal)?),
-        status: Set(ApplicationStatus::Pending.to_string()),
+        status: Set(ApplicationStatus::Pending),
         reason: Set(None),
         decided_by: Set(None),
         decided_at: Set(None),

@@ -39,12 +39,8 @@ pub async fn decide(
         .one(&*tx)
         .await?
         .ok_or_else(|| AppError::not_found("application"))?;
-    actor.require_staff_for(
-        current.purchaser_id.into(),
-        Role::CatalogueManager,
-        "application",
-    )?;
-    if current.status != ApplicationStatus::Pending.as_ref() {
+    actor.require_staff_for(current.purchaser_id, Role::CatalogueManager, "application")?;
+    if current.status != ApplicationStatus::Pending {
         return Err(AppError::conflict(
             "wrong_status",
             format!("the application is already {}", current.status),
@@ -54,11 +50,11 @@ pub async fn decide(
     let now = Utc::now();
     if approve {
         for service in services {
-            let key = (current.provider_id, uuid::Uuid::from(service));
+            let key = (current.provider_id, service);
             if approval::Entity::find_by_id(key).one(&*tx).await?.is_none() {
                 approval::ActiveModel {
                     provider_id: Set(current.provider_id),
-                    service_id: Set(service.into()),
+                    service_id: Set(service),
                     purchaser_id: Set(current.purchaser_id),
                     application_id: Set(current.id),
                     approved_at: Set(now),
@@ -82,9 +78,9 @@ pub async fn decide(
     } else {
         ApplicationStatus::Rejected
     };
-    active.status = Set(status.to_string());
+    active.status = Set(status);
     active.reason = Set(reason);
-    active.decided_by = Set(Some(actor.user_id.into()));
+    active.decided_by = Set(Some(actor.user_id));
     active.decided_at = Set(Some(now));
     let updated = active.update(&*tx).await?;
     crate::notify::provider::application_decided(&*tx, &updated, approve).await?;

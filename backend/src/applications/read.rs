@@ -65,11 +65,11 @@ pub struct ApplicationOut {
 impl ApplicationOut {
     pub fn from_model(model: &application::Model) -> AppResult<Self> {
         Ok(ApplicationOut {
-            id: model.id.into(),
-            provider_id: model.provider_id.into(),
-            purchaser_id: model.purchaser_id.into(),
+            id: model.id,
+            provider_id: model.provider_id,
+            purchaser_id: model.purchaser_id,
             service_ids: service_ids(model)?,
-            status: model.status.parse().map_err(AppError::internal)?,
+            status: model.status,
             reason: model.reason.clone(),
             created_at: model.created_at,
         })

@@ -120,10 +120,10 @@ pub async fn store(
         allocation_id: Set(allocation),
         service_id: Set(basis.service_id.into()),
         household_size: Set(i32::from(basis.input.household.people())),
-        monthly_income_cents: Set(basis.input.monthly_income.cents()),
+        monthly_income: Set(basis.input.monthly_income),
         income_rule: Set(basis.rule.to_json()),
         rule_valid_from: Set(basis.rule_valid_from),
-        voucher_value_cents: Set(basis.value().cents()),
+        voucher_value: Set(basis.value()),
         created_at: Set(Utc::now()),
     }
     .insert(conn)
@@ -152,10 +152,10 @@ fn basis_of(row: &allocation_income::Model, unit: Unit) -> AppResult<IncomeBasis
     let rule = IncomeRule::from_json(&row.income_rule).map_err(AppError::internal)?;
     let household =
         HouseholdSize::parse(i64::from(row.household_size)).map_err(AppError::internal)?;
-    let monthly_income = Money::from_cents(row.monthly_income_cents);
+    let monthly_income = row.monthly_income;
     let mut valuation = rule.value(household, monthly_income);
     // The value the decision holds is the one given; the rule explains it.
-    valuation.value = Money::from_cents(row.voucher_value_cents);
+    valuation.value = row.voucher_value;
     Ok(IncomeBasis {
         service_id: row.service_id.into(),
         unit,

@@ -41,11 +41,11 @@ impl Commitment {
             offering_id: model.offering_id.into(),
             provider_id: model.provider_id.into(),
             client_id: model.client_id.into(),
-            method: model.method.parse().map_err(AppError::internal)?,
-            status: crate::ledger::commitments::status_of(model)?,
-            reserved: Money::from_cents(model.reserved_cents),
+            method: model.method,
+            status: model.status,
+            reserved: model.reserved,
             start_date: model.start_date,
-            quantity: model.quantity_milli.map(Quantity::from_milli),
+            quantity: model.quantity,
             message: model.message.clone(),
             created_at: model.created_at,
             updated_at: model.updated_at,
@@ -113,10 +113,10 @@ fn of_provider_query(
     let select = match filter {
         ProviderFilter::All => select,
         ProviderFilter::Requested => {
-            select.filter(commitment::Column::Status.eq(CommitmentStatus::Requested.as_ref()))
+            select.filter(commitment::Column::Status.eq(CommitmentStatus::Requested))
         }
         ProviderFilter::Accepted => {
-            select.filter(commitment::Column::Status.eq(CommitmentStatus::Accepted.as_ref()))
+            select.filter(commitment::Column::Status.eq(CommitmentStatus::Accepted))
         }
     };
     newest_first(select)

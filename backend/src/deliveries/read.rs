@@ -48,11 +48,11 @@ impl Delivery {
             provider_id: model.provider_id.into(),
             client_id: model.client_id.into(),
             date: model.date,
-            quantity: Quantity::from_milli(model.quantity_milli),
-            unit_price: Money::from_cents(model.unit_price_cents),
-            total: Money::from_cents(model.total_cents),
-            purchaser_share: Money::from_cents(model.purchaser_share_cents),
-            client_share: Money::from_cents(model.client_share_cents),
+            quantity: model.quantity,
+            unit_price: model.unit_price,
+            total: model.total,
+            purchaser_share: model.purchaser_share,
+            client_share: model.client_share,
             reference: model.reference.clone(),
             status: model.status,
             created_at: model.created_at,
@@ -130,7 +130,7 @@ pub async fn provider_month_total(
     let totals: Vec<i64> = of_provider_month_query(id, month)
         .filter(delivery::Column::Status.eq(DeliveryStatus::Recorded))
         .select_only()
-        .column(delivery::Column::TotalCents)
+        .column(delivery::Column::Total)
         .into_tuple()
         .all(conn)
         .await?;

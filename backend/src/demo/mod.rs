@@ -444,8 +444,8 @@ pub async fn load(db: &Db, vault: &Vault) -> anyhow::Result<()> {
             unit: Set(spec.unit.into()),
             social_care: Set(spec.social_care),
             methods: Set(json!(spec.methods)),
-            voucher_value_cents: Set(spec.voucher_value),
-            price_cap_cents: Set(spec.price_cap),
+            voucher_value: Set(spec.voucher_value.map(Money::from_cents)),
+            price_cap: Set(spec.price_cap.map(Money::from_cents)),
             rulebook: Set(json!([
                 "Palveluntuottaja on merkitty ennakkoperintärekisteriin.",
                 "Henkilöstöllä on tehtävään sopiva koulutus.",
@@ -504,23 +504,23 @@ pub async fn load(db: &Db, vault: &Vault) -> anyhow::Result<()> {
             let service = service_id(offer.service)?;
             let application = ApplicationId::new();
             application::ActiveModel {
-                id: Set(application.into()),
-                provider_id: Set(id.into()),
-                purchaser_id: Set(county.into()),
+                id: Set(application),
+                provider_id: Set(id),
+                purchaser_id: Set(county),
                 service_ids: Set(json!([service])),
-                status: Set(ApplicationStatus::Approved.to_string()),
+                status: Set(ApplicationStatus::Approved),
                 reason: Set(None),
-                decided_by: Set(Some(catalogue_manager.user_id.into())),
+                decided_by: Set(Some(catalogue_manager.user_id)),
                 decided_at: Set(Some(now)),
                 created_at: Set(now),
             }
             .insert(&db.conn)
             .await?;
             approval::ActiveModel {
-                provider_id: Set(id.into()),
-                service_id: Set(service.into()),
-                purchaser_id: Set(county.into()),
-                application_id: Set(application.into()),
+                provider_id: Set(id),
+                service_id: Set(service),
+                purchaser_id: Set(county),
+                application_id: Set(application),
                 approved_at: Set(now),
             }
             .insert(&db.conn)
@@ -533,7 +533,7 @@ pub async fn load(db: &Db, vault: &Vault) -> anyhow::Result<()> {
                 purchaser_id: Set(county.into()),
                 title: Set(text(offer.title_fi, offer.title_sv, None)),
                 description: Set(text(offer.description_fi, offer.description_sv, None)),
-                unit_price_cents: Set(offer.price),
+                unit_price: Set(Money::from_cents(offer.price)),
                 municipalities: Set(json!(offer.municipalities)),
                 languages: Set(json!(offer.languages)),
                 accessibility: Set(json!(offer.accessibility)),

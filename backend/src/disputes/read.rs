@@ -47,7 +47,7 @@ impl Dispute {
             decision_reason: model.decision_reason.clone(),
             provider_account: model.provider_account.clone(),
             provider_account_at: model.provider_account_at,
-            corrected_quantity: model.corrected_quantity_milli.map(Quantity::from_milli),
+            corrected_quantity: model.corrected_quantity,
             created_at: model.created_at,
             decided_at: model.decided_at,
         })
@@ -183,7 +183,7 @@ async fn with_parties(
                 client_id: c.id.into(),
                 client_name: c.name.clone(),
                 delivery_date: d.date,
-                delivery_total: Money::from_cents(d.total_cents),
+                delivery_total: d.total,
                 provider_name: providers.get(&d.provider_id).cloned().unwrap_or_default(),
             })
         })

@@ -131,11 +131,11 @@ async fn balances(
         .select_only()
         .columns([
             allocation::Column::Id,
-            allocation::Column::GrantedCents,
-            allocation::Column::AvailableCents,
-            allocation::Column::ReservedCents,
-            allocation::Column::SpentCents,
-            allocation::Column::ExpiredCents,
+            allocation::Column::Granted,
+            allocation::Column::Available,
+            allocation::Column::Reserved,
+            allocation::Column::Spent,
+            allocation::Column::Expired,
         ])
         .filter(allocation::Column::PurchaserId.eq(pid))
         .into_tuple()

@@ -39,7 +39,7 @@ pub async fn open_reservations(
         .column_as(Expr::cust("COUNT(*)"), "n")
         .column_as(sum_cents("reserved_cents"), "reserved")
         .filter(commitment::Column::PurchaserId.eq(pid))
-        .filter(commitment::Column::ReservedCents.gt(0))
+        .filter(commitment::Column::Reserved.gt(0))
         .group_by(Expr::cust("1"))
         .group_by(Expr::cust("2"))
         .order_by_desc(Expr::cust("4"))

@@ -56,7 +56,7 @@ pub async fn build_documents(
         .all(conn)
         .await?
         .into_iter()
-        .map(|a| (a.provider_id, a.service_id))
+        .map(|a| (a.provider_id.into(), a.service_id.into()))
         .collect();
     let ratings: HashMap<Uuid, offering_rating::Model> = offering_rating::Entity::find()
         .filter(offering_rating::Column::OfferingId.is_in(ids))
@@ -94,7 +94,7 @@ pub async fn build_documents(
             service_name: languages_map(&parse(&service.name)?),
             title: languages_map(&parse(&model.title)?),
             description: languages_map(&parse(&model.description)?),
-            unit_price_cents: model.unit_price_cents,
+            unit_price_cents: model.unit_price.cents(),
             unit: service.unit.clone(),
             municipalities,
             municipality_names,

@@ -112,20 +112,14 @@ pub async fn request(
     // An archived catalogue entry takes no new commitments (409 `service_archived`).
     crate::catalogue::archive::check_open_in(&*tx, request.service.id).await?;
     super::expiry::check_open(&allocation, crate::domain::today_in_finland())?;
-    if request.reserve > Money::from_cents(allocation.available_cents) {
+    if request.reserve > allocation.available {
         return Err(AppError::conflict(
             "overdraw",
-            format!(
-                "reserve exceeds available {}",
-                Money::from_cents(allocation.available_cents)
-            ),
+            format!("reserve exceeds available {}", allocation.available),
         )
         .with_field(
             "reserve",
-            format!(
-                "exceeds available {}",
-                Money::from_cents(allocation.available_cents)
-            ),
+            format!("exceeds available {}", allocation.available),
         ));
     }
     let id = CommitmentId::new();
@@ -137,12 +131,12 @@ pub async fn request(
         provider_id: Set(request.offering.provider_id),
         purchaser_id: Set(allocation.purchaser_id),
         client_id: Set(allocation.client_id),
-        method: Set(request.method.to_string()),
-        status: Set(CommitmentStatus::Requested.to_string()),
-        reserved_cents: Set(request.reserve.cents()),
+        method: Set(request.method),
+        status: Set(CommitmentStatus::Requested),
+        reserved: Set(request.reserve),
         requested_by: Set(actor.user_id.into()),
         start_date: Set(request.details.start_date),
-        quantity_milli: Set(request.details.quantity.map(|q| q.milli())),
+        quantity: Set(request.details.quantity),
         message: Set(request.details.message.clone()),
         created_at: Set(now),
         updated_at: Set(now),
@@ -175,10 +169,6 @@ pub(crate) async fn load(tx: &WriteTx, id: CommitmentId) -> AppResult<commitment
         .ok_or_else(|| AppError::not_found("commitment"))
 }
 
-pub fn status_of(model: &commitment::Model) -> AppResult<CommitmentStatus> {
-    model.status.parse().map_err(AppError::internal)
-}
-
 /// Moves a commitment to a new status, releasing its reservation when it ends.
 /// `to` picks the new status from the current one (read under the lock);
 /// `allowed_from` lists the states this transition may start from. The caller has
@@ -196,7 +186,7 @@ pub async fn transition(
     let allocation_id = AllocationId::from(load(&tx, id).await?.allocation_id);
     let allocation = lock_allocation(db, &tx, allocation_id).await?;
     let current = load(&tx, id).await?;
-    let status = status_of(&current)?;
+    let status = current.status;
     let to = to(status);
     if !allowed_from.contains(&status) {
         return Err(AppError::conflict(
@@ -204,16 +194,16 @@ pub async fn transition(
             format!("the commitment is {status}; it cannot become {to}"),
         ));
     }
-    let release = Money::from_cents(current.reserved_cents);
+    let release = current.reserved;
     let ends = matches!(
         to,
         CommitmentStatus::Declined | CommitmentStatus::Closed | CommitmentStatus::Cancelled
     );
     let mut active = current.into_active_model();
-    active.status = Set(to.to_string());
+    active.status = Set(to);
     active.updated_at = Set(Utc::now());
     if ends {
-        active.reserved_cents = Set(0);
+        active.reserved = Set(Money::ZERO);
     }
     let updated = active.update(&*tx).await?;
     if ends && !release.is_zero() {

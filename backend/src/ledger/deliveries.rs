@@ -14,7 +14,7 @@ use crate::{
     },
     domain::{
         Money, Quantity,
-        catalogue::{CommitmentStatus, DeliveryStatus, Method},
+        catalogue::{CommitmentStatus, DeliveryStatus},
         ids::{AllocationId, DeliveryId, ProviderId},
         recording::RecordingDays,
         today_in_finland,
@@ -53,15 +53,15 @@ pub async fn preview(
         .await?
         .ok_or_else(|| AppError::internal("commitment without allocation"))?;
     let service = service_of(conn, commitment).await?;
-    let method: Method = commitment.method.parse().map_err(AppError::internal)?;
+    let method = commitment.method;
     let split = split(
         quantity,
         unit_price,
         method,
         voucher_value_of(&allocation, &service),
     );
-    let reserved = Money::from_cents(commitment.reserved_cents);
-    let available = Money::from_cents(allocation.available_cents);
+    let reserved = commitment.reserved;
+    let available = allocation.available;
     let draw = draw(split.purchaser_share, reserved);
     Ok(Preview {
         split,
@@ -166,9 +166,9 @@ async fn record_once(
         )?;
     let from_reserved = decision.draw.from_reserved;
     if !from_reserved.is_zero() {
-        let reserved = current.reserved_cents - from_reserved.cents();
+        let reserved = current.reserved - from_reserved;
         let mut active = current.into_active_model();
-        active.reserved_cents = Set(reserved);
+        active.reserved = Set(reserved);
         active.updated_at = Set(Utc::now());
         active.update(&*tx).await?;
     }
@@ -241,17 +241,17 @@ pub(crate) async fn reverse_in(
     // An invoiced delivery may still be reversed: the balance is restored at once, and the
     // next settlement credits the purchaser with a credit note (see `settlement::run`).
     let commitment = commitments::load(tx, current.commitment_id.into()).await?;
-    let share = Money::from_cents(current.purchaser_share_cents);
-    let open = commitments::status_of(&commitment)? == CommitmentStatus::Accepted;
+    let share = current.purchaser_share;
+    let open = commitment.status == CommitmentStatus::Accepted;
     let back_to_reserved = if open {
-        Money::from_cents(current.from_reserved_cents)
+        current.from_reserved
     } else {
         Money::ZERO
     };
     if !back_to_reserved.is_zero() {
-        let restored = commitment.reserved_cents + back_to_reserved.cents();
+        let restored = commitment.reserved + back_to_reserved;
         let mut active = commitment.into_active_model();
-        active.reserved_cents = Set(restored);
+        active.reserved = Set(restored);
         active.updated_at = Set(Utc::now());
         active.update(&**tx).await?;
     }

@@ -69,10 +69,7 @@ pub fn draw(purchaser_share: Money, reserved: Money) -> Draw {
 
 /// The voucher value per unit: the decision's own, else the catalogue's.
 pub fn voucher_value_of(allocation: &allocation::Model, service: &service::Model) -> Option<Money> {
-    allocation
-        .voucher_value_cents
-        .or(service.voucher_value_cents)
-        .map(Money::from_cents)
+    allocation.voucher_value.or(service.voucher_value)
 }
 
 /// What the rules decided for a delivery that may be recorded.
@@ -112,7 +109,7 @@ pub fn decide(
     now: &Circumstances<'_>,
 ) -> AppResult<Decision> {
     check_not_future(new.date, now.today)?;
-    if super::commitments::status_of(commitment)? != CommitmentStatus::Accepted {
+    if commitment.status != CommitmentStatus::Accepted {
         return Err(AppError::conflict(
             "wrong_status",
             format!(
@@ -135,7 +132,7 @@ pub fn decide(
         .admits(new.date, now.today, now.late_until)
         .map_err(|e| AppError::invalid("date", e).with_code("late_delivery"))?;
     // The catalogue's cap first: above it, no offering price could make the row right.
-    let cap = service.price_cap_cents.map(Money::from_cents);
+    let cap = service.price_cap;
     check_price_cap(new.unit_price, cap).map_err(|e| AppError::invalid("unit_price", e))?;
     if let Some(price) = now.prices.in_force(new.date)
         && new.unit_price > price
@@ -149,16 +146,16 @@ pub fn decide(
         )
         .with_code("above_offering_price"));
     }
-    let method: Method = commitment.method.parse().map_err(AppError::internal)?;
+    let method = commitment.method;
     let split = split(
         new.quantity,
         new.unit_price,
         method,
         voucher_value_of(allocation, service),
     );
-    let reserved = Money::from_cents(commitment.reserved_cents);
+    let reserved = commitment.reserved;
     let draw = draw(split.purchaser_share, reserved);
-    let available = Money::from_cents(allocation.available_cents);
+    let available = allocation.available;
     if draw.from_available > available {
         let message = format!(
             "the purchaser's share {} exceeds what remains: reserved {reserved} and available {available}",
@@ -197,12 +194,12 @@ pub fn delivery_row(
         provider_id: Set(provider.into()),
         client_id: Set(allocation.client_id),
         date: Set(new.date),
-        quantity_milli: Set(new.quantity.milli()),
-        unit_price_cents: Set(new.unit_price.cents()),
-        total_cents: Set(decision.split.total.cents()),
-        purchaser_share_cents: Set(decision.split.purchaser_share.cents()),
-        client_share_cents: Set(decision.split.client_share.cents()),
-        from_reserved_cents: Set(decision.draw.from_reserved.cents()),
+        quantity: Set(new.quantity),
+        unit_price: Set(new.unit_price),
+        total: Set(decision.split.total),
+        purchaser_share: Set(decision.split.purchaser_share),
+        client_share: Set(decision.split.client_share),
+        from_reserved: Set(decision.draw.from_reserved),
         reference: Set(new.reference.clone()),
         fingerprint: Set(new.fingerprint()),
         status: Set(DeliveryStatus::Recorded),

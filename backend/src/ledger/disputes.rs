@@ -17,7 +17,7 @@ use crate::{
     },
     domain::{
         Money, Quantity,
-        catalogue::{DeliveryStatus, DisputeStatus, Method},
+        catalogue::{DeliveryStatus, DisputeStatus},
         dispute_window,
         ids::{DeliveryId, DisputeId, ProviderId},
     },
@@ -92,7 +92,7 @@ pub async fn open(
         provider_account: Set(None),
         provider_account_by: Set(None),
         provider_account_at: Set(None),
-        corrected_quantity_milli: Set(None),
+        corrected_quantity: Set(None),
     }
     .insert(&*tx)
     .await?;
@@ -190,7 +190,7 @@ pub async fn decide(
     active.decision_reason = Set(reason);
     active.decided_at = Set(Some(Utc::now()));
     if let Outcome::UpheldInPart(quantity) = outcome {
-        active.corrected_quantity_milli = Set(Some(quantity.milli()));
+        active.corrected_quantity = Set(Some(quantity));
     }
     let updated = active.update(&*tx).await?;
     if let Some(delivery) = delivery::Entity::find_by_id(updated.delivery_id)
@@ -236,12 +236,12 @@ async fn correct(
         .one(&**tx)
         .await?
         .ok_or_else(|| AppError::not_found("delivery"))?;
-    if quantity.milli() >= original.quantity_milli {
+    if quantity >= original.quantity {
         return Err(AppError::invalid(
             "quantity",
             format!(
                 "must be less than the recorded quantity {}; to reject the dispute, uphold false",
-                Quantity::from_milli(original.quantity_milli)
+                original.quantity
             ),
         ));
     }
@@ -252,12 +252,12 @@ async fn correct(
     let service =
         crate::catalogue::terms::as_of(&**tx, service_of(&**tx, &commitment).await?, original.date)
             .await?;
-    let method: Method = commitment.method.parse().map_err(AppError::internal)?;
+    let method = commitment.method;
     let new = NewDelivery {
         commitment: commitment.id.into(),
         date: original.date,
         quantity,
-        unit_price: Money::from_cents(original.unit_price_cents),
+        unit_price: original.unit_price,
         reference: format!("{}/korjattu", original.reference),
     };
     let split = split(
@@ -266,10 +266,9 @@ async fn correct(
         method,
         voucher_value_of(&allocation, &service),
     );
-    let open = commitments::status_of(&commitment)?
-        == crate::domain::catalogue::CommitmentStatus::Accepted;
+    let open = commitment.status == crate::domain::catalogue::CommitmentStatus::Accepted;
     let reserved = if open {
-        Money::from_cents(commitment.reserved_cents)
+        commitment.reserved
     } else {
         Money::ZERO
     };
@@ -289,9 +288,9 @@ async fn correct(
     row.corrects = Set(Some(original.id));
     let corrected = row.insert(&**tx).await?;
     if !decision.draw.from_reserved.is_zero() {
-        let left = commitment.reserved_cents - decision.draw.from_reserved.cents();
+        let left = commitment.reserved - decision.draw.from_reserved;
         let mut active = commitment.into_active_model();
-        active.reserved_cents = Set(left);
+        active.reserved = Set(left);
         active.updated_at = Set(Utc::now());
         active.update(&**tx).await?;
     }

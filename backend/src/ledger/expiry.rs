@@ -58,8 +58,8 @@ pub async fn expire_due(db: &Db, today: NaiveDate) -> AppResult<usize> {
         .filter(allocation::Column::ValidTo.lt(today))
         .filter(
             Condition::any()
-                .add(allocation::Column::AvailableCents.gt(0))
-                .add(allocation::Column::ReservedCents.gt(0)),
+                .add(allocation::Column::Available.gt(0))
+                .add(allocation::Column::Reserved.gt(0)),
         )
         .into_tuple()
         .all(&db.conn)
@@ -77,29 +77,29 @@ pub async fn expire_due(db: &Db, today: NaiveDate) -> AppResult<usize> {
 pub async fn expire(db: &Db, id: AllocationId, today: NaiveDate) -> AppResult<bool> {
     let tx = db.begin_write().await?;
     let allocation = lock_allocation(db, &tx, id).await?;
-    let available = Money::from_cents(allocation.available_cents);
-    let reserved = Money::from_cents(allocation.reserved_cents);
+    let available = allocation.available;
+    let reserved = allocation.reserved;
     if !is_over(&allocation, today) || (available.is_zero() && reserved.is_zero()) {
         return Ok(false);
     }
     let open = commitment::Entity::find()
         .filter(commitment::Column::AllocationId.eq(allocation.id))
-        .filter(commitment::Column::Status.is_in([
-            CommitmentStatus::Requested.as_ref(),
-            CommitmentStatus::Accepted.as_ref(),
-        ]))
+        .filter(
+            commitment::Column::Status
+                .is_in([CommitmentStatus::Requested, CommitmentStatus::Accepted]),
+        )
         .all(&*tx)
         .await?;
     for model in open {
         // A request nobody answered is cancelled; an accepted commitment is closed.
-        let ended = if model.status == CommitmentStatus::Requested.as_ref() {
+        let ended = if model.status == CommitmentStatus::Requested {
             CommitmentStatus::Cancelled
         } else {
             CommitmentStatus::Closed
         };
         let mut active = model.into_active_model();
-        active.status = Set(ended.to_string());
-        active.reserved_cents = Set(0);
+        active.status = Set(ended);
+        active.reserved = Set(Money::ZERO);
         active.updated_at = Set(Utc::now());
         active.update(&*tx).await?;
     }

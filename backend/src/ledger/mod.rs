@@ -76,11 +76,11 @@ impl Balance {
 
     pub fn of(model: &allocation::Model) -> Self {
         Balance {
-            granted: Money::from_cents(model.granted_cents),
-            available: Money::from_cents(model.available_cents),
-            reserved: Money::from_cents(model.reserved_cents),
-            spent: Money::from_cents(model.spent_cents),
-            expired: Money::from_cents(model.expired_cents),
+            granted: model.granted,
+            available: model.available,
+            reserved: model.reserved,
+            spent: model.spent,
+            expired: model.expired,
         }
     }
 
@@ -161,10 +161,10 @@ pub(crate) fn entry_row(
     ledger_entry::ActiveModel {
         allocation_id: Set(allocation),
         kind: Set(movement.kind),
-        available_delta_cents: Set(movement.available.cents()),
-        reserved_delta_cents: Set(movement.reserved.cents()),
-        spent_delta_cents: Set(movement.spent.cents()),
-        expired_delta_cents: Set(movement.expired.cents()),
+        available_delta: Set(movement.available),
+        reserved_delta: Set(movement.reserved),
+        spent_delta: Set(movement.spent),
+        expired_delta: Set(movement.expired),
         commitment_id: Set(movement.commitment.map(Into::into)),
         delivery_id: Set(movement.delivery.map(Into::into)),
         actor_user_id: Set(actor.map(|a| a.user_id.into())),
@@ -219,10 +219,10 @@ pub(crate) async fn apply_by(
     let after = next_balance(Balance::of(&allocation), &movement)?;
     let client = allocation.client_id;
     let mut active = allocation.into_active_model();
-    active.available_cents = Set(after.available.cents());
-    active.reserved_cents = Set(after.reserved.cents());
-    active.spent_cents = Set(after.spent.cents());
-    active.expired_cents = Set(after.expired.cents());
+    active.available = Set(after.available);
+    active.reserved = Set(after.reserved);
+    active.spent = Set(after.spent);
+    active.expired = Set(after.expired);
     let updated = active.update(tx).await?;
     entry_row(updated.id, &movement, actor).insert(tx).await?;
     audit::record(

@@ -23,7 +23,7 @@ pub fn quote(
     offering: &offering::Model,
     service: &service::Model,
 ) -> AppResult<Quote> {
-    let price = Money::from_cents(offering.unit_price_cents);
+    let price = offering.unit_price;
     let method: Option<Method> = allowed_methods(allocation, offering, service)?
         .ok()
         .and_then(|methods| methods.first().copied());
@@ -34,14 +34,11 @@ pub fn quote(
             units_affordable: 0,
         });
     };
-    let voucher_value = allocation
-        .voucher_value_cents
-        .or(service.voucher_value_cents)
-        .map(Money::from_cents);
+    let voucher_value = allocation.voucher_value.or(service.voucher_value);
     let one = split(Quantity::from_milli(1000), price, method, voucher_value);
     let per_unit = one.purchaser_share.cents();
     let units = if per_unit > 0 {
-        allocation.available_cents / per_unit
+        allocation.available.cents() / per_unit
     } else {
         0
     };

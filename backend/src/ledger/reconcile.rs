@@ -56,10 +56,10 @@ pub async fn reconcile(conn: &impl ConnectionTrait, id: AllocationId) -> AppResu
     };
     let sums = ledger_entry::Entity::find()
         .select_only()
-        .column_as(cents(ledger_entry::Column::AvailableDeltaCents), "available")
-        .column_as(cents(ledger_entry::Column::ReservedDeltaCents), "reserved")
-        .column_as(cents(ledger_entry::Column::SpentDeltaCents), "spent")
-        .column_as(cents(ledger_entry::Column::ExpiredDeltaCents), "expired")
+        .column_as(cents(ledger_entry::Column::AvailableDelta), "available")
+        .column_as(cents(ledger_entry::Column::ReservedDelta), "reserved")
+        .column_as(cents(ledger_entry::Column::SpentDelta), "spent")
+        .column_as(cents(ledger_entry::Column::ExpiredDelta), "expired")
         .column_as(
             Expr::cust("CAST(COALESCE(SUM(CASE WHEN kind = 'grant' THEN available_delta_cents ELSE 0 END), 0) AS BIGINT)"),
             "granted",

@@ -47,7 +47,7 @@ pub async fn allocation_granted(
             on_behalf_of: to.on_behalf_of.clone(),
             purchaser: purchaser.name.clone(),
             kind,
-            granted: euros(allocation.granted_cents),
+            granted: euros(allocation.granted),
             valid_from: allocation.valid_from,
             valid_to: allocation.valid_to,
             link: "/my".into(),
@@ -99,12 +99,12 @@ pub async fn delivery_recorded(
             offering: text_in(&offering.title, to.lang),
             provider: provider.clone(),
             date: delivery.date,
-            quantity: quantity(delivery.quantity_milli),
+            quantity: quantity(delivery.quantity),
             unit: unit.clone(),
-            total: euros(delivery.total_cents),
-            purchaser_share: euros(delivery.purchaser_share_cents),
-            client_share: euros(delivery.client_share_cents),
-            available: euros(allocation.available_cents),
+            total: euros(delivery.total),
+            purchaser_share: euros(delivery.purchaser_share),
+            client_share: euros(delivery.client_share),
+            available: euros(allocation.available),
             dispute_until: dispute_window::last_day(delivery.date, delivery.created_at),
             link: "/my".into(),
         })
@@ -119,7 +119,7 @@ pub async fn dispute_decided(
 ) -> AppResult<()> {
     let offering = lookup::offering_of_commitment(conn, delivery.commitment_id).await?;
     let upheld = dispute.status != DisputeStatus::Rejected;
-    let partly = match dispute.corrected_quantity_milli {
+    let partly = match dispute.corrected_quantity {
         Some(found) => {
             // The delivery recorded in place of the disputed one, for a partial uphold.
             let corrected = delivery::Entity::find()
@@ -127,9 +127,9 @@ pub async fn dispute_decided(
                 .one(conn)
                 .await?;
             let returned =
-                delivery.purchaser_share_cents - corrected.map_or(0, |c| c.purchaser_share_cents);
+                delivery.purchaser_share - corrected.map_or(Money::ZERO, |c| c.purchaser_share);
             Some(PartlyUpheld {
-                recorded: quantity(delivery.quantity_milli).to_string(),
+                recorded: quantity(delivery.quantity).to_string(),
                 found: quantity(found).to_string(),
                 returned: euros(returned),
             })
@@ -141,7 +141,7 @@ pub async fn dispute_decided(
             on_behalf_of: to.on_behalf_of.clone(),
             offering: text_in(&offering.title, to.lang),
             delivery_date: delivery.date,
-            amount: euros(delivery.total_cents),
+            amount: euros(delivery.total),
             upheld,
             note: dispute.decision_reason.clone(),
             partly: partly.clone(),
@@ -165,8 +165,8 @@ pub async fn price_changed(
             on_behalf_of: to.on_behalf_of.clone(),
             offering: text_in(&offering.title, to.lang),
             provider: provider.to_owned(),
-            old_price: previous.map(|p| euros(p.cents())),
-            new_price: euros(change.unit_price.cents()),
+            old_price: previous.map(euros),
+            new_price: euros(change.unit_price),
             valid_from: change.valid_from,
             link: format!("/offerings/{}", offering.id),
         })
@@ -184,7 +184,7 @@ pub async fn allocation_expired(
         Notification::AllocationExpired(AllocationExpired {
             on_behalf_of: to.on_behalf_of.clone(),
             valid_to: allocation.valid_to,
-            expired: euros(expired.cents()),
+            expired: euros(expired),
             link: "/my".into(),
         })
     })
@@ -201,7 +201,7 @@ pub async fn deliveries_recorded(conn: &impl ConnectionTrait, ids: &[uuid::Uuid]
 
     let mut offerings: HashMap<uuid::Uuid, (serde_json::Value, String)> = HashMap::new();
     let mut people: HashMap<uuid::Uuid, Vec<Addressee>> = HashMap::new();
-    let mut balances: HashMap<uuid::Uuid, i64> = HashMap::new();
+    let mut balances: HashMap<uuid::Uuid, Money> = HashMap::new();
     let mut providers: HashMap<uuid::Uuid, String> = HashMap::new();
     let mut batch = queue::Batch::default();
     for chunk in ids.chunks(500) {
@@ -221,7 +221,7 @@ pub async fn deliveries_recorded(conn: &impl ConnectionTrait, ids: &[uuid::Uuid]
                 let available = allocation::Entity::find_by_id(d.allocation_id)
                     .one(conn)
                     .await?
-                    .map_or(0, |a| a.available_cents);
+                    .map_or(Money::ZERO, |a| a.available);
                 slot.insert(available);
             }
             if let Entry::Vacant(slot) = providers.entry(d.provider_id) {
@@ -234,11 +234,11 @@ pub async fn deliveries_recorded(conn: &impl ConnectionTrait, ids: &[uuid::Uuid]
                     offering: text_in(title, to.lang),
                     provider: providers[&d.provider_id].clone(),
                     date: d.date,
-                    quantity: quantity(d.quantity_milli),
+                    quantity: quantity(d.quantity),
                     unit: unit.clone(),
-                    total: euros(d.total_cents),
-                    purchaser_share: euros(d.purchaser_share_cents),
-                    client_share: euros(d.client_share_cents),
+                    total: euros(d.total),
+                    purchaser_share: euros(d.purchaser_share),
+                    client_share: euros(d.client_share),
                     available: euros(balances[&d.allocation_id]),
                     dispute_until: dispute_window::last_day(d.date, d.created_at),
                     link: "/my".into(),

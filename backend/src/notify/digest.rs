@@ -130,10 +130,10 @@ async fn digest_for(
             offering: text_in(&offering.title, lang),
             provider: lookup::provider_name(&db.conn, d.provider_id).await?,
             date: d.date,
-            quantity: quantity(d.quantity_milli),
+            quantity: quantity(d.quantity),
             unit,
-            total: euros(d.total_cents),
-            client_share: euros(d.client_share_cents),
+            total: euros(d.total),
+            client_share: euros(d.client_share),
         });
     }
     // The balance of the allocation the latest delivery drew on.
@@ -141,7 +141,7 @@ async fn digest_for(
         Some(last) => allocation::Entity::find_by_id(last.allocation_id)
             .one(&db.conn)
             .await?
-            .map_or(rust_decimal::Decimal::ZERO, |a| euros(a.available_cents)),
+            .map_or(rust_decimal::Decimal::ZERO, |a| euros(a.available)),
         None => rust_decimal::Decimal::ZERO,
     };
     let on_behalf_of = addressee(db, person, client_id).await?.on_behalf_of;

@@ -7,15 +7,16 @@ use valinta_emails::Lang;
 
 use crate::{
     db::entities::{commitment, offering, provider, purchaser, service},
+    domain::{Money, Quantity},
     error::{AppError, AppResult},
 };
 
-pub fn euros(cents: i64) -> Decimal {
-    Decimal::new(cents, 2)
+pub fn euros(money: Money) -> Decimal {
+    Decimal::new(money.cents(), 2)
 }
 
-pub fn quantity(milli: i64) -> Decimal {
-    Decimal::new(milli, 3).normalize()
+pub fn quantity(quantity: Quantity) -> Decimal {
+    Decimal::new(quantity.milli(), 3).normalize()
 }
 
 /// A localised text object (`{"fi": …, "sv": …, "en": …}`) in `lang`, else Finnish.

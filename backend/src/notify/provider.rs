@@ -7,6 +7,7 @@ use valinta_emails::{
 
 use crate::{
     db::entities::{application, commitment, delivery, dispute, invoice, provider},
+    domain::Money,
     error::AppResult,
 };
 
@@ -29,9 +30,9 @@ pub async fn application_submitted(
     conn: &impl ConnectionTrait,
     application: &application::Model,
 ) -> AppResult<()> {
-    let purchaser = lookup::purchaser(conn, application.purchaser_id).await?;
+    let purchaser = lookup::purchaser(conn, application.purchaser_id.into()).await?;
     let ids = service_ids(application);
-    for to in recipients::provider_staff(conn, application.provider_id).await? {
+    for to in recipients::provider_staff(conn, application.provider_id.into()).await? {
         let services = lookup::service_names(conn, &ids, to.lang).await?;
         let message = Notification::ApplicationReceived(ApplicationReceived {
             purchaser: purchaser.name.clone(),
@@ -48,9 +49,9 @@ pub async fn application_decided(
     application: &application::Model,
     approved: bool,
 ) -> AppResult<()> {
-    let purchaser = lookup::purchaser(conn, application.purchaser_id).await?;
+    let purchaser = lookup::purchaser(conn, application.purchaser_id.into()).await?;
     let ids = service_ids(application);
-    for to in recipients::provider_staff(conn, application.provider_id).await? {
+    for to in recipients::provider_staff(conn, application.provider_id.into()).await? {
         let services = lookup::service_names(conn, &ids, to.lang).await?;
         let link = "/provider/applications".to_owned();
         let message = if approved {
@@ -87,8 +88,8 @@ pub async fn commitment_requested(
     commitment: &commitment::Model,
 ) -> AppResult<()> {
     let offering = lookup::offering(conn, commitment.offering_id).await?;
-    let method = lookup::word(&commitment.method)?;
-    let reserve = (commitment.reserved_cents > 0).then(|| euros(commitment.reserved_cents));
+    let method = lookup::word(commitment.method.as_ref())?;
+    let reserve = (commitment.reserved > Money::ZERO).then(|| euros(commitment.reserved));
     each_staff(conn, commitment.provider_id, |to| {
         Notification::CommitmentRequested(CommitmentRequested {
             offering: text_in(&offering.title, to.lang),
@@ -129,7 +130,7 @@ pub async fn dispute_opened(
             offering: text_in(&offering.title, to.lang),
             client: client.to_owned(),
             delivery_date: delivery.date,
-            amount: euros(delivery.total_cents),
+            amount: euros(delivery.total),
             reason: dispute.reason.clone(),
             link: "/provider/deliveries".into(),
         })
@@ -174,7 +175,7 @@ pub async fn invoice_ready(conn: &impl ConnectionTrait, invoice: &invoice::Model
             purchaser: purchaser.name.clone(),
             number: invoice.number.to_string(),
             month: invoice.month.clone(),
-            total: euros(invoice.gross_cents),
+            total: euros(invoice.gross),
             credit_note: invoice.kind == crate::domain::catalogue::InvoiceKind::CreditNote,
             due: invoice.due_date,
             link: format!("/provider/statement?month={}", invoice.month),

@@ -89,7 +89,7 @@ async fn allocations(db: &Db, today: NaiveDate, low_percent: i64) -> AppResult<u
         } else if days_left <= 30 {
             candidates.push((format!("allocation_ending_30:{}", a.id), a.clone()));
         }
-        if a.granted_cents > 0 && a.available_cents * 100 < a.granted_cents * low_percent {
+        if a.granted.cents() > 0 && a.available.cents() * 100 < a.granted.cents() * low_percent {
             candidates.push((format!("balance_low:{}", a.id), a));
         }
     }
@@ -98,14 +98,14 @@ async fn allocations(db: &Db, today: NaiveDate, low_percent: i64) -> AppResult<u
     let mut sent = 0;
     for (key, a) in candidates.into_iter().filter(|(k, _)| todo.contains(k)) {
         let to = recipients::client_side(&db.conn, a.client_id).await?;
-        let available = euros(a.available_cents);
+        let available = euros(a.available);
         let done = if key.starts_with("balance_low") {
-            let percent = u32::try_from(a.available_cents * 100 / a.granted_cents).unwrap_or(0);
+            let percent = u32::try_from(a.available.cents() * 100 / a.granted.cents()).unwrap_or(0);
             once(db, &key, to, |to| {
                 Notification::BalanceLow(BalanceLow {
                     on_behalf_of: to.on_behalf_of.clone(),
                     available,
-                    granted: euros(a.granted_cents),
+                    granted: euros(a.granted),
                     percent,
                     link: "/my".into(),
                 })

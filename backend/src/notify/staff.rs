@@ -19,9 +19,13 @@ pub(super) async fn provider_applied(
     application: &application::Model,
     service_ids: &[uuid::Uuid],
 ) -> AppResult<()> {
-    let provider = lookup::provider_name(conn, application.provider_id).await?;
-    let staff =
-        recipients::purchaser_staff(conn, application.purchaser_id, Role::CatalogueManager).await?;
+    let provider = lookup::provider_name(conn, application.provider_id.into()).await?;
+    let staff = recipients::purchaser_staff(
+        conn,
+        application.purchaser_id.into(),
+        Role::CatalogueManager,
+    )
+    .await?;
     for to in staff {
         let services = lookup::service_names(conn, service_ids, to.lang).await?;
         let message = Notification::ProviderApplication(ProviderApplication {
@@ -52,7 +56,7 @@ pub(super) async fn dispute_to_handle(
             provider: provider.clone(),
             offering: text_in(&offering.title, to.lang),
             delivery_date: delivery.date,
-            amount: euros(delivery.total_cents),
+            amount: euros(delivery.total),
             link: "/purchaser/disputes".into(),
         });
         queue::send(conn, &to, message).await?;

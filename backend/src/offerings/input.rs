@@ -61,7 +61,7 @@ pub fn description(raw: LocalizedText) -> AppResult<LocalizedText> {
 /// A positive price with two decimals, not above the catalogue's price cap.
 pub fn unit_price(raw: &DecimalText, service: &service::Model) -> AppResult<Money> {
     let price = field("unit_price", Money::parse_positive(&raw.0))?;
-    let cap = service.price_cap_cents.map(Money::from_cents);
+    let cap = service.price_cap;
     field("unit_price", check_price_cap(price, cap))?;
     Ok(price)
 }

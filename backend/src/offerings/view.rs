@@ -74,7 +74,7 @@ impl OfferingOut {
             purchaser_id: model.purchaser_id.into(),
             title: from_json(&model.title)?,
             description: from_json(&model.description)?,
-            unit_price: Money::from_cents(model.unit_price_cents),
+            unit_price: model.unit_price,
             municipalities: from_json(&model.municipalities)?,
             languages: from_json(&model.languages)?,
             accessibility: from_json(&model.accessibility)?,

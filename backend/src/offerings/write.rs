@@ -9,7 +9,7 @@ use crate::{
     db::entities::{approval, offering, service},
     db::{Db, json::to_json},
     domain::{
-        ids::{OfferingId, ProviderId},
+        ids::{OfferingId, ProviderId, ServiceId},
         today_in_finland,
     },
     error::{AppError, AppResult},
@@ -46,7 +46,7 @@ pub async fn create(
     let accessibility = input::accessibility(&raw.accessibility);
     let address = input::address(raw.address.as_deref())?;
     let location = input::location(raw.location)?;
-    let approved = approval::Entity::find_by_id((uuid::Uuid::from(provider), service.id))
+    let approved = approval::Entity::find_by_id((provider, ServiceId::from(service.id)))
         .one(conn)
         .await?;
     if approved.is_none() {
@@ -64,7 +64,7 @@ pub async fn create(
         purchaser_id: Set(service.purchaser_id),
         title: Set(to_json(&title)?),
         description: Set(to_json(&description)?),
-        unit_price_cents: Set(unit_price.cents()),
+        unit_price: Set(unit_price),
         municipalities: Set(to_json(&municipalities)?),
         languages: Set(to_json(&languages)?),
         accessibility: Set(to_json(&accessibility)?),

@@ -58,7 +58,7 @@ pub async fn apply(
     match existing {
         Some(row) => {
             let mut active = row.into_active_model();
-            active.unit_price_cents = Set(change.unit_price.cents());
+            active.unit_price = Set(change.unit_price);
             active.created_by = Set(Some(actor.user_id.into()));
             active.update(conn).await?;
         }
@@ -66,7 +66,7 @@ pub async fn apply(
             offering_price::ActiveModel {
                 id: Set(uuid::Uuid::new_v4()),
                 offering_id: Set(current.id),
-                unit_price_cents: Set(change.unit_price.cents()),
+                unit_price: Set(change.unit_price),
                 valid_from: Set(change.valid_from),
                 created_by: Set(Some(actor.user_id.into())),
                 created_at: Set(Utc::now()),
@@ -93,10 +93,10 @@ pub async fn apply(
     )
     .await?;
     let now_in_force = history::of(conn, current.id).await?.in_force(today);
-    let updated = match now_in_force.filter(|p| p.cents() != current.unit_price_cents) {
+    let updated = match now_in_force.filter(|p| *p != current.unit_price) {
         Some(price) => {
             let mut active = current.clone().into_active_model();
-            active.unit_price_cents = Set(price.cents());
+            active.unit_price = Set(price);
             active.updated_at = Set(Utc::now());
             let updated = active.update(conn).await?;
             outbox::enqueue(conn, Topic::SearchOffering, updated.id).await?;
@@ -119,10 +119,10 @@ async fn tell_clients(
 ) -> AppResult<()> {
     let mut clients: Vec<uuid::Uuid> = commitment::Entity::find()
         .filter(commitment::Column::OfferingId.eq(offering.id))
-        .filter(commitment::Column::Status.is_in([
-            CommitmentStatus::Requested.as_ref(),
-            CommitmentStatus::Accepted.as_ref(),
-        ]))
+        .filter(
+            commitment::Column::Status
+                .is_in([CommitmentStatus::Requested, CommitmentStatus::Accepted]),
+        )
         .all(conn)
         .await?
         .into_iter()
@@ -152,7 +152,7 @@ pub fn first_version(
     offering_price::ActiveModel {
         id: Set(uuid::Uuid::new_v4()),
         offering_id: Set(offering),
-        unit_price_cents: Set(unit_price.cents()),
+        unit_price: Set(unit_price),
         valid_from: Set(listed_on),
         created_by: Set(by),
         created_at: Set(Utc::now()),

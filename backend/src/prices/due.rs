@@ -45,11 +45,11 @@ pub async fn apply_due(db: &Db, today: NaiveDate, everything: bool) -> AppResult
         let Some(current) = offering::Entity::find_by_id(id).one(&*tx).await? else {
             continue;
         };
-        if current.unit_price_cents == price.cents() {
+        if current.unit_price == price {
             continue;
         }
         let mut active = current.into_active_model();
-        active.unit_price_cents = Set(price.cents());
+        active.unit_price = Set(price);
         active.updated_at = Set(Utc::now());
         active.update(&*tx).await?;
         outbox::enqueue(&*tx, Topic::SearchOffering, id).await?;

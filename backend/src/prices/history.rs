@@ -89,7 +89,7 @@ pub async fn of_many(
             versions
                 .entry(row.offering_id)
                 .or_default()
-                .push((row.valid_from, Money::from_cents(row.unit_price_cents)));
+                .push((row.valid_from, row.unit_price));
         }
     }
     Ok(versions

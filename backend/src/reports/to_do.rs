@@ -118,7 +118,7 @@ async fn provider(conn: &impl ConnectionTrait, p: ProviderId) -> AppResult<Provi
     let orders = |status: CommitmentStatus| {
         commitment::Entity::find()
             .filter(commitment::Column::ProviderId.eq(uuid::Uuid::from(p)))
-            .filter(commitment::Column::Status.eq(status.as_ref()))
+            .filter(commitment::Column::Status.eq(status))
     };
     let deliveries_of_provider = Query::select()
         .column(delivery::Column::Id)
@@ -182,7 +182,7 @@ async fn catalogue(db: &Db, actor: &Actor, pid: PurchaserId) -> AppResult<Catalo
             .await?,
         applications_waiting: application::Entity::find()
             .filter(application::Column::PurchaserId.eq(uuid::Uuid::from(pid)))
-            .filter(application::Column::Status.eq(ApplicationStatus::Pending.as_ref()))
+            .filter(application::Column::Status.eq(ApplicationStatus::Pending))
             .count(conn)
             .await?,
         demand_gaps: gaps.total,

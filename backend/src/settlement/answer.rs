@@ -108,9 +108,9 @@ impl InvoiceHeadOut {
             reference: reference.to_string(),
             issue_date: model.issue_date,
             due_date: model.due_date,
-            net: Money::from_cents(model.net_cents),
-            vat: Money::from_cents(model.vat_cents),
-            total: Money::from_cents(model.gross_cents),
+            net: model.net,
+            vat: model.vat,
+            total: model.gross,
             iban: model.iban.clone(),
             bic: model.bic.clone(),
         })
@@ -126,8 +126,8 @@ impl InvoiceLineOut {
             service_id: l.service_id.into(),
             client_pseudonym: l.client_pseudonym.clone(),
             delivery_date: l.delivery_date,
-            quantity: Quantity::from_milli(l.quantity_milli),
-            unit_price: Money::from_cents(l.unit_price_cents),
+            quantity: l.quantity,
+            unit_price: l.unit_price,
             unit_price_vat_excluded: f.unit_price_vat_excluded,
             line_total: f.line_total,
             client_share: f.client_share,
@@ -135,9 +135,9 @@ impl InvoiceLineOut {
             vat_rate: VatRate::from_basis_points(l.vat_basis_points)
                 .percent()
                 .to_string(),
-            net: Money::from_cents(l.net_cents),
-            vat: Money::from_cents(l.vat_cents),
-            total: Money::from_cents(l.gross_cents),
+            net: l.net,
+            vat: l.vat,
+            total: l.gross,
         }
     }
 }

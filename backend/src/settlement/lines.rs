@@ -12,7 +12,7 @@ use crate::{
     vault::Vault,
 };
 
-use super::{run::InvoiceKind, vat::split_gross};
+use super::{run::InvoiceKind, vat::split};
 
 /// What a line needs besides its delivery: the service (for VAT) of each commitment and each
 /// client's pseudonym. Filled page by page and kept for the run: a month has far fewer
@@ -131,11 +131,11 @@ pub(super) fn line(
     let rate = VatRate::from_basis_points(vat_basis_points);
     // A credit note gives back what the invoice asked.
     let gross = if kind == InvoiceKind::CreditNote {
-        -d.purchaser_share_cents
+        -d.purchaser_share
     } else {
-        d.purchaser_share_cents
+        d.purchaser_share
     };
-    let (net, vat) = split_gross(gross, rate);
+    let (net, vat) = split(gross, rate);
     Ok(invoice_line::ActiveModel {
         // Time-ordered, so a month's lines append to the key's index instead of landing
         // on random pages of it.
@@ -147,12 +147,12 @@ pub(super) fn line(
         service_id: Set(service_id),
         client_pseudonym: Set(context.pseudonym(vault, d.client_id)),
         delivery_date: Set(d.date),
-        quantity_milli: Set(d.quantity_milli),
-        unit_price_cents: Set(d.unit_price_cents),
+        quantity: Set(d.quantity),
+        unit_price: Set(d.unit_price),
         vat_basis_points: Set(vat_basis_points),
-        net_cents: Set(net),
-        vat_cents: Set(vat),
-        gross_cents: Set(gross),
+        net: Set(net),
+        vat: Set(vat),
+        gross: Set(gross),
     })
 }
 
@@ -179,12 +179,12 @@ pub(super) fn unnest_insert(lines: &[invoice_line::ActiveModel]) -> sea_orm::Sta
         column(lines, |l| *l.service_id.as_ref()),
         column(lines, |l| l.client_pseudonym.as_ref().clone()),
         column(lines, |l| *l.delivery_date.as_ref()),
-        column(lines, |l| *l.quantity_milli.as_ref()),
-        column(lines, |l| *l.unit_price_cents.as_ref()),
+        column(lines, |l| *l.quantity.as_ref()),
+        column(lines, |l| *l.unit_price.as_ref()),
         column(lines, |l| *l.vat_basis_points.as_ref()),
-        column(lines, |l| *l.net_cents.as_ref()),
-        column(lines, |l| *l.vat_cents.as_ref()),
-        column(lines, |l| *l.gross_cents.as_ref()),
+        column(lines, |l| *l.net.as_ref()),
+        column(lines, |l| *l.vat.as_ref()),
+        column(lines, |l| *l.gross.as_ref()),
     ];
     sea_orm::Statement::from_sql_and_values(
         sea_orm::DatabaseBackend::Postgres,

@@ -16,10 +16,10 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::{
     db::entities::invoice_line,
-    domain::{Money, Quantity, vat::VatRate},
+    domain::{Money, vat::VatRate},
 };
 
-use super::{run::InvoiceKind, vat::split_gross};
+use super::{run::InvoiceKind, vat::split};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RowFigures {
@@ -88,18 +88,18 @@ impl RowFigures {
         } else {
             1
         };
-        let quantity = Quantity::from_milli(line.quantity_milli);
-        let unit_price = Money::from_cents(line.unit_price_cents);
+        let quantity = line.quantity;
+        let unit_price = line.unit_price;
         let rate = VatRate::from_basis_points(line.vat_basis_points);
         // Everything as on the invoice of the delivery (positive), signed at the end.
         let total = Money::line_total(quantity, unit_price);
-        let gross = Money::from_cents(sign * line.gross_cents);
-        let net = Money::from_cents(sign * line.net_cents);
-        let net_total = Money::from_cents(split_gross(total.cents(), rate).0);
+        let signed = |m: Money| if sign < 0 { -m } else { m };
+        let gross = signed(line.gross);
+        let net = signed(line.net);
+        let net_total = split(total, rate).0;
         let q = quantity.decimal();
         let unit_net = unit_price_vat_excluded(q, unit_price, rate, net_total);
         let total_net = money(q * unit_net);
-        let signed = |m: Money| if sign < 0 { -m } else { m };
         RowFigures {
             quantity: Decimal::from(sign) * q,
             unit_price,
@@ -110,8 +110,8 @@ impl RowFigures {
             client_share_vat_excluded: signed(total_net - net),
             vat_rate: rate,
             net: signed(net),
-            vat: Money::from_cents(line.vat_cents),
-            gross: Money::from_cents(line.gross_cents),
+            vat: line.vat,
+            gross: line.gross,
         }
     }
 }
@@ -119,6 +119,7 @@ impl RowFigures {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Quantity;
     use proptest::prelude::*;
 
     fn line(
@@ -133,7 +134,10 @@ mod tests {
         } else {
             1
         };
-        let (net, vat) = split_gross(sign * share_cents, VatRate::from_basis_points(points));
+        let (net, vat) = split(
+            Money::from_cents(sign * share_cents),
+            VatRate::from_basis_points(points),
+        );
         invoice_line::Model {
             id: uuid::Uuid::nil(),
             invoice_id: uuid::Uuid::nil(),
@@ -143,12 +147,12 @@ mod tests {
             service_id: uuid::Uuid::nil(),
             client_pseudonym: "A-1".into(),
             delivery_date: chrono::NaiveDate::default(),
-            quantity_milli,
-            unit_price_cents,
+            quantity: Quantity::from_milli(quantity_milli),
+            unit_price: Money::from_cents(unit_price_cents),
             vat_basis_points: points,
-            net_cents: net,
-            vat_cents: vat,
-            gross_cents: sign * share_cents,
+            net,
+            vat,
+            gross: Money::from_cents(sign * share_cents),
         }
     }
 

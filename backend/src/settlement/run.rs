@@ -19,7 +19,10 @@ use crate::{
         Db, WriteTx,
         entities::{delivery, invoice, invoice_line, provider, purchaser},
     },
-    domain::ids::{InvoiceId, PurchaserId},
+    domain::{
+        Money,
+        ids::{InvoiceId, PurchaserId},
+    },
     error::{AppError, AppResult},
     vault::Vault,
 };
@@ -163,17 +166,17 @@ struct Document {
 #[derive(Default)]
 struct Totals {
     lines: u64,
-    net: i64,
-    vat: i64,
-    gross: i64,
+    net: Money,
+    vat: Money,
+    gross: Money,
 }
 
 impl Totals {
     fn add(&mut self, line: &invoice_line::ActiveModel) {
         self.lines += 1;
-        self.net += *line.net_cents.as_ref();
-        self.vat += *line.vat_cents.as_ref();
-        self.gross += *line.gross_cents.as_ref();
+        self.net = self.net + *line.net.as_ref();
+        self.vat = self.vat + *line.vat.as_ref();
+        self.gross = self.gross + *line.gross.as_ref();
     }
 }
 
@@ -275,9 +278,9 @@ impl Run<'_> {
             reference: Set(reference_for(&self.purchaser.business_id, number)?),
             issue_date: Set(self.today),
             due_date: Set(self.due_date),
-            net_cents: Set(0),
-            vat_cents: Set(0),
-            gross_cents: Set(0),
+            net: Set(Money::ZERO),
+            vat: Set(Money::ZERO),
+            gross: Set(Money::ZERO),
             iban: Set(document.iban.clone()),
             bic: Set(document.bic.clone()),
             created_by: Set(self.actor.user_id.into()),
@@ -312,9 +315,9 @@ impl Run<'_> {
         }
         self.timings.mark += started.elapsed();
         let mut header: invoice::ActiveModel = header.into();
-        header.net_cents = Set(totals.net);
-        header.vat_cents = Set(totals.vat);
-        header.gross_cents = Set(totals.gross);
+        header.net = Set(totals.net);
+        header.vat = Set(totals.vat);
+        header.gross = Set(totals.gross);
         let issued = header.update(&**self.tx).await?;
         crate::notify::provider::invoice_ready(&**self.tx, &issued).await?;
         Ok(Some(issued))

@@ -3,7 +3,13 @@
 //! `round_half_up(gross / (1 + rate), 2)`, the VAT the rest, so net + VAT = gross exactly.
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use crate::domain::vat::VatRate;
+use crate::domain::{Money, vat::VatRate};
+
+/// (net, vat) of a gross amount, to the cent.
+pub fn split(gross: Money, rate: VatRate) -> (Money, Money) {
+    let (net, vat) = split_gross(gross.cents(), rate);
+    (Money::from_cents(net), Money::from_cents(vat))
+}
 
 /// (net, vat) in cents for a gross amount in cents.
 pub fn split_gross(gross_cents: i64, rate: VatRate) -> (i64, i64) {

@@ -93,21 +93,21 @@ pub struct OwnShare {
 
 #[derive(FromQueryResult)]
 struct Sums {
-    available: i64,
-    reserved: i64,
-    spent: i64,
-    expired: i64,
+    available: Money,
+    reserved: Money,
+    spent: Money,
+    expired: Money,
 }
 
 /// A movement's change to each column. `granted` is the sum of the parts' changes, since
 /// `granted = available + reserved + spent + expired` holds after every movement.
-fn change_of([available, reserved, spent, expired]: [i64; 4]) -> Balance {
+fn change_of([available, reserved, spent, expired]: [Money; 4]) -> Balance {
     Balance {
-        granted: Money::from_cents(available + reserved + spent + expired),
-        available: Money::from_cents(available),
-        reserved: Money::from_cents(reserved),
-        spent: Money::from_cents(spent),
-        expired: Money::from_cents(expired),
+        granted: available + reserved + spent + expired,
+        available,
+        reserved,
+        spent,
+        expired,
     }
 }
 
@@ -219,7 +219,7 @@ async fn own_share_deliveries(
         .filter(delivery::Column::Date.gte(month.first_day))
         .filter(delivery::Column::Date.lt(month.next_first_day))
         .filter(delivery::Column::Status.eq(DeliveryStatus::Recorded))
-        .filter(delivery::Column::ClientShareCents.gt(0))
+        .filter(delivery::Column::ClientShare.gt(0))
         .order_by_asc(delivery::Column::Date)
         .order_by_asc(delivery::Column::CreatedAt)
         .all(conn)
@@ -235,10 +235,10 @@ fn own_share(d: &delivery::Model, named: &HashMap<uuid::Uuid, names::Named>) -> 
         provider_name: n.map(|n| n.provider_name.clone()).unwrap_or_default(),
         service_name: n.map(|n| n.service_name.clone()).unwrap_or_default(),
         unit: n.map(|n| n.unit.clone()).unwrap_or_default(),
-        quantity: Quantity::from_milli(d.quantity_milli),
-        total: Money::from_cents(d.total_cents),
-        purchaser_share: Money::from_cents(d.purchaser_share_cents),
-        client_share: Money::from_cents(d.client_share_cents),
+        quantity: d.quantity,
+        total: d.total,
+        purchaser_share: d.purchaser_share,
+        client_share: d.client_share,
     }
 }
 
@@ -264,10 +264,10 @@ fn movement(
         kind: entry.kind.to_string(),
         reason,
         change: change_of([
-            entry.available_delta_cents,
-            entry.reserved_delta_cents,
-            entry.spent_delta_cents,
-            entry.expired_delta_cents,
+            entry.available_delta,
+            entry.reserved_delta,
+            entry.spent_delta,
+            entry.expired_delta,
         ]),
         commitment_id: commitment.map(Into::into),
         delivery_id: entry.delivery_id.map(Into::into),
@@ -277,7 +277,7 @@ fn movement(
         service_name: n.map(|n| n.service_name.clone()),
         unit: n.map(|n| n.unit.clone()),
         delivery_date: delivery.map(|d| d.date),
-        quantity: delivery.map(|d| Quantity::from_milli(d.quantity_milli)),
+        quantity: delivery.map(|d| d.quantity),
     }
 }
 

@@ -113,11 +113,11 @@ impl Totals {
         if d.status != DeliveryStatus::Recorded {
             return;
         }
-        let share = Money::from_cents(d.purchaser_share_cents);
+        let share = d.purchaser_share;
         self.recorded += 1;
-        self.total = self.total + Money::from_cents(d.total_cents);
+        self.total = self.total + d.total;
         self.purchaser_share = self.purchaser_share + share;
-        self.client_share = self.client_share + Money::from_cents(d.client_share_cents);
+        self.client_share = self.client_share + d.client_share;
         if d.invoice_id.is_some() {
             self.invoiced = self.invoiced + share;
         } else {
@@ -246,11 +246,11 @@ fn delivery_row(d: &delivery::Model, vault: &Vault, context: &Context) -> AppRes
         service_id: n.map(|n| n.service_id),
         service_name: n.map(|n| n.service_name.clone()),
         unit: n.map(|n| n.unit.clone()),
-        quantity: Quantity::from_milli(d.quantity_milli),
-        unit_price: Money::from_cents(d.unit_price_cents),
-        total: Money::from_cents(d.total_cents),
-        purchaser_share: Money::from_cents(d.purchaser_share_cents),
-        client_share: Money::from_cents(d.client_share_cents),
+        quantity: d.quantity,
+        unit_price: d.unit_price,
+        total: d.total,
+        purchaser_share: d.purchaser_share,
+        client_share: d.client_share,
         status: d.status,
         reference: d.reference.clone(),
         invoice_id: d.invoice_id.map(Into::into),
@@ -302,7 +302,7 @@ fn invoice_row(i: &invoice::Model, names: &HashMap<uuid::Uuid, String>) -> Invoi
         supplementary: i.supplementary,
         issue_date: i.issue_date,
         due_date: i.due_date,
-        total: Money::from_cents(i.gross_cents),
+        total: i.gross,
         links: InvoiceLinks {
             finvoice: format!("{base}/finvoice.xml"),
             csv: format!("{base}/lines.csv"),

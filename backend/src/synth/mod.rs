@@ -20,7 +20,7 @@ use crate::{
             service,
         },
     },
-    domain::business_id::check_digit,
+    domain::{Money, business_id::check_digit},
 };
 
 use vocabulary::*;
@@ -112,8 +112,8 @@ pub async fn generate(db: &Db, count: usize, seed: u64) -> anyhow::Result<Genera
             unit: Set(s.unit.to_owned()),
             social_care: Set(s.social_care),
             methods: Set(json!(s.methods)),
-            voucher_value_cents: Set(s.voucher_value),
-            price_cap_cents: Set(Some(s.price.1)),
+            voucher_value: Set(s.voucher_value.map(Money::from_cents)),
+            price_cap: Set(Some(Money::from_cents(s.price.1))),
             rulebook: Set(json!([])),
             vat_basis_points: Set(if s.social_care { 0 } else { 2550 }),
             created_at: Set(now),
@@ -162,11 +162,11 @@ pub async fn generate(db: &Db, count: usize, seed: u64) -> anyhow::Result<Genera
             });
             for s in &services {
                 approvals.push(approval::ActiveModel {
-                    provider_id: Set(id),
-                    service_id: Set(service_ids[*s]),
-                    purchaser_id: Set(purchaser_id),
+                    provider_id: Set(id.into()),
+                    service_id: Set(service_ids[*s].into()),
+                    purchaser_id: Set(purchaser_id.into()),
                     // Synthetic providers are approved directly, without an application.
-                    application_id: Set(Uuid::nil()),
+                    application_id: Set(Uuid::nil().into()),
                     approved_at: Set(now),
                 });
             }
@@ -257,7 +257,7 @@ pub async fn generate(db: &Db, count: usize, seed: u64) -> anyhow::Result<Genera
                     json!({"fi": format!("{} {tail_fi}", words.fi)})
                 }),
                 description: Set(if swedish { json!({"fi": description_fi, "sv": description_sv}) } else { json!({"fi": description_fi}) }),
-                unit_price_cents: Set(price),
+                unit_price: Set(Money::from_cents(price)),
                 municipalities: Set(json!(municipalities)),
                 languages: Set(json!(languages)),
                 accessibility: Set(json!(accessibility)),

@@ -7,9 +7,7 @@ use askama::Template;
 use axum::response::Response;
 
 use crate::{
-    domain::{
-        Money, Quantity, bank::Iban, ids::InvoiceId, reference::FinnishReference, vat::VatRate,
-    },
+    domain::{Money, bank::Iban, ids::InvoiceId, reference::FinnishReference, vat::VatRate},
     error::{AppError, AppResult},
     http::extract::PathId,
     settlement::{
@@ -111,7 +109,7 @@ fn rows(lang: Lang, doc: &InvoiceDocument) -> (Vec<RowView>, RowView) {
             total.2 = total.2 + f.gross;
             total.3 = total.3 + f.net;
             total.4 = total.4 + f.vat;
-            let quantity = Quantity::from_milli(s.line.quantity_milli);
+            let quantity = s.line.quantity;
             let sign = if doc.is_credit_note() { "−" } else { "" };
             RowView {
                 date: format::date(s.line.delivery_date),
@@ -194,11 +192,13 @@ pub async fn show(web: Web, PathId(id): PathId<InvoiceId>) -> AppResult<Response
                 .lines
                 .iter()
                 .filter(|l| l.vat_basis_points == rate)
-                .fold((0, 0), |(n, v), l| (n + l.net_cents, v + l.vat_cents));
+                .fold((Money::ZERO, Money::ZERO), |(n, v), l| {
+                    (n + l.net, v + l.vat)
+                });
             VatView {
                 rate: percent(rate),
-                net: euros(Money::from_cents(net)),
-                vat: euros(Money::from_cents(vat)),
+                net: euros(net),
+                vat: euros(vat),
             }
         })
         .collect();
@@ -236,9 +236,9 @@ pub async fn show(web: Web, PathId(id): PathId<InvoiceId>) -> AppResult<Response
         rows,
         sums,
         by_rate,
-        net: euros(Money::from_cents(inv.net_cents)),
-        vat: euros(Money::from_cents(inv.vat_cents)),
-        total: euros(Money::from_cents(inv.gross_cents)),
+        net: euros(inv.net),
+        vat: euros(inv.vat),
+        total: euros(inv.gross),
         back,
     })
 }

@@ -81,9 +81,9 @@ impl ServiceTerms {
     /// The terms on a service row.
     pub fn of_service(model: &service::Model) -> AppResult<Self> {
         Ok(ServiceTerms {
-            price_cap: model.price_cap_cents.map(Money::from_cents),
-            voucher_value: model.voucher_value_cents.map(Money::from_cents),
-            reference_price: model.reference_price_cents.map(Money::from_cents),
+            price_cap: model.price_cap,
+            voucher_value: model.voucher_value,
+            reference_price: model.reference_price,
             vat: VatRate::from_basis_points(model.vat_basis_points),
             methods: json(&model.methods)?,
             income_rule: rule(model.income_rule.as_ref())?,
@@ -92,9 +92,9 @@ impl ServiceTerms {
 
     pub(super) fn of_version(model: &service_term::Model) -> AppResult<Self> {
         Ok(ServiceTerms {
-            price_cap: model.price_cap_cents.map(Money::from_cents),
-            voucher_value: model.voucher_value_cents.map(Money::from_cents),
-            reference_price: model.reference_price_cents.map(Money::from_cents),
+            price_cap: model.price_cap,
+            voucher_value: model.voucher_value,
+            reference_price: model.reference_price,
             vat: VatRate::from_basis_points(model.vat_basis_points),
             methods: json(&model.methods)?,
             income_rule: rule(model.income_rule.as_ref())?,
@@ -104,9 +104,9 @@ impl ServiceTerms {
     /// The service row with these terms in its money columns: what the rules that read a
     /// service decide with (a delivery is decided with the terms of its date).
     pub fn overlay(&self, mut model: service::Model) -> service::Model {
-        model.price_cap_cents = self.price_cap.map(Money::cents);
-        model.voucher_value_cents = self.voucher_value.map(Money::cents);
-        model.reference_price_cents = self.reference_price.map(Money::cents);
+        model.price_cap = self.price_cap;
+        model.voucher_value = self.voucher_value;
+        model.reference_price = self.reference_price;
         model.vat_basis_points = self.vat.basis_points();
         model.methods = serde_json::to_value(&self.methods).unwrap_or_default();
         model.income_rule = self.income_rule.as_ref().map(IncomeRule::to_json);
@@ -159,9 +159,9 @@ impl ServiceTerms {
             service_id: Set(service),
             valid_from: Set(valid_from),
             seq: Set(seq),
-            price_cap_cents: Set(self.price_cap.map(Money::cents)),
-            voucher_value_cents: Set(self.voucher_value.map(Money::cents)),
-            reference_price_cents: Set(self.reference_price.map(Money::cents)),
+            price_cap: Set(self.price_cap),
+            voucher_value: Set(self.voucher_value),
+            reference_price: Set(self.reference_price),
             vat_basis_points: Set(self.vat.basis_points()),
             methods: Set(serde_json::to_value(&self.methods).unwrap_or_default()),
             income_rule: Set(self.income_rule.as_ref().map(IncomeRule::to_json)),

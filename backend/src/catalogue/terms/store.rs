@@ -92,9 +92,9 @@ pub(in crate::catalogue) async fn refresh_row(
     let methods_changed = current.methods != today_terms.methods;
     let updated = today_terms.overlay(service.clone());
     let mut active = service.into_active_model();
-    active.price_cap_cents = Set(updated.price_cap_cents);
-    active.voucher_value_cents = Set(updated.voucher_value_cents);
-    active.reference_price_cents = Set(updated.reference_price_cents);
+    active.price_cap = Set(updated.price_cap);
+    active.voucher_value = Set(updated.voucher_value);
+    active.reference_price = Set(updated.reference_price);
     active.vat_basis_points = Set(updated.vat_basis_points);
     active.methods = Set(updated.methods.clone());
     active.income_rule = Set(updated.income_rule.clone());

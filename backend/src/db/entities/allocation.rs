@@ -1,6 +1,8 @@
 //! Rows of `allocations`.
 use sea_orm::entity::prelude::*;
 
+use crate::domain::Money;
+
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "allocations")]
 pub struct Model {
@@ -9,16 +11,22 @@ pub struct Model {
     pub client_id: Uuid,
     pub purchaser_id: Uuid,
     pub kind: crate::domain::catalogue::FundingKind,
-    pub granted_cents: i64,
-    pub available_cents: i64,
-    pub reserved_cents: i64,
-    pub spent_cents: i64,
-    pub expired_cents: i64,
+    #[sea_orm(column_name = "granted_cents")]
+    pub granted: Money,
+    #[sea_orm(column_name = "available_cents")]
+    pub available: Money,
+    #[sea_orm(column_name = "reserved_cents")]
+    pub reserved: Money,
+    #[sea_orm(column_name = "spent_cents")]
+    pub spent: Money,
+    #[sea_orm(column_name = "expired_cents")]
+    pub expired: Money,
     pub grace_days: i32,
     pub valid_from: Date,
     pub valid_to: Date,
     pub service_ids: Json,
-    pub voucher_value_cents: Option<i64>,
+    #[sea_orm(column_name = "voucher_value_cents")]
+    pub voucher_value: Option<Money>,
     pub created_by: Uuid,
     pub created_at: DateTimeUtc,
 }

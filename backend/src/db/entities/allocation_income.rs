@@ -2,6 +2,8 @@
 //! was computed from, with the rule used. Personal data.
 use sea_orm::entity::prelude::*;
 
+use crate::domain::Money;
+
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "allocation_incomes")]
 pub struct Model {
@@ -9,10 +11,12 @@ pub struct Model {
     pub allocation_id: Uuid,
     pub service_id: Uuid,
     pub household_size: i32,
-    pub monthly_income_cents: i64,
+    #[sea_orm(column_name = "monthly_income_cents")]
+    pub monthly_income: Money,
     pub income_rule: Json,
     pub rule_valid_from: Date,
-    pub voucher_value_cents: i64,
+    #[sea_orm(column_name = "voucher_value_cents")]
+    pub voucher_value: Money,
     pub created_at: DateTimeUtc,
 }
 

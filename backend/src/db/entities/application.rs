@@ -1,17 +1,19 @@
 //! Rows of `applications`.
 use sea_orm::entity::prelude::*;
 
+use crate::domain::ids::{ApplicationId, ProviderId, PurchaserId, UserId};
+
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "applications")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
-    pub id: Uuid,
-    pub provider_id: Uuid,
-    pub purchaser_id: Uuid,
+    pub id: ApplicationId,
+    pub provider_id: ProviderId,
+    pub purchaser_id: PurchaserId,
     pub service_ids: Json,
-    pub status: String,
+    pub status: crate::domain::catalogue::ApplicationStatus,
     pub reason: Option<String>,
-    pub decided_by: Option<Uuid>,
+    pub decided_by: Option<UserId>,
     pub decided_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
 }

@@ -1,6 +1,11 @@
 //! Rows of `commitments`.
 use sea_orm::entity::prelude::*;
 
+use crate::domain::{
+    Money, Quantity,
+    catalogue::{CommitmentStatus, Method},
+};
+
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "commitments")]
 pub struct Model {
@@ -11,14 +16,16 @@ pub struct Model {
     pub provider_id: Uuid,
     pub purchaser_id: Uuid,
     pub client_id: Uuid,
-    pub method: String,
-    pub status: String,
-    pub reserved_cents: i64,
+    pub method: Method,
+    pub status: CommitmentStatus,
+    #[sea_orm(column_name = "reserved_cents")]
+    pub reserved: Money,
     pub requested_by: Uuid,
     /// The day the client would like the service to start, if she said.
     pub start_date: Option<Date>,
-    /// How much she wishes, in thousandths of the service's unit, if she said.
-    pub quantity_milli: Option<i64>,
+    /// How much she wishes, in the service's unit, if she said.
+    #[sea_orm(column_name = "quantity_milli")]
+    pub quantity: Option<Quantity>,
     /// Her message to the provider, if any.
     pub message: Option<String>,
     pub created_at: DateTimeUtc,

@@ -1,6 +1,8 @@
 //! Rows of `deliveries`.
 use sea_orm::entity::prelude::*;
 
+use crate::domain::{Money, Quantity};
+
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "deliveries")]
 pub struct Model {
@@ -11,12 +13,18 @@ pub struct Model {
     pub provider_id: Uuid,
     pub client_id: Uuid,
     pub date: Date,
-    pub quantity_milli: i64,
-    pub unit_price_cents: i64,
-    pub total_cents: i64,
-    pub purchaser_share_cents: i64,
-    pub client_share_cents: i64,
-    pub from_reserved_cents: i64,
+    #[sea_orm(column_name = "quantity_milli")]
+    pub quantity: Quantity,
+    #[sea_orm(column_name = "unit_price_cents")]
+    pub unit_price: Money,
+    #[sea_orm(column_name = "total_cents")]
+    pub total: Money,
+    #[sea_orm(column_name = "purchaser_share_cents")]
+    pub purchaser_share: Money,
+    #[sea_orm(column_name = "client_share_cents")]
+    pub client_share: Money,
+    #[sea_orm(column_name = "from_reserved_cents")]
+    pub from_reserved: Money,
     pub reference: String,
     pub fingerprint: String,
     pub status: crate::domain::catalogue::DeliveryStatus,

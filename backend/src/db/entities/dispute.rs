@@ -1,6 +1,8 @@
 //! Rows of `disputes`.
 use sea_orm::entity::prelude::*;
 
+use crate::domain::Quantity;
+
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "disputes")]
 pub struct Model {
@@ -18,7 +20,8 @@ pub struct Model {
     pub provider_account: Option<String>,
     pub provider_account_by: Option<Uuid>,
     pub provider_account_at: Option<DateTimeUtc>,
-    pub corrected_quantity_milli: Option<i64>,
+    #[sea_orm(column_name = "corrected_quantity_milli")]
+    pub corrected_quantity: Option<Quantity>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

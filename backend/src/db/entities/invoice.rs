@@ -1,6 +1,8 @@
 //! Rows of `invoices`.
 use sea_orm::entity::prelude::*;
 
+use crate::domain::Money;
+
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "invoices")]
 pub struct Model {
@@ -15,9 +17,12 @@ pub struct Model {
     pub reference: String,
     pub issue_date: Date,
     pub due_date: Date,
-    pub net_cents: i64,
-    pub vat_cents: i64,
-    pub gross_cents: i64,
+    #[sea_orm(column_name = "net_cents")]
+    pub net: Money,
+    #[sea_orm(column_name = "vat_cents")]
+    pub vat: Money,
+    #[sea_orm(column_name = "gross_cents")]
+    pub gross: Money,
     pub iban: String,
     pub bic: String,
     pub created_by: Uuid,

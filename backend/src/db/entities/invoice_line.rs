@@ -1,6 +1,8 @@
 //! Rows of `invoice_lines`.
 use sea_orm::entity::prelude::*;
 
+use crate::domain::{Money, Quantity};
+
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "invoice_lines")]
 pub struct Model {
@@ -13,12 +15,17 @@ pub struct Model {
     pub service_id: Uuid,
     pub client_pseudonym: String,
     pub delivery_date: Date,
-    pub quantity_milli: i64,
-    pub unit_price_cents: i64,
+    #[sea_orm(column_name = "quantity_milli")]
+    pub quantity: Quantity,
+    #[sea_orm(column_name = "unit_price_cents")]
+    pub unit_price: Money,
     pub vat_basis_points: i32,
-    pub net_cents: i64,
-    pub vat_cents: i64,
-    pub gross_cents: i64,
+    #[sea_orm(column_name = "net_cents")]
+    pub net: Money,
+    #[sea_orm(column_name = "vat_cents")]
+    pub vat: Money,
+    #[sea_orm(column_name = "gross_cents")]
+    pub gross: Money,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

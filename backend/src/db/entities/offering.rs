@@ -1,6 +1,8 @@
 //! Rows of `offerings`.
 use sea_orm::entity::prelude::*;
 
+use crate::domain::Money;
+
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "offerings")]
 pub struct Model {
@@ -11,7 +13,8 @@ pub struct Model {
     pub purchaser_id: Uuid,
     pub title: Json,
     pub description: Json,
-    pub unit_price_cents: i64,
+    #[sea_orm(column_name = "unit_price_cents")]
+    pub unit_price: Money,
     pub municipalities: Json,
     pub languages: Json,
     pub accessibility: Json,

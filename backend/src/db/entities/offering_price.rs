@@ -1,13 +1,16 @@
 //! Rows of `offering_prices`: an offering's unit price from a date on.
 use sea_orm::entity::prelude::*;
 
+use crate::domain::Money;
+
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "offering_prices")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
     pub offering_id: Uuid,
-    pub unit_price_cents: i64,
+    #[sea_orm(column_name = "unit_price_cents")]
+    pub unit_price: Money,
     pub valid_from: Date,
     pub created_by: Option<Uuid>,
     pub created_at: DateTimeUtc,

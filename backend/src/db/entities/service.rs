@@ -2,6 +2,8 @@
 //! `catalogue::terms`); every version is in `service_terms`.
 use sea_orm::entity::prelude::*;
 
+use crate::domain::Money;
+
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "services")]
 pub struct Model {
@@ -13,13 +15,16 @@ pub struct Model {
     pub unit: String,
     pub social_care: bool,
     pub methods: Json,
-    pub voucher_value_cents: Option<i64>,
-    pub price_cap_cents: Option<i64>,
+    #[sea_orm(column_name = "voucher_value_cents")]
+    pub voucher_value: Option<Money>,
+    #[sea_orm(column_name = "price_cap_cents")]
+    pub price_cap: Option<Money>,
     pub rulebook: Json,
     /// Hundredths of a percent: 2550 is 25.5 %.
     pub vat_basis_points: i32,
     pub created_at: DateTimeUtc,
-    pub reference_price_cents: Option<i64>,
+    #[sea_orm(column_name = "reference_price_cents")]
+    pub reference_price: Option<Money>,
     /// The income-related voucher value rule (`domain::income_rule::IncomeRule`).
     pub income_rule: Option<Json>,
     /// Archived: no new offerings or commitments; running commitments go on.

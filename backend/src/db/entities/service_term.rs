@@ -2,6 +2,8 @@
 //! `valid_from` (ordered by `seq` within a date) until the next version.
 use sea_orm::entity::prelude::*;
 
+use crate::domain::Money;
+
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "service_terms")]
 pub struct Model {
@@ -10,9 +12,12 @@ pub struct Model {
     pub service_id: Uuid,
     pub valid_from: Date,
     pub seq: i32,
-    pub price_cap_cents: Option<i64>,
-    pub voucher_value_cents: Option<i64>,
-    pub reference_price_cents: Option<i64>,
+    #[sea_orm(column_name = "price_cap_cents")]
+    pub price_cap: Option<Money>,
+    #[sea_orm(column_name = "voucher_value_cents")]
+    pub voucher_value: Option<Money>,
+    #[sea_orm(column_name = "reference_price_cents")]
+    pub reference_price: Option<Money>,
     pub vat_basis_points: i32,
     pub methods: Json,
     pub income_rule: Option<Json>,

@@ -201,12 +201,12 @@ fn judge(
     writes.allocations.push(allocation_id);
     writes.commitments.push(commitment_id);
     if let Some(a) = books.allocations.get_mut(&allocation_id) {
-        a.available_cents = after.available.cents();
-        a.reserved_cents = after.reserved.cents();
-        a.spent_cents = after.spent.cents();
+        a.available = after.available;
+        a.reserved = after.reserved;
+        a.spent = after.spent;
     }
     if let Some(c) = books.commitments.get_mut(&commitment_id) {
-        c.reserved_cents -= decision.draw.from_reserved.cents();
+        c.reserved = c.reserved - decision.draw.from_reserved;
     }
     Verdict::Accepted(id, decision.split)
 }

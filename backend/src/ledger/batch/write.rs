@@ -75,7 +75,7 @@ async fn update_reservations(tx: &WriteTx, books: &Books, mut ids: Vec<Uuid>) ->
         };
         let mut active = model.clone().into_active_model();
         // Marked changed even when equal: `into_active_model` marks nothing as set.
-        active.reserved_cents = Set(model.reserved_cents);
+        active.reserved = Set(model.reserved);
         active.updated_at = Set(Utc::now());
         active.update(&**tx).await?;
     }
@@ -96,9 +96,9 @@ async fn update_balances(tx: &WriteTx, books: &Books, mut ids: Vec<Uuid>) -> App
             ));
         }
         let mut active = model.clone().into_active_model();
-        active.available_cents = Set(model.available_cents);
-        active.reserved_cents = Set(model.reserved_cents);
-        active.spent_cents = Set(model.spent_cents);
+        active.available = Set(model.available);
+        active.reserved = Set(model.reserved);
+        active.spent = Set(model.spent);
         active.update(&**tx).await?;
     }
     Ok(())

@@ -134,25 +134,24 @@ impl InvoiceDocument {
             let last = month.next_first_day.pred_opt().unwrap_or(month.first_day);
             x.date("InvoicingPeriodEndDate", last)?;
         }
-        let net = Money::from_cents(inv.net_cents);
+        let net = inv.net;
         x.euros("RowsTotalVatExcludedAmount", net)?;
         x.euros("InvoiceTotalVatExcludedAmount", net)?;
-        x.euros("InvoiceTotalVatAmount", Money::from_cents(inv.vat_cents))?;
-        x.euros(
-            "InvoiceTotalVatIncludedAmount",
-            Money::from_cents(inv.gross_cents),
-        )?;
+        x.euros("InvoiceTotalVatAmount", inv.vat)?;
+        x.euros("InvoiceTotalVatIncludedAmount", inv.gross)?;
         let mut rates: Vec<i32> = self.lines.iter().map(|l| l.vat_basis_points).collect();
         rates.sort_unstable();
         rates.dedup();
         for rate in rates {
             let of_rate = self.lines.iter().filter(|l| l.vat_basis_points == rate);
-            let (net, vat) = of_rate.fold((0, 0), |(n, v), l| (n + l.net_cents, v + l.vat_cents));
+            let (net, vat) = of_rate.fold((Money::ZERO, Money::ZERO), |(n, v), l| {
+                (n + l.net, v + l.vat)
+            });
             x.open("VatSpecificationDetails", &[])?;
-            x.euros("VatBaseAmount", Money::from_cents(net))?;
+            x.euros("VatBaseAmount", net)?;
             x.leaf("VatRatePercent", &[], &vat_percent(rate))?;
             x.leaf("VatCode", &[], vat_code(rate))?;
-            x.euros("VatRateAmount", Money::from_cents(vat))?;
+            x.euros("VatRateAmount", vat)?;
             if rate == 0 {
                 x.leaf(
                     "VatFreeText",
@@ -218,7 +217,7 @@ impl InvoiceDocument {
             &[("IdentificationSchemeName", "SPY")],
             reference.as_str(),
         )?;
-        x.euros("EpiInstructedAmount", Money::from_cents(inv.gross_cents))?;
+        x.euros("EpiInstructedAmount", inv.gross)?;
         x.leaf("EpiCharge", &[("ChargeOption", "SLEV")], "SLEV")?;
         x.date("EpiDateOptionDate", inv.due_date)?;
         x.close("EpiPaymentInstructionDetails")?;

@@ -12,7 +12,6 @@ use strum::VariantArray;
 use crate::{
     commitments::order::{self, OrderError, OrderText},
     domain::{
-        Money,
         catalogue::Method,
         ids::{AllocationId, OfferingId},
         order::{MESSAGE_MAX_CHARS, OrderDetailsError, OrderDetailsText},
@@ -184,15 +183,11 @@ async fn draw(
         id: id.to_string(),
         title,
         provider: listing.provider.name.clone(),
-        price: views::price_per_unit(
-            lang,
-            Money::from_cents(listing.offering.unit_price_cents),
-            &unit,
-        ),
+        price: views::price_per_unit(lang, listing.offering.unit_price, &unit),
         voucher_value: listing
             .service
-            .voucher_value_cents
-            .map(|c| views::price_per_unit(lang, Money::from_cents(c), &unit)),
+            .voucher_value
+            .map(|c| views::price_per_unit(lang, c, &unit)),
         coverage: Some(view),
         fields,
         errors,

@@ -8,10 +8,7 @@ use chrono::NaiveDate;
 use crate::{
     db::entities::dispute,
     deliveries::Delivery,
-    domain::{
-        Quantity,
-        catalogue::{DeliveryStatus, DisputeStatus},
-    },
+    domain::catalogue::{DeliveryStatus, DisputeStatus},
     web::{amounts, format, i18n::Lang, views},
 };
 
@@ -108,8 +105,8 @@ fn dispute_notes(x: &dispute::Model, cx: &Context<'_>) -> Vec<String> {
         DisputeStatus::Upheld => lang.t("row-dispute-upheld"),
         DisputeStatus::PartlyUpheld => {
             let found = x
-                .corrected_quantity_milli
-                .map(|m| amounts::with_unit(lang, Quantity::from_milli(m), cx.unit))
+                .corrected_quantity
+                .map(|m| amounts::with_unit(lang, m, cx.unit))
                 .unwrap_or_default();
             lang.t_with("row-dispute-partly", &[("value", found.into())])
         }

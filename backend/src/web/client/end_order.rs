@@ -87,7 +87,7 @@ pub async fn submit(
     let order = order_of(&web, &ctx, id).await?;
     let actor = web.signed_in()?;
     let ended = act::end(&web.state.db, actor, id).await?;
-    let message = if ended.status == CommitmentStatus::Cancelled.as_ref() {
+    let message = if ended.status == CommitmentStatus::Cancelled {
         "order-cancelled"
     } else {
         "order-closed"

@@ -234,7 +234,7 @@ pub async fn new(web: Web, PathId(id): PathId<CommitmentId>) -> AppResult<Respon
     let form = DeliverForm {
         date: today_in_finland().to_string(),
         quantity: String::new(),
-        unit_price: format::decimal_field(Money::from_cents(offering.unit_price_cents)),
+        unit_price: format::decimal_field(offering.unit_price),
         reference: fresh_reference(),
         step: String::new(),
     };

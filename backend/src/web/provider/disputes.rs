@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use crate::{
     disputes,
-    domain::{Money, Quantity, catalogue::DisputeStatus, ids::DisputeId},
+    domain::{catalogue::DisputeStatus, ids::DisputeId},
     error::AppResult,
     http::extract::PathId,
     web::{
@@ -68,10 +68,10 @@ async fn draw(web: &Web, errors: FormErrors, mut failed: Option<Failed>) -> AppR
             .unwrap_or_default();
         let id = x.id.to_string();
         let outcome = (x.status == DisputeStatus::PartlyUpheld)
-            .then_some(x.corrected_quantity_milli)
+            .then_some(x.corrected_quantity)
             .flatten()
             .map(|m| {
-                let found = amounts::with_unit(lang, Quantity::from_milli(m), &unit);
+                let found = amounts::with_unit(lang, m, &unit);
                 lang.t_with("dispute-found-delivered", &[("value", found.into())])
             });
         rows.push(DisputeRow {
@@ -81,8 +81,8 @@ async fn draw(web: &Web, errors: FormErrors, mut failed: Option<Failed>) -> AppR
             delivery_date: format::date(d.date),
             client: client_name,
             client_code: web.state.db.client_pseudonym(d.client_id)?,
-            quantity: amounts::with_unit(lang, Quantity::from_milli(d.quantity_milli), &unit),
-            total: format::euros(Money::from_cents(d.total_cents)),
+            quantity: amounts::with_unit(lang, d.quantity, &unit),
+            total: format::euros(d.total),
             made_on: format::date(x.created_at.date_naive()),
             reason: x.reason,
             status: views::word(lang, "dispute", x.status.as_ref()),

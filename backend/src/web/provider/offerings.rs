@@ -11,7 +11,7 @@ use strum::VariantArray;
 use crate::{
     db::entities::{approval, purchaser, purchaser_municipality, service},
     domain::{
-        LocalizedText, Money,
+        LocalizedText,
         catalogue::Accessibility,
         ids::{OfferingId, ServiceId},
     },
@@ -72,7 +72,7 @@ pub async fn list(web: Web) -> AppResult<Response> {
                 &serde_json::from_value::<crate::domain::LocalizedText>(o.title.clone())
                     .unwrap_or_default(),
             ),
-            price: format::euros(Money::from_cents(o.unit_price_cents)),
+            price: format::euros(o.unit_price),
             archived: o.archived,
         })
         .collect();

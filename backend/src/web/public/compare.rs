@@ -9,7 +9,7 @@ use axum::{
 };
 
 use crate::{
-    domain::{LocalizedText, Money, catalogue::Method, ids::OfferingId, today_in_finland},
+    domain::{LocalizedText, catalogue::Method, ids::OfferingId, today_in_finland},
     error::AppResult,
     offerings::{
         coverage::{self, Fit},
@@ -203,7 +203,7 @@ fn column(lang: Lang, l: &Listing, rating: &RatingOut, fit: Option<&Fit>) -> Col
         provider_id: l.provider.id.to_string(),
         provider: l.provider.name.clone(),
         service: name(&l.service.name),
-        price: views::price_per_unit(lang, Money::from_cents(l.offering.unit_price_cents), unit),
+        price: views::price_per_unit(lang, l.offering.unit_price, unit),
         methods: views::words(lang, "method", &methods),
         municipalities: views::municipalities(lang, &text(&l.offering.municipalities)),
         languages: views::words(lang, "language", &text(&l.offering.languages)),

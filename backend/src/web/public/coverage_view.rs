@@ -5,7 +5,7 @@
 use crate::i18n::Translate;
 use crate::{
     db::entities::allocation,
-    domain::{Money, today_in_finland},
+    domain::today_in_finland,
     error::AppResult,
     offerings::coverage::{self, Blocker, Coverage, Fit},
     web::{
@@ -65,10 +65,7 @@ pub fn decision_label(lang: Lang, a: &allocation::Model) -> String {
         "allocation-label",
         &[
             ("kind", views::word(lang, "funding", a.kind.as_ref()).into()),
-            (
-                "available",
-                format::euros(Money::from_cents(a.available_cents)).into(),
-            ),
+            ("available", format::euros(a.available).into()),
             ("until", format::date(a.valid_to).into()),
         ],
     )
@@ -127,7 +124,7 @@ fn why_view(lang: Lang, blocker: Blocker, coverage: &Coverage, unit: &str) -> Co
         .fits
         .iter()
         .find(|f| f.blocker == Some(Blocker::BalanceTooLow))
-        .map(|f| format::euros(Money::from_cents(f.allocation.available_cents)))
+        .map(|f| format::euros(f.allocation.available))
         .unwrap_or_default();
     let code = blocker.code();
     CoverageView {

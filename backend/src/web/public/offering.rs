@@ -8,7 +8,7 @@ use axum::response::Response;
 
 use crate::{
     domain::{
-        LocalizedText, Money,
+        LocalizedText,
         catalogue::Accessibility,
         ids::{OfferingId, ProviderId},
     },
@@ -163,12 +163,12 @@ pub async fn show(
         provider_id: l.provider.id.to_string(),
         provider_name: l.provider.name.clone(),
         service: text(&l.service.name),
-        price: views::price_per_unit(lang, Money::from_cents(l.offering.unit_price_cents), unit),
+        price: views::price_per_unit(lang, l.offering.unit_price, unit),
         price_change: upcoming_price(&web, l.offering.id, unit).await?,
         voucher_value: l
             .service
-            .voucher_value_cents
-            .map(|c| views::price_per_unit(lang, Money::from_cents(c), unit)),
+            .voucher_value
+            .map(|c| views::price_per_unit(lang, c, unit)),
         methods: views::words(lang, "method", &json(&l.service.methods)),
         municipalities: views::municipalities(lang, &json(&l.offering.municipalities)),
         languages: views::words(lang, "language", &json(&l.offering.languages)),

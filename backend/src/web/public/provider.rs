@@ -4,7 +4,7 @@ use askama::Template;
 use axum::response::Response;
 
 use crate::{
-    domain::{LocalizedText, Money, ids::ProviderId},
+    domain::{LocalizedText, ids::ProviderId},
     error::AppResult,
     http::extract::PathId,
     reviews::view::RatingOut,
@@ -48,7 +48,7 @@ pub async fn show(web: Web, PathId(id): PathId<ProviderId>) -> AppResult<Respons
             OfferingRow {
                 id: o.id.to_string(),
                 title: views::pick(lang, &title),
-                price: format::euros(Money::from_cents(o.unit_price_cents)),
+                price: format::euros(o.unit_price),
                 rating: views::rating(lang, rating.average.as_deref(), rating.count),
                 municipalities: views::municipalities(lang, &municipalities),
             }

@@ -11,7 +11,6 @@ use serde::Deserialize;
 
 use crate::{
     clients::read::{ClientOut, ClientQuery},
-    domain::Money,
     domain::{
         catalogue::{CommitmentStatus, Role},
         ids::ClientId,
@@ -390,9 +389,9 @@ pub(super) async fn draw_client(
                 .map(|e| EntryRow {
                     date: format::date(e.created_at.date_naive()),
                     kind: views::word(lang, "entry", e.kind.as_ref()),
-                    available: format::euros(Money::from_cents(e.available_delta_cents)),
-                    reserved: format::euros(Money::from_cents(e.reserved_delta_cents)),
-                    spent: format::euros(Money::from_cents(e.spent_delta_cents)),
+                    available: format::euros(e.available_delta),
+                    reserved: format::euros(e.reserved_delta),
+                    spent: format::euros(e.spent_delta),
                 })
                 .collect(),
             voucher_basis,

@@ -8,7 +8,7 @@ use axum::{http::Uri, response::Response};
 
 use crate::{
     disputes::{self, act::outcome_of, lists::deliveries_by_id},
-    domain::{Quantity, catalogue::DisputeStatus, ids::DisputeId},
+    domain::{catalogue::DisputeStatus, ids::DisputeId},
     error::{AppError, AppResult},
     http::extract::PathId,
     ledger::disputes::Outcome,
@@ -101,11 +101,7 @@ async fn draw(
             provider: d.provider_name,
             service,
             delivery_date: format::date(d.delivery_date),
-            recorded: amounts::with_unit(
-                lang,
-                Quantity::from_milli(delivery.quantity_milli),
-                &unit,
-            ),
+            recorded: amounts::with_unit(lang, delivery.quantity, &unit),
             total: format::euros(d.delivery_total),
             made_on: format::date(d.dispute.created_at.date_naive()),
             reason: d.dispute.reason,
