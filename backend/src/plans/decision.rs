@@ -14,13 +14,14 @@ use crate::{
     audit,
     auth::Actor,
     db::{
-        Db,
+        Db, WriteTx,
         entities::{allocation, plan, purchaser, service},
     },
     domain::{
         Money, catalogue::FundingKind, catalogue::PlanStatus, ids::PlanId,
         localized::LocalizedText, today_in_finland,
     },
+    ledger::grant::NewAllocation,
 };
 
 use super::{
@@ -61,47 +62,12 @@ pub async fn decide(
         PlanStatus::Decided => return Err(PlanError::AlreadyDecided),
         status => return Err(PlanError::WrongStatus { status }),
     }
-    let lines = lines_of(&db.conn, id).await?;
-    let estimate: Money = lines.iter().map(|l| l.amount).sum();
-    let estimate_text = estimate.to_string();
-    let mut services: Vec<_> = lines.iter().map(|l| l.service_id).collect();
-    services.sort();
-    services.dedup();
-    let grant = GrantInput {
-        kind: input.kind,
-        granted: input.granted.unwrap_or(&estimate_text),
-        valid_from: input.valid_from,
-        valid_to: input.valid_to,
-        service_ids: services.clone(),
-        voucher_value: input.voucher_value,
-        grace_days: None,
-        household_size: None,
-        monthly_income: None,
-    };
-    let new = granting::prepare(&db.conn, actor, model.client_id, &grant).await?;
-    let names = service_names(&db.conn, &services).await?;
-    let purchaser_name = purchaser::Entity::find_by_id(model.purchaser_id.0)
-        .one(&db.conn)
-        .await?
-        .map(|p| p.name)
-        .unwrap_or_default();
+    let (new, names, purchaser_name) = prepare(db, actor, &model, &input).await?;
 
     let tx = db.begin_write().await?;
-    // Claims the plan first: of two decisions at once, the second finds it decided.
-    let claimed = plan::Entity::update_many()
-        .col_expr(
-            plan::Column::Status,
-            Expr::value(PlanStatus::Decided.as_ref()),
-        )
-        .filter(plan::Column::Id.eq(id))
-        .filter(plan::Column::Status.eq(PlanStatus::Draft.as_ref()))
-        .exec(&*tx)
-        .await?;
-    if claimed.rows_affected != 1 {
-        return Err(PlanError::AlreadyDecided);
-    }
+    claim(&tx, id).await?;
     let number = next_number(&*tx, &model).await?;
-    let facts = DecisionFacts {
+    let text = compose(&DecisionFacts {
         number: &number,
         kind: new.kind,
         granted: new.granted,
@@ -109,8 +75,7 @@ pub async fn decide(
         valid_to: new.valid_to,
         services: &names,
         purchaser_name: &purchaser_name,
-    };
-    let text = compose(&facts);
+    });
     let granted = granting::grant_in(&tx, actor, new).await?;
     let now = Utc::now();
     let mut active: plan::ActiveModel = model.clone().into();
@@ -140,6 +105,59 @@ pub async fn decide(
         decision_number: number,
         decision_text: text,
     })
+}
+
+/// The allocation the decision would grant, every rule of `allocations::grant` checked
+/// (nothing written), with the services' names and the purchaser's for the text.
+async fn prepare(
+    db: &Db,
+    actor: &Actor,
+    model: &plan::Model,
+    input: &DecisionIn<'_>,
+) -> PlanResult<(NewAllocation, Vec<LocalizedText>, String)> {
+    let lines = lines_of(&db.conn, model.id).await?;
+    let estimate: Money = lines.iter().map(|l| l.amount).sum();
+    let estimate_text = estimate.to_string();
+    let mut services: Vec<_> = lines.iter().map(|l| l.service_id).collect();
+    services.sort();
+    services.dedup();
+    let grant = GrantInput {
+        kind: input.kind,
+        granted: input.granted.unwrap_or(&estimate_text),
+        valid_from: input.valid_from,
+        valid_to: input.valid_to,
+        service_ids: services.clone(),
+        voucher_value: input.voucher_value,
+        grace_days: None,
+        household_size: None,
+        monthly_income: None,
+    };
+    let new = granting::prepare(&db.conn, actor, model.client_id, &grant).await?;
+    let names = service_names(&db.conn, &services).await?;
+    let purchaser_name = purchaser::Entity::find_by_id(model.purchaser_id.0)
+        .one(&db.conn)
+        .await?
+        .map(|p| p.name)
+        .unwrap_or_default();
+    Ok((new, names, purchaser_name))
+}
+
+/// Claims the draft for the decision: of two decisions at once, the second finds it
+/// decided (409) and grants nothing.
+async fn claim(tx: &WriteTx, id: PlanId) -> PlanResult<()> {
+    let claimed = plan::Entity::update_many()
+        .col_expr(
+            plan::Column::Status,
+            Expr::value(PlanStatus::Decided.as_ref()),
+        )
+        .filter(plan::Column::Id.eq(id))
+        .filter(plan::Column::Status.eq(PlanStatus::Draft.as_ref()))
+        .exec(&**tx)
+        .await?;
+    if claimed.rows_affected != 1 {
+        return Err(PlanError::AlreadyDecided);
+    }
+    Ok(())
 }
 
 /// The purchaser's next decision number this year: `2026-0001`, `2026-0002`, …

@@ -115,24 +115,7 @@ pub async fn view(conn: &impl ConnectionTrait, model: plan::Model) -> PlanResult
     let goals = goals_of(conn, model.id).await?;
     let budget_lines = lines_of(conn, model.id).await?;
     let estimate = budget_lines.iter().map(|l| l.amount).sum();
-    let granted = match model.allocation_id {
-        Some(id) => {
-            allocation::Entity::find_by_id(uuid::Uuid::from(id))
-                .one(conn)
-                .await?
-        }
-        None => None,
-    };
-    let pace = granted.as_ref().map(|a| {
-        let balance = Balance::of(a);
-        pace(
-            balance.spent,
-            balance.available + balance.reserved,
-            a.valid_from,
-            a.valid_to,
-            today,
-        )
-    });
+    let (allocation, pace) = granted(conn, model.allocation_id, today).await?;
     let decision_text = model
         .decision_text
         .as_ref()
@@ -155,17 +138,44 @@ pub async fn view(conn: &impl ConnectionTrait, model: plan::Model) -> PlanResult
         decision_number: model.decision_number,
         decision_text,
         decided_at: model.decided_at,
-        allocation: granted.map(|a| PlanAllocation {
-            id: a.id.into(),
-            kind: a.kind,
-            valid_from: a.valid_from,
-            valid_to: a.valid_to,
-            balance: Balance::of(&a),
-        }),
+        allocation,
         pace,
         created_at: model.created_at,
         updated_at: model.updated_at,
     })
+}
+
+/// The allocation a decided plan granted, and its spending pace today.
+async fn granted(
+    conn: &impl ConnectionTrait,
+    id: Option<AllocationId>,
+    today: NaiveDate,
+) -> PlanResult<(Option<PlanAllocation>, Option<Pace>)> {
+    let Some(id) = id else {
+        return Ok((None, None));
+    };
+    let Some(a) = allocation::Entity::find_by_id(uuid::Uuid::from(id))
+        .one(conn)
+        .await?
+    else {
+        return Ok((None, None));
+    };
+    let balance = Balance::of(&a);
+    let pace = pace(
+        balance.spent,
+        balance.available + balance.reserved,
+        a.valid_from,
+        a.valid_to,
+        today,
+    );
+    let view = PlanAllocation {
+        id: a.id.into(),
+        kind: a.kind,
+        valid_from: a.valid_from,
+        valid_to: a.valid_to,
+        balance,
+    };
+    Ok((Some(view), Some(pace)))
 }
 
 /// The latest version of each question's answer, in the order of the questions.
