@@ -31,6 +31,7 @@ pub mod notify;
 pub mod offerings;
 pub mod outbox;
 pub mod paging;
+pub mod plans;
 pub mod prices;
 pub mod providers;
 pub mod purchasers;

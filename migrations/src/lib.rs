@@ -21,6 +21,7 @@ mod m20261207_000015_catalogue_over_time;
 mod m20261207_000016_einvoice_routing;
 mod m20261207_000017_language_choice;
 mod m20261207_000018_order_details;
+mod m20261207_000019_budget_plans;
 mod shape;
 
 pub struct Migrator;
@@ -47,6 +48,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000016_einvoice_routing::Migration),
             Box::new(m20261207_000017_language_choice::Migration),
             Box::new(m20261207_000018_order_details::Migration),
+            Box::new(m20261207_000019_budget_plans::Migration),
         ]
     }
 }

@@ -33,6 +33,7 @@ mod oidc;
 mod openapi;
 mod order_details;
 mod orders;
+mod plans;
 mod portal;
 mod provider_statement;
 mod recording;

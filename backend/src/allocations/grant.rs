@@ -144,3 +144,13 @@ pub async fn prepare(
 pub async fn grant(db: &Db, actor: &Actor, new: NewAllocation) -> AppResult<allocation::Model> {
     ledger::grant::grant(db, new, actor).await
 }
+
+/// As [`grant`], inside the caller's write transaction (a plan's decision records its own
+/// rows in the same step).
+pub async fn grant_in(
+    tx: &crate::db::WriteTx,
+    actor: &Actor,
+    new: NewAllocation,
+) -> AppResult<allocation::Model> {
+    ledger::grant::grant_in(tx, new, actor).await
+}

@@ -13,7 +13,7 @@ use crate::{
     domain::{
         Money,
         catalogue::Method,
-        ids::{AllocationId, OfferingId},
+        ids::{AllocationId, GoalId, OfferingId},
         order::{OrderDetails, OrderDetailsError, OrderDetailsText},
         today_in_finland,
     },
@@ -29,6 +29,8 @@ pub struct OrderText<'a> {
     /// Money to reserve for it now (blank or absent: none).
     pub reserve: Option<&'a str>,
     pub details: OrderDetailsText<'a>,
+    /// Goals of the plan the allocation was decided from that this order serves.
+    pub goals: &'a [GoalId],
 }
 
 /// Why an order was refused: a detail the client typed (which the portal words precisely),
@@ -71,6 +73,9 @@ pub async fn place(
         None => Money::ZERO,
     };
     let details = OrderDetails::parse(order.details, today_in_finland(), granted.valid_to)?;
+    let goals = crate::plans::links::check(&db.conn, allocation, order.goals)
+        .await
+        .map_err(AppError::from)?;
     let offering = offering::Entity::find_by_id(uuid::Uuid::from(order.offering))
         .one(&db.conn)
         .await?
@@ -88,5 +93,9 @@ pub async fn place(
         reserve,
         details,
     };
-    Ok(money::request(db, request, actor, acting).await?)
+    let placed = money::request(db, request, actor, acting).await?;
+    crate::plans::links::link(&db.conn, &goals, placed.id.into())
+        .await
+        .map_err(AppError::from)?;
+    Ok(placed)
 }

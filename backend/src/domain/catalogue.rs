@@ -81,6 +81,20 @@ vocabulary!(
     InvoiceKind { Invoice, CreditNote }
 );
 
+vocabulary!(
+    /// A personal budget plan: `draft` from the need until the decision, then `decided`;
+    /// `closed` or `cancelled` with a reason.
+    PlanStatus { Draft, Decided, Closed, Cancelled }
+);
+vocabulary!(
+    /// The life area a plan's goal belongs to.
+    GoalArea { Home, Work, Learning, Leisure, Health, Relationships }
+);
+vocabulary!(
+    /// In what capacity someone wrote into a plan: the client, her proxy or a case worker.
+    WrittenBy { Client, Proxy, CaseWorker }
+);
+
 /// The kinds of ledger entries.
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, AsRefStr, Display, EnumString, sea_orm::DeriveValueType,

@@ -75,4 +75,10 @@ typed_id!(
     ApiKeyId,
     ReviewId,
     InvoiceId,
+    PlanId,
+    PlanAnswerId,
+    GoalId,
+    GoalEvaluationId,
+    BudgetLineId,
+    GoalCommitmentId,
 );

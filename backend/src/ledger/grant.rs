@@ -4,7 +4,7 @@ use sea_orm::{ActiveModelTrait, Set};
 
 use crate::{
     auth::Actor,
-    db::{Db, entities::allocation},
+    db::{Db, WriteTx, entities::allocation},
     domain::{
         Money,
         catalogue::FundingKind,
@@ -32,6 +32,18 @@ pub struct NewAllocation {
 
 pub async fn grant(db: &Db, new: NewAllocation, actor: &Actor) -> AppResult<allocation::Model> {
     let tx = db.begin_write().await?;
+    let model = grant_in(&tx, new, actor).await?;
+    tx.commit().await?;
+    Ok(model)
+}
+
+/// As [`grant`], inside a write transaction the caller holds and commits, so a decision
+/// recorded elsewhere (a plan's) is made in the same step as the money.
+pub async fn grant_in(
+    tx: &WriteTx,
+    new: NewAllocation,
+    actor: &Actor,
+) -> AppResult<allocation::Model> {
     let id = AllocationId::new();
     let created = allocation::ActiveModel {
         id: Set(id.into()),
@@ -53,10 +65,10 @@ pub async fn grant(db: &Db, new: NewAllocation, actor: &Actor) -> AppResult<allo
         created_by: Set(actor.user_id.into()),
         created_at: Set(Utc::now()),
     }
-    .insert(&*tx)
+    .insert(&**tx)
     .await?;
     if let Some(basis) = &new.income {
-        crate::catalogue::income::store(&*tx, created.id, new.client, basis, actor).await?;
+        crate::catalogue::income::store(&**tx, created.id, new.client, basis, actor).await?;
     }
     let movement = Movement {
         kind: EntryKind::Grant,
@@ -67,8 +79,7 @@ pub async fn grant(db: &Db, new: NewAllocation, actor: &Actor) -> AppResult<allo
         commitment: None,
         delivery: None,
     };
-    let model = apply(&*tx, created, movement, actor, None).await?;
-    crate::notify::client::allocation_granted(&*tx, &model).await?;
-    tx.commit().await?;
+    let model = apply(&**tx, created, movement, actor, None).await?;
+    crate::notify::client::allocation_granted(&**tx, &model).await?;
     Ok(model)
 }

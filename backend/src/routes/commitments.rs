@@ -15,7 +15,7 @@ use crate::{
     domain::{
         Money, Quantity,
         catalogue::{CommitmentStatus, Method},
-        ids::{AllocationId, CommitmentId, OfferingId, ProviderId},
+        ids::{AllocationId, CommitmentId, GoalId, OfferingId, ProviderId},
         order::OrderDetailsText,
     },
     error::AppResult,
@@ -39,6 +39,8 @@ pub struct CommitmentIn {
     pub quantity: Option<DecimalText>,
     /// A message to the provider, at most 1000 characters.
     pub message: Option<String>,
+    /// Goals of the plan the allocation was decided from that this order serves.
+    pub goal_ids: Option<Vec<GoalId>>,
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -103,6 +105,7 @@ pub async fn create(
             quantity: input.quantity.as_ref().map(|q| q.0.as_str()),
             message: input.message.as_deref(),
         },
+        goals: input.goal_ids.as_deref().unwrap_or_default(),
     };
     let model = order::place(&state.db, &actor, id, order).await?;
     Ok((

@@ -18,6 +18,7 @@ pub mod me;
 pub mod notifications;
 pub mod offerings;
 pub mod operations;
+pub mod plans;
 pub mod providers;
 pub mod purchasers;
 pub mod reports;
@@ -176,6 +177,15 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(settlements::invoices::lines_csv))
         .routes(routes!(settlements::month::list))
         .routes(routes!(settlements::month::lines_csv))
+        .routes(routes!(plans::questions::list))
+        .routes(routes!(plans::open::open))
+        .routes(routes!(plans::read::get))
+        .routes(routes!(plans::answers::put))
+        .routes(routes!(plans::goals::create))
+        .routes(routes!(plans::goals::evaluate))
+        .routes(routes!(plans::budget::create))
+        .routes(routes!(plans::decision::decide))
+        .routes(routes!(plans::caseload::list))
 }
 
 /// The whole HTTP surface: the API, its OpenAPI document, and `pages` (the portal, built

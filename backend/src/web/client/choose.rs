@@ -243,6 +243,7 @@ async fn request(web: &Web, id: OfferingId, form: &ChooseForm) -> Result<(), Ord
             quantity: Some(quantity.as_str()),
             message: Some(form.message.as_str()),
         },
+        goals: &[],
     };
     order::place(&web.state.db, actor, allocation, order).await?;
     Ok(())

@@ -1,0 +1,99 @@
+//! The case worker's caseload: the purchaser's plans, open (drafts) or decided, overdue
+//! first and then by the day the decision is due, a page at a time. Listing clients' plans
+//! is a read of their data and is audited.
+use chrono::NaiveDate;
+use sea_orm::{ColumnTrait, EntityTrait, Order, QueryFilter, QueryOrder, sea_query::Expr};
+use serde::Serialize;
+
+use crate::{
+    audit,
+    auth::Actor,
+    db::{
+        Db,
+        entities::{client, plan},
+    },
+    domain::{
+        catalogue::{PlanStatus, Role},
+        ids::{ClientId, PlanId, PurchaserId},
+        today_in_finland,
+    },
+    paging::{self, Page, Paged},
+};
+
+use super::{PlanResult, read::is_overdue};
+
+/// Which plans a caseload shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CaseloadFilter {
+    /// Drafts waiting for a decision.
+    Open,
+    Decided,
+    All,
+}
+
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct CaseloadRow {
+    pub id: PlanId,
+    pub client_id: ClientId,
+    pub client_name: String,
+    pub status: PlanStatus,
+    pub need_identified_on: NaiveDate,
+    pub decision_due: NaiveDate,
+    /// Still a draft after the day it was due.
+    pub overdue: bool,
+    pub decision_number: Option<String>,
+}
+
+/// The purchaser's plans for its case workers (another purchaser's staff: 404).
+pub async fn list(
+    db: &Db,
+    actor: &Actor,
+    pid: PurchaserId,
+    filter: CaseloadFilter,
+    page: Option<Page>,
+) -> PlanResult<Paged<CaseloadRow>> {
+    actor.require_staff(pid, Role::CaseWorker)?;
+    let today = today_in_finland();
+    // Overdue: a draft due before today. The date is ours, formatted, not the reader's.
+    let overdue_first = Expr::cust(format!(
+        "CASE WHEN status = 'draft' AND decision_due < '{}' THEN 0 ELSE 1 END",
+        today.format("%Y-%m-%d")
+    ));
+    let mut select = plan::Entity::find()
+        .filter(plan::Column::PurchaserId.eq(pid))
+        .order_by(overdue_first, Order::Asc)
+        .order_by_asc(plan::Column::DecisionDue)
+        .order_by_asc(plan::Column::Id);
+    select = match filter {
+        CaseloadFilter::Open => select.filter(plan::Column::Status.eq(PlanStatus::Draft)),
+        CaseloadFilter::Decided => select.filter(plan::Column::Status.eq(PlanStatus::Decided)),
+        CaseloadFilter::All => select,
+    };
+    let listed = paging::fetch_or_all(&db.conn, select, page).await?;
+    audit::record_list(
+        db,
+        actor,
+        "plans_listed",
+        "plan",
+        listed.items.iter().map(|p| (p.id.0, p.client_id)),
+    )
+    .await?;
+    let clients = client::Entity::find()
+        .filter(client::Column::Id.is_in(listed.items.iter().map(|p| p.client_id.0)))
+        .all(&db.conn)
+        .await?;
+    Ok(listed.map(|p| CaseloadRow {
+        overdue: is_overdue(&p, today),
+        client_name: clients
+            .iter()
+            .find(|c| c.id == p.client_id.0)
+            .map(|c| c.name.clone())
+            .unwrap_or_default(),
+        id: p.id,
+        client_id: p.client_id,
+        status: p.status,
+        need_identified_on: p.need_identified_on,
+        decision_due: p.decision_due,
+        decision_number: p.decision_number,
+    }))
+}
