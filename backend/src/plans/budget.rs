@@ -92,7 +92,7 @@ pub async fn median_offering_price(
         .all(conn)
         .await?
         .into_iter()
-        .map(|o| Money::from_cents(o.unit_price_cents))
+        .map(|o| o.unit_price)
         .collect();
     Ok(median(prices))
 }
@@ -134,8 +134,7 @@ pub async fn add(
     let unit_price = match new.unit_price.map(str::trim).filter(|p| !p.is_empty()) {
         Some(raw) => Money::parse_positive(raw).map_err(|e| invalid("unit_price", e))?,
         None => entry
-            .reference_price_cents
-            .map(Money::from_cents)
+            .reference_price
             .filter(|p| !p.is_zero())
             .ok_or_else(|| {
                 invalid(

@@ -141,7 +141,7 @@ pub async fn goals_of(conn: &impl ConnectionTrait, plan: PlanId) -> PlanResult<V
                 view.commitments.push(GoalCommitmentView {
                     id: c.id.into(),
                     offering_id: c.offering_id.into(),
-                    status: c.status.parse().unwrap_or(CommitmentStatus::Requested),
+                    status: c.status,
                 });
             }
         }
