@@ -7,6 +7,7 @@
 pub mod columns;
 pub mod entities;
 pub mod json;
+pub mod provider_names;
 
 use std::{ops::Deref, sync::Arc, time::Duration};
 

@@ -169,7 +169,7 @@ async fn with_parties(
     let delivery_ids: Vec<uuid::Uuid> = models.iter().map(|d| d.delivery_id).collect();
     let deliveries = super::lists::deliveries_by_id(conn, &delivery_ids).await?;
     let providers =
-        crate::providers::names::names_by_id(conn, deliveries.values().map(|d| d.provider_id))
+        crate::db::provider_names::names_by_id(conn, deliveries.values().map(|d| d.provider_id))
             .await?;
     models
         .iter()

@@ -1,8 +1,6 @@
 //! The providers area: signing up ([`sign_up`]) and the provider's profile — what anyone
-//! sees of it and what its own staff see and change ([`profile`]) — and providers' names
-//! for lists ([`names`]). `routes/` and `web/`
+//! sees of it and what its own staff see and change ([`profile`]). `routes/` and `web/`
 //! are thin adapters over this.
-pub mod names;
 pub mod profile;
 pub mod sign_up;
 

@@ -55,7 +55,7 @@ async fn rows(
         .map(|o| (o.id, o))
         .collect();
     let providers =
-        crate::providers::names::names_by_id(conn, models.iter().map(|r| r.provider_id)).await?;
+        crate::db::provider_names::names_by_id(conn, models.iter().map(|r| r.provider_id)).await?;
     models
         .iter()
         .map(|m| {

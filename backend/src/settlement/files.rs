@@ -50,7 +50,7 @@ async fn provider_names(
     conn: &DatabaseConnection,
     ids: impl IntoIterator<Item = uuid::Uuid>,
 ) -> AppResult<HashMap<uuid::Uuid, (String, String)>> {
-    Ok(crate::providers::names::by_id(conn, ids)
+    Ok(crate::db::provider_names::by_id(conn, ids)
         .await?
         .into_iter()
         .map(|(id, p)| (id, (p.name, p.business_id)))
