@@ -165,6 +165,33 @@ async fn every_list_of_a_busy_provider_is_whole_or_paged_and_sums_count_every_ro
         .filter(|c| page.contains(c.as_str()))
         .count();
     assert_eq!(listed_commitments, MANY, "commitments on the client page");
+
+    // The administrator's email outbox: every order and answer wrote emails, more than a
+    // hundred; the page shows 50 of them and says how many there are in all.
+    let api = app
+        .get("/api/v1/admin/emails?per_page=1", &market.admin.token)
+        .await;
+    let emails = expect_status(&api, 200, "emails")["total"]
+        .as_u64()
+        .expect("total");
+    assert!(emails > 100, "a long outbox: {emails}");
+    let admin = FormSession::new(&app, Some(&market.admin.token)).await;
+    let (status, outbox) = admin.get(&app, "/admin/emails").await;
+    assert_eq!(status, 200, "{outbox}");
+    assert_eq!(outbox.matches("class=\"email-row\"").count(), 50);
+    let pages = emails.div_ceil(50);
+    assert!(
+        outbox.contains(&format!("Sivu 1 / {pages} ({emails} riviä)")),
+        "pager: {outbox}"
+    );
+    let (_, last) = admin
+        .get(&app, &format!("/admin/emails?page={pages}"))
+        .await;
+    assert_eq!(
+        last.matches("class=\"email-row\"").count() as u64,
+        emails - 50 * (pages - 1),
+        "the last page holds the rest"
+    );
     let _ = big;
 }
 db_test!(every_list_of_a_busy_provider_is_whole_or_paged_and_sums_count_every_row);
