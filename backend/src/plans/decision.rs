@@ -87,7 +87,12 @@ pub async fn decide(
     ));
     active.decided_at = Set(Some(now));
     active.updated_at = Set(now);
-    active.update(&*tx).await?;
+    // Two decisions of one purchaser at the same moment may count the same next number
+    // (PostgreSQL): the unique index refuses the second, which is rolled back whole.
+    active.update(&*tx).await.map_err(|e| match e.sql_err() {
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => PlanError::NumberTaken,
+        _ => e.into(),
+    })?;
     audit::record_read(
         &*tx,
         actor,

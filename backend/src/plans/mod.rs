@@ -42,6 +42,10 @@ pub enum PlanError {
     AlreadyDecided,
     #[error("the plan is {status}: it cannot be changed so")]
     WrongStatus { status: PlanStatus },
+    /// Another decision of the same purchaser took the number at the same moment; nothing
+    /// was written, and sending the decision again gives it the next number.
+    #[error("another decision took this decision number just now; send the decision again")]
+    NumberTaken,
     /// Access refused by another area, or a failure on our side.
     #[error(transparent)]
     App(#[from] AppError),
@@ -72,6 +76,7 @@ impl From<PlanError> for AppError {
             PlanError::CaseWorkerOnly(_) => AppError::forbidden(err.to_string()),
             PlanError::AlreadyDecided => AppError::conflict("already_decided", err.to_string()),
             PlanError::WrongStatus { .. } => AppError::conflict("wrong_status", err.to_string()),
+            PlanError::NumberTaken => AppError::conflict("decision_number_taken", err.to_string()),
             PlanError::App(e) => e,
         }
     }
