@@ -93,6 +93,16 @@ impl OfferingOut {
         })
     }
 
+    /// The offering of a listing already read with its provider: only the rating is read.
+    pub async fn of_listing(
+        conn: &impl ConnectionTrait,
+        listing: &crate::offerings::read::Listing,
+    ) -> AppResult<Self> {
+        let id = listing.offering.id;
+        let ratings = ratings_of(conn, [id]).await?;
+        Self::from_models(&listing.offering, &listing.provider, ratings.get(&id))
+    }
+
     pub async fn load(conn: &impl ConnectionTrait, model: &offering::Model) -> AppResult<Self> {
         let provider = provider::Entity::find_by_id(model.provider_id)
             .one(conn)

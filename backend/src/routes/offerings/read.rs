@@ -25,7 +25,7 @@ pub async fn get(
 ) -> AppResult<Json<OfferingOut>> {
     let listing = crate::offerings::read::listing(&state.db.conn, actor.as_ref(), id).await?;
     Ok(Json(
-        OfferingOut::load(&state.db.conn, &listing.offering).await?,
+        OfferingOut::of_listing(&state.db.conn, &listing).await?,
     ))
 }
 

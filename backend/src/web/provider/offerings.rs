@@ -385,7 +385,7 @@ fn pairs_of(o: &OfferingOut) -> Pairs {
 pub async fn edit(web: Web, PathId(id): PathId<OfferingId>) -> AppResult<Response> {
     let (actor, provider) = super::staff(&web)?;
     let listing = offerings::read::listing(&web.state.db.conn, Some(&actor), id).await?;
-    let offering = OfferingOut::load(&web.state.db.conn, &listing.offering).await?;
+    let offering = OfferingOut::of_listing(&web.state.db.conn, &listing).await?;
     if offering.provider_id != provider {
         return Err(AppError::not_found("offering"));
     }
