@@ -169,6 +169,7 @@ async fn pages_of(b: &Browser, who: Option<&'static str>) -> Vec<(&'static str, 
         }
         Some("sosiaalityo@demo.valinta.fi") => {
             pages.push(("caseworker-clients", "/purchaser/clients".to_owned()));
+            pages.push(("caseworker-plans", "/purchaser/plans".to_owned()));
             b.goto("/purchaser/clients").await;
             let client = first_href(b, "tbody a").await;
             b.goto(&client).await;
