@@ -21,6 +21,8 @@ use crate::{
 async fn axe(b: &Browser, name: &str, problems: &mut Vec<String>) {
     for width in [1280, 360] {
         b.set_width(width).await;
+        b.screenshot(&format!("plans-staff-{}-{width}", name.replace(' ', "-")))
+            .await;
         for v in b.axe_violations().await {
             problems.push(format!("{name} at {width} px: {v}"));
         }
@@ -197,7 +199,7 @@ async fn a_long_caseload_is_paged_with_the_overdue_drafts_first(app: TestApp) {
         .await;
     assert_eq!(rows(&open).len(), 3, "{open}");
     assert!(
-        open.contains("href=\"/purchaser/plans?status=open&amp;page=2\""),
+        open.contains("href=\"/purchaser/plans?status=open&#38;page=2\""),
         "{open}"
     );
     let (_, decided) = worker.get(&app, "/purchaser/plans?status=decided").await;
