@@ -55,6 +55,7 @@ mod ordering;
 mod phones;
 mod plans_staff;
 mod plans_staff_http;
+mod plans_staff_writing;
 mod reviews;
 mod rules_forms;
 mod settlement;

@@ -14,7 +14,7 @@ use crate::{
 };
 
 /// A plan opened for the setting's client, and a form session of its case worker.
-async fn plan_and_worker(app: &TestApp) -> (Setting, String, FormSession) {
+pub async fn plan_and_worker(app: &TestApp) -> (Setting, String, FormSession) {
     let s = Setting::build(app).await;
     let plan = id_of(&s.open_plan(app, &day(-3)).await);
     let worker = FormSession::new(app, Some(s.case_worker())).await;

@@ -16,6 +16,7 @@ use crate::{
         decision::{DecisionIn, check, decide},
         read,
     },
+    web::i18n::Lang,
     web::{
         format,
         page::{Choice, Field, FormErrors, PageCtx, Pairs, done, render},
@@ -49,34 +50,7 @@ async fn draw(web: &Web, id: PlanId, form: &Pairs, errors: FormErrors) -> AppRes
             &[("number", number.as_str().into())],
         )
     });
-    let kind = form.one("kind");
-    let kinds = FundingKind::VARIANTS
-        .iter()
-        .map(|k| {
-            let label = views::word(lang, "funding", k.as_ref());
-            Choice::new(k.to_string(), label, kind == k.to_string())
-        })
-        .collect();
-    let mut fields = vec![
-        Field::new("kind", "select", lang.t("field-funding-kind"))
-            .options(kinds)
-            .required(),
-        Field::new("valid_from", "date", lang.t("field-valid-from"))
-            .value(form.one("valid_from"))
-            .required(),
-        Field::new("valid_to", "date", lang.t("field-valid-to"))
-            .value(form.one("valid_to"))
-            .required(),
-        Field::new("granted", "text", lang.t("field-granted"))
-            .value(form.one("granted"))
-            .inputmode("decimal")
-            .hint(lang.t("plan-staff-field-granted-hint"))
-            .required(),
-        Field::new("voucher_value", "text", lang.t("field-voucher-value"))
-            .value(form.one("voucher_value"))
-            .inputmode("decimal")
-            .hint(lang.t("plan-staff-field-voucher-value-hint")),
-    ];
+    let mut fields = decision_fields(lang, form);
     errors.apply(&mut fields);
     let page = DecisionPage {
         page: PageCtx::new(web, "plan-staff-decision-title").whose(&client.name),
@@ -92,6 +66,37 @@ async fn draw(web: &Web, id: PlanId, form: &Pairs, errors: FormErrors) -> AppRes
         StatusCode::OK
     };
     Ok((status, render(&page)?).into_response())
+}
+
+/// The decision's controls with what was typed.
+fn decision_fields(lang: Lang, form: &Pairs) -> Vec<Field> {
+    let kind = form.one("kind");
+    let kinds = FundingKind::VARIANTS
+        .iter()
+        .map(|k| {
+            let label = views::word(lang, "funding", k.as_ref());
+            Choice::new(k.to_string(), label, kind == k.to_string())
+        })
+        .collect();
+    vec![
+        Field::new("kind", "select", lang.t("field-funding-kind"))
+            .options(kinds)
+            .required(),
+        Field::new("valid_from", "date", lang.t("field-valid-from"))
+            .value(form.one("valid_from"))
+            .required(),
+        Field::new("valid_to", "date", lang.t("field-valid-to"))
+            .value(form.one("valid_to"))
+            .required(),
+        Field::new("granted", "text", lang.t("field-granted"))
+            .value(form.one("granted"))
+            .inputmode("decimal")
+            .hint(lang.t("plan-staff-field-granted-hint")),
+        Field::new("voucher_value", "text", lang.t("field-voucher-value"))
+            .value(form.one("voucher_value"))
+            .inputmode("decimal")
+            .hint(lang.t("plan-staff-field-voucher-value-hint")),
+    ]
 }
 
 /// The form filled in: a personal budget for a year from today, granting the estimate.

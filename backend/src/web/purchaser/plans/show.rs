@@ -83,6 +83,46 @@ struct PlanPage {
     errors: FormErrors,
 }
 
+/// The page's forms after a refusal: the refused one filled in, the others empty.
+#[derive(Default)]
+struct Forms {
+    summary: FormErrors,
+    answers: Option<ItemForm>,
+    goal: Option<Failed>,
+    evaluation: Option<Failed>,
+    line: Option<Vec<Field>>,
+}
+
+impl Forms {
+    fn of(refusal: Option<Refusal>) -> Forms {
+        let Some(r) = refusal else {
+            return Forms::default();
+        };
+        let mut forms = Forms {
+            summary: r.summary,
+            ..Forms::default()
+        };
+        match r.form {
+            Refused::Answers(f) => forms.answers = Some(f),
+            Refused::Goal(f) => forms.goal = Some(f),
+            Refused::Evaluation(f) => forms.evaluation = Some(f),
+            Refused::Line(fields) => forms.line = Some(fields),
+        }
+        forms
+    }
+}
+
+/// The life areas a goal may belong to, `chosen` selected.
+fn areas(lang: crate::web::i18n::Lang, chosen: &str) -> Vec<Choice> {
+    GoalArea::VARIANTS
+        .iter()
+        .map(|a| {
+            let label = lang.t(&format!("plan-staff-area-{}", a.as_ref()));
+            Choice::new(a.as_ref(), label, chosen == a.as_ref())
+        })
+        .collect()
+}
+
 pub async fn show(web: Web, PathId(id): PathId<PlanId>) -> AppResult<Response> {
     draw(&web, id, None).await
 }
@@ -96,20 +136,13 @@ pub async fn draw(web: &Web, id: PlanId, refusal: Option<Refusal>) -> AppResult<
     let (client, _) = crate::auth::access::load_client(conn, &actor, plan.client_id).await?;
     let names = parts::writers(conn, &plan).await?;
     let catalogue = views::whole_catalogue(&web.state, plan.purchaser_id).await?;
-    let (mut answers_form, mut goal_failed, mut evaluation_failed, mut line_fields) =
-        (None, None, None, None);
-    let summary = match refusal {
-        Some(r) => {
-            match r.form {
-                Refused::Answers(f) => answers_form = Some(f),
-                Refused::Goal(f) => goal_failed = Some(f),
-                Refused::Evaluation(f) => evaluation_failed = Some(f),
-                Refused::Line(fields) => line_fields = Some(fields),
-            }
-            r.summary
-        }
-        None => FormErrors::default(),
-    };
+    let Forms {
+        summary,
+        answers: answers_form,
+        goal: mut goal_failed,
+        evaluation: mut evaluation_failed,
+        line: line_fields,
+    } = Forms::of(refusal);
     let goal_form = Failed::take_for(&mut goal_failed, "new");
     let chosen_area = goal_form.typed("area").to_owned();
     let goals = plan
@@ -141,16 +174,7 @@ pub async fn draw(web: &Web, id: PlanId, refusal: Option<Refusal>) -> AppResult<
         answers_refused: answers_form.is_some(),
         answers: parts::answers(lang, &plan, &names, answers_form.as_ref()),
         goals,
-        areas: GoalArea::VARIANTS
-            .iter()
-            .map(|a| {
-                Choice::new(
-                    a.as_ref(),
-                    lang.t(&format!("plan-staff-area-{}", a.as_ref())),
-                    chosen_area == a.as_ref(),
-                )
-            })
-            .collect(),
+        areas: areas(lang, &chosen_area),
         goal_form,
         progress: (1..=5)
             .map(|n| (n.to_string(), lang.t(&format!("plan-staff-progress-{n}"))))
