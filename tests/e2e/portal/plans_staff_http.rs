@@ -30,6 +30,21 @@ async fn only_the_plans_case_workers_reach_its_page(app: TestApp) {
         html.contains(&s.client.name),
         "the client's name is on the page"
     );
+    // Every text of the pages exists in each language (a missing one shows its key).
+    for lang in ["sv", "en", "fi"] {
+        for page in [
+            format!("{path}?lang={lang}"),
+            format!("{path}/decision?lang={lang}"),
+            format!("/purchaser/plans?lang={lang}"),
+            format!("/purchaser/clients/{}/plans?lang={lang}", s.client.id),
+            format!("/purchaser/clients/{}?lang={lang}", s.client.id),
+        ] {
+            let (status, html) = worker.get(&app, &page).await;
+            assert_eq!(status, 200, "{page}: {html}");
+            assert!(!html.contains("plan-staff-"), "{page} shows a key: {html}");
+            assert!(html.contains(&format!("<html lang=\"{lang}\"")), "{page}");
+        }
+    }
 
     let other = fixtures::purchaser(&app, &s.admin).await;
     for (who, token) in [
