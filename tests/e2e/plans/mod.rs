@@ -5,6 +5,7 @@ mod access;
 mod bad_input;
 mod caseload;
 mod estimate;
+mod links;
 mod pace;
 mod path;
 
