@@ -4,10 +4,13 @@
 mod access;
 mod bad_input;
 mod caseload;
+mod close;
 mod estimate;
 mod links;
 mod pace;
+mod pages;
 mod path;
+mod report;
 
 use serde_json::{Value, json};
 
