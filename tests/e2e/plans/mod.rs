@@ -3,6 +3,7 @@
 //! the caseload, the spending pace, and who may see a plan.
 mod access;
 mod bad_input;
+mod browser;
 mod caseload;
 mod close;
 mod estimate;
