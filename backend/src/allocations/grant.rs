@@ -146,11 +146,11 @@ pub async fn grant(db: &Db, actor: &Actor, new: NewAllocation) -> AppResult<allo
 }
 
 /// As [`grant`], inside the caller's write transaction (a plan's decision records its own
-/// rows in the same step).
+/// rows in the same step), without the "allocation granted" email: the caller sends its own.
 pub async fn grant_in(
     tx: &crate::db::WriteTx,
     actor: &Actor,
     new: NewAllocation,
 ) -> AppResult<allocation::Model> {
-    ledger::grant::grant_in(tx, new, actor).await
+    ledger::grant::record_in(tx, new, actor).await
 }

@@ -1,7 +1,8 @@
 //! Placing an order (a commitment in the `requested` state): the client, her proxy or a case
 //! worker asks a provider for an offering, paid from one of the client's decisions, with
 //! what she tells the provider (start date, quantity, message). Decided once for the API and
-//! the portal; the reservation moves in `ledger::commitments`.
+//! the portal; the reservation moves in `ledger::commitments`, and the goals it serves are
+//! linked in the same transaction (`plans::links`).
 use sea_orm::EntityTrait;
 
 use crate::{
@@ -73,9 +74,6 @@ pub async fn place(
         None => Money::ZERO,
     };
     let details = OrderDetails::parse(order.details, today_in_finland(), granted.valid_to)?;
-    let goals = crate::plans::links::check(&db.conn, allocation, order.goals)
-        .await
-        .map_err(AppError::from)?;
     let offering = offering::Entity::find_by_id(uuid::Uuid::from(order.offering))
         .one(&db.conn)
         .await?
@@ -93,9 +91,13 @@ pub async fn place(
         reserve,
         details,
     };
-    let placed = money::request(db, request, actor, acting).await?;
-    crate::plans::links::link(&db.conn, &goals, placed.id.into())
+    // The order and the goals it serves are one fact: checked and written in one
+    // transaction, so a refused goal leaves no order (nor reservation, nor email) behind.
+    let tx = db.begin_write().await?;
+    let placed = money::request_in(db, &tx, request, actor, acting).await?;
+    crate::plans::links::check_and_link(&*tx, allocation, order.goals, placed.id.into())
         .await
         .map_err(AppError::from)?;
+    tx.commit().await?;
     Ok(placed)
 }

@@ -2,6 +2,7 @@
 //! catalogue, providers, offerings and clients, so a newcomer sees a living portal at once.
 //! Loaded only on request (`valinta serve --demo` or `valinta demo`), and only once.
 //! Money moves through the ledger exactly as it does for real users.
+mod plans;
 mod reviews;
 use anyhow::Context;
 use chrono::{Datelike, Duration, NaiveDate, Utc};
@@ -669,7 +670,7 @@ pub async fn load(db: &Db, vault: &Vault) -> anyhow::Result<()> {
         "186",
     )
     .await?;
-    account(
+    let matti_user = account(
         db,
         "matti@demo.valinta.fi",
         "Matti Korhonen",
@@ -723,7 +724,7 @@ pub async fn load(db: &Db, vault: &Vault) -> anyhow::Result<()> {
         .iter()
         .find(|(s, _, _)| *s == "TAIDEKURSSI")
         .context("demo offering")?;
-    choose(
+    let art = choose(
         db,
         budget.id.into(),
         art,
@@ -731,6 +732,42 @@ pub async fn load(db: &Db, vault: &Vault) -> anyhow::Result<()> {
         Money::from_cents(25_000),
         &liisa,
         ActingFor::Proxy,
+    )
+    .await?;
+    // Matti's budget came from a plan: lines of 4 days, 1 trip, 2 sessions and 1 month a
+    // month for 12 months sum to the 6 000.00 granted.
+    let mut lines = Vec::new();
+    for (code, quantity, cents) in [
+        ("PAIVATOIMINTA", "4", 8900),
+        ("KULJETUS", "1", 3500),
+        ("TAIDEKURSSI", "2", 2500),
+        ("KUNTOSALI", "1", 5900),
+    ] {
+        let spec = SERVICES
+            .iter()
+            .find(|s| s.code == code)
+            .context("demo service")?;
+        let name = LocalizedText {
+            fi: spec.fi.into(),
+            sv: Some(spec.sv.into()),
+            en: Some(spec.en.into()),
+        };
+        lines.push((service_id(code)?, name, quantity, cents));
+    }
+    plans::load(
+        db,
+        &plans::Plans {
+            county,
+            county_name: "Keski-Uudenmaan hyvinvointialue",
+            case_worker: &case_worker,
+            matti,
+            matti_user: &matti_user,
+            liisa: &liisa,
+            budget: &budget,
+            art,
+            lines,
+            aino,
+        },
     )
     .await?;
     tracing::info!(

@@ -107,10 +107,24 @@ pub async fn request(
     acting: ActingFor,
 ) -> AppResult<commitment::Model> {
     let tx = db.begin_write().await?;
-    let allocation = lock_allocation(db, &tx, request.allocation).await?;
+    let created = request_in(db, &tx, request, actor, acting).await?;
+    tx.commit().await?;
+    Ok(created)
+}
+
+/// [`request`] inside the caller's transaction, so that what belongs to the order (the
+/// goals it serves) is written with it or not at all; the caller commits.
+pub async fn request_in(
+    db: &Db,
+    tx: &WriteTx,
+    request: CommitmentRequest,
+    actor: &Actor,
+    acting: ActingFor,
+) -> AppResult<commitment::Model> {
+    let allocation = lock_allocation(db, tx, request.allocation).await?;
     check_allowed(&allocation, &request)?;
     // An archived catalogue entry takes no new commitments (409 `service_archived`).
-    crate::catalogue::archive::check_open_in(&*tx, request.service.id).await?;
+    crate::catalogue::archive::check_open_in(&**tx, request.service.id).await?;
     super::expiry::check_open(&allocation, crate::domain::today_in_finland())?;
     if request.reserve > allocation.available {
         return Err(AppError::conflict(
@@ -141,7 +155,7 @@ pub async fn request(
         created_at: Set(now),
         updated_at: Set(now),
     }
-    .insert(&*tx)
+    .insert(&**tx)
     .await?;
     if !request.reserve.is_zero() {
         let movement = Movement {
@@ -153,11 +167,10 @@ pub async fn request(
             commitment: Some(id),
             delivery: None,
         };
-        apply(&*tx, allocation, movement, actor, Some(acting)).await?;
+        apply(&**tx, allocation, movement, actor, Some(acting)).await?;
     }
     let client = db.client_pseudonym(created.client_id)?;
-    notify::provider::commitment_requested(&*tx, &client, &created).await?;
-    tx.commit().await?;
+    notify::provider::commitment_requested(&**tx, &client, &created).await?;
     Ok(created)
 }
 

@@ -32,14 +32,16 @@ pub struct NewAllocation {
 
 pub async fn grant(db: &Db, new: NewAllocation, actor: &Actor) -> AppResult<allocation::Model> {
     let tx = db.begin_write().await?;
-    let model = grant_in(&tx, new, actor).await?;
+    let model = record_in(&tx, new, actor).await?;
+    crate::notify::client::allocation_granted(&*tx, &model).await?;
     tx.commit().await?;
     Ok(model)
 }
 
 /// As [`grant`], inside a write transaction the caller holds and commits, so a decision
-/// recorded elsewhere (a plan's) is made in the same step as the money.
-pub async fn grant_in(
+/// recorded elsewhere (a plan's) is made in the same step as the money. The caller tells
+/// the client in that transaction (a plan's decision has an email of its own).
+pub async fn record_in(
     tx: &WriteTx,
     new: NewAllocation,
     actor: &Actor,
@@ -79,7 +81,5 @@ pub async fn grant_in(
         commitment: None,
         delivery: None,
     };
-    let model = apply(&**tx, created, movement, actor, None).await?;
-    crate::notify::client::allocation_granted(&**tx, &model).await?;
-    Ok(model)
+    apply(&**tx, created, movement, actor, None).await
 }

@@ -8,6 +8,7 @@ pub mod client;
 pub mod digest;
 pub mod lookup;
 pub mod outbox_reads;
+pub mod plans;
 pub mod provider;
 pub mod queue;
 pub mod recipients;

@@ -1,6 +1,7 @@
 //! Scheduled reminders, run by the worker from time to time: allocations ending in 30 and
 //! in 7 days, a balance under 20 % of the grant, commitments waiting for deliveries to be
-//! recorded, reviews waiting for a reply, and the weekly digest of deliveries. Each event is
+//! recorded, reviews waiting for a reply, the weekly digest of deliveries, and the plans'
+//! decision deadlines and goal evaluations (`plans`). Each event is
 //! claimed by its key in the same transaction as its emails, so it is sent at most once,
 //! whatever restarts or other instances do.
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
@@ -46,12 +47,14 @@ pub async fn run(
     sent.events += overdue_recording(db, now, today).await?;
     sent.events += review_replies(db, now).await?;
     sent.events += super::digest::weekly(db, today).await?;
+    sent.events += super::plans::decisions_due(db, today).await?;
+    sent.events += super::plans::evaluations_due(db, today).await?;
     Ok(sent)
 }
 
 /// Claims `event` and queues one message per addressee, in one transaction; returns
 /// whether this call sent it.
-async fn once<F>(db: &Db, event: &str, to: Vec<Addressee>, build: F) -> AppResult<bool>
+pub(super) async fn once<F>(db: &Db, event: &str, to: Vec<Addressee>, build: F) -> AppResult<bool>
 where
     F: Fn(&Addressee) -> Notification,
 {
@@ -70,7 +73,7 @@ where
 }
 
 /// The events among `keys` not yet sent.
-async fn unsent(db: &Db, keys: Vec<String>) -> AppResult<Vec<String>> {
+pub(super) async fn unsent(db: &Db, keys: Vec<String>) -> AppResult<Vec<String>> {
     let claimed = queue::claimed_events(&db.conn, &keys).await?;
     Ok(keys.into_iter().filter(|k| !claimed.contains(k)).collect())
 }

@@ -1,8 +1,8 @@
 //! The decision: from a priced plan to an allocation, granted through the one granting
 //! operation (`allocations::grant`, every rule there) — by default the estimate, for the
 //! budget lines' services — with a decision number per purchaser and year and the decision
-//! text in plain language. The plan becomes decided in the same transaction as the money; a
-//! second decision is a 409.
+//! text in plain language. The plan becomes decided in the same transaction as the money and
+//! the email telling the client; a second decision is a 409.
 use chrono::{Datelike, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set,
@@ -93,6 +93,9 @@ pub async fn decide(
         Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => PlanError::NumberTaken,
         _ => e.into(),
     })?;
+    // The client and her proxies hear of the decision with it (this replaces the
+    // "allocation granted" email a plain grant sends).
+    crate::notify::plans::decided(&*tx, &model, &granted, &number).await?;
     audit::record_read(
         &*tx,
         actor,

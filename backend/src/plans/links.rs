@@ -1,7 +1,7 @@
 //! Which goals a commitment serves: an order may name goals of the plan that granted its
-//! allocation, so that a goal shows what was bought for it. Checked before the order is
-//! placed (a goal of another plan is a 422 naming `goal_ids`, and nothing is ordered), and
-//! linked once it is.
+//! allocation, so that a goal shows what was bought for it. Checked and linked inside the
+//! transaction that places the order: a goal of another plan is a 422 naming `goal_ids`,
+//! and the order is rolled back with it, so there is never an order without its links.
 use chrono::Utc;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
@@ -13,7 +13,7 @@ use crate::{
 use super::{PlanResult, invalid};
 
 /// The goals, deduplicated, once every one is a goal of the plan decided into `allocation`.
-pub async fn check(
+async fn check(
     conn: &impl ConnectionTrait,
     allocation: AllocationId,
     goals: &[GoalId],
@@ -48,12 +48,15 @@ pub async fn check(
     Ok(goals)
 }
 
-/// Links a placed commitment to the goals [`check`] accepted.
-pub async fn link(
+/// Checks the goals (as [`check`]) and links the commitment to them, on the caller's
+/// connection: the order's transaction.
+pub async fn check_and_link(
     conn: &impl ConnectionTrait,
+    allocation: AllocationId,
     goals: &[GoalId],
     commitment: CommitmentId,
 ) -> PlanResult<()> {
+    let goals = check(conn, allocation, goals).await?;
     if goals.is_empty() {
         return Ok(());
     }

@@ -4,13 +4,15 @@
 //! [`questions`]) and her goals ([`goals`], [`evaluations`]); the case worker prices it
 //! ([`budget`]) and decides ([`decision`], granting through `allocations::grant`); the
 //! spending pace follows ([`pace`]), and the case worker's caseload lists the plans
-//! ([`caseload`]). Who may read and write is decided in [`access`]; the read model is in
-//! [`read`]; commitments name the goals they serve through [`links`]. `routes/` and `web/`
-//! are thin adapters over these.
+//! ([`caseload`]); a plan ends with a reason ([`close`]); the purchaser's figures are in
+//! [`report`]. Who may read and write is decided in [`access`]; the read model is in
+//! [`read`]; commitments name the goals they serve through [`links`]. The emails a plan
+//! causes are written by `notify::plans`. `routes/` and `web/` are thin adapters over these.
 pub mod access;
 pub mod answers;
 pub mod budget;
 pub mod caseload;
+pub mod close;
 pub mod decision;
 pub mod decision_text;
 pub mod evaluations;
@@ -20,6 +22,7 @@ pub mod open;
 pub mod pace;
 pub mod questions;
 pub mod read;
+pub mod report;
 
 use sea_orm::DbErr;
 

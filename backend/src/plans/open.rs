@@ -55,6 +55,8 @@ pub async fn open(
         decision_number: Set(None),
         decision_text: Set(None),
         decided_at: Set(None),
+        status_changed_by: Set(None),
+        status_changed_at: Set(None),
         created_by: Set(actor.user_id),
         created_at: Set(now),
         updated_at: Set(now),

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::{
     auth::Actor,
-    db::entities::{allocation, plan, plan_answer},
+    db::entities::{allocation, plan, plan_answer, user},
     domain::{
         Money,
         catalogue::{FundingKind, PlanStatus, WrittenBy},
@@ -63,7 +63,12 @@ pub struct PlanView {
     pub client_id: ClientId,
     pub purchaser_id: PurchaserId,
     pub status: PlanStatus,
+    /// Why the plan was closed or cancelled.
     pub status_reason: Option<String>,
+    /// Who closed or cancelled it (the case worker's user id and name), and when.
+    pub status_changed_by: Option<UserId>,
+    pub status_changed_by_name: Option<String>,
+    pub status_changed_at: Option<DateTime<Utc>>,
     pub need_identified_on: NaiveDate,
     /// Three months after the need.
     pub decision_due: NaiveDate,
@@ -116,6 +121,13 @@ pub async fn view(conn: &impl ConnectionTrait, model: plan::Model) -> PlanResult
     let budget_lines = lines_of(conn, model.id).await?;
     let estimate = budget_lines.iter().map(|l| l.amount).sum();
     let (allocation, pace) = granted(conn, model.allocation_id, today).await?;
+    let status_changed_by_name = match model.status_changed_by {
+        Some(user_id) => user::Entity::find_by_id(user_id.0)
+            .one(conn)
+            .await?
+            .map(|u| u.name),
+        None => None,
+    };
     let decision_text = model
         .decision_text
         .as_ref()
@@ -127,6 +139,9 @@ pub async fn view(conn: &impl ConnectionTrait, model: plan::Model) -> PlanResult
         purchaser_id: model.purchaser_id,
         status: model.status,
         status_reason: model.status_reason,
+        status_changed_by: model.status_changed_by,
+        status_changed_by_name,
+        status_changed_at: model.status_changed_at,
         need_identified_on: model.need_identified_on,
         decision_due: model.decision_due,
         answers,

@@ -186,6 +186,9 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(plans::budget::create))
         .routes(routes!(plans::decision::decide))
         .routes(routes!(plans::caseload::list))
+        .routes(routes!(plans::close::close))
+        .routes(routes!(plans::close::cancel))
+        .routes(routes!(plans::report::show))
 }
 
 /// The whole HTTP surface: the API, its OpenAPI document, and `pages` (the portal, built

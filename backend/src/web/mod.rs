@@ -276,6 +276,11 @@ pub fn router(state: AppState) -> Router<AppState> {
         )
         .route("/purchaser/finance", get(purchaser::finance::show))
         .route(
+            "/purchaser/plans/{id}/close",
+            get(purchaser::plan_close::confirm).post(purchaser::plan_close::end),
+        )
+        .route("/purchaser/plan-report", get(purchaser::plan_report::show))
+        .route(
             "/settings/notifications",
             get(settings::show).post(settings::submit),
         )

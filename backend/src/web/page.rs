@@ -225,6 +225,9 @@ fn nav_for(lang: Lang, actor: Option<&Actor>, here: &str) -> Vec<NavItem> {
                 ("/purchaser/finance", "nav-finance"),
             ]);
         }
+        if actor.has(Role::CaseWorker) || actor.has(Role::Finance) {
+            items.push(("/purchaser/plan-report", "plan-extra-nav-report"));
+        }
         if actor.has(Role::Admin) {
             items.push(("/admin/users", "nav-users"));
             items.push(("/admin/emails", "nav-emails"));

@@ -258,3 +258,25 @@ allocation_expired-action = See your money
 fact-price-before = Price before
 fact-price-after = New price
 fact-valid-from = From
+
+## Personal budget plans
+fact-decision-number = Decision number
+plan_decided-subject = A decision has been made on your plan
+plan_decided-p1 = You have been granted a personal budget: { $granted }.
+plan_decided-p2 = The decision says what the money can be used for and for how long.
+plan_decided-p3 = If you do not agree with the decision, you can ask for it to be changed. The decision says how.
+plan_decided-action = Read the decision
+plan_decision_due-subject = A plan's decision is soon late: { $client }
+plan_decision_due-p1 = The decision on the plan of the client { $client } is due by { $date }. There { $days ->
+    [one] is 1 day
+   *[other] are { $days } days
+} left.
+plan_decision_due-p2 = The decision must be made within three months of the day the need was identified.
+plan_decision_due-action = Open the plan
+plan_evaluation_due-subject = Tell how your goals are going
+plan_evaluation_due-p1 = It is time to evaluate { $goals ->
+    [one] your goal
+   *[other] your goals ({ $goals })
+}. Tell how they are going: the scale is 1–5, and you can write a few words.
+plan_evaluation_due-p2 = The evaluation helps you and your social worker see what works.
+plan_evaluation_due-action = Evaluate the goals

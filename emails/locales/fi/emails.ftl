@@ -253,3 +253,25 @@ allocation_expired-action = Katso rahasi
 fact-price-before = Hinta ennen
 fact-price-after = Uusi hinta
 fact-valid-from = Alkaen
+
+## Henkilökohtaisen budjetin suunnitelmat
+fact-decision-number = Päätöksen numero
+plan_decided-subject = Suunnitelmastasi on tehty päätös
+plan_decided-p1 = Sinulle on myönnetty henkilökohtainen budjetti: { $granted }.
+plan_decided-p2 = Päätöksessä kerrotaan, mihin rahaa voi käyttää ja kuinka kauan.
+plan_decided-p3 = Jos et ole samaa mieltä päätöksestä, voit hakea siihen muutosta. Päätöksessä kerrotaan, miten.
+plan_decided-action = Lue päätös
+plan_decision_due-subject = Suunnitelman päätös on pian myöhässä: { $client }
+plan_decision_due-p1 = Asiakkaan { $client } suunnitelmasta pitää tehdä päätös viimeistään { $date }. Aikaa on { $days ->
+    [one] 1 päivä
+   *[other] { $days } päivää
+}.
+plan_decision_due-p2 = Päätös pitää tehdä kolmen kuukauden kuluessa siitä, kun tarve todettiin.
+plan_decision_due-action = Avaa suunnitelma
+plan_evaluation_due-subject = Kerro, miten tavoitteesi etenevät
+plan_evaluation_due-p1 = On aika arvioida { $goals ->
+    [one] tavoitettasi
+   *[other] tavoitteitasi ({ $goals })
+}. Kerro, miten ne etenevät: asteikko on 1–5, ja voit kirjoittaa muutaman sanan.
+plan_evaluation_due-p2 = Arvio auttaa sinua ja työntekijääsi näkemään, mikä toimii.
+plan_evaluation_due-action = Arvioi tavoitteet

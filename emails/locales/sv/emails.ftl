@@ -251,3 +251,25 @@ allocation_expired-action = Visa dina pengar
 fact-price-before = Pris före
 fact-price-after = Nytt pris
 fact-valid-from = Från och med
+
+## Planer för personlig budget
+fact-decision-number = Beslutets nummer
+plan_decided-subject = Ett beslut har fattats om din plan
+plan_decided-p1 = Du har beviljats en personlig budget: { $granted }.
+plan_decided-p2 = I beslutet står vad pengarna kan användas till och hur länge.
+plan_decided-p3 = Om du inte håller med om beslutet kan du söka ändring. I beslutet står hur.
+plan_decided-action = Läs beslutet
+plan_decision_due-subject = Planens beslut blir snart försenat: { $client }
+plan_decision_due-p1 = Beslutet om planen för klienten { $client } ska fattas senast { $date }. Det återstår { $days ->
+    [one] 1 dag
+   *[other] { $days } dagar
+}.
+plan_decision_due-p2 = Beslutet ska fattas inom tre månader från att behovet konstaterades.
+plan_decision_due-action = Öppna planen
+plan_evaluation_due-subject = Berätta hur dina mål går
+plan_evaluation_due-p1 = Det är dags att bedöma { $goals ->
+    [one] ditt mål
+   *[other] dina mål ({ $goals })
+}. Berätta hur det går: skalan är 1–5, och du kan skriva några ord.
+plan_evaluation_due-p2 = Bedömningen hjälper dig och din handläggare att se vad som fungerar.
+plan_evaluation_due-action = Bedöm målen

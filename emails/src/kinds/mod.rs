@@ -2,6 +2,7 @@
 //! stores as JSON, the `Kind` tag, and which kinds a user may turn off (`Topic`).
 mod account;
 mod client;
+mod plans;
 mod provider;
 mod purchaser;
 mod samples;
@@ -12,6 +13,7 @@ pub use client::{
     CommitmentAccepted, CommitmentDeclined, DeliveryDigest, DeliveryRecorded, DigestLine,
     DisputeDecided, PartlyUpheld, PriceChanged,
 };
+pub use plans::{PlanDecided, PlanDecisionDue, PlanEvaluationDue};
 pub use provider::{
     ApplicationApproved, ApplicationReceived, ApplicationRejected, BankDetailsChanged,
     CommitmentClosed, CommitmentRequested, DeliveriesOverdue, DisputeOpened, InvoiceReady, Method,
@@ -103,6 +105,9 @@ kinds! {
     AccountLink => "account_link",
     MandateGranted => "mandate_granted",
     MandateEnded => "mandate_ended",
+    PlanDecided => "plan_decided",
+    PlanDecisionDue => "plan_decision_due",
+    PlanEvaluationDue => "plan_evaluation_due",
 }
 
 /// A group of optional emails that a user may turn off in their settings.
@@ -149,7 +154,9 @@ impl Kind {
             Kind::ReviewReplyReminder
             | Kind::DeliveriesOverdue
             | Kind::BalanceLow
-            | Kind::AllocationEnding => Some(Topic::Reminders),
+            | Kind::AllocationEnding
+            | Kind::PlanDecisionDue
+            | Kind::PlanEvaluationDue => Some(Topic::Reminders),
             Kind::ReviewReported => Some(Topic::Reviews),
             Kind::ApplicationReceived
             | Kind::ApplicationApproved
@@ -166,7 +173,8 @@ impl Kind {
             | Kind::DisputeToHandle
             | Kind::AccountLink
             | Kind::MandateGranted
-            | Kind::MandateEnded => None,
+            | Kind::MandateEnded
+            | Kind::PlanDecided => None,
         }
     }
 }
@@ -205,7 +213,7 @@ mod tests {
                 "no sample of {kind:?}"
             );
         }
-        assert_eq!(Kind::ALL.len(), 26);
+        assert_eq!(Kind::ALL.len(), 29);
     }
 
     #[test]
@@ -214,7 +222,7 @@ mod tests {
             .iter()
             .filter(|k| k.optional_topic().is_some())
             .collect();
-        assert_eq!(optional.len(), 10);
+        assert_eq!(optional.len(), 12);
         assert_eq!(Kind::InvoiceReady.optional_topic(), None);
         // A warning about where the money goes cannot be turned off.
         assert_eq!(Kind::BankDetailsChanged.optional_topic(), None);

@@ -360,6 +360,43 @@ impl Notification {
                 link: "/my".to_owned(),
             }
             .into(),
+            PlanDecided {
+                on_behalf_of: None,
+                decision_number: "2026-0007".to_owned(),
+                granted: euros(299_970),
+                valid_from: day(2026, 12, 1),
+                valid_to: day(2027, 5, 31),
+                link: "/plans/5/decision".to_owned(),
+            }
+            .into(),
+            PlanDecided {
+                on_behalf_of: Some("Matti".to_owned()),
+                decision_number: "2026-0008".to_owned(),
+                granted: euros(120_000),
+                valid_from: day(2026, 12, 1),
+                valid_to: day(2027, 11, 30),
+                link: "/plans/6/decision".to_owned(),
+            }
+            .into(),
+            PlanDecisionDue {
+                client: "Aino".to_owned(),
+                decision_due: day(2027, 1, 31),
+                days: 14,
+                link: "/purchaser/plans/5".to_owned(),
+            }
+            .into(),
+            PlanEvaluationDue {
+                on_behalf_of: None,
+                goals: 1,
+                link: "/my/plans/5".to_owned(),
+            }
+            .into(),
+            PlanEvaluationDue {
+                on_behalf_of: Some("Matti".to_owned()),
+                goals: 3,
+                link: "/my/plans/6".to_owned(),
+            }
+            .into(),
         ]
     }
 }

@@ -5,6 +5,7 @@ mod body;
 mod client;
 pub(crate) mod fluent;
 mod layout;
+mod plans;
 mod provider;
 mod purchaser;
 #[cfg(test)]
@@ -123,6 +124,9 @@ impl Notification {
             Notification::AccountLink(n) => &n.link,
             Notification::MandateGranted(n) => &n.link,
             Notification::MandateEnded(n) => &n.link,
+            Notification::PlanDecided(n) => &n.link,
+            Notification::PlanDecisionDue(n) => &n.link,
+            Notification::PlanEvaluationDue(n) => &n.link,
         }
     }
 
@@ -154,6 +158,9 @@ impl Notification {
             Notification::AccountLink(n) => account::account_link(n, tr),
             Notification::MandateGranted(n) => account::mandate_granted(n, tr),
             Notification::MandateEnded(n) => account::mandate_ended(n, tr),
+            Notification::PlanDecided(n) => plans::plan_decided(n, tr),
+            Notification::PlanDecisionDue(n) => plans::plan_decision_due(n, tr),
+            Notification::PlanEvaluationDue(n) => plans::plan_evaluation_due(n, tr),
         }
     }
 

@@ -6,6 +6,7 @@ mod choices;
 mod exactly_once;
 mod failures;
 mod outbox_folder;
+mod plans;
 mod reminders;
 
 use std::time::{Duration, Instant};

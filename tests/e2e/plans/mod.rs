@@ -3,10 +3,15 @@
 //! the caseload, the spending pace, and who may see a plan.
 mod access;
 mod bad_input;
+mod browser;
 mod caseload;
+mod close;
 mod estimate;
+mod links;
 mod pace;
+mod pages;
 mod path;
+mod report;
 
 use serde_json::{Value, json};
 

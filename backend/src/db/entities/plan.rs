@@ -24,6 +24,9 @@ pub struct Model {
     /// The plain-language decision text `{fi, sv, en}`.
     pub decision_text: Option<Json>,
     pub decided_at: Option<DateTimeUtc>,
+    /// Who closed or cancelled the plan, and when.
+    pub status_changed_by: Option<UserId>,
+    pub status_changed_at: Option<DateTimeUtc>,
     pub created_by: UserId,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

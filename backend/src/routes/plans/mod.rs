@@ -3,8 +3,10 @@
 pub mod answers;
 pub mod budget;
 pub mod caseload;
+pub mod close;
 pub mod decision;
 pub mod goals;
 pub mod open;
 pub mod questions;
 pub mod read;
+pub mod report;

@@ -1,7 +1,8 @@
 //! Pages for a purchaser's staff: the catalogue, each entry's terms over time, and
 //! provider applications (catalogue managers); clients, decisions, their commitments (with
 //! late recording) and ledger, and disputes (case workers);
-//! settlement and money reports (finance); late recording of deliveries (all staff;
+//! settlement and money reports (finance); closing a plan (case workers) and the plans
+//! report (case workers and finance); late recording of deliveries (all staff;
 //! finance and catalogue managers set the days).
 pub mod allocations;
 pub mod applications;
@@ -15,6 +16,8 @@ pub mod finance;
 pub mod grant_check;
 pub mod late_recording;
 pub mod mandate_end;
+pub mod plan_close;
+pub mod plan_report;
 pub mod plans;
 pub mod recording;
 pub mod reviews;
