@@ -53,6 +53,8 @@ mod keyboard;
 mod languages;
 mod ordering;
 mod phones;
+mod plans;
+mod plans_http;
 mod reviews;
 mod rules_forms;
 mod settlement;

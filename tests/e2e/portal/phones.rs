@@ -81,7 +81,7 @@ const CHECK: &str = r#"
     return problems;
 "#;
 
-async fn problems_here(b: &Browser) -> Vec<String> {
+pub(super) async fn problems_here(b: &Browser) -> Vec<String> {
     let found = b.client.execute(CHECK, vec![]).await.expect("check page");
     match found {
         Value::Array(lines) => lines

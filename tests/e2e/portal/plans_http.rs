@@ -1,0 +1,219 @@
+//! The client's plan pages over plain HTTP: who gets a 404 (a provider, another
+//! purchaser's case worker) on `/my/plans/{id}` and `/plans/{id}/decision`, that reading the
+//! page is audited, that only changed answers are written, and that a refused form keeps
+//! what was typed and names the field.
+use serde_json::json;
+
+use crate::{
+    harness::{
+        TestApp,
+        client::{expect_status, id_of},
+        fixtures::{self, day},
+        form_session::FormSession,
+    },
+    plans::{Setting, put_answers},
+};
+
+/// The number of audited reads of the plan by the user with `email`.
+async fn plan_reads(app: &TestApp, plan: &str, email: &str) -> usize {
+    app.sql_texts(&format!(
+        "SELECT a.action FROM audit_log a JOIN users u ON u.id = a.actor_user_id \
+         WHERE a.subject_type = 'plan' AND a.subject_id = '{plan}' \
+         AND a.action = 'plan_read' AND u.email = '{email}'"
+    ))
+    .await
+    .len()
+}
+
+async fn plan_pages_are_the_clients_and_her_case_workers_only(app: TestApp) {
+    let s = Setting::build(&app).await;
+    let plan = id_of(&s.open_plan(&app, &day(-5)).await);
+    s.line(
+        &app,
+        &plan,
+        json!({"service_id": s.service_id, "quantity_per_month": "2", "months": 6}),
+    )
+    .await;
+    let decided = s.decide(&app, &plan, &day(0), &day(180)).await;
+    let number = decided["decision_number"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let mine = format!("/my/plans/{plan}");
+    let decision = format!("/plans/{plan}/decision");
+
+    let other = fixtures::purchaser(&app, &s.admin).await;
+    for (who, token) in [
+        ("a provider", &s.provider.staff.token),
+        ("another purchaser's case worker", &other.case_worker.token),
+    ] {
+        let web = FormSession::new(&app, Some(token)).await;
+        for path in [&mine, &decision] {
+            let (status, body) = web.get(&app, path).await;
+            assert_eq!(status, 404, "{who} on {path}: {body}");
+            assert!(!body.contains(&number), "{who} sees nothing of it");
+        }
+    }
+
+    // The client reads her plan: the read is audited.
+    let before = plan_reads(&app, &plan, &s.client.user.email).await;
+    let web = FormSession::new(&app, Some(&s.client.user.token)).await;
+    let (status, body) = web.get(&app, &mine).await;
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains(&s.client.name), "the page names the client");
+    assert!(body.contains(&decision), "the plan links its decision");
+    assert_eq!(
+        plan_reads(&app, &plan, &s.client.user.email).await,
+        before + 1,
+        "reading the page is an audited read of the plan"
+    );
+    let (status, body) = web.get(&app, &decision).await;
+    assert_eq!(status, 200, "{body}");
+    assert!(
+        body.contains(&number) && body.contains("oikaisuvaatimus"),
+        "{body}"
+    );
+
+    // Her proxy and her case worker read the decision too.
+    for (who, token) in [
+        ("proxy", s.proxy.token.as_str()),
+        ("case worker", s.case_worker()),
+    ] {
+        let web = FormSession::new(&app, Some(token)).await;
+        let (status, body) = web.get(&app, &decision).await;
+        assert_eq!(status, 200, "{who}: {body}");
+        assert!(body.contains(&s.client.name), "{who}: the client is named");
+    }
+    let web = FormSession::new(&app, Some(&s.proxy.token)).await;
+    assert_eq!(
+        web.get(&app, &mine).await.0,
+        200,
+        "the proxy reads the plan"
+    );
+    let web = FormSession::new(&app, Some(s.case_worker())).await;
+    assert_eq!(
+        web.get(&app, &mine).await.0,
+        404,
+        "the client's pages are the client side's; the case worker has her own"
+    );
+}
+db_test!(plan_pages_are_the_clients_and_her_case_workers_only);
+
+/// The answers' history, as the case worker reads it through the API.
+async fn history_len(app: &TestApp, s: &Setting, plan: &str) -> usize {
+    s.plan(app, plan).await["answer_history"]
+        .as_array()
+        .map_or(0, Vec::len)
+}
+
+async fn the_support_plan_form_writes_only_what_changed_and_keeps_a_refused_text(app: TestApp) {
+    let s = Setting::build(&app).await;
+    let plan = id_of(&s.open_plan(&app, &day(0)).await);
+    let reply = put_answers(
+        &app,
+        s.case_worker(),
+        &plan,
+        json!({"strengths": "Sinnikäs."}),
+    )
+    .await;
+    expect_status(&reply, 200, "the case worker answers one");
+    let web = FormSession::new(&app, Some(&s.client.user.token)).await;
+    let path = format!("/my/plans/{plan}/answers");
+
+    let (status, body) = web.get(&app, &path).await;
+    assert_eq!(status, 200, "{body}");
+    assert!(
+        body.contains("Sinnikäs."),
+        "the current answer is in its box"
+    );
+
+    // Her own answer, the case worker's kept as it was.
+    let fields = [("what_matters", "Oma koti."), ("strengths", "Sinnikäs.")];
+    let (status, body) = web.post(&app, &path, &fields, true).await;
+    assert_eq!(status, 303, "saved and sent back to the plan: {body}");
+    assert_eq!(
+        history_len(&app, &s, &plan).await,
+        2,
+        "one new version only"
+    );
+    let (status, _) = web.post(&app, &path, &fields, true).await;
+    assert_eq!(status, 303);
+    assert_eq!(
+        history_len(&app, &s, &plan).await,
+        2,
+        "nothing changed, nothing written"
+    );
+
+    // Too long: nothing is written, the form comes back with both texts and the error at
+    // the question.
+    let long = "a".repeat(4001);
+    let fields = [
+        ("what_matters", "Oma koti ja taide."),
+        ("risks", long.as_str()),
+    ];
+    let (status, body) = web.post(&app, &path, &fields, true).await;
+    assert_eq!(status, 200, "the form again");
+    assert!(
+        body.contains("Oma koti ja taide."),
+        "the typed text is kept"
+    );
+    assert!(
+        body.contains(&long),
+        "the long text is kept to be shortened"
+    );
+    assert!(
+        body.contains("id=\"risks-error\"") && body.contains("href=\"#risks\""),
+        "the error is at the question and in the summary"
+    );
+    assert_eq!(history_len(&app, &s, &plan).await, 2, "nothing was written");
+
+    // A goal without an area, an evaluation without progress: named, kept, nothing added.
+    let goals = format!("/my/plans/{plan}/goals/new");
+    let (status, body) = web
+        .post(
+            &app,
+            &goals,
+            &[("text", "Uimaan joka viikko."), ("area", "")],
+            true,
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains("id=\"area-error\"") && body.contains("Uimaan joka viikko."));
+    let target = day(90);
+    let (status, _) = web
+        .post(
+            &app,
+            &goals,
+            &[
+                ("text", "Uimaan joka viikko."),
+                ("area", "health"),
+                ("target_date", target.as_str()),
+            ],
+            true,
+        )
+        .await;
+    assert_eq!(status, 303, "the goal is added");
+    let goal = s.plan(&app, &plan).await["goals"][0]["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let evaluation = format!("/my/goals/{goal}/evaluation");
+    for progress in ["", "0", "6"] {
+        let (status, body) = web
+            .post(
+                &app,
+                &evaluation,
+                &[("progress", progress), ("note", "Alku.")],
+                true,
+            )
+            .await;
+        assert_eq!(status, 200, "progress {progress:?}: {body}");
+        assert!(body.contains("id=\"progress-error\"") && body.contains("Alku."));
+    }
+    assert_eq!(
+        s.plan(&app, &plan).await["goals"][0]["evaluations"],
+        json!([]),
+        "no evaluation was written"
+    );
+}
+db_test!(the_support_plan_form_writes_only_what_changed_and_keeps_a_refused_text);
