@@ -17,7 +17,7 @@ use crate::{
     },
     domain::{
         Money,
-        catalogue::PlanStatus,
+        catalogue::{EntryKind, PlanStatus},
         finnish_day_of,
         ids::{ClientId, PlanId, UserId},
         today_in_finland,
@@ -113,7 +113,8 @@ pub struct MonthSpending {
 }
 
 /// The months of the plan's allocation from its first one to this one (or its last), with
-/// what was spent in each (by the Finnish day the money moved) and what was left.
+/// what was spent in each (by the Finnish day the money moved, as the client's statement
+/// counts it) and what was left.
 pub async fn spending_by_month(
     conn: &impl ConnectionTrait,
     plan: &PlanView,
@@ -129,11 +130,13 @@ pub async fn spending_by_month(
     let moves: Vec<(NaiveDate, Money, Money)> = entries
         .iter()
         .map(|e| {
-            (
-                finnish_day_of(e.created_at),
-                e.spent_delta,
-                e.available_delta + e.reserved_delta,
-            )
+            // A grant is the money of the whole period: it counts from the first day, even
+            // when the decision was made later.
+            let day = match e.kind {
+                EntryKind::Grant => a.valid_from,
+                _ => finnish_day_of(e.created_at),
+            };
+            (day, e.spent_delta, e.available_delta + e.reserved_delta)
         })
         .collect();
     Ok(months(

@@ -217,3 +217,62 @@ async fn the_support_plan_form_writes_only_what_changed_and_keeps_a_refused_text
     );
 }
 db_test!(the_support_plan_form_writes_only_what_changed_and_keeps_a_refused_text);
+
+/// The pace in words and as a table, on the money page and the plan page: 900.00 spent in
+/// 30 days of a 1500.00 decision (the figures of `plans::pace`) is about 913,13 € a month,
+/// and the 600.00 left runs out in 20 days.
+async fn the_pace_is_told_in_words_and_in_a_table(app: TestApp) {
+    let s = Setting::build(&app).await;
+    let plan = id_of(&s.open_plan(&app, &day(-40)).await);
+    s.line(
+        &app,
+        &plan,
+        json!({"service_id": s.service_id, "quantity_per_month": "5", "months": 9}),
+    )
+    .await;
+    let mut body = crate::plans::decision_body(&day(-29), &day(300));
+    body["granted"] = json!("1500.00");
+    let reply = crate::plans::decide(&app, s.case_worker(), &plan, &body).await;
+    let allocation = id_of(expect_status(&reply, 201, "decide"));
+    let commitment = fixtures::accepted_commitment(
+        &app,
+        &s.client.user.token,
+        &allocation,
+        &s.offering_id,
+        &s.provider,
+        "payment_commitment",
+        None,
+    )
+    .await;
+    for (date, quantity, reference) in [(day(-5), "10", "PACE-1"), (day(-1), "20", "PACE-2")] {
+        let body = fixtures::delivery_body(&date, quantity, "30.00", reference);
+        let reply = fixtures::deliver(&app, &s.provider, &commitment, &body).await;
+        expect_status(&reply, 201, "a delivery");
+    }
+    let runs_out = fixtures::today() + chrono::Days::new(20);
+    let said = format!(
+        "noin 913,13\u{a0}€ kuukaudessa. Rahat loppuvat noin {}.",
+        runs_out.format("%-d.%-m.%Y")
+    );
+    let web = FormSession::new(&app, Some(&s.client.user.token)).await;
+    for path in ["/my".to_owned(), format!("/my/plans/{plan}")] {
+        let (status, body) = web.get(&app, &path).await;
+        assert_eq!(status, 200, "{path}: {body}");
+        assert!(
+            body.contains(&said),
+            "{path} tells the pace: {said}\n{body}"
+        );
+        // The grant counts from the first month; this month's row has all the spending,
+        // as the money moved today.
+        let this_month = fixtures::today().format("%-m/%Y").to_string();
+        let row = format!(
+            "<th scope=\"row\">{this_month}</th><td class=\"num\">900,00\u{a0}€</td><td class=\"num\">600,00\u{a0}€</td>"
+        );
+        assert!(body.contains(&row), "{path}: the table row {row}\n{body}");
+        assert!(
+            body.contains("class=\"pace-chart\""),
+            "{path} draws the chart"
+        );
+    }
+}
+db_test!(the_pace_is_told_in_words_and_in_a_table);

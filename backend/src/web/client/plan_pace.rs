@@ -85,7 +85,9 @@ fn chart(granted_cents: i64, months: &[MonthSpending]) -> (Vec<Bar>, String) {
         .flat_map(|m| [m.spent.cents(), m.left.cents()])
         .chain([granted_cents, 1])
         .max()
-        .unwrap_or(1) as f64;
+        .unwrap_or(1) as f64
+        // Headroom, so that a full line is not cut in half at the top edge.
+        * 1.05;
     let slot = WIDTH / months.len().max(1) as f64;
     let y_of = |cents: i64| HEIGHT - (cents.max(0) as f64 / top * HEIGHT);
     let bars = months
@@ -101,14 +103,17 @@ fn chart(granted_cents: i64, months: &[MonthSpending]) -> (Vec<Bar>, String) {
             }
         })
         .collect();
+    // A step for each month (what was left at its end, across its whole width), so that
+    // even a single month draws a line.
     let line = months
         .iter()
         .enumerate()
         .map(|(i, m)| {
+            let y = y_of(m.left.cents());
             format!(
-                "{:.1},{:.1}",
-                i as f64 * slot + slot / 2.0,
-                y_of(m.left.cents())
+                "{:.1},{y:.1} {:.1},{y:.1}",
+                i as f64 * slot,
+                (i + 1) as f64 * slot
             )
         })
         .collect::<Vec<_>>()
