@@ -167,6 +167,28 @@ async fn the_support_plan_form_writes_only_what_changed_and_keeps_a_refused_text
     );
     assert_eq!(history_len(&app, &s, &plan).await, 2, "nothing was written");
 
+    // Every question filled to the brim with letters that take many bytes (far past the
+    // portal's usual form size): still the form again, with the long answer named.
+    let full = "ä".repeat(4000);
+    let over = "ö".repeat(4001);
+    let keys = [
+        "what_matters",
+        "what_works_now",
+        "what_to_change",
+        "learn_at_home",
+        "learn_at_work_or_school",
+        "learn_in_free_time",
+        "strengths",
+        "how_i_decide",
+        "who_supports_me",
+    ];
+    let mut fields: Vec<(&str, &str)> = keys.iter().map(|k| (*k, full.as_str())).collect();
+    fields.push(("risks", over.as_str()));
+    let (status, body) = web.post(&app, &path, &fields, true).await;
+    assert_eq!(status, 200, "the form again, not refused whole");
+    assert!(body.contains("id=\"risks-error\"") && body.contains(&over) && body.contains(&full));
+    assert_eq!(history_len(&app, &s, &plan).await, 2, "nothing was written");
+
     // A goal without an area, an evaluation without progress: named, kept, nothing added.
     let goals = format!("/my/plans/{plan}/goals/new");
     let (status, body) = web

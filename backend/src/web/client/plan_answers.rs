@@ -33,6 +33,11 @@ struct AnswersPage {
     errors: FormErrors,
 }
 
+/// Ten answers of 4 000 characters, each character up to 9 bytes once percent-encoded
+/// (`%E2%80%9D`): a full form must reach the check that names the long answer, not be
+/// refused whole (which would lose what was typed).
+const ANSWERS_FORM_BYTES: usize = 10 * 4_000 * 9 + 4 * 1024;
+
 /// What is typed in each question, by key.
 type Typed = BTreeMap<&'static str, String>;
 
@@ -81,7 +86,7 @@ pub async fn show(web: Web, PathId(id): PathId<PlanId>) -> AppResult<Response> {
 pub async fn submit(
     web: Web,
     PathId(id): PathId<PlanId>,
-    WebForm(form): WebForm<HashMap<String, String>>,
+    WebForm(form): WebForm<HashMap<String, String>, ANSWERS_FORM_BYTES>,
 ) -> AppResult<Response> {
     let ctx = side(&web).await?;
     let actor = web.signed_in()?.clone();
