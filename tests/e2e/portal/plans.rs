@@ -44,11 +44,17 @@ async fn plan_of(app: &TestApp, worker: &str, plan: &str) -> Value {
     expect_status(&reply, 200, "the plan").clone()
 }
 
-/// Liisa writes Matti's plan in Finnish, and Matti reads his decision in Swedish.
-async fn a_proxy_writes_the_right_clients_plan_and_the_client_reads_the_decision(backend: Backend) {
-    let (app, browser) = super::demo(backend).await;
-    let Some(b) = browser else { return };
-    let (ilmari, _) = give_liisa_a_second_client(&app).await;
+/// The demo's people and the two plans of the test.
+struct Scene {
+    worker: String,
+    matti: String,
+    matti_plan: String,
+    ilmari_plan: String,
+}
+
+/// Liisa gets her second client, Ilmari; the case worker opens a plan for each.
+async fn scene(app: &TestApp) -> Scene {
+    let (ilmari, _) = give_liisa_a_second_client(app).await;
     let worker = app.login("sosiaalityo@demo.valinta.fi", PASSWORD).await;
     let matti_user = app.login("matti@demo.valinta.fi", PASSWORD).await;
     let me = app.get("/api/v1/me", &matti_user.token).await;
@@ -56,9 +62,21 @@ async fn a_proxy_writes_the_right_clients_plan_and_the_client_reads_the_decision
         .as_str()
         .expect("Matti is a client")
         .to_owned();
-    let matti_plan = open_plan(&app, &worker.token, &matti).await;
-    let ilmari_plan = open_plan(&app, &worker.token, &ilmari).await;
+    let matti_plan = open_plan(app, &worker.token, &matti).await;
+    let ilmari_plan = open_plan(app, &worker.token, &ilmari).await;
 
+    Scene {
+        worker: worker.token,
+        matti,
+        matti_plan,
+        ilmari_plan,
+    }
+}
+
+/// Liisa chooses Matti, finds his plan from his money page and writes answers with him;
+/// a refused submit keeps every typed word.
+async fn liisa_writes_matti_s_answers(app: &TestApp, b: &Browser, sc: &Scene) {
+    let (matti, matti_plan, worker) = (&sc.matti, &sc.matti_plan, &sc.worker);
     b.goto("/").await;
     b.language("fi").await;
     b.sign_in("liisa@demo.valinta.fi", PASSWORD).await;
@@ -84,7 +102,7 @@ async fn a_proxy_writes_the_right_clients_plan_and_the_client_reads_the_decision
         b.text(".acting").await.contains("Matti Korhonen"),
         "and for whom she acts"
     );
-    check_page(&b, "plan-draft").await;
+    check_page(b, "plan-draft").await;
 
     // A refused submit: one answer too long. Every typed word comes back.
     b.go(&format!("a[href='/my/plans/{matti_plan}/answers']"))
@@ -113,11 +131,8 @@ async fn a_proxy_writes_the_right_clients_plan_and_the_client_reads_the_decision
         json!(["Oma koti ja musiikki.", 4001]),
         "nothing typed is lost"
     );
-    check_page(&b, "answers-refused").await;
-    assert_eq!(
-        plan_of(&app, &worker.token, &matti_plan).await["answers"],
-        json!([])
-    );
+    check_page(b, "answers-refused").await;
+    assert_eq!(plan_of(app, worker, matti_plan).await["answers"], json!([]));
 
     b.fill("#risks", "Väsyn, jos päivä on liian pitkä.").await;
     b.go("form.plan-answers-form button[type=submit]").await;
@@ -127,11 +142,14 @@ async fn a_proxy_writes_the_right_clients_plan_and_the_client_reads_the_decision
         page.contains("Oma koti ja musiikki.") && page.contains("Kirjoitti sinä"),
         "{page}"
     );
+}
 
+/// A goal (the area a radio button in a fieldset), then its evaluation.
+async fn liisa_adds_and_evaluates_a_goal(b: &Browser, matti_plan: &str) {
     // A goal: the area is a radio button in a fieldset; then an evaluation.
     b.go(&format!("a[href='/my/plans/{matti_plan}/goals/new']"))
         .await;
-    check_page(&b, "goal-form").await;
+    check_page(b, "goal-form").await;
     b.fill("#text", "Käyn kitaratunnilla joka viikko.").await;
     b.go("form.narrow button[type=submit]").await;
     assert!(b.exists("#area-error").await, "the area is asked for");
@@ -149,7 +167,7 @@ async fn a_proxy_writes_the_right_clients_plan_and_the_client_reads_the_decision
     b.go("form.narrow button[type=submit]").await;
     assert!(b.text(".notice").await.contains("Tavoite lisätty"));
     b.go("article.goal a[href$='/evaluation']").await;
-    check_page(&b, "evaluation-form").await;
+    check_page(b, "evaluation-form").await;
     b.click("#progress-4").await;
     b.fill("#note", "Kaksi tuntia käyty.").await;
     b.go("form.narrow button[type=submit]").await;
@@ -159,23 +177,20 @@ async fn a_proxy_writes_the_right_clients_plan_and_the_client_reads_the_decision
         "{goal}"
     );
     assert!(goal.contains("Vapaa-aika"), "{goal}");
+}
 
-    // Ilmari's plan is untouched.
-    let other = plan_of(&app, &worker.token, &ilmari_plan).await;
-    assert_eq!(
-        (other["answers"].clone(), other["goals"].clone()),
-        (json!([]), json!([]))
-    );
-
+/// The case worker prices and decides Matti's plan through the API; the decision number.
+async fn the_case_worker_decides(app: &TestApp, sc: &Scene) -> String {
+    let (matti_plan, worker) = (&sc.matti_plan, &sc.worker);
     // The case worker prices and decides through the API.
-    let pid = expect_status(&app.get("/api/v1/me", &worker.token).await, 200, "me")["purchaser_id"]
+    let pid = expect_status(&app.get("/api/v1/me", worker).await, 200, "me")["purchaser_id"]
         .as_str()
         .expect("purchaser")
         .to_owned();
     let services = app
         .get(
             &format!("/api/v1/purchasers/{pid}/services?per_page=100"),
-            &worker.token,
+            worker,
         )
         .await;
     let service = expect_status(&services, 200, "services")["items"][0]["id"]
@@ -186,7 +201,7 @@ async fn a_proxy_writes_the_right_clients_plan_and_the_client_reads_the_decision
     let reply = app
         .post(
             &format!("/api/v1/plans/{matti_plan}/budget-lines"),
-            &worker.token,
+            worker,
             &line,
         )
         .await;
@@ -195,15 +210,33 @@ async fn a_proxy_writes_the_right_clients_plan_and_the_client_reads_the_decision
     let reply = app
         .post(
             &format!("/api/v1/plans/{matti_plan}/decision"),
-            &worker.token,
+            worker,
             &body,
         )
         .await;
-    let number = expect_status(&reply, 201, "the decision")["decision_number"]
+
+    expect_status(&reply, 201, "the decision")["decision_number"]
         .as_str()
         .expect("number")
-        .to_owned();
+        .to_owned()
+}
 
+/// Liisa writes Matti's plan in Finnish, and Matti reads his decision in Swedish.
+async fn a_proxy_writes_the_right_clients_plan_and_the_client_reads_the_decision(backend: Backend) {
+    let (app, browser) = super::demo(backend).await;
+    let Some(b) = browser else { return };
+    let sc = scene(&app).await;
+    liisa_writes_matti_s_answers(&app, &b, &sc).await;
+    liisa_adds_and_evaluates_a_goal(&b, &sc.matti_plan).await;
+    // Ilmari's plan is untouched.
+    let other = plan_of(&app, &sc.worker, &sc.ilmari_plan).await;
+    assert_eq!(
+        (other["answers"].clone(), other["goals"].clone()),
+        (json!([]), json!([]))
+    );
+
+    let number = the_case_worker_decides(&app, &sc).await;
+    let matti_plan = &sc.matti_plan;
     // Matti reads it in Swedish.
     b.sign_out().await;
     b.sign_in("matti@demo.valinta.fi", PASSWORD).await;

@@ -9,6 +9,7 @@ pub mod money;
 pub mod plan;
 pub mod plan_answers;
 pub mod plan_goals;
+pub mod plan_links;
 pub mod plan_pace;
 pub mod review;
 pub mod reviews;

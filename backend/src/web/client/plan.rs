@@ -1,8 +1,7 @@
 //! The client's plan (`/my/plans/{id}`), for the client and a proxy acting for her: its
 //! status and when the decision is due, the support plan's answers with who wrote each and
 //! when, the goals with what was bought for them and how they went, and once decided the
-//! spending pace. Everything is read through `plans::read`, which audits the read. Also the
-//! plan links of the money page.
+//! spending pace. Everything is read through `plans::read`, which audits the read.
 use std::collections::HashMap;
 
 use crate::i18n::Translate;
@@ -16,7 +15,7 @@ use crate::{
     domain::{
         LocalizedText,
         catalogue::{PlanStatus, WrittenBy},
-        ids::{ClientId, PlanId, UserId},
+        ids::{PlanId, UserId},
     },
     error::{AppError, AppResult},
     http::extract::PathId,
@@ -276,36 +275,4 @@ async fn bought_titles(web: &Web, goals: &[GoalView]) -> AppResult<HashMap<uuid:
             )
         })
         .collect())
-}
-
-/// One of the client's plans as her money page links it.
-pub struct PlanLink {
-    pub id: String,
-    pub status: String,
-    pub due: Option<String>,
-    pub pace: Option<PaceView>,
-}
-
-/// The client's plans for her money page; a decided one with its pace (read in full,
-/// audited).
-pub async fn links(web: &Web, actor: &Actor, client: ClientId) -> AppResult<Vec<PlanLink>> {
-    let conn = &web.state.db.conn;
-    let mut out = Vec::new();
-    for p in plans::pages::of_client(&web.state.db, actor, client).await? {
-        let (status, due) = status_words(web.lang, p.status, p.decision_due, p.overdue);
-        let pace = if p.status == PlanStatus::Decided {
-            let plan = plans::read::find(conn, actor, p.id).await?;
-            let months = plans::pages::spending_by_month(conn, &plan).await?;
-            plan_pace::view(web.lang, &plan, &months)
-        } else {
-            None
-        };
-        out.push(PlanLink {
-            id: p.id.to_string(),
-            status,
-            due,
-            pace,
-        });
-    }
-    Ok(out)
 }
