@@ -97,3 +97,42 @@ pub async fn list(
         decision_number: p.decision_number,
     }))
 }
+
+/// One client's plans for a case worker of her purchaser (the client page), newest need
+/// first; others who may see the client get 403, anyone else 404. Audited as a list.
+pub async fn of_client(
+    db: &Db,
+    actor: &Actor,
+    client_id: ClientId,
+) -> PlanResult<Vec<CaseloadRow>> {
+    let (client_row, acting) = crate::auth::access::load_client(&db.conn, actor, client_id).await?;
+    super::access::require_case_worker(acting, "list a client's plans")?;
+    let today = today_in_finland();
+    let plans = plan::Entity::find()
+        .filter(plan::Column::ClientId.eq(client_id))
+        .order_by_desc(plan::Column::NeedIdentifiedOn)
+        .order_by_asc(plan::Column::Id)
+        .all(&db.conn)
+        .await?;
+    audit::record_list(
+        db,
+        actor,
+        "plans_listed",
+        "plan",
+        plans.iter().map(|p| (p.id.0, p.client_id)),
+    )
+    .await?;
+    Ok(plans
+        .into_iter()
+        .map(|p| CaseloadRow {
+            overdue: is_overdue(&p, today),
+            client_name: client_row.name.clone(),
+            id: p.id,
+            client_id: p.client_id,
+            status: p.status,
+            need_identified_on: p.need_identified_on,
+            decision_due: p.decision_due,
+            decision_number: p.decision_number,
+        })
+        .collect())
+}

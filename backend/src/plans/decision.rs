@@ -191,3 +191,32 @@ async fn service_names(
         .map(|r| serde_json::from_value(r.name.clone()).unwrap_or_default())
         .collect())
 }
+
+/// What a decision would grant, every rule checked and nothing written: the allocation and
+/// the names of the services it is for. The portal shows it for confirmation before money
+/// moves; `decide` checks it all again.
+pub struct DecisionPreview {
+    pub allocation: NewAllocation,
+    pub services: Vec<LocalizedText>,
+}
+
+/// Checks a decision of a draft plan as [`decide`] would (a decided plan: 409).
+pub async fn check(
+    db: &Db,
+    actor: &Actor,
+    id: PlanId,
+    input: &DecisionIn<'_>,
+) -> PlanResult<DecisionPreview> {
+    let (model, acting) = access::load(&db.conn, actor, id, "plan_read").await?;
+    require_case_worker(acting, "decide a plan")?;
+    match model.status {
+        PlanStatus::Draft => {}
+        PlanStatus::Decided => return Err(PlanError::AlreadyDecided),
+        status => return Err(PlanError::WrongStatus { status }),
+    }
+    let (allocation, services, _) = prepare(db, actor, &model, input).await?;
+    Ok(DecisionPreview {
+        allocation,
+        services,
+    })
+}

@@ -233,6 +233,32 @@ pub fn router(state: AppState) -> Router<AppState> {
             "/purchaser/clients/{id}/allocations",
             get(purchaser::allocations::new).post(purchaser::allocations::create),
         )
+        .route("/purchaser/plans", get(purchaser::plans::caseload::list))
+        .route(
+            "/purchaser/clients/{id}/plans",
+            get(purchaser::plans::open::new).post(purchaser::plans::open::create),
+        )
+        .route("/purchaser/plans/{id}", get(purchaser::plans::show::show))
+        .route(
+            "/purchaser/plans/{id}/answers",
+            post(purchaser::plans::writing::answers),
+        )
+        .route(
+            "/purchaser/plans/{id}/goals",
+            post(purchaser::plans::writing::goal),
+        )
+        .route(
+            "/purchaser/plans/{id}/goals/{gid}/evaluations",
+            post(purchaser::plans::writing::evaluate),
+        )
+        .route(
+            "/purchaser/plans/{id}/lines",
+            post(purchaser::plans::lines::add),
+        )
+        .route(
+            "/purchaser/plans/{id}/decision",
+            get(purchaser::plans::decision::new).post(purchaser::plans::decision::submit),
+        )
         .route("/purchaser/disputes", get(purchaser::disputes::list))
         .route(
             "/purchaser/disputes/{id}/decision",

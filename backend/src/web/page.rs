@@ -203,6 +203,7 @@ fn nav_for(lang: Lang, actor: Option<&Actor>, here: &str) -> Vec<NavItem> {
         if actor.has(Role::CaseWorker) {
             items.extend([
                 ("/purchaser/clients", "nav-clients"),
+                ("/purchaser/plans", "plan-staff-nav"),
                 ("/purchaser/disputes", "nav-disputes"),
             ]);
         }

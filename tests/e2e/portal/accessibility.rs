@@ -124,7 +124,11 @@ async fn every_page_kind(app: &TestApp, b: &Browser, lang: &str) -> Vec<String> 
     });
     roles.push(Role {
         who: Some("sosiaalityo@demo.valinta.fi"),
-        pages: vec!["/purchaser/clients".into(), "/purchaser/disputes".into()],
+        pages: vec![
+            "/purchaser/clients".into(),
+            "/purchaser/disputes".into(),
+            "/purchaser/plans".into(),
+        ],
     });
     roles.push(Role {
         who: Some("admin@demo.valinta.fi"),

@@ -169,6 +169,12 @@ async fn pages_of(b: &Browser, who: Option<&'static str>) -> Vec<(&'static str, 
         }
         Some("sosiaalityo@demo.valinta.fi") => {
             pages.push(("caseworker-clients", "/purchaser/clients".to_owned()));
+            pages.push(("caseworker-plans", "/purchaser/plans".to_owned()));
+            // A plan's page, once the demo has plans.
+            b.goto("/purchaser/plans").await;
+            if let Some(plan) = first_href_if(b, "tbody a[href^='/purchaser/plans/']").await {
+                pages.push(("caseworker-plan", plan));
+            }
             b.goto("/purchaser/clients").await;
             let client = first_href(b, "tbody a").await;
             b.goto(&client).await;

@@ -271,6 +271,8 @@ struct ClientPage {
     municipality: String,
     email: Option<String>,
     allocations: Vec<AllocationView>,
+    /// The client's personal budget plans (issue #17).
+    plans: Vec<super::plans::caseload::Row>,
     /// Other clients recorded as the same person (see `identity_codes`): to be merged.
     same_person: Vec<(String, String)>,
     mandates: Vec<MandateRow>,
@@ -453,6 +455,7 @@ pub(super) async fn draw_client(
         municipality: views::municipality(lang, &client.municipality),
         email: client.email,
         allocations: views_out,
+        plans: super::plans::caseload::rows_of_client(web, &actor, id).await?,
         same_person: identity_codes::same_person_as(&web.state.db.conn, id)
             .await?
             .into_iter()

@@ -15,6 +15,7 @@ pub mod finance;
 pub mod grant_check;
 pub mod late_recording;
 pub mod mandate_end;
+pub mod plans;
 pub mod recording;
 pub mod reviews;
 pub mod settlement;

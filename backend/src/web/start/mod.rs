@@ -112,6 +112,7 @@ fn parts(lang: Lang, work: Work) -> Vec<Part> {
             "start-case-heading",
             vec![
                 item(lang, "start-clients", w.clients, "/purchaser/clients"),
+                item(lang, "plan-staff-start-link", 0, "/purchaser/plans"),
                 item(
                     lang,
                     "start-disputes-to-decide",
