@@ -20,6 +20,7 @@ pub mod goals;
 pub mod links;
 pub mod open;
 pub mod pace;
+pub mod pages;
 pub mod questions;
 pub mod read;
 pub mod report;

@@ -18,6 +18,7 @@ pub mod language_choice;
 pub mod page;
 pub mod pager;
 pub mod password;
+pub mod plan_decision;
 pub mod provider;
 pub mod public;
 pub mod purchaser;
@@ -89,6 +90,20 @@ pub fn router(state: AppState) -> Router<AppState> {
         )
         .route("/language", post(public::language::choose))
         .route("/my", get(client::money::show))
+        .route("/my/plans/{id}", get(client::plan::show))
+        .route(
+            "/my/plans/{id}/answers",
+            get(client::plan_answers::show).post(client::plan_answers::submit),
+        )
+        .route(
+            "/my/plans/{id}/goals/new",
+            get(client::plan_goals::new_goal).post(client::plan_goals::add_goal),
+        )
+        .route(
+            "/my/goals/{id}/evaluation",
+            get(client::plan_goals::new_evaluation).post(client::plan_goals::evaluate),
+        )
+        .route("/plans/{id}/decision", get(plan_decision::show))
         .route(
             "/my/acting-for",
             get(client::acting_for::show).post(client::acting_for::choose),

@@ -23,7 +23,7 @@ pub const BROWSER_COOKIE: &str = "valinta_browser";
 pub const LANG_COOKIE: &str = "valinta_lang";
 const CSRF_PURPOSE: &str = "csrf";
 /// Form bodies are small; a larger one is refused before parsing.
-const MAX_FORM_BYTES: usize = 64 * 1024;
+pub const MAX_FORM_BYTES: usize = 64 * 1024;
 
 /// A cookie only the server reads (http-only), sent back only over HTTPS (browsers treat
 /// `localhost` as secure) and not on cross-site posts (same-site lax).
@@ -158,8 +158,9 @@ impl Web {
 }
 
 /// A posted form whose CSRF token matched this browser. Fields are all text: the same
-/// parsers as the API decide what they mean, and name the field when they refuse.
-pub struct WebForm<T>(pub T);
+/// parsers as the API decide what they mean, and name the field when they refuse. `MAX` is
+/// the largest body taken; a form of long texts (the support plan) asks for more.
+pub struct WebForm<T, const MAX: usize = MAX_FORM_BYTES>(pub T);
 
 #[derive(serde::Deserialize)]
 struct CsrfOnly {
@@ -167,7 +168,7 @@ struct CsrfOnly {
     csrf: String,
 }
 
-impl<T: DeserializeOwned> FromRequest<AppState> for WebForm<T> {
+impl<T: DeserializeOwned, const MAX: usize> FromRequest<AppState> for WebForm<T, MAX> {
     type Rejection = AppError;
 
     async fn from_request(request: Request, state: &AppState) -> Result<Self, AppError> {
@@ -176,7 +177,7 @@ impl<T: DeserializeOwned> FromRequest<AppState> for WebForm<T> {
             .get::<BrowserId>()
             .map(|b| b.0.clone())
             .unwrap_or_default();
-        let body = axum::body::to_bytes(request.into_body(), MAX_FORM_BYTES)
+        let body = axum::body::to_bytes(request.into_body(), MAX)
             .await
             .map_err(|_| AppError::malformed("the form is too large"))?;
         let token: CsrfOnly = serde_urlencoded::from_bytes(&body)

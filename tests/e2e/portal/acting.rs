@@ -11,7 +11,7 @@ use super::PASSWORD;
 /// The demo case worker gives Liisa (Matti's mother) a second client, her father Ilmari,
 /// through the API as a case-management system would: Liisa is an existing person, so the
 /// first answer shows who she is, and the second confirms.
-async fn give_liisa_a_second_client(app: &TestApp) -> (String, String) {
+pub(super) async fn give_liisa_a_second_client(app: &TestApp) -> (String, String) {
     let worker = app.login("sosiaalityo@demo.valinta.fi", PASSWORD).await;
     let me = app.get("/api/v1/me", &worker.token).await;
     let purchaser = expect_status(&me, 200, "me")["purchaser_id"]

@@ -53,6 +53,8 @@ mod keyboard;
 mod languages;
 mod ordering;
 mod phones;
+mod plans;
+mod plans_http;
 mod plans_staff;
 mod plans_staff_http;
 mod plans_staff_writing;

@@ -6,6 +6,11 @@ pub mod delivery_notes;
 pub mod dispute;
 pub mod end_order;
 pub mod money;
+pub mod plan;
+pub mod plan_answers;
+pub mod plan_goals;
+pub mod plan_links;
+pub mod plan_pace;
 pub mod review;
 pub mod reviews;
 

@@ -122,6 +122,7 @@ pub struct AllocationView {
 struct MoneyPage {
     page: PageCtx,
     allocations: Vec<AllocationView>,
+    plans: Vec<client::plan_links::PlanLink>,
     choices: Vec<(String, String, bool)>,
 }
 
@@ -231,6 +232,7 @@ pub async fn show(web: Web) -> AppResult<Response> {
     render(&MoneyPage {
         page: PageCtx::new(&web, "money-title").whose(&ctx.name),
         allocations: views_out,
+        plans: client::plan_links::links(&web, &actor, ctx.id).await?,
         choices: choices_of(&ctx),
     })
 }
