@@ -13,6 +13,7 @@ use crate::{
     db::{
         Db,
         entities::{offering, review, review_report, user},
+        unique,
     },
     domain::{
         ids::{ClientId, ReviewId},
@@ -102,10 +103,7 @@ pub async fn create(
     }
     .insert(&*tx)
     .await
-    .map_err(|e| match AppError::from_unique(e, "offering_id", "") {
-        e if e.code == "duplicate" => review_exists(),
-        e => e,
-    })?;
+    .map_err(|e| unique::or_else(e, review_exists))?;
     ratings::refresh(&*tx, offering.id).await?;
     audit::record(
         &*tx,

@@ -12,7 +12,7 @@ use crate::{
         format,
         i18n::Lang,
         page::{Field, FormErrors, PageCtx, render},
-        session::{Web, WebUpload},
+        session::{UploadRejection, Web, WebUpload},
     },
 };
 
@@ -173,15 +173,15 @@ pub async fn show(web: Web) -> AppResult<Response> {
     draw(&web, false, None, FormErrors::default()).await
 }
 
-pub async fn submit(web: Web, form: Result<WebUpload, AppError>) -> AppResult<Response> {
+pub async fn submit(web: Web, form: Result<WebUpload, UploadRejection>) -> AppResult<Response> {
     let (actor, id) = super::staff(&web)?;
     let form = match form {
         Ok(form) => form,
-        Err(e) if e.code == "too_large" => {
-            let errors = FormErrors::from_app(web.lang, e)?;
+        Err(UploadRejection::TooLarge) => {
+            let errors = FormErrors::from_app(web.lang, uploads::too_large())?;
             return draw(&web, false, None, errors).await;
         }
-        Err(e) => return Err(e),
+        Err(UploadRejection::Refused(e)) => return Err(e),
     };
     let all_or_nothing = form.text("all_or_nothing") == "yes";
     let bytes = form.bytes("file").unwrap_or_default();
