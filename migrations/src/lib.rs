@@ -22,6 +22,7 @@ mod m20261207_000016_einvoice_routing;
 mod m20261207_000017_language_choice;
 mod m20261207_000018_order_details;
 mod m20261207_000019_budget_plans;
+mod m20261207_000020_upload_reports;
 mod shape;
 
 pub struct Migrator;
@@ -49,6 +50,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000017_language_choice::Migration),
             Box::new(m20261207_000018_order_details::Migration),
             Box::new(m20261207_000019_budget_plans::Migration),
+            Box::new(m20261207_000020_upload_reports::Migration),
         ]
     }
 }

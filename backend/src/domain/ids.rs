@@ -81,4 +81,5 @@ typed_id!(
     GoalEvaluationId,
     BudgetLineId,
     GoalCommitmentId,
+    UploadReportId,
 );
