@@ -8,7 +8,6 @@ use sea_orm::{
     sea_query::Expr,
 };
 use serde_json::json;
-use strum::{AsRefStr, Display};
 
 use crate::{
     audit::{self, AuditEvent},
@@ -79,16 +78,7 @@ pub async fn report(
     Ok(model)
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, AsRefStr, Display)]
-#[strum(serialize_all = "snake_case")]
-pub enum Decision {
-    /// Out of the public view and the rating.
-    Hidden,
-    /// Back in the public view and the rating.
-    Restored,
-    /// The reports were looked at; the review stays public.
-    Kept,
-}
+pub use crate::domain::review::ModerationDecision as Decision;
 
 /// The moderator's check: moderator role of the purchaser whose offering was reviewed;
 /// other purchasers' staff are told the review does not exist.
@@ -147,10 +137,7 @@ pub async fn decide(
     let updated = active.update(&*tx).await?;
     review_report::Entity::update_many()
         .col_expr(review_report::Column::ResolvedAt, Expr::value(now))
-        .col_expr(
-            review_report::Column::Resolution,
-            Expr::value(decision.to_string()),
-        )
+        .col_expr(review_report::Column::Resolution, Expr::value(decision))
         .filter(review_report::Column::ReviewId.eq(current.id))
         .filter(review_report::Column::ResolvedAt.is_null())
         .exec(&*tx)

@@ -1,6 +1,8 @@
 //! Rows of `review_reports`.
 use sea_orm::entity::prelude::*;
 
+use crate::domain::review::ModerationDecision;
+
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "review_reports")]
 pub struct Model {
@@ -11,7 +13,7 @@ pub struct Model {
     pub reporter_user_id: Option<Uuid>,
     pub created_at: DateTimeUtc,
     pub resolved_at: Option<DateTimeUtc>,
-    pub resolution: Option<String>,
+    pub resolution: Option<ModerationDecision>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
