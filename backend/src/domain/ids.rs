@@ -82,4 +82,5 @@ typed_id!(
     BudgetLineId,
     GoalCommitmentId,
     UploadReportId,
+    ReviewReportId,
 );

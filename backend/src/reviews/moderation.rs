@@ -16,7 +16,11 @@ use crate::{
         Db,
         entities::{review, review_report},
     },
-    domain::{catalogue::Role, ids::ReviewId, text::parse_text},
+    domain::{
+        catalogue::Role,
+        ids::{ReviewId, ReviewReportId},
+        text::parse_text,
+    },
     error::{AppError, AppResult, field},
 };
 
@@ -50,10 +54,10 @@ pub async fn report(
         }
     }
     let model = review_report::ActiveModel {
-        id: Set(uuid::Uuid::new_v4()),
-        review_id: Set(current.id),
+        id: Set(ReviewReportId::new()),
+        review_id: Set(current.id.into()),
         reason: Set(reason),
-        reporter_user_id: Set(reporter.map(|a| a.user_id.into())),
+        reporter_user_id: Set(reporter.map(|a| a.user_id)),
         created_at: Set(Utc::now()),
         resolved_at: Set(None),
         resolution: Set(None),

@@ -16,7 +16,7 @@ use crate::{
         unique,
     },
     domain::{
-        ids::{ClientId, ReviewId},
+        ids::{ClientId, ReviewId, ReviewReportId},
         review::Stars,
     },
     error::{AppError, AppResult},
@@ -162,10 +162,10 @@ pub async fn edit(
     let updated = active.update(&*tx).await?;
     if hidden {
         review_report::ActiveModel {
-            id: Set(uuid::Uuid::new_v4()),
-            review_id: Set(updated.id),
+            id: Set(ReviewReportId::new()),
+            review_id: Set(updated.id.into()),
             reason: Set(EDITED_AFTER_HIDING.to_owned()),
-            reporter_user_id: Set(Some(actor.user_id.into())),
+            reporter_user_id: Set(Some(actor.user_id)),
             created_at: Set(now),
             resolved_at: Set(None),
             resolution: Set(None),
