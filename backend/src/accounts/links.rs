@@ -47,7 +47,7 @@ pub async fn send(
     let valid = minutes(purpose);
     account_link::ActiveModel {
         token_hash: Set(token::hash(&text)),
-        user_id: Set(to.id),
+        user_id: Set(to.id.into()),
         purpose: Set(purpose.as_str().to_owned()),
         expires_at: Set(Utc::now() + Duration::minutes(i64::from(valid))),
         used_at: Set(None),
