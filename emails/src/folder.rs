@@ -73,6 +73,30 @@ pub struct StoredEmail {
 /// The newest `limit` messages in `folder`, newest first. A missing folder is an empty list:
 /// nothing has been sent yet.
 pub fn list_folder(folder: &Path, limit: usize) -> io::Result<Vec<StoredEmail>> {
+    Ok(page_folder(folder, 0, limit)?.0)
+}
+
+/// The messages in `folder`, newest first, `skip`ped then at most `limit` of them, with how
+/// many the folder holds: a page of a list that links to the rest. Only the page's messages
+/// are read.
+pub fn page_folder(
+    folder: &Path,
+    skip: usize,
+    limit: usize,
+) -> io::Result<(Vec<StoredEmail>, usize)> {
+    let files = stored_names(folder)?;
+    let total = files.len();
+    let page = files
+        .into_iter()
+        .skip(skip)
+        .take(limit)
+        .map(|name| read_stored(folder, &name))
+        .collect::<io::Result<_>>()?;
+    Ok((page, total))
+}
+
+/// The stored messages' file names, newest first.
+fn stored_names(folder: &Path) -> io::Result<Vec<String>> {
     let entries = match std::fs::read_dir(folder) {
         Ok(entries) => entries,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -93,11 +117,7 @@ pub fn list_folder(folder: &Path, limit: usize) -> io::Result<Vec<StoredEmail>> 
     }
     // Same-second files fall back to the name: folder names are time-ordered v7 uuids.
     files.sort_by(|a, b| b.cmp(a));
-    files
-        .into_iter()
-        .take(limit)
-        .map(|(_, name)| read_stored(folder, &name))
-        .collect()
+    Ok(files.into_iter().map(|(_, name)| name).collect())
 }
 
 /// One stored message by file name. Names that could leave the folder are refused.

@@ -15,7 +15,7 @@ mod transport;
 
 pub use compose::{MESSAGE_ID_DOMAIN, Mailbox, Recipient, compose, parse_mailbox};
 pub use error::{ComposeError, ConfigError, RenderError, SendError};
-pub use folder::{FolderTransport, StoredEmail, list_folder, read_stored};
+pub use folder::{FolderTransport, StoredEmail, list_folder, page_folder, read_stored};
 pub use kinds::*;
 pub use lang::Lang;
 pub use render::{PortalUrl, Rendered};

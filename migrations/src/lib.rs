@@ -23,6 +23,7 @@ mod m20261207_000017_language_choice;
 mod m20261207_000018_order_details;
 mod m20261207_000019_budget_plans;
 mod m20261207_000020_plan_endings;
+mod m20261207_000021_upload_reports;
 mod shape;
 
 pub struct Migrator;
@@ -51,6 +52,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000018_order_details::Migration),
             Box::new(m20261207_000019_budget_plans::Migration),
             Box::new(m20261207_000020_plan_endings::Migration),
+            Box::new(m20261207_000021_upload_reports::Migration),
         ]
     }
 }

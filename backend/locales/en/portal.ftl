@@ -914,6 +914,7 @@ outbox-heading = Development outbox
 outbox-intro = No SMTP server is set, so messages are saved in the folder { $folder }.
 outbox-empty = The folder has no messages yet.
 outbox-back = Back to outgoing email
+outbox-pager-label = Pages of the outbox folder
 
 ## Accounts and passwords
 nav-users = Accounts

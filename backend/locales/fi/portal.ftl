@@ -914,6 +914,7 @@ outbox-heading = Kehityksen postilaatikko
 outbox-intro = SMTP-palvelinta ei ole asetettu, joten viestit tallennetaan kansioon { $folder }.
 outbox-empty = Kansiossa ei ole vielä viestejä.
 outbox-back = Takaisin lähteviin sähköposteihin
+outbox-pager-label = Postilaatikon kansion sivut
 
 ## Accounts and passwords
 nav-users = Käyttäjätilit

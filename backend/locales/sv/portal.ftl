@@ -914,6 +914,7 @@ outbox-heading = Utvecklingens brevlåda
 outbox-intro = Ingen SMTP-server är inställd, så meddelandena sparas i mappen { $folder }.
 outbox-empty = Mappen har inga meddelanden ännu.
 outbox-back = Tillbaka till utgående e-post
+outbox-pager-label = Sidor i brevlådans mapp
 
 ## Accounts and passwords
 nav-users = Användarkonton

@@ -4,7 +4,8 @@
 //! every session of the account, so whoever held the old password is out.
 use chrono::{Duration, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, IntoActiveModel,
+    QueryFilter, Set,
 };
 use valinta_emails::LinkPurpose;
 
@@ -46,7 +47,7 @@ pub async fn send(
     let valid = minutes(purpose);
     account_link::ActiveModel {
         token_hash: Set(token::hash(&text)),
-        user_id: Set(to.id),
+        user_id: Set(to.id.into()),
         purpose: Set(purpose.as_str().to_owned()),
         expires_at: Set(Utc::now() + Duration::minutes(i64::from(valid))),
         used_at: Set(None),
@@ -57,10 +58,32 @@ pub async fn send(
     notify::account::link(conn, to, purpose, &text, valid).await
 }
 
-fn unusable() -> AppError {
-    AppError::malformed("the link is used, expired or unknown; ask for a new one")
-        .with_code("invalid_token")
-        .with_field("token", "is used, expired or unknown")
+/// Why a link did not set the password.
+#[derive(Debug, thiserror::Error)]
+pub enum LinkError {
+    /// Used, expired or unknown, or its account is closed: the person asks for a new one.
+    #[error("the link is used, expired or unknown; ask for a new one")]
+    Unusable,
+    /// The new password was refused (naming the field), or a failure on our side.
+    #[error(transparent)]
+    App(#[from] AppError),
+}
+
+impl From<DbErr> for LinkError {
+    fn from(err: DbErr) -> Self {
+        LinkError::App(err.into())
+    }
+}
+
+impl From<LinkError> for AppError {
+    fn from(err: LinkError) -> Self {
+        match err {
+            LinkError::Unusable => AppError::malformed(err.to_string())
+                .with_code("invalid_token")
+                .with_field("token", "is used, expired or unknown"),
+            LinkError::App(e) => e,
+        }
+    }
 }
 
 /// Whether a link can still be used (for showing its form), without using it.
@@ -83,11 +106,11 @@ async fn live(
 }
 
 /// Sets the password through a link: once, before it expires, for an open account.
-pub async fn use_link(db: &Db, presented: &str, new_password: &str) -> AppResult<()> {
+pub async fn use_link(db: &Db, presented: &str, new_password: &str) -> Result<(), LinkError> {
     password::check_strength(new_password).map_err(|e| rename(e, "new_password"))?;
     let hash = password::hash(new_password).await?;
     let tx = db.begin_write().await?;
-    let link = live(&*tx, presented).await?.ok_or_else(unusable)?;
+    let link = live(&*tx, presented).await?.ok_or(LinkError::Unusable)?;
     // Marking it used only where it is still unused makes a second, simultaneous use fail.
     let marked = account_link::Entity::update_many()
         .col_expr(
@@ -99,13 +122,13 @@ pub async fn use_link(db: &Db, presented: &str, new_password: &str) -> AppResult
         .exec(&*tx)
         .await?;
     if marked.rows_affected != 1 {
-        return Err(unusable());
+        return Err(LinkError::Unusable);
     }
     let account = user::Entity::find_by_id(link.user_id)
         .one(&*tx)
         .await?
         .filter(|u| u.deactivated_at.is_none())
-        .ok_or_else(unusable)?;
+        .ok_or(LinkError::Unusable)?;
     let mut active = account.into_active_model();
     active.password_hash = Set(Some(hash));
     let account = active.update(&*tx).await?;

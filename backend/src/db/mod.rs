@@ -8,6 +8,7 @@ pub mod columns;
 pub mod entities;
 pub mod json;
 pub mod provider_names;
+pub mod unique;
 
 use std::{ops::Deref, sync::Arc, time::Duration};
 

@@ -386,7 +386,7 @@ pub async fn load(db: &Db, vault: &Vault) -> anyhow::Result<()> {
     .await?;
     for municipality in MUNICIPALITIES {
         purchaser_municipality::ActiveModel {
-            purchaser_id: Set(county.into()),
+            purchaser_id: Set(county),
             municipality: Set(municipality.into()),
         }
         .insert(&db.conn)

@@ -81,4 +81,6 @@ typed_id!(
     GoalEvaluationId,
     BudgetLineId,
     GoalCommitmentId,
+    UploadReportId,
+    ReviewReportId,
 );

@@ -13,6 +13,30 @@ use super::{
 
 pub const MAX_REVIEW_CHARS: usize = 2000;
 
+/// What a moderator decided about a reported review; stored on its reports as the same
+/// snake_case text.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    strum::AsRefStr,
+    strum::Display,
+    strum::EnumString,
+    sea_orm::DeriveValueType,
+)]
+#[strum(serialize_all = "snake_case")]
+#[sea_orm(value_type = "String")]
+pub enum ModerationDecision {
+    /// Out of the public view and the rating.
+    Hidden,
+    /// Back in the public view and the rating.
+    Restored,
+    /// The reports were looked at; the review stays public.
+    Kept,
+}
+
 /// Stars given, 1 to 5.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Stars(u8);

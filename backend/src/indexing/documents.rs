@@ -63,7 +63,7 @@ pub async fn build_documents(
         .all(conn)
         .await?
         .into_iter()
-        .map(|r| (r.offering_id, r))
+        .map(|r| (r.offering_id.into(), r))
         .collect();
     let mut docs = Vec::with_capacity(models.len());
     for model in models {

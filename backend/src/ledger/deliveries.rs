@@ -11,6 +11,7 @@ use crate::{
     db::{
         Db, WriteTx,
         entities::{allocation, commitment, delivery, purchaser, service},
+        unique,
     },
     domain::{
         Money, Quantity,
@@ -86,15 +87,21 @@ pub async fn record(
     actor: &Actor,
 ) -> AppResult<Recorded> {
     check_not_future(new.date, today_in_finland())?;
-    match record_once(db, provider, &new, actor).await {
-        Err(err) if err.code == "duplicate_reference" => {
-            // A concurrent request with the same reference committed first.
-            repeated(&db.conn, provider, &new)
-                .await?
-                .ok_or_else(|| AppError::internal("duplicate reference vanished"))
-        }
-        other => other,
+    match record_once(db, provider, &new, actor).await? {
+        Attempt::Done(recorded) => Ok(*recorded),
+        // A concurrent request with the same reference committed first.
+        Attempt::ReferenceTaken => repeated(&db.conn, provider, &new)
+            .await?
+            .ok_or_else(|| AppError::internal("duplicate reference vanished")),
     }
+}
+
+/// One try at recording under the allocation lock.
+enum Attempt {
+    Done(Box<Recorded>),
+    /// The insert met the reference's unique constraint: a concurrent request with the
+    /// same reference committed after this one read, and its delivery is the answer.
+    ReferenceTaken,
 }
 
 /// The delivery already recorded under this reference, if any. Runs on the caller's
@@ -126,14 +133,14 @@ async fn record_once(
     provider: ProviderId,
     new: &NewDelivery,
     actor: &Actor,
-) -> AppResult<Recorded> {
+) -> AppResult<Attempt> {
     let tx = db.begin_write().await?;
     let allocation_id =
         AllocationId::from(commitments::load(&tx, new.commitment).await?.allocation_id);
     let allocation = lock_allocation(db, &tx, allocation_id).await?;
     // Under the allocation lock, a resend of a committed delivery is seen here.
     if let Some(found) = repeated(&*tx, provider, new).await? {
-        return Ok(found);
+        return Ok(Attempt::Done(Box::new(found)));
     }
     let current = commitments::load(&tx, new.commitment).await?;
     // The catalogue's terms (cap, voucher value) in force on the delivery's date.
@@ -153,17 +160,15 @@ async fn record_once(
     };
     let decision = decide(&current, &allocation, &service, new, &now)?;
     let id = DeliveryId::new();
-    let inserted = delivery_row(id, provider, new, &allocation, &decision, actor)
+    let inserted = match delivery_row(id, provider, new, &allocation, &decision, actor)
         .insert(&*tx)
         .await
-        .map_err(
-            |e| match AppError::from_unique(e, "reference", "is already used") {
-                err if err.code == "duplicate" => {
-                    AppError::conflict("duplicate_reference", "reference in use")
-                }
-                err => err,
-            },
-        )?;
+    {
+        Ok(inserted) => inserted,
+        // Dropping the transaction rolls it back.
+        Err(e) if unique::is_violation(&e) => return Ok(Attempt::ReferenceTaken),
+        Err(e) => return Err(e.into()),
+    };
     let from_reserved = decision.draw.from_reserved;
     if !from_reserved.is_zero() {
         let reserved = current.reserved - from_reserved;
@@ -176,7 +181,9 @@ async fn record_once(
     let allocation = apply(&*tx, allocation, movement, actor, None).await?;
     crate::notify::client::delivery_recorded(&*tx, &inserted, &allocation).await?;
     tx.commit().await?;
-    Ok(Recorded::Created(inserted, allocation))
+    Ok(Attempt::Done(Box::new(Recorded::Created(
+        inserted, allocation,
+    ))))
 }
 
 pub(crate) async fn service_of(

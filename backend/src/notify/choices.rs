@@ -99,7 +99,7 @@ pub async fn save(db: &Db, user: UserId, choices: Vec<(Topic, Choice)>) -> AppRe
     let tx = db.begin_write().await?;
     for (topic, choice) in choices {
         notification_choice::Entity::insert(notification_choice::ActiveModel {
-            user_id: Set(user.into()),
+            user_id: Set(user),
             topic: Set(topic.as_str().to_owned()),
             choice: Set(choice.as_str().to_owned()),
             updated_at: Set(Utc::now()),

@@ -8,6 +8,7 @@ use valinta_emails::{Kind, Notification, Topic};
 
 use crate::{
     db::entities::{email, notification_choice, reminder_event},
+    domain::ids::UserId,
     error::{AppError, AppResult},
 };
 
@@ -52,9 +53,10 @@ pub async fn choice(
     let Some(user) = user else {
         return Ok(Choice::On);
     };
-    let row = notification_choice::Entity::find_by_id((user, topic.as_str().to_owned()))
-        .one(conn)
-        .await?;
+    let row =
+        notification_choice::Entity::find_by_id((UserId::from(user), topic.as_str().to_owned()))
+            .one(conn)
+            .await?;
     Ok(row
         .and_then(|r| Choice::parse(&r.choice))
         .unwrap_or(Choice::On))

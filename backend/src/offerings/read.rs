@@ -75,14 +75,15 @@ pub async fn live_of_provider(
         .await?;
     use crate::{db::entities::offering_rating, reviews::ratings::Aggregate};
     // One query for all the ratings, in chunks that every database takes as parameters.
-    let mut ratings = std::collections::HashMap::new();
+    let mut ratings: std::collections::HashMap<uuid::Uuid, Aggregate> =
+        std::collections::HashMap::new();
     for chunk in rows.chunks(500) {
         for r in offering_rating::Entity::find()
             .filter(offering_rating::Column::OfferingId.is_in(chunk.iter().map(|o| o.id)))
             .all(conn)
             .await?
         {
-            ratings.insert(r.offering_id, Aggregate::of_row(&r));
+            ratings.insert(r.offering_id.into(), Aggregate::of_row(&r));
         }
     }
     Ok(rows

@@ -37,7 +37,7 @@ pub async fn ratings_of(
         .all(conn)
         .await?
         .into_iter()
-        .map(|r| (r.offering_id, r))
+        .map(|r| (r.offering_id.into(), r))
         .collect())
 }
 

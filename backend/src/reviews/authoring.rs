@@ -38,13 +38,11 @@ fn parse_stars(value: i64) -> AppResult<Stars> {
 /// The review (or reply) text, or a 422 naming `field` with a code that tells links from
 /// phone numbers, so the portal can explain the refusal plainly.
 pub fn parse_text_field(field: &str, text: &str) -> AppResult<String> {
-    parse_review_text(text).map_err(|e: ReviewTextError| {
-        let code = e.code();
-        let error = AppError::invalid(field, e);
-        if code == "invalid_field" {
-            error
-        } else {
-            error.with_code(code)
+    parse_review_text(text).map_err(|e: ReviewTextError| match e {
+        ReviewTextError::Text(_) => AppError::invalid(field, e),
+        _ => {
+            let code = e.code();
+            AppError::invalid(field, e).with_code(code)
         }
     })
 }

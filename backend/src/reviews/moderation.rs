@@ -8,7 +8,6 @@ use sea_orm::{
     sea_query::Expr,
 };
 use serde_json::json;
-use strum::{AsRefStr, Display};
 
 use crate::{
     audit::{self, AuditEvent},
@@ -17,7 +16,11 @@ use crate::{
         Db,
         entities::{review, review_report},
     },
-    domain::{catalogue::Role, ids::ReviewId, text::parse_text},
+    domain::{
+        catalogue::Role,
+        ids::{ReviewId, ReviewReportId},
+        text::parse_text,
+    },
     error::{AppError, AppResult, field},
 };
 
@@ -51,10 +54,10 @@ pub async fn report(
         }
     }
     let model = review_report::ActiveModel {
-        id: Set(uuid::Uuid::new_v4()),
-        review_id: Set(current.id),
+        id: Set(ReviewReportId::new()),
+        review_id: Set(current.id.into()),
         reason: Set(reason),
-        reporter_user_id: Set(reporter.map(|a| a.user_id.into())),
+        reporter_user_id: Set(reporter.map(|a| a.user_id)),
         created_at: Set(Utc::now()),
         resolved_at: Set(None),
         resolution: Set(None),
@@ -79,16 +82,7 @@ pub async fn report(
     Ok(model)
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, AsRefStr, Display)]
-#[strum(serialize_all = "snake_case")]
-pub enum Decision {
-    /// Out of the public view and the rating.
-    Hidden,
-    /// Back in the public view and the rating.
-    Restored,
-    /// The reports were looked at; the review stays public.
-    Kept,
-}
+pub use crate::domain::review::ModerationDecision as Decision;
 
 /// The moderator's check: moderator role of the purchaser whose offering was reviewed;
 /// other purchasers' staff are told the review does not exist.
@@ -147,10 +141,7 @@ pub async fn decide(
     let updated = active.update(&*tx).await?;
     review_report::Entity::update_many()
         .col_expr(review_report::Column::ResolvedAt, Expr::value(now))
-        .col_expr(
-            review_report::Column::Resolution,
-            Expr::value(decision.to_string()),
-        )
+        .col_expr(review_report::Column::Resolution, Expr::value(decision))
         .filter(review_report::Column::ReviewId.eq(current.id))
         .filter(review_report::Column::ResolvedAt.is_null())
         .exec(&*tx)

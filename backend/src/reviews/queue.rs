@@ -97,7 +97,7 @@ pub async fn queue(
         .await?
     {
         reports
-            .entry(r.review_id)
+            .entry(r.review_id.into())
             .or_default()
             .push(ReportReasonOut {
                 edited_after_hiding: r.reason == EDITED_AFTER_HIDING,

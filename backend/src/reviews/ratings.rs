@@ -118,7 +118,7 @@ pub async fn refresh(
     }
     let column = |n: u64| Set(i32::try_from(n).unwrap_or(i32::MAX));
     let row = offering_rating::ActiveModel {
-        offering_id: Set(offering_id),
+        offering_id: Set(offering_id.into()),
         review_count: column(aggregate.count()),
         star_total: column(aggregate.star_total()),
         stars_1: column(aggregate.counts[0]),

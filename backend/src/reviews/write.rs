@@ -13,9 +13,10 @@ use crate::{
     db::{
         Db,
         entities::{offering, review, review_report, user},
+        unique,
     },
     domain::{
-        ids::{ClientId, ReviewId},
+        ids::{ClientId, ReviewId, ReviewReportId},
         review::Stars,
     },
     error::{AppError, AppResult},
@@ -102,10 +103,7 @@ pub async fn create(
     }
     .insert(&*tx)
     .await
-    .map_err(|e| match AppError::from_unique(e, "offering_id", "") {
-        e if e.code == "duplicate" => review_exists(),
-        e => e,
-    })?;
+    .map_err(|e| unique::or_else(e, review_exists))?;
     ratings::refresh(&*tx, offering.id).await?;
     audit::record(
         &*tx,
@@ -164,10 +162,10 @@ pub async fn edit(
     let updated = active.update(&*tx).await?;
     if hidden {
         review_report::ActiveModel {
-            id: Set(uuid::Uuid::new_v4()),
-            review_id: Set(updated.id),
+            id: Set(ReviewReportId::new()),
+            review_id: Set(updated.id.into()),
             reason: Set(EDITED_AFTER_HIDING.to_owned()),
-            reporter_user_id: Set(Some(actor.user_id.into())),
+            reporter_user_id: Set(Some(actor.user_id)),
             created_at: Set(now),
             resolved_at: Set(None),
             resolution: Set(None),

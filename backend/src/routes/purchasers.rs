@@ -65,7 +65,7 @@ pub async fn create(
     .map_err(|e| AppError::from_unique(e, "business_id", "is already registered"))?;
     for municipality in &municipalities {
         purchaser_municipality::ActiveModel {
-            purchaser_id: Set(id.into()),
+            purchaser_id: Set(id),
             municipality: Set(municipality.to_string()),
         }
         .insert(&*tx)
@@ -94,7 +94,7 @@ pub async fn list(
         .await?
     {
         areas
-            .entry(row.purchaser_id)
+            .entry(row.purchaser_id.into())
             .or_default()
             .push(row.municipality);
     }

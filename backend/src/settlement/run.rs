@@ -18,6 +18,7 @@ use crate::{
     db::{
         Db, WriteTx,
         entities::{delivery, invoice, invoice_line, provider, purchaser},
+        unique,
     },
     domain::{
         Money,
@@ -380,12 +381,13 @@ impl Run<'_> {
                     .await
                     .map(|_| ())
             };
-            written.map_err(|e| match AppError::from_unique(e, "month", "") {
-                e if e.code == "duplicate" => AppError::conflict(
-                    "settlement_conflict",
-                    "deliveries changed during settlement; nothing was invoiced, try again",
-                ),
-                e => e,
+            written.map_err(|e| {
+                unique::or_else(e, || {
+                    AppError::conflict(
+                        "settlement_conflict",
+                        "deliveries changed during settlement; nothing was invoiced, try again",
+                    )
+                })
             })?;
             self.timings.write += started.elapsed();
         }

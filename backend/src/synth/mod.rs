@@ -96,7 +96,7 @@ pub async fn generate(db: &Db, count: usize, seed: u64) -> anyhow::Result<Genera
     .await?;
     purchaser_municipality::Entity::insert_many(MUNICIPALITIES.iter().map(|(code, ..)| {
         purchaser_municipality::ActiveModel {
-            purchaser_id: Set(purchaser_id),
+            purchaser_id: Set(purchaser_id.into()),
             municipality: Set((*code).to_owned()),
         }
     }))
@@ -283,7 +283,7 @@ pub async fn generate(db: &Db, count: usize, seed: u64) -> anyhow::Result<Genera
                     .map(|(count, value)| count * value)
                     .sum();
                 ratings.push(offering_rating::ActiveModel {
-                    offering_id: Set(id),
+                    offering_id: Set(id.into()),
                     review_count: Set(reviews),
                     star_total: Set(star_total),
                     stars_1: Set(stars[0]),

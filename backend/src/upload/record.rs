@@ -1,7 +1,7 @@
 //! Recording a delivery file for a provider: the rows read and parsed, handed to the
 //! ledger's batch, and a report row by row. The API's upload and the portal's upload form
 //! both call [`record_file`].
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::{
     auth::Actor,
@@ -27,7 +27,7 @@ pub fn too_large() -> AppError {
     .with_field("file", format!("is larger than {limit} MB"))
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RowStatus {
     /// Recorded now.

@@ -58,6 +58,8 @@ struct EmailsPage {
     filters: Vec<Filter>,
     folder: Option<String>,
     stored: Vec<StoredRow>,
+    /// The folder's messages turn pages apart from the outbox table's (`outbox_page`).
+    stored_pager: Pager,
 }
 
 #[derive(Template)]
@@ -128,18 +130,7 @@ pub async fn list(web: Web, uri: Uri, Query(query): Query<StatusQuery>) -> AppRe
         })
         .collect();
     let dir = folder(&web);
-    let stored = match &dir {
-        Some(dir) => valinta_emails::list_folder(dir, 100)
-            .unwrap_or_default()
-            .into_iter()
-            .map(|s| StoredRow {
-                file: s.file_name,
-                to: s.to,
-                subject: s.subject,
-            })
-            .collect(),
-        None => Vec::new(),
-    };
+    let (stored, stored_pager) = folder_page(&web, &uri, dir.as_deref());
     let filters = [
         None,
         Some(EmailStatus::Pending),
@@ -165,7 +156,35 @@ pub async fn list(web: Web, uri: Uri, Query(query): Query<StatusQuery>) -> AppRe
         filters,
         folder: dir.map(|d| d.display().to_string()),
         stored,
+        stored_pager,
     })
+}
+
+/// The page of the outbox folder's messages asked for (`?outbox_page=N`), newest first,
+/// with links to the others. A folder that cannot be read lists nothing.
+fn folder_page(web: &Web, uri: &Uri, dir: Option<&std::path::Path>) -> (Vec<StoredRow>, Pager) {
+    const PARAM: &str = "outbox_page";
+    let page = pager::requested_as(uri, PARAM);
+    let (files, total) = dir
+        .and_then(|dir| {
+            let skip = usize::try_from(page.offset()).ok()?;
+            let limit = usize::try_from(page.per_page).ok()?;
+            valinta_emails::page_folder(dir, skip, limit).ok()
+        })
+        .unwrap_or_default();
+    let rows = files
+        .into_iter()
+        .map(|s| StoredRow {
+            file: s.file_name,
+            to: s.to,
+            subject: s.subject,
+        })
+        .collect();
+    let total = u64::try_from(total).unwrap_or(u64::MAX);
+    (
+        rows,
+        Pager::from_total_as(web.lang, uri, PARAM, page, total),
+    )
 }
 
 /// The form carries only its CSRF token; taking it through `WebForm` is what checks it, so

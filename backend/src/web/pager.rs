@@ -22,8 +22,14 @@ pub struct Pager {
 
 /// The page a list page asks for (`?page=N`); anything else is the first page.
 pub fn requested(uri: &Uri) -> Page {
+    requested_as(uri, "page")
+}
+
+/// The page asked for in the query parameter `param`: for a second list on a page, whose
+/// pages turn apart from the first's.
+pub fn requested_as(uri: &Uri, param: &str) -> Page {
     let number = form_urlencoded::parse(uri.query().unwrap_or_default().as_bytes())
-        .find(|(k, _)| k == "page")
+        .find(|(k, _)| k == param)
         .and_then(|(_, v)| v.trim().parse::<u64>().ok())
         .filter(|n| (1..=1_000_000).contains(n))
         .unwrap_or(1);
@@ -39,17 +45,23 @@ impl Pager {
 
     /// The links for page `page` of a list of `total` rows.
     pub fn from_total(lang: Lang, uri: &Uri, page: Page, total: u64) -> Pager {
+        Pager::from_total_as(lang, uri, "page", page, total)
+    }
+
+    /// The same, with the page number in the query parameter `param`; the other list's
+    /// page number in the address is kept.
+    pub fn from_total_as(lang: Lang, uri: &Uri, param: &str, page: Page, total: u64) -> Pager {
         let pages = page.count_of(total);
         let current = page.page.min(pages);
         let link = |number: u64| {
             let mut query = form_urlencoded::Serializer::new(String::new());
             for (k, v) in form_urlencoded::parse(uri.query().unwrap_or_default().as_bytes()) {
-                if k != "page" {
+                if k != param {
                     query.append_pair(&k, &v);
                 }
             }
             if number > 1 {
-                query.append_pair("page", &number.to_string());
+                query.append_pair(param, &number.to_string());
             }
             let query = query.finish();
             if query.is_empty() {

@@ -6,7 +6,10 @@ use axum::{http::Uri, response::Response};
 use serde::Deserialize;
 
 use crate::{
-    accounts::{lifecycle, links},
+    accounts::{
+        lifecycle,
+        links::{self, LinkError},
+    },
     auth::address::ClientAddress,
     error::{AppError, AppResult},
     web::{
@@ -123,8 +126,8 @@ pub struct SetForm {
 pub async fn set(web: Web, WebForm(form): WebForm<SetForm>) -> AppResult<Response> {
     match links::use_link(&web.state.db, &form.token, &form.new_password).await {
         Ok(()) => Ok(done("/signin", "password-set")),
-        Err(e) if e.code == "invalid_token" => Err(link_gone()),
-        Err(e) => set_page(&web, &form.token, FormErrors::from_app(web.lang, e)?),
+        Err(LinkError::Unusable) => Err(link_gone()),
+        Err(LinkError::App(e)) => set_page(&web, &form.token, FormErrors::from_app(web.lang, e)?),
     }
 }
 

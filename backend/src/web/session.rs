@@ -6,7 +6,7 @@ use axum::{
     extract::{FromRequest, FromRequestParts, Request},
     http::{HeaderValue, header, request::Parts},
     middleware::Next,
-    response::Response,
+    response::{IntoResponse, Response},
 };
 use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use serde::de::DeserializeOwned;
@@ -224,10 +224,39 @@ impl WebUpload {
     }
 }
 
-impl FromRequest<AppState> for WebUpload {
-    type Rejection = AppError;
+/// Why a posted file form was not read: too large (the page says so on its form), or
+/// refused otherwise (an expired form, control characters).
+#[derive(Debug)]
+pub enum UploadRejection {
+    TooLarge,
+    Refused(AppError),
+}
 
-    async fn from_request(request: Request, state: &AppState) -> Result<Self, AppError> {
+impl From<AppError> for UploadRejection {
+    fn from(err: AppError) -> Self {
+        UploadRejection::Refused(err)
+    }
+}
+
+impl From<UploadRejection> for AppError {
+    fn from(rejection: UploadRejection) -> Self {
+        match rejection {
+            UploadRejection::TooLarge => crate::upload::record::too_large(),
+            UploadRejection::Refused(err) => err,
+        }
+    }
+}
+
+impl IntoResponse for UploadRejection {
+    fn into_response(self) -> Response {
+        AppError::from(self).into_response()
+    }
+}
+
+impl FromRequest<AppState> for WebUpload {
+    type Rejection = UploadRejection;
+
+    async fn from_request(request: Request, state: &AppState) -> Result<Self, UploadRejection> {
         let browser = request
             .extensions()
             .get::<BrowserId>()
@@ -242,11 +271,14 @@ impl FromRequest<AppState> for WebUpload {
         let mut texts = Vec::new();
         loop {
             // A read that fails here is a body past the route's limit (or a broken upload).
-            let next = multipart.next_field().await.map_err(|_| too_large())?;
+            let next = multipart
+                .next_field()
+                .await
+                .map_err(|_| UploadRejection::TooLarge)?;
             let Some(field) = next else { break };
             let name = field.name().unwrap_or_default().to_owned();
             let is_file = field.file_name().is_some();
-            let bytes = field.bytes().await.map_err(|_| too_large())?;
+            let bytes = field.bytes().await.map_err(|_| UploadRejection::TooLarge)?;
             if !is_file {
                 texts.push((name.clone(), String::from_utf8_lossy(&bytes).into_owned()));
             }
@@ -261,17 +293,14 @@ impl FromRequest<AppState> for WebUpload {
             return Err(AppError::forbidden(
                 "the form expired or came from another site; reload the page and try again",
             )
-            .with_code("csrf"));
+            .with_code("csrf")
+            .into());
         }
         crate::http::control_chars::check_form(
             texts.iter().map(|(k, v)| (k.as_str(), v.as_str())),
         )?;
         Ok(upload)
     }
-}
-
-fn too_large() -> AppError {
-    crate::upload::record::too_large()
 }
 
 /// A value shown once on the page a form redirects to (a new API key's text): kept in a

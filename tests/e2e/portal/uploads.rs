@@ -1,6 +1,8 @@
 //! The provider's upload and API-key pages over plain HTTP, on both databases: a file
-//! posted with the form is recorded and reported (and without this browser's CSRF token
-//! changes nothing); a key made on the page is shown once, works, and stops when revoked.
+//! posted with the form is recorded and its report shown on the page the form redirects
+//! to, which a refresh shows again without recording anything twice (and without this
+//! browser's CSRF token the form changes nothing); a key made on the page is shown once,
+//! works, and stops when revoked.
 use reqwest::{StatusCode, header};
 
 use crate::harness::{
@@ -57,7 +59,8 @@ impl Browser {
         (reply.status(), reply.text().await.unwrap_or_default())
     }
 
-    /// Posts the upload form: the CSRF token (unless `None`), the box and the file.
+    /// Posts the upload form: the CSRF token (unless `None`) and the file. Answers the
+    /// status and the page, or for a redirect the place it leads to.
     async fn upload(&self, app: &TestApp, csrf: Option<&str>, file: &[u8]) -> (StatusCode, String) {
         let boundary = "valinta-test-boundary-7d1f";
         let mut body = Vec::new();
@@ -85,6 +88,13 @@ impl Browser {
             .send()
             .await
             .expect("post the upload form");
+        if reply.status() == StatusCode::SEE_OTHER {
+            let location = reply.headers()[header::LOCATION]
+                .to_str()
+                .expect("a location")
+                .to_owned();
+            return (reply.status(), location);
+        }
         (reply.status(), reply.text().await.unwrap_or_default())
     }
 }
@@ -113,7 +123,13 @@ async fn a_file_posted_with_the_form_is_recorded_and_reported(app: TestApp) {
     let before = Balance::of("1000.00", "1000.00", "0.00", "0.00");
     assert_eq!(market.books(&app).await, before, "nothing recorded");
 
-    let (status, page) = b.upload(&app, Some(&b.csrf), file.as_bytes()).await;
+    let (status, report) = b.upload(&app, Some(&b.csrf), file.as_bytes()).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "post-redirect-get: {report}");
+    assert!(
+        report.starts_with("/provider/deliveries/upload?report="),
+        "to the upload page with the report: {report}"
+    );
+    let (status, page) = b.get(&app, &report).await;
     assert_eq!(status, StatusCode::OK, "{page}");
     assert!(
         page.contains("<caption id=\"report-caption\">"),
@@ -128,10 +144,31 @@ async fn a_file_posted_with_the_form_is_recorded_and_reported(app: TestApp) {
         "the second is refused (above the price cap)"
     );
     assert!(page.contains("90,00\u{a0}€"), "the recorded total is shown");
-    assert_eq!(
-        market.books(&app).await,
-        Balance::of("1000.00", "920.00", "0.00", "80.00")
+    let recorded = Balance::of("1000.00", "920.00", "0.00", "80.00");
+    assert_eq!(market.books(&app).await, recorded);
+    assert!(
+        page.contains("<dt>Kirjattu</dt><dd>1</dd>") && page.contains("<dt>Hylätty</dt><dd>1</dd>"),
+        "the counts: {page}"
     );
+
+    // A refresh is a GET: the same report, nothing recorded twice.
+    let (status, again) = b.get(&app, &report).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        again.contains("<td>W-1</td><td>Kirjattu</td>"),
+        "the report again"
+    );
+    assert_eq!(market.books(&app).await, recorded, "nothing recorded twice");
+    let (status, _) = b
+        .get(&app, "/provider/deliveries/upload?report=not-a-report")
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "a malformed report id");
+    let other = format!(
+        "/provider/deliveries/upload?report={}",
+        "00000000-0000-4000-8000-000000000000"
+    );
+    let (status, _) = b.get(&app, &other).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "no such report");
 
     let (status, page) = b.upload(&app, Some(&b.csrf), b"not;a;delivery\nfile").await;
     assert_eq!(status, StatusCode::OK, "the form again, with the error");

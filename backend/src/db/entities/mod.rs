@@ -40,4 +40,5 @@ pub mod search_miss;
 pub mod service;
 pub mod service_term;
 pub mod sign_in_failure;
+pub mod upload_report;
 pub mod user;

@@ -1,11 +1,13 @@
 //! Rows of `notification_choices`: a person's choice for one optional topic.
 use sea_orm::entity::prelude::*;
 
+use crate::domain::ids::UserId;
+
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "notification_choices")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
-    pub user_id: Uuid,
+    pub user_id: UserId,
     #[sea_orm(primary_key, auto_increment = false)]
     pub topic: String,
     pub choice: String,

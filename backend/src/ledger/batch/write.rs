@@ -7,6 +7,7 @@ use crate::{
     db::{
         WriteTx,
         entities::{audit_entry, delivery, ledger_entry},
+        unique,
     },
     error::{AppError, AppResult},
     ledger::Balance,
@@ -39,16 +40,15 @@ pub(super) async fn write(tx: &WriteTx, books: Books, writes: Writes) -> AppResu
         delivery::Entity::insert_many(chunk.to_vec())
             .exec_without_returning(&**tx)
             .await
-            .map_err(
-                |e| match AppError::from_unique(e, "reference", "is already used") {
-                    err if err.code == "duplicate" => AppError::conflict(
+            .map_err(|e| {
+                unique::or_else(e, || {
+                    AppError::conflict(
                         "concurrent_recording",
                         "another request recorded one of these references at the same moment; \
-                     send the file again: what is already recorded will show as duplicate",
-                    ),
-                    err => err,
-                },
-            )?;
+                         send the file again: what is already recorded will show as duplicate",
+                    )
+                })
+            })?;
     }
     update_reservations(tx, &books, writes.commitments).await?;
     update_balances(tx, &books, writes.allocations).await?;

@@ -54,8 +54,8 @@ pub async fn report(
     Ok((
         StatusCode::CREATED,
         Json(ReportOut {
-            id: report.id,
-            review_id: report.review_id.into(),
+            id: report.id.into(),
+            review_id: report.review_id,
             created_at: report.created_at,
         }),
     ))

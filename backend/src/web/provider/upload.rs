@@ -1,23 +1,29 @@
 //! Uploading a file of deliveries: the form (file, all-or-nothing, the template, and the
 //! open commitments with the numbers the file needs), and the report row by row. Calls the
-//! same code as the API's upload.
+//! same code as the API's upload. A recorded file redirects to this page with its kept
+//! report (post-redirect-get), so a refresh never posts the file again.
 use crate::i18n::Translate;
 use askama::Template;
-use axum::response::Response;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
 
 use crate::{
+    domain::ids::UploadReportId,
     error::{AppError, AppResult},
-    upload::record::{self as uploads, RowStatus, UPLOAD_LIMIT, UploadReport, UploadRowOut},
+    http::extract::ApiQuery,
+    upload::{
+        kept::{self, KeptReport, KeptRow},
+        record::{self as uploads, RowStatus, UPLOAD_LIMIT},
+    },
     web::{
         format,
         i18n::Lang,
         page::{Field, FormErrors, PageCtx, render},
-        session::{Web, WebUpload},
+        session::{UploadRejection, Web, WebUpload},
     },
 };
 
-/// Rows shown in the report besides every refused one; the rest are summed up.
-const SHOWN_ROWS: usize = 200;
+const UPLOAD_PAGE: &str = "/provider/deliveries/upload";
 
 pub struct ReportRow {
     pub line: u64,
@@ -54,7 +60,7 @@ struct UploadPage {
     errors: FormErrors,
 }
 
-fn reason(lang: Lang, row: &UploadRowOut) -> String {
+fn reason(lang: Lang, row: &KeptRow) -> String {
     let code = row.code.as_deref().unwrap_or_default().replace('_', "-");
     let text = lang
         .try_t(&format!("upload-row-{code}"))
@@ -70,7 +76,7 @@ fn reason(lang: Lang, row: &UploadRowOut) -> String {
     }
 }
 
-fn report_row(lang: Lang, row: &UploadRowOut) -> ReportRow {
+fn report_row(lang: Lang, row: &KeptRow) -> ReportRow {
     let status = match row.status {
         RowStatus::Accepted => "accepted",
         RowStatus::Valid => "valid",
@@ -82,7 +88,7 @@ fn report_row(lang: Lang, row: &UploadRowOut) -> ReportRow {
         reference: row.reference.clone().unwrap_or_default(),
         status: lang.t(&format!("upload-status-{status}")),
         refused: row.status == RowStatus::Refused,
-        total: row.total.map(format::euros).unwrap_or_default(),
+        total: row.total().map(format::euros).unwrap_or_default(),
         detail: if row.status == RowStatus::Refused {
             reason(lang, row)
         } else {
@@ -91,36 +97,33 @@ fn report_row(lang: Lang, row: &UploadRowOut) -> ReportRow {
     }
 }
 
-fn report_view(lang: Lang, report: &UploadReport) -> ReportView {
-    let s = &report.summary;
+fn report_view(lang: Lang, report: &KeptReport) -> ReportView {
     let outcome = if report.recorded {
         lang.t_with(
             "upload-outcome-recorded",
             &[
-                ("count", s.accepted.into()),
-                ("value", format::euros(s.total).into()),
+                ("count", report.accepted.into()),
+                ("value", format::euros(report.total()).into()),
             ],
         )
     } else {
-        lang.t_with("upload-outcome-nothing", &[("count", s.refused.into())])
+        lang.t_with(
+            "upload-outcome-nothing",
+            &[("count", report.refused.into())],
+        )
     };
-    let mut rows: Vec<ReportRow> = Vec::new();
-    let mut hidden = 0;
-    for row in &report.rows {
-        if row.status == RowStatus::Refused || rows.len() < SHOWN_ROWS {
-            rows.push(report_row(lang, row));
-        } else {
-            hidden += 1;
-        }
-    }
     ReportView {
         outcome,
-        rows,
-        hidden,
-        accepted: s.accepted,
-        duplicate: s.duplicate,
-        refused: s.refused,
-        total: format::euros(s.total),
+        rows: report
+            .rows
+            .iter()
+            .map(|row| report_row(lang, row))
+            .collect(),
+        hidden: report.hidden,
+        accepted: report.accepted,
+        duplicate: report.duplicate,
+        refused: report.refused,
+        total: format::euros(report.total()),
     }
 }
 
@@ -169,19 +172,37 @@ async fn draw(
     })
 }
 
-pub async fn show(web: Web) -> AppResult<Response> {
-    draw(&web, false, None, FormErrors::default()).await
+#[derive(Deserialize)]
+pub struct ShowQuery {
+    /// The report of the file just posted (the form redirects here with it).
+    report: Option<UploadReportId>,
 }
 
-pub async fn submit(web: Web, form: Result<WebUpload, AppError>) -> AppResult<Response> {
+pub async fn show(web: Web, ApiQuery(query): ApiQuery<ShowQuery>) -> AppResult<Response> {
+    let Some(id) = query.report else {
+        return draw(&web, false, None, FormErrors::default()).await;
+    };
+    let (actor, provider) = super::staff(&web)?;
+    let report = kept::read(&web.state.db.conn, &actor, provider, id).await?;
+    let view = report_view(web.lang, &report);
+    draw(
+        &web,
+        report.all_or_nothing,
+        Some(view),
+        FormErrors::default(),
+    )
+    .await
+}
+
+pub async fn submit(web: Web, form: Result<WebUpload, UploadRejection>) -> AppResult<Response> {
     let (actor, id) = super::staff(&web)?;
     let form = match form {
         Ok(form) => form,
-        Err(e) if e.code == "too_large" => {
-            let errors = FormErrors::from_app(web.lang, e)?;
+        Err(UploadRejection::TooLarge) => {
+            let errors = FormErrors::from_app(web.lang, uploads::too_large())?;
             return draw(&web, false, None, errors).await;
         }
-        Err(e) => return Err(e),
+        Err(UploadRejection::Refused(e)) => return Err(e),
     };
     let all_or_nothing = form.text("all_or_nothing") == "yes";
     let bytes = form.bytes("file").unwrap_or_default();
@@ -194,8 +215,8 @@ pub async fn submit(web: Web, form: Result<WebUpload, AppError>) -> AppResult<Re
     };
     match outcome {
         Ok(report) => {
-            let view = report_view(web.lang, &report);
-            draw(&web, all_or_nothing, Some(view), FormErrors::default()).await
+            let kept = kept::keep(&web.state.db.conn, &actor, id, &report).await?;
+            Ok(Redirect::to(&format!("{UPLOAD_PAGE}?report={kept}")).into_response())
         }
         Err(e) => {
             let errors = FormErrors::from_app(web.lang, e)?;
