@@ -1,5 +1,5 @@
 # The client's and her proxy's plan pages (issue #17). Plain language.
-plan-link = My plan
+plan-link-dated = My plan (need identified { $date })
 plan-links-heading = My plan
 plan-title = My plan
 plan-heading = Plan: { $name }

@@ -1,5 +1,5 @@
 # Asiakkaan ja hänen edustajansa suunnitelmasivut (issue #17). Selkokieltä.
-plan-link = Oma suunnitelma
+plan-link-dated = Oma suunnitelma (tarve todettu { $date })
 plan-links-heading = Oma suunnitelma
 plan-title = Oma suunnitelma
 plan-heading = Suunnitelma: { $name }
@@ -14,9 +14,9 @@ plan-due-overdue = Päätöksen piti olla valmis { $date }. Kysy työntekijält�
 plan-open-link = Avaa suunnitelma
 plan-answers-heading = Tukisuunnitelma omin sanoin
 plan-no-answer = Ei vielä vastausta.
-plan-written = Kirjoitti { $name }, { $date }
+plan-written = Kirjoittaja: { $name }, { $date }
 plan-writer-you = sinä
-plan-writer-proxy = { $name } (puolesta)
+plan-writer-proxy = { $name } puolestasi
 plan-writer-case-worker = sosiaalityöntekijä
 plan-write-link = Kirjoita tukisuunnitelmaa
 plan-goals-heading = Tavoitteet

@@ -1,5 +1,5 @@
 # Klientens och ombudets plansidor (issue #17). Lättläst svenska.
-plan-link = Min plan
+plan-link-dated = Min plan (behovet konstaterat { $date })
 plan-links-heading = Min plan
 plan-title = Min plan
 plan-heading = Plan: { $name }

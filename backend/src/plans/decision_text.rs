@@ -94,7 +94,7 @@ pub fn compose(f: &DecisionFacts<'_>) -> DecisionText {
              Du får {what}. Dess värde är {amount}.\n\
              Du kan använda den för de här tjänsterna: {svc}.\n\
              Beslutet gäller {from}–{to}.\n\
-             Så här använder du den: välj en tjänsteproducent i Valinta och beställ tjänsten. \
+             Så här använder du den: välj en serviceproducent i Valinta och beställ tjänsten. \
              I Valinta ser du alltid hur mycket pengar som finns kvar och hur länge de räcker.\n\
              Om du inte är nöjd med beslutet kan du söka ändring. \
              Gör ett skriftligt omprövningsyrkande inom 30 dagar från att du fick veta om \

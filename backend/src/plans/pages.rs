@@ -31,6 +31,7 @@ use super::{PlanError, PlanResult, PlanView, read::is_overdue};
 pub struct PlanSummary {
     pub id: PlanId,
     pub status: PlanStatus,
+    pub need_identified_on: NaiveDate,
     pub decision_due: NaiveDate,
     pub overdue: bool,
 }
@@ -60,6 +61,7 @@ pub async fn of_client(db: &Db, actor: &Actor, client: ClientId) -> PlanResult<V
         .map(|p| PlanSummary {
             id: p.id,
             status: p.status,
+            need_identified_on: p.need_identified_on,
             decision_due: p.decision_due,
             overdue: is_overdue(p, today),
         })

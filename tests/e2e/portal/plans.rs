@@ -1,8 +1,8 @@
 //! The client's plan in a real browser (issue #17): Liisa, a proxy with two clients, opens
 //! the plan of the one she acts for (Matti) from his money page and writes answers with
 //! him; a refused submit keeps every typed word; she adds a goal and evaluates it. The case
-//! worker decides through the API, and Matti reads his decision in Swedish. Every new page
-//! has no axe-core violations and reads at 360 px.
+//! worker prices and decides it on her own pages, and Matti reads his decision in Swedish.
+//! Every new page has no axe-core violations and reads at 360 px.
 use serde_json::{Value, json};
 
 use crate::harness::{Backend, TestApp, browser::Browser, client::expect_status, fixtures};
@@ -88,7 +88,10 @@ async fn liisa_writes_matti_s_answers(app: &TestApp, b: &Browser, sc: &Scene) {
         due.contains("viimeistään"),
         "the money page says when: {due}"
     );
-    b.go("a[data-testid=plan-link]").await;
+    b.go(&format!(
+        "a[data-testid=plan-link][href='/my/plans/{matti_plan}']"
+    ))
+    .await;
     assert_eq!(
         b.path().await,
         format!("/my/plans/{matti_plan}"),
@@ -139,7 +142,7 @@ async fn liisa_writes_matti_s_answers(app: &TestApp, b: &Browser, sc: &Scene) {
     assert!(b.text(".notice").await.contains("Tallennettu"));
     let page = b.text("main").await;
     assert!(
-        page.contains("Oma koti ja musiikki.") && page.contains("Kirjoitti sinä"),
+        page.contains("Oma koti ja musiikki.") && page.contains("Kirjoittaja: sinä"),
         "{page}"
     );
 }
@@ -179,10 +182,10 @@ async fn liisa_adds_and_evaluates_a_goal(b: &Browser, matti_plan: &str) {
     assert!(goal.contains("Vapaa-aika"), "{goal}");
 }
 
-/// The case worker prices and decides Matti's plan through the API; the decision number.
-async fn the_case_worker_decides(app: &TestApp, sc: &Scene) -> String {
+/// The demo case worker prices Matti's plan and decides it on her own pages, with the
+/// confirmation step; she sees Liisa's answer first. Returns the decision number.
+async fn the_case_worker_prices_and_decides(app: &TestApp, b: &Browser, sc: &Scene) -> String {
     let (matti_plan, worker) = (&sc.matti_plan, &sc.worker);
-    // The case worker prices and decides through the API.
     let pid = expect_status(&app.get("/api/v1/me", worker).await, 200, "me")["purchaser_id"]
         .as_str()
         .expect("purchaser")
@@ -197,28 +200,49 @@ async fn the_case_worker_decides(app: &TestApp, sc: &Scene) -> String {
         .as_str()
         .expect("a service")
         .to_owned();
-    let line = json!({"service_id": service, "quantity_per_month": "4", "months": 6, "unit_price": "25.00"});
-    let reply = app
-        .post(
-            &format!("/api/v1/plans/{matti_plan}/budget-lines"),
-            worker,
-            &line,
-        )
-        .await;
-    expect_status(&reply, 201, "a budget line");
-    let body = json!({"kind": "personal_budget", "valid_from": fixtures::day(0), "valid_to": fixtures::day(180)});
-    let reply = app
-        .post(
-            &format!("/api/v1/plans/{matti_plan}/decision"),
-            worker,
-            &body,
-        )
-        .await;
 
-    expect_status(&reply, 201, "the decision")["decision_number"]
+    b.sign_out().await;
+    b.sign_in("sosiaalityo@demo.valinta.fi", PASSWORD).await;
+    b.goto(&format!("/purchaser/plans/{matti_plan}")).await;
+    assert!(b.text("h1").await.contains("Matti Korhonen"), "whose plan");
+    let answers = b.text("[data-testid=answers]").await;
+    assert!(
+        answers.contains("Oma koti ja musiikki.") && answers.contains("Liisa Korhonen"),
+        "the proxy's answer and who wrote it: {answers}"
+    );
+    // 4 a month × 6 months × 25,50 € = 612,00 €.
+    b.select("#service_id", &service).await;
+    b.fill("#quantity_per_month", "4").await;
+    b.fill("#months", "6").await;
+    b.fill("#unit_price", "25,50").await;
+    b.go("form[action$='/lines'] button[type=submit]").await;
+    assert_eq!(b.text("[data-testid=estimate-total]").await, "612,00 €");
+    b.go(&format!("a[href='/purchaser/plans/{matti_plan}/decision']"))
+        .await;
+    b.go("form[action$='/decision'] button[type=submit]").await;
+    let what = b.text("[data-testid=what-happens]").await;
+    assert!(
+        what.contains("Matti Korhonen") && what.contains("612,00 €"),
+        "the confirmation says what and to whom: {what}"
+    );
+    b.go("button[value=confirm]").await;
+    let decision = b.text("[data-testid=decision]").await;
+    assert!(decision.contains("612,00 €"), "{decision}");
+    let plan = expect_status(
+        &app.get(&format!("/api/v1/plans/{matti_plan}"), worker)
+            .await,
+        200,
+        "the decided plan",
+    )
+    .clone();
+    assert_eq!(plan["status"], "decided", "{plan}");
+    let number = plan["allocation"]["decision_number"]
         .as_str()
-        .expect("number")
-        .to_owned()
+        .or_else(|| plan["decision_number"].as_str())
+        .unwrap_or_else(|| panic!("a decision number: {plan}"))
+        .to_owned();
+    assert!(decision.contains(&number), "{decision}");
+    number
 }
 
 /// Liisa writes Matti's plan in Finnish, and Matti reads his decision in Swedish.
@@ -235,19 +259,26 @@ async fn a_proxy_writes_the_right_clients_plan_and_the_client_reads_the_decision
         (json!([]), json!([]))
     );
 
-    let number = the_case_worker_decides(&app, &sc).await;
+    let number = the_case_worker_prices_and_decides(&app, &b, &sc).await;
     let matti_plan = &sc.matti_plan;
     // Matti reads it in Swedish.
     b.sign_out().await;
     b.sign_in("matti@demo.valinta.fi", PASSWORD).await;
     b.language("sv").await;
     b.goto("/my").await;
-    let pace = b.text("section.plans [data-testid=pace]").await;
+    let pace = b
+        .text(&format!(
+            "div.plan-link:has(a[href='/my/plans/{matti_plan}']) [data-testid=pace]"
+        ))
+        .await;
     assert!(
         pace.contains("Inga pengar har använts"),
         "the money page tells the pace: {pace}"
     );
-    b.go("a[data-testid=plan-link]").await;
+    b.go(&format!(
+        "a[data-testid=plan-link][href='/my/plans/{matti_plan}']"
+    ))
+    .await;
     assert!(
         b.text("main").await.contains("Liisa Korhonen (för dig)"),
         "who wrote it"

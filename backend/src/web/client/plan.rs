@@ -55,7 +55,7 @@ pub async fn read(web: &Web, actor: &Actor, id: PlanId) -> AppResult<(PlanView, 
     Ok((plan, name))
 }
 
-/// Who wrote something, in words: "sinä", the client's name, "Liisa (puolesta)",
+/// Who wrote something, in words: "sinä", the client's name, "Liisa puolestasi",
 /// "sosiaalityöntekijä".
 pub fn writer(
     lang: Lang,
@@ -84,7 +84,7 @@ pub fn question_text(lang: Lang, q: &Question) -> &'static str {
     }
 }
 
-/// "Kirjoitti sinä, 3.12.2026 14.05".
+/// "Kirjoittaja: sinä, 3.12.2026 14.05".
 fn written(lang: Lang, who: String, at: chrono::DateTime<chrono::Utc>) -> String {
     lang.t_with(
         "plan-written",

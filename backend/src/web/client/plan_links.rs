@@ -1,6 +1,7 @@
 //! The client's plans as her money page lists them: the status, the decision's due day
 //! while a draft, and a decided plan's spending pace (read in full through `plans::read`,
 //! audited).
+use crate::i18n::Translate;
 use crate::{
     auth::Actor,
     domain::{catalogue::PlanStatus, ids::ClientId},
@@ -11,6 +12,7 @@ use crate::{
             plan::status_words,
             plan_pace::{self, PaceView},
         },
+        format,
         session::Web,
     },
 };
@@ -18,6 +20,8 @@ use crate::{
 /// One of the client's plans as her money page links it.
 pub struct PlanLink {
     pub id: String,
+    /// "Oma suunnitelma (tarve todettu 17.11.2026)": a client with two plans tells them apart.
+    pub title: String,
     pub status: String,
     pub due: Option<String>,
     pub pace: Option<PaceView>,
@@ -39,6 +43,10 @@ pub async fn links(web: &Web, actor: &Actor, client: ClientId) -> AppResult<Vec<
         };
         out.push(PlanLink {
             id: p.id.to_string(),
+            title: web.lang.t_with(
+                "plan-link-dated",
+                &[("date", format::date(p.need_identified_on).into())],
+            ),
             status,
             due,
             pace,
