@@ -53,7 +53,7 @@ notice-plan-staff-opened = Planen har påbörjats.
 
 ## The plan page
 plan-staff-title = Plan
-plan-staff-heading = Klientens { $name } plan
+plan-staff-heading = Plan för klienten { $name }
 plan-staff-estimate = Kostnadsberäkning
 plan-staff-decision-number = Beslut { $number }
 plan-staff-printable = Beslutet för utskrift
