@@ -19,6 +19,7 @@ pub mod disputes;
 pub mod domain;
 pub mod error;
 pub mod finance;
+pub mod hsds;
 pub mod http;
 pub mod i18n;
 pub mod identity_codes;

@@ -22,6 +22,7 @@ mod finance;
 mod finvoice;
 mod hardening;
 mod health;
+mod hsds;
 mod idempotency;
 mod identity_codes;
 mod languages;

@@ -13,6 +13,7 @@ pub mod deliveries;
 pub mod disputes;
 pub mod emails;
 pub mod finance;
+pub mod hsds;
 pub mod late_recording;
 pub mod me;
 pub mod notifications;
@@ -200,6 +201,7 @@ pub fn router(state: AppState, pages: Router<AppState>) -> Router {
     let public_url = state.config.email.public_url.clone();
     let router = router
         .merge(pages)
+        .merge(hsds::router())
         .route(
             "/api/openapi.json",
             get(move || async move { Json(openapi.as_ref().clone()) }),

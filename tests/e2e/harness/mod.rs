@@ -6,6 +6,7 @@ pub mod client;
 pub mod finvoice;
 pub mod fixtures;
 pub mod form_session;
+pub mod hsds;
 pub mod ids;
 pub mod money;
 pub mod oidc_provider;

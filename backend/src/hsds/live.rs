@@ -1,0 +1,92 @@
+//! The live catalogue as the directory publishes it: offerings that are listed (not
+//! archived), whose provider is approved for the catalogue service, and whose catalogue
+//! service is not archived — with their providers, services and purchasers.
+use std::collections::{HashMap, HashSet};
+
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use uuid::Uuid;
+
+use crate::{
+    db::entities::{approval, offering, provider, purchaser, service},
+    error::AppResult,
+};
+
+/// Everything the directory shows, read in a handful of queries.
+pub struct Live {
+    /// The live offerings, oldest first (a stable order for paging).
+    pub offerings: Vec<offering::Model>,
+    pub providers: HashMap<Uuid, provider::Model>,
+    pub services: HashMap<Uuid, service::Model>,
+    pub purchasers: HashMap<Uuid, purchaser::Model>,
+}
+
+/// Narrows the offerings read (the rest of a filter is applied to the objects).
+#[derive(Default, Clone, Copy)]
+pub struct Scope {
+    pub offering: Option<Uuid>,
+    pub provider: Option<Uuid>,
+    pub service: Option<Uuid>,
+}
+
+pub async fn load(conn: &impl ConnectionTrait, scope: Scope) -> AppResult<Live> {
+    let mut query = offering::Entity::find().filter(offering::Column::Archived.eq(false));
+    if let Some(id) = scope.offering {
+        query = query.filter(offering::Column::Id.eq(id));
+    }
+    if let Some(id) = scope.provider {
+        query = query.filter(offering::Column::ProviderId.eq(id));
+    }
+    if let Some(id) = scope.service {
+        query = query.filter(offering::Column::ServiceId.eq(id));
+    }
+    let offerings = query
+        .order_by_asc(offering::Column::CreatedAt)
+        .order_by_asc(offering::Column::Id)
+        .all(conn)
+        .await?;
+    let approved: HashSet<(Uuid, Uuid)> = approval::Entity::find()
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|a| (Uuid::from(a.provider_id), Uuid::from(a.service_id)))
+        .collect();
+    let services: HashMap<Uuid, service::Model> = service::Entity::find()
+        .filter(service::Column::ArchivedAt.is_null())
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|s| (s.id, s))
+        .collect();
+    let offerings: Vec<offering::Model> = offerings
+        .into_iter()
+        .filter(|o| {
+            approved.contains(&(o.provider_id, o.service_id))
+                && services.contains_key(&o.service_id)
+        })
+        .collect();
+    let provider_ids: HashSet<Uuid> = offerings.iter().map(|o| o.provider_id).collect();
+    let mut providers = HashMap::new();
+    // In chunks that every database takes as parameters.
+    let ids: Vec<Uuid> = provider_ids.into_iter().collect();
+    for chunk in ids.chunks(500) {
+        for p in provider::Entity::find()
+            .filter(provider::Column::Id.is_in(chunk.iter().copied()))
+            .all(conn)
+            .await?
+        {
+            providers.insert(p.id, p);
+        }
+    }
+    let purchasers = purchaser::Entity::find()
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    Ok(Live {
+        offerings,
+        providers,
+        services,
+        purchasers,
+    })
+}
