@@ -168,7 +168,7 @@ fn row(to: &Addressee, notification: &Notification) -> AppResult<email::ActiveMo
     let payload = serde_json::to_value(notification).map_err(AppError::internal)?;
     Ok(email::ActiveModel {
         id: Set(uuid::Uuid::now_v7()),
-        kind: Set(notification.kind().as_str().to_owned()),
+        kind: Set(notification.kind().into()),
         user_id: Set(to.user_id),
         address: Set(to.address.clone()),
         name: Set(to.name.clone()),
