@@ -687,11 +687,11 @@ pub async fn load(db: &Db, vault: &Vault) -> anyhow::Result<()> {
     )
     .await?;
     mandate::ActiveModel {
-        id: Set(MandateId::new().into()),
-        proxy_user_id: Set(liisa.user_id.into()),
-        client_id: Set(matti.into()),
+        id: Set(MandateId::new()),
+        proxy_user_id: Set(liisa.user_id),
+        client_id: Set(matti),
         relation: Set("äiti (edunvalvoja)".into()),
-        created_by: Set(case_worker.user_id.into()),
+        created_by: Set(case_worker.user_id),
         created_at: Set(now),
         revoked_at: Set(None),
         valid_until: Set(None),

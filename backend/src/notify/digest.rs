@@ -82,7 +82,7 @@ async fn clients_of(db: &Db, person: &user::Model) -> AppResult<Vec<uuid::Uuid>>
         .filter(crate::db::entities::mandate::live())
         .all(&db.conn)
         .await?;
-    clients.extend(mandates.into_iter().map(|m| m.client_id));
+    clients.extend(mandates.into_iter().map(|m| uuid::Uuid::from(m.client_id)));
     Ok(clients)
 }
 
