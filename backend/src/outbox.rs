@@ -3,16 +3,10 @@
 //! commit and the side effect loses nothing. Payloads are ids only; the worker reloads.
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, Set};
-use strum::{AsRefStr, Display, EnumString};
 
 use crate::db::entities::outbox_entry;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, AsRefStr, Display, EnumString)]
-pub enum Topic {
-    /// Bring one offering's search document up to date (or remove it).
-    #[strum(serialize = "search.offering")]
-    SearchOffering,
-}
+pub use outbox_entry::Topic;
 
 pub async fn enqueue(
     conn: &impl ConnectionTrait,
@@ -21,7 +15,7 @@ pub async fn enqueue(
 ) -> Result<(), DbErr> {
     let now = Utc::now();
     outbox_entry::ActiveModel {
-        topic: Set(topic.to_string()),
+        topic: Set(topic),
         subject_id: Set(subject),
         attempts: Set(0),
         available_at: Set(now),

@@ -234,7 +234,7 @@ async fn generate(db: &Db, pid: uuid::Uuid, deliveries: usize, providers: usize)
                 purchaser_id: Set(pid),
                 code: Set(format!("S{i}")),
                 name: Set(json!({"fi": format!("Palvelu {i}")})),
-                unit: Set("hour".into()),
+                unit: Set(valinta::domain::catalogue::Unit::Hour),
                 social_care: Set(*vat == 0),
                 methods: Set(json!(["voucher", "payment_commitment", "direct_invoice"])),
                 voucher_value: Set(None),

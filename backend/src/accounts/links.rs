@@ -48,7 +48,7 @@ pub async fn send(
     account_link::ActiveModel {
         token_hash: Set(token::hash(&text)),
         user_id: Set(to.id.into()),
-        purpose: Set(purpose.as_str().to_owned()),
+        purpose: Set(purpose.into()),
         expires_at: Set(Utc::now() + Duration::minutes(i64::from(valid))),
         used_at: Set(None),
         created_at: Set(Utc::now()),
@@ -142,7 +142,7 @@ pub async fn use_link(db: &Db, presented: &str, new_password: &str) -> Result<()
             subject_type: "user",
             subject_id: account.id.to_string(),
             client: None,
-            detail: Some(serde_json::json!({"purpose": link.purpose})),
+            detail: Some(serde_json::json!({"purpose": link.purpose.0.as_str()})),
         },
     )
     .await?;

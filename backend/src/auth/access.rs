@@ -86,6 +86,6 @@ pub async fn mandated_clients(
         .all(conn)
         .await?
         .into_iter()
-        .map(|m| m.client_id.into())
+        .map(|m| m.client_id)
         .collect())
 }

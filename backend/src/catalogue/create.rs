@@ -86,7 +86,7 @@ pub async fn create(
         purchaser_id: Set(pid.into()),
         code: Set(code),
         name: Set(to_json(&name)?),
-        unit: Set(input.unit.to_string()),
+        unit: Set(input.unit),
         social_care: Set(input.social_care),
         methods: Set(to_json(&terms.methods)?),
         voucher_value: Set(terms.voucher_value),

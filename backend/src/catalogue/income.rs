@@ -61,7 +61,7 @@ impl IncomeBasis {
         let valuation = rule.value(input.household, input.monthly_income);
         Ok(IncomeBasis {
             service_id: service.id.into(),
-            unit: service.unit.parse().map_err(AppError::internal)?,
+            unit: service.unit,
             input,
             rule,
             rule_valid_from: version.valid_from,
@@ -196,7 +196,7 @@ pub async fn read(
     for row in rows {
         let unit = services
             .get(&row.service_id)
-            .and_then(|s| s.unit.parse().ok())
+            .map(|s| s.unit)
             .ok_or_else(|| AppError::internal("income basis without its service"))?;
         let client = allocations
             .iter()

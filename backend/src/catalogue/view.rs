@@ -108,7 +108,7 @@ impl ServiceOut {
             purchaser_id: model.purchaser_id.into(),
             code: model.code.clone(),
             name: from_json(&model.name)?,
-            unit: model.unit.parse().map_err(AppError::internal)?,
+            unit: model.unit,
             social_care: model.social_care,
             methods: now.methods.clone(),
             voucher_value: now.voucher_value,

@@ -95,7 +95,7 @@ pub async fn build_documents(
             title: languages_map(&parse(&model.title)?),
             description: languages_map(&parse(&model.description)?),
             unit_price_cents: model.unit_price.cents(),
-            unit: service.unit.clone(),
+            unit: service.unit.to_string(),
             municipalities,
             municipality_names,
             languages: parse(&model.languages)?,

@@ -117,10 +117,10 @@ impl Worker {
     async fn perform(&self, rows: &[outbox_entry::Model]) -> anyhow::Result<()> {
         let mut offerings = Vec::new();
         for row in rows {
-            match row.topic.parse::<Topic>() {
-                Ok(Topic::SearchOffering) => offerings.push(row.subject_id),
-                Err(_) => {
-                    tracing::error!(topic = %row.topic, "unknown outbox topic; dropping the row")
+            match &row.topic {
+                Topic::SearchOffering => offerings.push(row.subject_id),
+                Topic::Unknown(topic) => {
+                    tracing::error!(%topic, "unknown outbox topic; dropping the row")
                 }
             }
         }

@@ -183,11 +183,11 @@ pub async fn grant(
     end_lapsed(&*tx, proxy.id, client.id).await?;
     let mandate_id = MandateId::new();
     let mandate = mandate::ActiveModel {
-        id: Set(mandate_id.into()),
-        proxy_user_id: Set(proxy.id),
-        client_id: Set(client.id),
+        id: Set(mandate_id),
+        proxy_user_id: Set(proxy.id.into()),
+        client_id: Set(client.id.into()),
         relation: Set(parsed.relation.clone()),
-        created_by: Set(actor.user_id.into()),
+        created_by: Set(actor.user_id),
         created_at: Set(Utc::now()),
         revoked_at: Set(None),
         valid_until: Set(parsed.valid_until),

@@ -40,8 +40,8 @@ impl MandateView {
     pub(crate) fn of(m: &mandate::Model, proxy_name: String) -> Self {
         let live = m.revoked_at.is_none() && m.valid_until.is_none_or(|d| d >= today_in_finland());
         MandateView {
-            mandate_id: m.id.into(),
-            proxy_id: m.proxy_user_id.into(),
+            mandate_id: m.id,
+            proxy_id: m.proxy_user_id,
             name: proxy_name,
             relation: m.relation.clone(),
             valid_until: m.valid_until,
@@ -70,7 +70,7 @@ pub async fn for_client(
         .order_by_desc(mandate::Column::CreatedAt)
         .all(conn)
         .await?;
-    let proxies: Vec<uuid::Uuid> = mandates.iter().map(|m| m.proxy_user_id).collect();
+    let proxies: Vec<uuid::Uuid> = mandates.iter().map(|m| m.proxy_user_id.into()).collect();
     let names: std::collections::HashMap<uuid::Uuid, String> = user::Entity::find()
         .filter(user::Column::Id.is_in(proxies))
         .all(conn)
@@ -80,7 +80,15 @@ pub async fn for_client(
         .collect();
     let mut views: Vec<MandateView> = mandates
         .iter()
-        .map(|m| MandateView::of(m, names.get(&m.proxy_user_id).cloned().unwrap_or_default()))
+        .map(|m| {
+            MandateView::of(
+                m,
+                names
+                    .get(&m.proxy_user_id.into())
+                    .cloned()
+                    .unwrap_or_default(),
+            )
+        })
         .collect();
     views.sort_by_key(|v| !v.live);
     audit::record(

@@ -7,10 +7,7 @@ use crate::{
     audit::{self, AuditEvent},
     auth::{Actor, access},
     db::entities::{api_token, mandate, user},
-    domain::{
-        ids::{ClientId, MandateId},
-        text::parse_text,
-    },
+    domain::{ids::MandateId, text::parse_text},
     error::{AppError, AppResult, field},
     mandates::MandateView,
     notify,
@@ -25,11 +22,11 @@ pub async fn revoke(
 ) -> AppResult<MandateView> {
     let reason = field("reason", parse_text(reason, 500))?;
     let tx = state.db.begin_write().await?;
-    let found = mandate::Entity::find_by_id(uuid::Uuid::from(id))
+    let found = mandate::Entity::find_by_id(id)
         .one(&*tx)
         .await?
         .ok_or_else(|| AppError::not_found("mandate"))?;
-    let client_id = ClientId::from(found.client_id);
+    let client_id = found.client_id;
     // Anyone who may not manage the client is told the mandate does not exist.
     let (client, acting) = access::load_client(&*tx, actor, client_id)
         .await
@@ -46,7 +43,7 @@ pub async fn revoke(
     let proxy = found.proxy_user_id;
     let mut active = found.into_active_model();
     active.revoked_at = Set(Some(Utc::now()));
-    active.revoked_by = Set(Some(actor.user_id.into()));
+    active.revoked_by = Set(Some(actor.user_id));
     active.revoke_reason = Set(Some(reason.clone()));
     let revoked = active.update(&*tx).await?;
     // Sessions that had chosen this client choose again.

@@ -100,8 +100,8 @@ pub async fn save(db: &Db, user: UserId, choices: Vec<(Topic, Choice)>) -> AppRe
     for (topic, choice) in choices {
         notification_choice::Entity::insert(notification_choice::ActiveModel {
             user_id: Set(user),
-            topic: Set(topic.as_str().to_owned()),
-            choice: Set(choice.as_str().to_owned()),
+            topic: Set(topic.into()),
+            choice: Set(choice),
             updated_at: Set(Utc::now()),
         })
         .on_conflict(

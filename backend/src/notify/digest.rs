@@ -8,7 +8,10 @@ use valinta_emails::{DeliveryDigest, DigestLine, Notification, Topic};
 use crate::{
     db::{
         Db,
-        entities::{allocation, client, delivery, mandate, notification_choice, user},
+        entities::{
+            allocation, client, delivery, mandate, notification_choice,
+            notification_choice::StoredTopic, user,
+        },
     },
     domain::{catalogue::DeliveryStatus, start_of_finnish_day},
     error::AppResult,
@@ -26,8 +29,8 @@ pub async fn weekly(db: &Db, today: NaiveDate) -> AppResult<usize> {
     let from = this_monday - Duration::days(7);
     let week = from.iso_week();
     let chosen = notification_choice::Entity::find()
-        .filter(notification_choice::Column::Topic.eq(Topic::Deliveries.as_str()))
-        .filter(notification_choice::Column::Choice.eq(Choice::Weekly.as_str()))
+        .filter(notification_choice::Column::Topic.eq(StoredTopic(Topic::Deliveries)))
+        .filter(notification_choice::Column::Choice.eq(Choice::Weekly))
         .all(&db.conn)
         .await?;
     let mut sent = 0;
@@ -79,7 +82,7 @@ async fn clients_of(db: &Db, person: &user::Model) -> AppResult<Vec<uuid::Uuid>>
         .filter(crate::db::entities::mandate::live())
         .all(&db.conn)
         .await?;
-    clients.extend(mandates.into_iter().map(|m| m.client_id));
+    clients.extend(mandates.into_iter().map(|m| uuid::Uuid::from(m.client_id)));
     Ok(clients)
 }
 

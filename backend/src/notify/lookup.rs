@@ -63,7 +63,7 @@ pub async fn bought(
     let unit = service::Entity::find_by_id(offering.service_id)
         .one(conn)
         .await?
-        .map(|s| s.unit)
+        .map(|s| s.unit.to_string())
         .unwrap_or_default();
     Ok((offering, unit))
 }

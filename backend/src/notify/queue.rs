@@ -16,33 +16,7 @@ use super::recipients::Addressee;
 
 pub use crate::db::entities::email::EmailStatus;
 
-/// What a person chose for one optional topic.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Choice {
-    On,
-    Off,
-    /// Deliveries only: one weekly digest instead of one email per delivery.
-    Weekly,
-}
-
-impl Choice {
-    pub fn parse(raw: &str) -> Option<Choice> {
-        match raw {
-            "on" => Some(Choice::On),
-            "off" => Some(Choice::Off),
-            "weekly" => Some(Choice::Weekly),
-            _ => None,
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Choice::On => "on",
-            Choice::Off => "off",
-            Choice::Weekly => "weekly",
-        }
-    }
-}
+pub use crate::db::entities::notification_choice::Choice;
 
 /// The addressee's choice for a topic; "on" until they change it.
 pub async fn choice(
@@ -53,13 +27,10 @@ pub async fn choice(
     let Some(user) = user else {
         return Ok(Choice::On);
     };
-    let row =
-        notification_choice::Entity::find_by_id((UserId::from(user), topic.as_str().to_owned()))
-            .one(conn)
-            .await?;
-    Ok(row
-        .and_then(|r| Choice::parse(&r.choice))
-        .unwrap_or(Choice::On))
+    let row = notification_choice::Entity::find_by_id((UserId::from(user), topic.into()))
+        .one(conn)
+        .await?;
+    Ok(row.map(|r| r.choice).unwrap_or(Choice::On))
 }
 
 /// Whether this kind goes to this person now (mandatory kinds always do).
@@ -197,7 +168,7 @@ fn row(to: &Addressee, notification: &Notification) -> AppResult<email::ActiveMo
     let payload = serde_json::to_value(notification).map_err(AppError::internal)?;
     Ok(email::ActiveModel {
         id: Set(uuid::Uuid::now_v7()),
-        kind: Set(notification.kind().as_str().to_owned()),
+        kind: Set(notification.kind().into()),
         user_id: Set(to.user_id),
         address: Set(to.address.clone()),
         name: Set(to.name.clone()),

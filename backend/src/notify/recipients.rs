@@ -104,7 +104,7 @@ pub async fn client_side(
         .all(conn)
         .await?
         .into_iter()
-        .map(|m| m.proxy_user_id)
+        .map(|m| m.proxy_user_id.into())
         .collect();
     if !proxies.is_empty() {
         let users = user::Entity::find()

@@ -165,7 +165,7 @@ pub async fn add_proxy(
                 email: proxy.email,
                 relation: mandate.relation,
                 client_id: cid,
-                mandate_id: mandate.id.into(),
+                mandate_id: mandate.id,
                 valid_until: mandate.valid_until,
             }),
         )

@@ -126,7 +126,7 @@ pub async fn compare(
             offering_id: *id,
             offering: OfferingOut::from_models(model, provider, ratings.get(&model.id))?,
             service_name: from_json(&service.name)?,
-            unit: service.unit.parse().map_err(AppError::internal)?,
+            unit: service.unit,
             methods: from_json(&service.methods)?,
             client_share_per_unit: figures.as_ref().map(|f| f.client_share_per_unit),
             units_affordable: figures.as_ref().map(|f| f.units_affordable),

@@ -49,7 +49,7 @@ impl EmailOut {
     pub fn of(e: email::Model) -> EmailOut {
         EmailOut {
             id: e.id,
-            kind: e.kind,
+            kind: e.kind.to_string(),
             to: e.address,
             lang: e.lang,
             status: e.status.to_string(),

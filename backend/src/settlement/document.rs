@@ -155,7 +155,7 @@ pub fn shown_line<'a>(
     let service = services.get(&line.service_id);
     let name: Option<LocalizedText> =
         service.and_then(|s| serde_json::from_value(s.name.clone()).ok());
-    let unit = service.map(|s| s.unit.clone()).unwrap_or_default();
+    let unit = service.map(|s| s.unit.to_string()).unwrap_or_default();
     ShownLine {
         line,
         service_code: service.map(|s| s.code.clone()).unwrap_or_default(),

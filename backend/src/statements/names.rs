@@ -65,7 +65,7 @@ pub async fn of_commitments(
                 provider_name: providers.get(&c.provider_id).cloned().unwrap_or_default(),
                 service_id: service.id.into(),
                 service_name: serde_json::from_value(service.name.clone()).unwrap_or_default(),
-                unit: service.unit.clone(),
+                unit: service.unit.to_string(),
             },
         );
     }

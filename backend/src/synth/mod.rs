@@ -109,7 +109,7 @@ pub async fn generate(db: &Db, count: usize, seed: u64) -> anyhow::Result<Genera
             purchaser_id: Set(purchaser_id),
             code: Set(s.code.to_owned()),
             name: Set(json!({"fi": s.fi, "sv": s.sv, "en": s.en})),
-            unit: Set(s.unit.to_owned()),
+            unit: Set(s.unit),
             social_care: Set(s.social_care),
             methods: Set(json!(s.methods)),
             voucher_value: Set(s.voucher_value.map(Money::from_cents)),

@@ -122,7 +122,7 @@ pub async fn list(web: Web, uri: Uri, Query(query): Query<StatusQuery>) -> AppRe
             id: e.id.to_string(),
             created: format::moment(e.created_at),
             failed: e.status == EmailStatus::Failed,
-            kind: e.kind,
+            kind: e.kind.to_string(),
             to: e.address,
             status: web.lang.t(&format!("email-status-{}", e.status)),
             attempts: e.attempts,

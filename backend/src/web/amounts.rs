@@ -58,7 +58,7 @@ pub async fn units_by_offering(
             .all(conn)
             .await?
             .into_iter()
-            .map(|s| (s.id, s.unit))
+            .map(|s| (s.id, s.unit.to_string()))
             .collect();
         found.extend(listed.into_iter().filter_map(|o| {
             let unit = units.get(&o.service_id).cloned();

@@ -19,6 +19,12 @@ impl LinkPurpose {
             LinkPurpose::ResetPassword => "reset_password",
         }
     }
+
+    pub fn parse(raw: &str) -> Option<LinkPurpose> {
+        [LinkPurpose::SetPassword, LinkPurpose::ResetPassword]
+            .into_iter()
+            .find(|purpose| purpose.as_str() == raw)
+    }
 }
 
 /// A single-use link; `link` carries the token and is valid for `valid_minutes`.

@@ -1,12 +1,13 @@
 //! Rows of `emails`: the email outbox.
 use sea_orm::entity::prelude::*;
+use valinta_emails::Kind;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "emails")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
-    pub kind: String,
+    pub kind: StoredKind,
     pub user_id: Option<Uuid>,
     pub address: String,
     pub name: String,
@@ -48,3 +49,41 @@ pub enum EmailStatus {
     Sent,
     Failed,
 }
+
+/// The emails crate's kind as a column (that crate knows no database), stored as its
+/// snake_case tag (`Kind::as_str`), the same text as the payload's `kind`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, DeriveValueType)]
+#[sea_orm(
+    value_type = "String",
+    from_str = "StoredKind::parse",
+    to_str = "StoredKind::tag"
+)]
+pub struct StoredKind(pub Kind);
+
+impl StoredKind {
+    fn parse(raw: &str) -> Result<Self, UnknownKind> {
+        Kind::parse(raw)
+            .map(Self)
+            .ok_or_else(|| UnknownKind(raw.to_owned()))
+    }
+
+    fn tag(&self) -> &'static str {
+        self.0.as_str()
+    }
+}
+
+impl From<Kind> for StoredKind {
+    fn from(kind: Kind) -> Self {
+        Self(kind)
+    }
+}
+
+impl std::fmt::Display for StoredKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0.as_str())
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("unknown email kind {0:?}")]
+pub struct UnknownKind(String);

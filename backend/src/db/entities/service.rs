@@ -2,7 +2,7 @@
 //! `catalogue::terms`); every version is in `service_terms`.
 use sea_orm::entity::prelude::*;
 
-use crate::domain::Money;
+use crate::domain::{Money, catalogue::Unit};
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "services")]
@@ -12,7 +12,7 @@ pub struct Model {
     pub purchaser_id: Uuid,
     pub code: String,
     pub name: Json,
-    pub unit: String,
+    pub unit: Unit,
     pub social_care: bool,
     pub methods: Json,
     #[sea_orm(column_name = "voucher_value_cents")]

@@ -155,7 +155,7 @@ async fn draw(
     let lang = web.lang;
     let picked = form.allocation.parse().ok();
     let (ctx, listing, coverage, view) = coverage_of(web, id, picked).await?;
-    let unit = listing.service.unit.clone();
+    let unit = listing.service.unit.to_string();
     let usable: Vec<_> = coverage.usable().collect();
     let only_one = usable.len() == 1;
     let options = usable

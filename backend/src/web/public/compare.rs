@@ -168,7 +168,7 @@ pub async fn show(web: Web, uri: Uri) -> AppResult<Response> {
 }
 
 fn column(lang: Lang, l: &Listing, rating: &RatingOut, fit: Option<&Fit>) -> Column {
-    let unit = l.service.unit.as_str();
+    let unit = l.service.unit.as_ref();
     let text = |v: &serde_json::Value| -> Vec<String> {
         serde_json::from_value(v.clone()).unwrap_or_default()
     };

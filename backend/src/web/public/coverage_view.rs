@@ -153,7 +153,7 @@ pub async fn for_offering(
         return Ok(None);
     };
     let coverage = coverage::of(&decisions, offering, service, today_in_finland())?;
-    let view = view(web.lang, &coverage, picked, &service.unit);
+    let view = view(web.lang, &coverage, picked, service.unit.as_ref());
     Ok(Some((ctx, coverage, view)))
 }
 

@@ -152,7 +152,7 @@ pub async fn show(
     let accessibility: Vec<Accessibility> =
         serde_json::from_value(l.offering.accessibility.clone()).unwrap_or_default();
     let accessibility: Vec<String> = accessibility.iter().map(ToString::to_string).collect();
-    let unit = l.service.unit.as_str();
+    let unit = l.service.unit.as_ref();
     let coverage = coverage_view::for_offering(&web, &l.offering, &l.service, None)
         .await?
         .map(|(_, _, view)| view);

@@ -145,9 +145,12 @@ async fn unit_counts(
         let n = by_service.get(&s.id.to_string()).copied().unwrap_or(0);
         let order = Unit::VARIANTS
             .iter()
-            .position(|u| u.as_ref() == s.unit)
+            .position(|u| *u == s.unit)
             .unwrap_or(usize::MAX);
-        counts.entry(order).or_insert_with(|| (s.unit.clone(), 0)).1 += n;
+        counts
+            .entry(order)
+            .or_insert_with(|| (s.unit.to_string(), 0))
+            .1 += n;
     }
     Ok(counts.into_values().filter(|(_, n)| *n > 0).collect())
 }
