@@ -20,7 +20,10 @@ use crate::{
     paging::{self, Page, Paged},
 };
 
-use super::{PlanResult, read::is_overdue};
+use super::{
+    PlanResult,
+    read::{is_overdue, plans_of_client},
+};
 
 /// Which plans a caseload shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -108,20 +111,7 @@ pub async fn of_client(
     let (client_row, acting) = crate::auth::access::load_client(&db.conn, actor, client_id).await?;
     super::access::require_case_worker(acting, "list a client's plans")?;
     let today = today_in_finland();
-    let plans = plan::Entity::find()
-        .filter(plan::Column::ClientId.eq(client_id))
-        .order_by_desc(plan::Column::NeedIdentifiedOn)
-        .order_by_asc(plan::Column::Id)
-        .all(&db.conn)
-        .await?;
-    audit::record_list(
-        db,
-        actor,
-        "plans_listed",
-        "plan",
-        plans.iter().map(|p| (p.id.0, p.client_id)),
-    )
-    .await?;
+    let plans = plans_of_client(db, actor, client_id).await?;
     Ok(plans
         .into_iter()
         .map(|p| CaseloadRow {

@@ -9,11 +9,10 @@ use chrono::{Datelike, NaiveDate};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::{
-    audit,
     auth::{Actor, access},
     db::{
         Db,
-        entities::{client, ledger_entry, plan, user},
+        entities::{client, ledger_entry, user},
     },
     domain::{
         Money,
@@ -24,7 +23,10 @@ use crate::{
     },
 };
 
-use super::{PlanError, PlanResult, PlanView, read::is_overdue};
+use super::{
+    PlanError, PlanResult, PlanView,
+    read::{is_overdue, plans_of_client},
+};
 
 /// One of a client's plans, as her money page lists it.
 #[derive(Clone, Debug)]
@@ -42,20 +44,7 @@ pub async fn of_client(db: &Db, actor: &Actor, client: ClientId) -> PlanResult<V
         .await
         .map_err(|_| PlanError::NotFound)?;
     let today = today_in_finland();
-    let plans = plan::Entity::find()
-        .filter(plan::Column::ClientId.eq(client))
-        .order_by_desc(plan::Column::NeedIdentifiedOn)
-        .order_by_desc(plan::Column::CreatedAt)
-        .all(&db.conn)
-        .await?;
-    audit::record_list(
-        db,
-        actor,
-        "plans_listed",
-        "plan",
-        plans.iter().map(|p| (p.id.0, p.client_id)),
-    )
-    .await?;
+    let plans = plans_of_client(db, actor, client).await?;
     Ok(plans
         .iter()
         .map(|p| PlanSummary {

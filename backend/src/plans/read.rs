@@ -200,3 +200,28 @@ fn current_answers(history: &[AnswerView]) -> Vec<AnswerView> {
         .filter_map(|q| history.iter().rev().find(|a| a.key == q.key).cloned())
         .collect()
 }
+
+/// A client's plans, the newest need first (then the newest opened), audited as a list of
+/// reads: the one query behind both the client's money page and the case worker's client
+/// page. Who may list them is the caller's to check first.
+pub(super) async fn plans_of_client(
+    db: &crate::db::Db,
+    actor: &Actor,
+    client: ClientId,
+) -> PlanResult<Vec<plan::Model>> {
+    let plans = plan::Entity::find()
+        .filter(plan::Column::ClientId.eq(client))
+        .order_by_desc(plan::Column::NeedIdentifiedOn)
+        .order_by_desc(plan::Column::CreatedAt)
+        .all(&db.conn)
+        .await?;
+    crate::audit::record_list(
+        db,
+        actor,
+        "plans_listed",
+        "plan",
+        plans.iter().map(|p| (p.id.0, p.client_id)),
+    )
+    .await?;
+    Ok(plans)
+}

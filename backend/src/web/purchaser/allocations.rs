@@ -4,7 +4,6 @@
 use crate::i18n::Translate;
 use askama::Template;
 use axum::response::Response;
-use strum::VariantArray;
 
 use crate::{
     allocations::grant::{self, GrantInput},
@@ -18,6 +17,7 @@ use crate::{
     web::{
         format,
         page::{Choice, Field, FormErrors, PageCtx, Pairs, done, render},
+        purchaser::decision_form::{self, CommonFields, Hints, Origin},
         session::{Web, WebForm},
         views,
     },
@@ -37,17 +37,6 @@ async fn draw(web: &Web, id: ClientId, form: &Pairs, errors: FormErrors) -> AppR
     let lang = web.lang;
     let client = crate::clients::read::one(&web.state.db.conn, &actor, id).await?;
     let catalogue = views::whole_catalogue(&web.state, pid).await?;
-    let kind = form.one("kind");
-    let kinds = FundingKind::VARIANTS
-        .iter()
-        .map(|k| {
-            Choice::new(
-                k.to_string(),
-                views::word(lang, "funding", k.as_ref()),
-                kind == k.to_string(),
-            )
-        })
-        .collect();
     let ticked = form.many("service_ids");
     let service_options = catalogue
         .iter()
@@ -59,21 +48,19 @@ async fn draw(web: &Web, id: ClientId, form: &Pairs, errors: FormErrors) -> AppR
             )
         })
         .collect();
+    let common = CommonFields::new(
+        lang,
+        form,
+        Hints {
+            granted: "field-euros-hint",
+            voucher_value: "field-voucher-value-hint",
+        },
+    );
     let mut fields = vec![
-        Field::new("kind", "select", lang.t("field-funding-kind"))
-            .options(kinds)
-            .required(),
-        Field::new("granted", "text", lang.t("field-granted"))
-            .value(form.one("granted"))
-            .inputmode("decimal")
-            .hint(lang.t("field-euros-hint"))
-            .required(),
-        Field::new("valid_from", "date", lang.t("field-valid-from"))
-            .value(form.one("valid_from"))
-            .required(),
-        Field::new("valid_to", "date", lang.t("field-valid-to"))
-            .value(form.one("valid_to"))
-            .required(),
+        common.kind,
+        common.granted.required(),
+        common.valid_from,
+        common.valid_to,
         Field::new("grace_days", "text", lang.t("field-grace-days"))
             .value(form.one("grace_days"))
             .inputmode("numeric")
@@ -81,10 +68,7 @@ async fn draw(web: &Web, id: ClientId, form: &Pairs, errors: FormErrors) -> AppR
         Field::new("service_ids", "checks", lang.t("field-allocation-services"))
             .options(service_options)
             .hint(lang.t("field-allocation-services-hint")),
-        Field::new("voucher_value", "text", lang.t("field-voucher-value"))
-            .value(form.one("voucher_value"))
-            .inputmode("decimal")
-            .hint(lang.t("field-voucher-value-hint")),
+        common.voucher_value,
         Field::new("household_size", "text", lang.t("field-household-size"))
             .value(form.one("household_size"))
             .inputmode("numeric")
@@ -125,10 +109,8 @@ struct Typed {
 
 /// The decision as typed on the form, for the rules to check.
 fn typed(form: &Pairs) -> AppResult<Typed> {
-    let kind: FundingKind = form
-        .one("kind")
-        .parse()
-        .map_err(|_| AppError::invalid("kind", "choose voucher or personal budget"))?;
+    let kind = decision_form::chosen_kind(form)
+        .ok_or_else(|| AppError::invalid("kind", "choose voucher or personal budget"))?;
     let service_ids = form
         .many("service_ids")
         .iter()
@@ -160,7 +142,7 @@ pub async fn create(
     PathId(id): PathId<ClientId>,
     WebForm(pairs): WebForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let (actor, _) = super::staff(&web)?;
+    let (actor, pid) = super::staff(&web)?;
     let form = Pairs(pairs);
     let step = form.one("step");
     if step == "edit" {
@@ -198,7 +180,13 @@ pub async fn create(
         }
     };
     if step != "confirm" {
-        return super::grant_check::draw(&web, id, &form, &new).await;
+        let services = views::whole_catalogue(&web.state, pid)
+            .await?
+            .iter()
+            .filter(|s| new.services.contains(&s.id))
+            .map(|s| views::pick(web.lang, &s.name))
+            .collect();
+        return decision_form::confirmation(&web, Origin::Client(id), &form, &new, services).await;
     }
     grant::grant(&web.state.db, &actor, new).await?;
     Ok(done(

@@ -1,11 +1,10 @@
 //! The decision form: personal budget or voucher, the period, the sum granted (the estimate
 //! unless changed) and a voucher value for a voucher. Posting it shows the confirmation
-//! (`decision_check`); confirming decides. A decided plan is never decided again: a second
+//! (`decision_form::confirmation`, shared with a grant from the client's page); confirming decides. A decided plan is never decided again: a second
 //! decision, a refreshed or replayed confirmation, is refused in words and grants nothing.
 use crate::i18n::Translate;
 use askama::Template;
 use axum::{http::StatusCode, response::IntoResponse, response::Response};
-use strum::VariantArray;
 
 use crate::{
     domain::{catalogue::FundingKind, ids::PlanId, today_in_finland},
@@ -19,7 +18,8 @@ use crate::{
     web::i18n::Lang,
     web::{
         format,
-        page::{Choice, Field, FormErrors, PageCtx, Pairs, done, render},
+        page::{Field, FormErrors, PageCtx, Pairs, done, render},
+        purchaser::decision_form::{self, CommonFields, Hints, Origin},
         session::{Web, WebForm},
         views,
     },
@@ -68,34 +68,22 @@ async fn draw(web: &Web, id: PlanId, form: &Pairs, errors: FormErrors) -> AppRes
     Ok((status, render(&page)?).into_response())
 }
 
-/// The decision's controls with what was typed.
+/// The decision's controls with what was typed: the one decision form's questions.
 fn decision_fields(lang: Lang, form: &Pairs) -> Vec<Field> {
-    let kind = form.one("kind");
-    let kinds = FundingKind::VARIANTS
-        .iter()
-        .map(|k| {
-            let label = views::word(lang, "funding", k.as_ref());
-            Choice::new(k.to_string(), label, kind == k.to_string())
-        })
-        .collect();
+    let common = CommonFields::new(
+        lang,
+        form,
+        Hints {
+            granted: "plan-staff-field-granted-hint",
+            voucher_value: "plan-staff-field-voucher-value-hint",
+        },
+    );
     vec![
-        Field::new("kind", "select", lang.t("field-funding-kind"))
-            .options(kinds)
-            .required(),
-        Field::new("valid_from", "date", lang.t("field-valid-from"))
-            .value(form.one("valid_from"))
-            .required(),
-        Field::new("valid_to", "date", lang.t("field-valid-to"))
-            .value(form.one("valid_to"))
-            .required(),
-        Field::new("granted", "text", lang.t("field-granted"))
-            .value(form.one("granted"))
-            .inputmode("decimal")
-            .hint(lang.t("plan-staff-field-granted-hint")),
-        Field::new("voucher_value", "text", lang.t("field-voucher-value"))
-            .value(form.one("voucher_value"))
-            .inputmode("decimal")
-            .hint(lang.t("plan-staff-field-voucher-value-hint")),
+        common.kind,
+        common.granted,
+        common.valid_from,
+        common.valid_to,
+        common.voucher_value,
     ]
 }
 
@@ -134,9 +122,9 @@ pub async fn submit(
         |name: &str| Some(format::decimal_input(&form.one(name))).filter(|v| !v.is_empty());
     let (granted, voucher) = (optional("granted"), optional("voucher_value"));
     let (valid_from, valid_to) = (form.one("valid_from"), form.one("valid_to"));
-    let kind = match form.one("kind").parse::<FundingKind>() {
-        Ok(kind) => kind,
-        Err(_) => {
+    let kind = match decision_form::chosen_kind(&form) {
+        Some(kind) => kind,
+        None => {
             let refused = plans::invalid("kind", "choose a personal budget or a voucher");
             let errors = super::form_errors(web.lang, refused)?;
             return draw(&web, id, &form, errors).await;
@@ -155,7 +143,15 @@ pub async fn submit(
         check(&web.state.db, &actor, id, &input).await.map(Some)
     };
     match outcome {
-        Ok(Some(preview)) => super::decision_check::draw(&web, id, &form, &preview).await,
+        Ok(Some(preview)) => {
+            let services = preview
+                .services
+                .iter()
+                .map(|name| views::pick(web.lang, name))
+                .collect();
+            let origin = Origin::Plan(id);
+            decision_form::confirmation(&web, origin, &form, &preview.allocation, services).await
+        }
         Ok(None) => Ok(done(
             &format!("/purchaser/plans/{id}"),
             "plan-staff-decided",

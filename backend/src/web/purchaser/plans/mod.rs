@@ -3,7 +3,6 @@
 //! with its confirmation. Thin over `plans::`; they speak about the client, never to her.
 pub mod caseload;
 pub mod decision;
-pub mod decision_check;
 pub mod lines;
 pub mod open;
 mod parts;
