@@ -75,6 +75,12 @@ pub async fn deliveries(
         let copies = stored
             .get(&(provider.id.clone(), record.reference.clone()))
             .map_or(&[][..], Vec::as_slice);
+        assert!(
+            !record.oversized || matches!(record.result, Delivered::Refused { status: 409, .. }),
+            "delivery {} is worth more than the voucher, yet it was not refused as an overdraw: {:?}",
+            record.reference,
+            record.result
+        );
         match &record.result {
             Delivered::Acknowledged {
                 id,

@@ -29,6 +29,8 @@ pub enum Delivered {
 
 #[derive(Clone, Debug)]
 pub struct DeliveryRecord {
+    /// Larger than any voucher: must be refused as an overdraw.
+    pub oversized: bool,
     pub provider: usize,
     pub client: usize,
     pub reference: String,
@@ -52,6 +54,9 @@ pub struct Load {
     pub books: Arc<Mutex<Books>>,
     /// The load stops after this long.
     pub run: Duration,
+    /// A quantity worth more than any voucher holds: every tenth delivery asks for it, so
+    /// that refusals happen at any pace.
+    pub oversized: String,
 }
 
 fn pick<T: Clone>(items: &[T]) -> Option<T> {
@@ -111,10 +116,11 @@ impl Load {
                 continue;
             };
             n += 1;
+            let oversized = n % 10 == 0;
             let reference = format!("FO-{provider}-{lane}-{n}");
             let body = json!({
                 "date": self.market.date,
-                "quantity": QUANTITY,
+                "quantity": if oversized { self.oversized.as_str() } else { QUANTITY },
                 "unit_price": UNIT_PRICE,
                 "reference": reference,
             });
@@ -146,6 +152,7 @@ impl Load {
                 .expect("books")
                 .deliveries
                 .push(DeliveryRecord {
+                    oversized,
                     provider,
                     client,
                     reference,
