@@ -96,7 +96,7 @@ macro_rules! search_test {
             use $crate::harness::{Backend, SearchEngine, TestApp};
 
             async fn run(backend: Backend, engine: SearchEngine) {
-                let test = concat!(module_path!(), "::", stringify!($name));
+                let test = module_path!();
                 if let Some(app) = TestApp::spawn_search(backend, engine, test).await {
                     super::$name(app).await;
                 }
