@@ -61,6 +61,15 @@ impl Engine {
         }
     }
 
+    /// True when the engine's index is new, empty or of another version and must be
+    /// rebuilt from the database before it can be trusted.
+    pub fn needs_rebuild(&self) -> bool {
+        match self {
+            Engine::Embedded(e) => e.rebuilt(),
+            Engine::Meilisearch(e) => e.stale(),
+        }
+    }
+
     pub fn name(&self) -> &'static str {
         match self {
             Engine::Embedded(_) => "embedded",

@@ -1,7 +1,7 @@
 //! The Meilisearch engine: index settings, the document shape sent to Meilisearch, and the
 //! mapping of `SearchQuery` to Meilisearch's filter, sort, paging and facet parameters.
 use std::collections::{BTreeMap, HashMap};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use meilisearch_sdk::client::Client;
 use meilisearch_sdk::errors::{Error as MeiliError, ErrorCode};
@@ -23,7 +23,12 @@ const PRIMARY_KEY: &str = "offering_id";
 /// Writes wait for their task so that callers can read their own writes; a reindex of a
 /// large batch may legitimately take this long.
 const TASK_TIMEOUT: Duration = Duration::from_secs(120);
-const TASK_POLL: Duration = Duration::from_millis(25);
+/// A one-document task usually finishes in a few milliseconds: look early, then back off
+/// to a steady poll (a change must be searchable within a second also under load).
+const TASK_FIRST_POLL: Duration = Duration::from_millis(2);
+const TASK_MAX_POLL: Duration = Duration::from_millis(25);
+
+const HEALTH_TIMEOUT: Duration = Duration::from_secs(2);
 
 /// Page mode counts exactly only up to this many hits; it must exceed the catalogue.
 const MAX_TOTAL_HITS: usize = 200_000;
@@ -37,6 +42,9 @@ const FACET_ATTRIBUTES: [&str; 4] = ["service_id", "municipalities", "languages"
 pub struct MeiliEngine {
     client: Client,
     index: Index,
+    /// True when this start found the index new, empty or with settings of another
+    /// version: its documents must be (re)built from the database.
+    stale: bool,
 }
 
 /// The document as Meilisearch stores it: the offering plus the fields only Meilisearch
@@ -60,26 +68,55 @@ struct MeiliGeo {
 }
 
 impl MeiliEngine {
-    /// Connects, creates the index when missing and applies the settings. Safe to call
-    /// on every start: both steps are idempotent.
+    /// Connects, creates the index when missing and applies the settings when they differ
+    /// from what the index has. Safe to call on every start: both steps are idempotent.
+    /// `place_names` are extra synonym groups (a municipality's Finnish and Swedish name).
     pub async fn connect(
         url: &str,
         api_key: Option<&str>,
         index: &str,
+        place_names: &[Vec<String>],
     ) -> Result<Self, SearchError> {
         let client = Client::new(url, api_key).map_err(meili_err)?;
-        let engine = MeiliEngine {
+        let mut engine = MeiliEngine {
             index: client.index(index),
             client,
+            stale: false,
         };
-        engine.create_index().await?;
-        let task = engine
-            .index
-            .set_settings(&settings())
-            .await
-            .map_err(meili_err)?;
-        engine.wait(task).await?;
+        let created = engine.create_index().await?;
+        let wanted = settings(place_names);
+        let outdated = !engine.has_settings(&wanted).await?;
+        if outdated {
+            let task = engine
+                .index
+                .set_settings(&wanted)
+                .await
+                .map_err(meili_err)?;
+            engine.wait(task).await?;
+        }
+        let empty = engine.num_docs().await? == 0;
+        engine.stale = created || outdated || empty;
         Ok(engine)
+    }
+
+    /// True when the index was new, empty or of other settings at connect: the caller
+    /// rebuilds it from the database (an empty catalogue makes this true every time, and
+    /// rebuilding nothing is cheap).
+    pub fn stale(&self) -> bool {
+        self.stale
+    }
+
+    pub async fn num_docs(&self) -> Result<usize, SearchError> {
+        let stats = self.index.get_stats().await.map_err(meili_err)?;
+        Ok(stats.number_of_documents)
+    }
+
+    /// Whether the index already has every setting in `wanted` (Meilisearch answers all
+    /// its settings, defaults included, and lists sortable attributes in its own order).
+    async fn has_settings(&self, wanted: &Settings) -> Result<bool, SearchError> {
+        let current = self.index.get_settings().await.map_err(meili_err)?;
+        let as_json = |s: &Settings| serde_json::to_value(s).unwrap_or_default();
+        Ok(settings_contain(&as_json(&current), &as_json(wanted)))
     }
 
     /// Deletes the whole index (used by tests to clean up their uniquely named index).
@@ -92,7 +129,8 @@ impl MeiliEngine {
         self.wait(task).await
     }
 
-    async fn create_index(&self) -> Result<(), SearchError> {
+    /// Creates the index; true when it was new, false when it existed.
+    async fn create_index(&self) -> Result<bool, SearchError> {
         let task = self
             .client
             .create_index(&self.index.uid, Some(PRIMARY_KEY))
@@ -102,9 +140,9 @@ impl MeiliEngine {
             Task::Failed { content }
                 if content.error.error_code == ErrorCode::IndexAlreadyExists =>
             {
-                Ok(())
+                Ok(false)
             }
-            other => task_result(other),
+            other => task_result(other).map(|()| true),
         }
     }
 
@@ -162,15 +200,33 @@ impl MeiliEngine {
         Ok(to_results(results))
     }
 
+    /// A Meilisearch that does not answer within `HEALTH_TIMEOUT` counts as down: a hung
+    /// server must not hang `/ready`.
     pub async fn healthy(&self) -> bool {
-        self.client.is_healthy().await
+        tokio::time::timeout(HEALTH_TIMEOUT, self.client.is_healthy())
+            .await
+            .unwrap_or(false)
     }
 
+    /// Waits for a task to succeed or fail. The deadline counts wall time (requests
+    /// included), and the poll starts short because most tasks are small.
     async fn finish(&self, task: TaskInfo) -> Result<Task, SearchError> {
-        self.client
-            .wait_for_task(task, Some(TASK_POLL), Some(TASK_TIMEOUT))
-            .await
-            .map_err(meili_err)
+        let deadline = Instant::now() + TASK_TIMEOUT;
+        let mut pause = TASK_FIRST_POLL;
+        loop {
+            tokio::time::sleep(pause).await;
+            let status = self.client.get_task(&task).await.map_err(meili_err)?;
+            if matches!(status, Task::Succeeded { .. } | Task::Failed { .. }) {
+                return Ok(status);
+            }
+            if Instant::now() >= deadline {
+                return Err(SearchError::Unavailable(format!(
+                    "Meilisearch task {} did not finish within {TASK_TIMEOUT:?}",
+                    task.task_uid
+                )));
+            }
+            pause = (pause * 2).min(TASK_MAX_POLL);
+        }
     }
 
     async fn wait(&self, task: TaskInfo) -> Result<(), SearchError> {
@@ -307,7 +363,35 @@ fn sort_rules(sort: Sort) -> Vec<String> {
     }
 }
 
-fn settings() -> Settings {
+/// Whether `current` holds every value of `wanted` (nulls in `wanted` are "unset"); the
+/// attribute sets compare as sets.
+fn settings_contain(current: &serde_json::Value, wanted: &serde_json::Value) -> bool {
+    use serde_json::Value;
+    match (current, wanted) {
+        (_, Value::Null) => true,
+        (Value::Object(current), Value::Object(wanted)) => wanted.iter().all(|(key, want)| {
+            let have = current.get(key).unwrap_or(&Value::Null);
+            match (key.as_str(), have, want) {
+                (
+                    "sortableAttributes" | "filterableAttributes",
+                    Value::Array(a),
+                    Value::Array(b),
+                ) => {
+                    let sorted = |v: &Vec<Value>| {
+                        let mut v: Vec<String> = v.iter().map(Value::to_string).collect();
+                        v.sort();
+                        v
+                    };
+                    sorted(a) == sorted(b)
+                }
+                _ => settings_contain(have, want),
+            }
+        }),
+        (current, wanted) => current == wanted,
+    }
+}
+
+fn settings(place_names: &[Vec<String>]) -> Settings {
     let typo = TypoToleranceSettings {
         enabled: Some(true),
         min_word_size_for_typos: Some(MinWordSizeForTypos {
@@ -351,7 +435,7 @@ fn settings() -> Settings {
             "updated_at:desc",
         ])
         .with_typo_tolerance(typo)
-        .with_synonyms(synonym_map())
+        .with_synonyms(synonym_map(place_names))
         .with_pagination(PaginationSetting {
             max_total_hits: MAX_TOTAL_HITS,
         })
@@ -361,15 +445,30 @@ fn settings() -> Settings {
         })
 }
 
-fn synonym_map() -> HashMap<String, Vec<String>> {
-    text::SYNONYM_GROUPS
+/// Every word of a group maps to the rest of its group: the shared synonym groups, then
+/// the place names (lowercase; a name the same in both languages is no group).
+fn synonym_map(place_names: &[Vec<String>]) -> HashMap<String, Vec<String>> {
+    let mut map: HashMap<String, Vec<String>> = text::SYNONYM_GROUPS
         .iter()
         .flat_map(|group| {
             group
                 .iter()
                 .map(|w| (w.to_string(), text::synonyms(w).map(String::from).collect()))
         })
-        .collect()
+        .collect();
+    for group in place_names {
+        let names: Vec<String> = group.iter().map(|n| n.trim().to_lowercase()).collect();
+        for name in &names {
+            let others: Vec<String> = names.iter().filter(|o| *o != name).cloned().collect();
+            if !others.is_empty() && !name.is_empty() {
+                let entry = map.entry(name.clone()).or_default();
+                entry.extend(others);
+                entry.sort();
+                entry.dedup();
+            }
+        }
+    }
+    map
 }
 
 fn meili_err(e: MeiliError) -> SearchError {

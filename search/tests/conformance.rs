@@ -1,5 +1,6 @@
 //! Runs the shared conformance suite on every engine: the embedded one in RAM and on disk
-//! always, Meilisearch whenever `MEILISEARCH_URL` is set (`MEILISEARCH_KEY` optional).
+//! always, a real Meilisearch whenever one is configured (`bash .ci/run` starts one and
+//! sets `VALINTA_TEST_MEILISEARCH_URL` and `_KEY`; `MEILISEARCH_URL` works too).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use valinta_search::embedded::EmbeddedEngine;
@@ -45,27 +46,64 @@ async fn embedded_index_of_another_schema_version_is_rebuilt() {
     assert_eq!(engine.num_docs(), 0);
 }
 
+/// The Meilisearch under test: `VALINTA_TEST_MEILISEARCH_URL` (set by `.ci/run`, which
+/// starts one) or `MEILISEARCH_URL`; `None` skips, unless `VALINTA_REQUIRE_MEILISEARCH=1`.
+fn meilisearch_under_test(test: &str) -> Option<(String, Option<String>)> {
+    let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+    match var("VALINTA_TEST_MEILISEARCH_URL").or_else(|| var("MEILISEARCH_URL")) {
+        Some(url) => {
+            let key = var("VALINTA_TEST_MEILISEARCH_KEY").or_else(|| var("MEILISEARCH_KEY"));
+            Some((url, key))
+        }
+        None if var("VALINTA_REQUIRE_MEILISEARCH").as_deref() == Some("1") => panic!(
+            "{test}: VALINTA_REQUIRE_MEILISEARCH=1 but no VALINTA_TEST_MEILISEARCH_URL is set"
+        ),
+        None => {
+            eprintln!(
+                "{test} skipped: no Meilisearch (`bash .ci/run` starts one; or set \
+                 VALINTA_TEST_MEILISEARCH_URL and VALINTA_TEST_MEILISEARCH_KEY)"
+            );
+            None
+        }
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn meilisearch_conforms() {
-    let Ok(url) = std::env::var("MEILISEARCH_URL") else {
-        eprintln!(
-            "meilisearch_conforms skipped: no server configured (set MEILISEARCH_URL to run it)"
-        );
+    let Some((url, key)) = meilisearch_under_test("meilisearch_conforms") else {
         return;
     };
-    let key = std::env::var("MEILISEARCH_KEY").ok();
     let index = format!("valinta_conformance_{}", uuid::Uuid::new_v4().simple());
-    let meili = MeiliEngine::connect(&url, key.as_deref(), &index)
+    let places = [vec!["Vantaa".to_owned(), "Vanda".to_owned()]];
+    let meili = MeiliEngine::connect(&url, key.as_deref(), &index, &places)
         .await
         .unwrap();
-    // Settings are applied on every connect: a second connect must succeed unchanged.
+    assert!(
+        meili.stale(),
+        "a new index must be filled from the database"
+    );
+    meili.upsert(conformance::fixtures()).await.unwrap();
+    // Settings are checked on every connect: a second connect finds them in place and the
+    // documents there, so nothing needs rebuilding.
     let meili = {
         drop(meili);
-        MeiliEngine::connect(&url, key.as_deref(), &index)
+        MeiliEngine::connect(&url, key.as_deref(), &index, &places)
             .await
             .unwrap()
     };
+    assert!(!meili.stale(), "same settings and documents: not stale");
+    assert_eq!(meili.num_docs().await.unwrap(), 30);
+    // Other settings (a new synonym here) make the index stale: documents are rebuilt.
+    let more_places = [places[0].clone(), vec!["Espoo".into(), "Esbo".into()]];
+    let meili = {
+        drop(meili);
+        MeiliEngine::connect(&url, key.as_deref(), &index, &more_places)
+            .await
+            .unwrap()
+    };
+    assert!(meili.stale(), "changed settings: rebuild");
     let engine = Engine::Meilisearch(meili);
+    assert!(engine.healthy().await);
     let failures = conformance::failures(&engine).await;
     let Engine::Meilisearch(meili) = engine else {
         unreachable!()

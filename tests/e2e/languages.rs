@@ -303,7 +303,7 @@ async fn municipality_names_work_in_search_and_forms(app: TestApp) {
     );
 }
 
-db_test!(municipality_names_work_in_search_and_forms);
+search_test!(municipality_names_work_in_search_and_forms);
 
 async fn demo_app(backend: Backend) -> TestApp {
     TestApp::spawn_with(backend, &["--demo"]).await

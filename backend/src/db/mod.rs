@@ -52,7 +52,9 @@ impl Deref for WriteTx {
 
 impl WriteTx {
     pub async fn commit(self) -> Result<(), DbErr> {
-        self.tx.commit().await
+        self.tx.commit().await?;
+        crate::outbox::committed();
+        Ok(())
     }
 }
 

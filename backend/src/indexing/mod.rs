@@ -31,6 +31,7 @@ pub async fn open_engine(args: &SearchArgs, data_dir: &Path) -> anyhow::Result<E
                 url,
                 args.meilisearch_key.as_deref(),
                 &args.meilisearch_index,
+                &place_name_synonyms(),
             )
             .await
             .with_context(|| format!("cannot use Meilisearch at MEILISEARCH_URL {url}"))?;
@@ -45,9 +46,20 @@ pub async fn open_engine(args: &SearchArgs, data_dir: &Path) -> anyhow::Result<E
     }
 }
 
-/// True when the embedded index started empty and must be rebuilt from the database.
+/// True when the index is new, empty or of another version (either engine) and must be
+/// rebuilt from the database: a fresh Meilisearch is filled at start, no manual reindex.
 pub fn needs_rebuild(engine: &Engine) -> bool {
-    matches!(engine, Engine::Embedded(e) if e.rebuilt())
+    engine.needs_rebuild()
+}
+
+/// Every municipality's Finnish and Swedish name as a synonym pair for Meilisearch
+/// ("Kerava" ↔ "Kervo"), from the list the rest of the product uses.
+fn place_name_synonyms() -> Vec<Vec<String>> {
+    crate::domain::municipality::all()
+        .iter()
+        .filter(|m| m.fi != m.sv)
+        .map(|m| vec![m.fi.to_owned(), m.sv.to_owned()])
+        .collect()
 }
 
 /// Brings the documents of these offerings up to date: searchable ones are upserted, the

@@ -20,10 +20,11 @@ use valinta_search::Engine;
 use crate::{
     db::{Db, entities::outbox_entry},
     indexing,
-    outbox::Topic,
+    outbox::{self, Topic},
 };
 
-/// How often an idle worker looks for new rows: a change is searchable well within a second.
+/// How often an idle worker looks for new rows written by other processes; this process's
+/// own commits wake it at once (`outbox::wait_for_work`).
 const POLL: Duration = Duration::from_millis(100);
 const BATCH: u64 = 500;
 /// How often dated catalogue changes are looked for.
@@ -45,7 +46,7 @@ impl Worker {
                     next_terms = tokio::time::Instant::now() + TERMS_EVERY;
                 }
                 match self.run_once().await {
-                    Ok(0) => tokio::time::sleep(POLL).await,
+                    Ok(0) => outbox::wait_for_work(POLL).await,
                     Ok(_) => {}
                     Err(err) => {
                         tracing::warn!("outbox worker: {err:#}");

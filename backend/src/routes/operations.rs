@@ -10,10 +10,13 @@ pub async fn health() -> &'static str {
 }
 
 /// 200 when the database and the search engine answer, else 503 saying which does not.
+/// `search.pending_changes` counts index changes the outbox still holds (all of them are
+/// applied once the engine answers again).
 #[utoipa::path(get, path = "/ready", tag = "operations", responses((status = 200), (status = 503)))]
 pub async fn ready(State(state): State<AppState>) -> impl IntoResponse {
     let database = state.db.ping().await;
     let search = state.search.healthy().await;
+    let pending = crate::outbox::pending(&state.db.conn).await.ok();
     let status = if database && search {
         StatusCode::OK
     } else {
@@ -21,7 +24,11 @@ pub async fn ready(State(state): State<AppState>) -> impl IntoResponse {
     };
     let body = serde_json::json!({
         "database": if database { "up" } else { "down" },
-        "search": { "engine": state.search.name(), "status": if search { "up" } else { "down" } },
+        "search": {
+            "engine": state.search.name(),
+            "status": if search { "up" } else { "down" },
+            "pending_changes": pending,
+        },
     });
     (status, axum::Json(body))
 }

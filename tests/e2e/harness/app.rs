@@ -10,6 +10,8 @@ use std::time::Duration;
 
 use sea_orm::{ConnectOptions, ConnectionTrait, Database};
 
+use super::meili::{self, MeiliIndex, SearchEngine};
+
 pub const ADMIN_EMAIL: &str = "admin@valinta.test";
 pub const ADMIN_PASSWORD: &str = "admin-password-e2e";
 const POSTGRES_SECRET_KEY: &str = "e2e-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz";
@@ -37,6 +39,8 @@ pub struct TestApp {
     stderr_path: PathBuf,
     data_dir: PathBuf,
     postgres: Option<PostgresDb>,
+    /// The test's own Meilisearch index, deleted after the server stops.
+    meili: Option<MeiliIndex>,
     _dir: tempfile::TempDir,
 }
 
@@ -91,6 +95,41 @@ impl TestApp {
         Self::spawn_with_env(backend, extra_args, &[]).await
     }
 
+    /// A server on this search engine; `None` (the test skips, saying so) when the engine
+    /// is Meilisearch and this run has none, see [`meili::shared_server`].
+    pub async fn spawn_search(
+        backend: Backend,
+        engine: SearchEngine,
+        test: &str,
+    ) -> Option<TestApp> {
+        match engine {
+            SearchEngine::Embedded => Some(Self::spawn(backend).await),
+            SearchEngine::Meilisearch => {
+                let server = meili::shared_server(test)?;
+                Some(Self::spawn_on_meili(backend, MeiliIndex::new(server), &[]).await)
+            }
+        }
+    }
+
+    /// A server that searches with Meilisearch, in this index (which it deletes at the end).
+    pub async fn spawn_on_meili(
+        backend: Backend,
+        index: MeiliIndex,
+        extra_args: &[&str],
+    ) -> TestApp {
+        let env = index.env();
+        let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let mut app = Self::spawn_unstarted(backend, &env).await;
+        app.meili = Some(index);
+        app.start(extra_args).await;
+        app
+    }
+
+    /// The Meilisearch index this server uses, if any.
+    pub fn meili_index(&self) -> Option<&MeiliIndex> {
+        self.meili.as_ref()
+    }
+
     /// Like [`TestApp::spawn_with`], with extra environment variables for the server
     /// (e.g. the OpenID Connect settings).
     pub async fn spawn_with_env(
@@ -98,6 +137,12 @@ impl TestApp {
         extra_args: &[&str],
         envs: &[(&str, &str)],
     ) -> TestApp {
+        let mut app = Self::spawn_unstarted(backend, envs).await;
+        app.start(extra_args).await;
+        app
+    }
+
+    async fn spawn_unstarted(backend: Backend, envs: &[(&str, &str)]) -> TestApp {
         let dir = tempfile::Builder::new()
             .prefix("valinta-e2e-")
             .tempdir()
@@ -132,7 +177,7 @@ impl TestApp {
             .expect("build HTTP client");
 
         // Build the app before starting, so a failed start still cleans up in Drop.
-        let mut app = TestApp {
+        TestApp {
             backend,
             base_url: String::new(),
             http,
@@ -145,10 +190,9 @@ impl TestApp {
             stderr_path,
             data_dir,
             postgres,
+            meili: None,
             _dir: dir,
-        };
-        app.start(extra_args).await;
-        app
+        }
     }
 
     /// A second server process on this one's PostgreSQL database (as a second instance
@@ -178,6 +222,8 @@ impl TestApp {
                 url: db.url.clone(),
                 owned: false,
             }),
+            // The sibling shares the index (through `envs`); the first instance drops it.
+            meili: None,
             _dir: dir,
         };
         app.start(extra_args).await;
@@ -221,6 +267,8 @@ impl TestApp {
             .env_remove("DATABASE_URL")
             .env_remove("VALINTA_SECRET_KEY")
             .env_remove("MEILISEARCH_URL")
+            .env_remove("MEILISEARCH_KEY")
+            .env_remove("MEILISEARCH_INDEX")
             .env_remove("SMTP_URL")
             .env_remove("VALINTA_OIDC_ISSUER")
             .env("VALINTA_ADMIN_EMAIL", ADMIN_EMAIL)
