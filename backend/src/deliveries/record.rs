@@ -39,5 +39,5 @@ pub async fn record(
     let found = crate::commitments::read::find(&db.conn, commitment).await?;
     actor.require_provider(found.provider_id, "commitment")?;
     let new = parse(commitment, text)?;
-    deliveries::record(db, found.provider_id, new, actor).await
+    deliveries::record_on(db, found.provider_id, found.allocation_id, new, actor).await
 }

@@ -3,14 +3,15 @@
 //! settlement reverses it. The provider's reference makes recording idempotent.
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, JoinType,
+    QueryFilter, QuerySelect, Set,
 };
 
 use crate::{
     auth::{ActingFor, Actor},
     db::{
         Db, WriteTx,
-        entities::{allocation, commitment, delivery, purchaser, service},
+        entities::{allocation, commitment, delivery, offering, purchaser, service},
         unique,
     },
     domain::{
@@ -86,8 +87,25 @@ pub async fn record(
     new: NewDelivery,
     actor: &Actor,
 ) -> AppResult<Recorded> {
+    let allocation = commitment::Entity::find_by_id(uuid::Uuid::from(new.commitment))
+        .one(&db.conn)
+        .await?
+        .ok_or_else(|| AppError::not_found("commitment"))?
+        .allocation_id;
+    record_on(db, provider, allocation.into(), new, actor).await
+}
+
+/// [`record`] for a caller that has read the commitment: a commitment's allocation never
+/// changes, so it need not be read again before the lock.
+pub async fn record_on(
+    db: &Db,
+    provider: ProviderId,
+    allocation: AllocationId,
+    new: NewDelivery,
+    actor: &Actor,
+) -> AppResult<Recorded> {
     check_not_future(new.date, today_in_finland())?;
-    match record_once(db, provider, &new, actor).await? {
+    match record_once(db, provider, allocation, &new, actor).await? {
         Attempt::Done(recorded) => Ok(*recorded),
         // A concurrent request with the same reference committed first.
         Attempt::ReferenceTaken => repeated(&db.conn, provider, &new)
@@ -131,20 +149,25 @@ async fn repeated(
 async fn record_once(
     db: &Db,
     provider: ProviderId,
+    allocation_id: AllocationId,
     new: &NewDelivery,
     actor: &Actor,
 ) -> AppResult<Attempt> {
     let tx = db.begin_write().await?;
-    let allocation_id =
-        AllocationId::from(commitments::load(&tx, new.commitment).await?.allocation_id);
     let allocation = lock_allocation(db, &tx, allocation_id).await?;
     // Under the allocation lock, a resend of a committed delivery is seen here.
     if let Some(found) = repeated(&*tx, provider, new).await? {
         return Ok(Attempt::Done(Box::new(found)));
     }
     let current = commitments::load(&tx, new.commitment).await?;
+    if current.allocation_id != allocation.id {
+        return Err(AppError::internal(
+            "commitment read with another allocation",
+        ));
+    }
     // The catalogue's terms (cap, voucher value) in force on the delivery's date.
-    let service = service_of(&*tx, &current).await?;
+    let (offering, service) = offering_and_service(&*tx, &current).await?;
+    let unit = service.unit.to_string();
     let service = crate::catalogue::terms::as_of(&*tx, service, new.date).await?;
     let purchaser = purchaser::Entity::find_by_id(current.purchaser_id)
         .one(&*tx)
@@ -179,7 +202,8 @@ async fn record_once(
     }
     let movement = spend(new, id, &decision);
     let allocation = apply(&*tx, allocation, movement, actor, None).await?;
-    crate::notify::client::delivery_recorded(&*tx, &inserted, &allocation).await?;
+    crate::notify::client::delivery_recorded(&*tx, &inserted, &allocation, &offering, &unit)
+        .await?;
     tx.commit().await?;
     Ok(Attempt::Done(Box::new(Recorded::Created(
         inserted, allocation,
@@ -190,14 +214,28 @@ pub(crate) async fn service_of(
     conn: &impl sea_orm::ConnectionTrait,
     commitment: &commitment::Model,
 ) -> AppResult<service::Model> {
-    let offering = crate::db::entities::offering::Entity::find_by_id(commitment.offering_id)
+    Ok(offering_and_service(conn, commitment).await?.1)
+}
+
+/// The commitment's offering and its catalogue service, in one statement.
+async fn offering_and_service(
+    conn: &impl sea_orm::ConnectionTrait,
+    commitment: &commitment::Model,
+) -> AppResult<(offering::Model, service::Model)> {
+    let (offering, service) = offering::Entity::find_by_id(commitment.offering_id)
+        .join(
+            JoinType::InnerJoin,
+            offering::Entity::belongs_to(service::Entity)
+                .from(offering::Column::ServiceId)
+                .to(service::Column::Id)
+                .into(),
+        )
+        .select_also(service::Entity)
         .one(conn)
         .await?
         .ok_or_else(|| AppError::not_found("offering"))?;
-    service::Entity::find_by_id(offering.service_id)
-        .one(conn)
-        .await?
-        .ok_or_else(|| AppError::not_found("service"))
+    let service = service.ok_or_else(|| AppError::not_found("service"))?;
+    Ok((offering, service))
 }
 
 /// Voids a recorded delivery for a reason the client will see: the reversal below, and

@@ -86,12 +86,15 @@ pub async fn commitment_answered(
     .await
 }
 
+/// A new delivery with the balance it left. The recording already holds the commitment's
+/// offering and its catalogue unit ("hour"), so they are passed rather than read again.
 pub async fn delivery_recorded(
     conn: &impl ConnectionTrait,
     delivery: &delivery::Model,
     allocation: &allocation::Model,
+    offering: &offering::Model,
+    unit: &str,
 ) -> AppResult<()> {
-    let (offering, unit) = lookup::bought(conn, delivery.commitment_id).await?;
     let provider = lookup::provider_name(conn, delivery.provider_id).await?;
     each(conn, delivery.client_id, |to| {
         Notification::DeliveryRecorded(DeliveryRecorded {
@@ -100,7 +103,7 @@ pub async fn delivery_recorded(
             provider: provider.clone(),
             date: delivery.date,
             quantity: quantity(delivery.quantity),
-            unit: unit.clone(),
+            unit: unit.to_owned(),
             total: euros(delivery.total),
             purchaser_share: euros(delivery.purchaser_share),
             client_share: euros(delivery.client_share),
