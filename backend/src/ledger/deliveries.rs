@@ -105,8 +105,7 @@ pub async fn record_on(
     actor: &Actor,
 ) -> AppResult<Recorded> {
     check_not_future(new.date, today_in_finland())?;
-    let terms = Terms::read(&db.conn, commitment, new.date).await?;
-    match record_once(db, provider, commitment, &terms, &new, actor).await? {
+    match record_once(db, provider, commitment, &new, actor).await? {
         Attempt::Done(recorded) => Ok(*recorded),
         // The reference was recorded before: by an earlier request (a resend) or by a
         // concurrent one that committed first.
@@ -119,8 +118,8 @@ pub async fn record_on(
 /// What a delivery is decided against that the allocation lock does not guard: the
 /// offering and its catalogue terms on the delivery's date, the purchaser's recording
 /// window, late recording opened on the commitment, the offering's prices, and who is
-/// told. Nothing that changes these takes the allocation lock, so they are read before the
-/// transaction and the lock is held only for the balance, the commitment and the writes.
+/// told. Nothing that changes these takes the allocation lock, so they are read before it
+/// and the lock is held only for the balance, the commitment and the writes.
 struct Terms {
     offering: offering::Model,
     /// The catalogue unit ("hour") the client is told.
@@ -205,11 +204,21 @@ async fn record_once(
     db: &Db,
     provider: ProviderId,
     commitment: &commitment::Model,
-    terms: &Terms,
     new: &NewDelivery,
     actor: &Actor,
 ) -> AppResult<Attempt> {
-    let tx = db.begin_write().await?;
+    // The terms are read before the lock. On SQLite the transaction holds the one write
+    // gate, so they are read before it. On PostgreSQL they are read inside it: every
+    // statement outside a transaction takes a connection from the pool, which first
+    // checks it with a round trip of its own.
+    let (tx, terms) = if db.is_postgres() {
+        let tx = db.begin_write().await?;
+        let terms = Terms::read(&*tx, commitment, new.date).await?;
+        (tx, terms)
+    } else {
+        let terms = Terms::read(&db.conn, commitment, new.date).await?;
+        (db.begin_write().await?, terms)
+    };
     let allocation = lock_allocation(db, &tx, commitment.allocation_id.into()).await?;
     let current = commitments::load(&tx, new.commitment).await?;
     let now = Circumstances {
