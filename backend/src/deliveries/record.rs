@@ -1,11 +1,18 @@
 //! Recording a delivery as the API, the portal's form and API keys send it: the typed-in
 //! values parsed (each error naming its field), the commitment's provider checked, then
 //! the ledger records it.
+use sea_orm::EntityTrait;
+
 use crate::{
     auth::Actor,
-    db::Db,
-    domain::{Money, Quantity, day::parse_day, ids::CommitmentId, text::parse_text},
-    error::{AppResult, field},
+    db::{Db, entities::commitment},
+    domain::{
+        Money, Quantity,
+        day::parse_day,
+        ids::{CommitmentId, ProviderId},
+        text::parse_text,
+    },
+    error::{AppError, AppResult, field},
     ledger::deliveries::{self, NewDelivery, Recorded},
 };
 
@@ -36,8 +43,12 @@ pub async fn record(
     commitment: CommitmentId,
     text: &DeliveryText<'_>,
 ) -> AppResult<Recorded> {
-    let found = crate::commitments::read::find(&db.conn, commitment).await?;
-    actor.require_provider(found.provider_id, "commitment")?;
+    let found = commitment::Entity::find_by_id(uuid::Uuid::from(commitment))
+        .one(&db.conn)
+        .await?
+        .ok_or_else(|| AppError::not_found("commitment"))?;
+    let provider = ProviderId::from(found.provider_id);
+    actor.require_provider(provider, "commitment")?;
     let new = parse(commitment, text)?;
-    deliveries::record(db, found.provider_id, new, actor).await
+    deliveries::record_on(db, provider, &found, new, actor).await
 }

@@ -3,20 +3,21 @@
 //! settlement reverses it. The provider's reference makes recording idempotent.
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, JoinType,
+    QueryFilter, QuerySelect, Set,
 };
 
 use crate::{
     auth::{ActingFor, Actor},
     db::{
         Db, WriteTx,
-        entities::{allocation, commitment, delivery, purchaser, service},
+        entities::{allocation, commitment, delivery, offering, purchaser, service},
         unique,
     },
     domain::{
         Money, Quantity,
         catalogue::{CommitmentStatus, DeliveryStatus},
-        ids::{AllocationId, DeliveryId, ProviderId},
+        ids::{DeliveryId, ProviderId},
         recording::RecordingDays,
         today_in_finland,
     },
@@ -86,21 +87,89 @@ pub async fn record(
     new: NewDelivery,
     actor: &Actor,
 ) -> AppResult<Recorded> {
+    let commitment = commitment::Entity::find_by_id(uuid::Uuid::from(new.commitment))
+        .one(&db.conn)
+        .await?
+        .ok_or_else(|| AppError::not_found("commitment"))?;
+    record_on(db, provider, &commitment, new, actor).await
+}
+
+/// [`record`] for a caller that has read the commitment. Only its fixed parts are used
+/// (allocation, offering, purchaser, client): its status and reservation are read again
+/// under the allocation lock.
+pub async fn record_on(
+    db: &Db,
+    provider: ProviderId,
+    commitment: &commitment::Model,
+    new: NewDelivery,
+    actor: &Actor,
+) -> AppResult<Recorded> {
     check_not_future(new.date, today_in_finland())?;
-    match record_once(db, provider, &new, actor).await? {
+    match record_once(db, provider, commitment, &new, actor).await? {
         Attempt::Done(recorded) => Ok(*recorded),
-        // A concurrent request with the same reference committed first.
+        // The reference was recorded before: by an earlier request (a resend) or by a
+        // concurrent one that committed first.
         Attempt::ReferenceTaken => repeated(&db.conn, provider, &new)
             .await?
             .ok_or_else(|| AppError::internal("duplicate reference vanished")),
     }
 }
 
+/// What a delivery is decided against that the allocation lock does not guard: the
+/// offering and its catalogue terms on the delivery's date, the purchaser's recording
+/// window, late recording opened on the commitment, the offering's prices, and who is
+/// told. Nothing that changes these takes the allocation lock, so they are read before it
+/// and the lock is held only for the balance, the commitment and the writes.
+struct Terms {
+    offering: offering::Model,
+    /// The catalogue unit ("hour") the client is told.
+    unit: String,
+    service: service::Model,
+    recording_days: RecordingDays,
+    late_until: Option<chrono::NaiveDate>,
+    prices: crate::prices::PriceHistory,
+    audience: crate::notify::client::DeliveryAudience,
+}
+
+impl Terms {
+    async fn read(
+        conn: &impl ConnectionTrait,
+        commitment: &commitment::Model,
+        date: chrono::NaiveDate,
+    ) -> AppResult<Terms> {
+        let (offering, service) = offering_and_service(conn, commitment).await?;
+        let unit = service.unit.to_string();
+        // The catalogue's terms (cap, voucher value) in force on the delivery's date.
+        let service = crate::catalogue::terms::as_of(conn, service, date).await?;
+        let purchaser = purchaser::Entity::find_by_id(commitment.purchaser_id)
+            .one(conn)
+            .await?
+            .ok_or_else(|| AppError::internal("commitment without purchaser"))?;
+        let late = crate::late_recording::open_until(conn, &[commitment.id]).await?;
+        let prices = crate::prices::history::of(conn, commitment.offering_id).await?;
+        let audience = crate::notify::client::delivery_audience(
+            conn,
+            commitment.client_id,
+            commitment.provider_id,
+        )
+        .await?;
+        Ok(Terms {
+            offering,
+            unit,
+            service,
+            recording_days: RecordingDays::from_stored(purchaser.recording_days),
+            late_until: late.get(&commitment.id).copied(),
+            prices,
+            audience,
+        })
+    }
+}
+
 /// One try at recording under the allocation lock.
 enum Attempt {
     Done(Box<Recorded>),
-    /// The insert met the reference's unique constraint: a concurrent request with the
-    /// same reference committed after this one read, and its delivery is the answer.
+    /// The insert met the reference's unique constraint: the reference was recorded
+    /// before, and that delivery is the answer.
     ReferenceTaken,
 }
 
@@ -128,37 +197,45 @@ async fn repeated(
     Ok(Some(Recorded::Repeated(existing, allocation)))
 }
 
+/// The reference is looked up only when it matters: a new delivery inserts straight away
+/// (the unique reference catches a resend, answered after the rollback), and a refused one
+/// checks first whether it was recorded before, when the rules would now refuse it.
 async fn record_once(
     db: &Db,
     provider: ProviderId,
+    commitment: &commitment::Model,
     new: &NewDelivery,
     actor: &Actor,
 ) -> AppResult<Attempt> {
-    let tx = db.begin_write().await?;
-    let allocation_id =
-        AllocationId::from(commitments::load(&tx, new.commitment).await?.allocation_id);
-    let allocation = lock_allocation(db, &tx, allocation_id).await?;
-    // Under the allocation lock, a resend of a committed delivery is seen here.
-    if let Some(found) = repeated(&*tx, provider, new).await? {
-        return Ok(Attempt::Done(Box::new(found)));
-    }
+    // The terms are read before the lock. On SQLite the transaction holds the one write
+    // gate, so they are read before it. On PostgreSQL they are read inside it: every
+    // statement outside a transaction takes a connection from the pool, which first
+    // checks it with a round trip of its own.
+    let (tx, terms) = if db.is_postgres() {
+        let tx = db.begin_write().await?;
+        let terms = Terms::read(&*tx, commitment, new.date).await?;
+        (tx, terms)
+    } else {
+        let terms = Terms::read(&db.conn, commitment, new.date).await?;
+        (db.begin_write().await?, terms)
+    };
+    let allocation = lock_allocation(db, &tx, commitment.allocation_id.into()).await?;
     let current = commitments::load(&tx, new.commitment).await?;
-    // The catalogue's terms (cap, voucher value) in force on the delivery's date.
-    let service = service_of(&*tx, &current).await?;
-    let service = crate::catalogue::terms::as_of(&*tx, service, new.date).await?;
-    let purchaser = purchaser::Entity::find_by_id(current.purchaser_id)
-        .one(&*tx)
-        .await?
-        .ok_or_else(|| AppError::internal("commitment without purchaser"))?;
-    let late = crate::late_recording::open_until(&*tx, &[current.id]).await?;
-    let prices = crate::prices::history::of(&*tx, current.offering_id).await?;
     let now = Circumstances {
         today: today_in_finland(),
-        recording_days: RecordingDays::from_stored(purchaser.recording_days),
-        late_until: late.get(&current.id).copied(),
-        prices: &prices,
+        recording_days: terms.recording_days,
+        late_until: terms.late_until,
+        prices: &terms.prices,
     };
-    let decision = decide(&current, &allocation, &service, new, &now)?;
+    let decision = match decide(&current, &allocation, &terms.service, new, &now) {
+        Ok(decision) => decision,
+        Err(refused) => {
+            return match repeated(&*tx, provider, new).await? {
+                Some(found) => Ok(Attempt::Done(Box::new(found))),
+                None => Err(refused),
+            };
+        }
+    };
     let id = DeliveryId::new();
     let inserted = match delivery_row(id, provider, new, &allocation, &decision, actor)
         .insert(&*tx)
@@ -179,7 +256,15 @@ async fn record_once(
     }
     let movement = spend(new, id, &decision);
     let allocation = apply(&*tx, allocation, movement, actor, None).await?;
-    crate::notify::client::delivery_recorded(&*tx, &inserted, &allocation).await?;
+    crate::notify::client::delivery_recorded(
+        &*tx,
+        &terms.audience,
+        &inserted,
+        &allocation,
+        &terms.offering,
+        &terms.unit,
+    )
+    .await?;
     tx.commit().await?;
     Ok(Attempt::Done(Box::new(Recorded::Created(
         inserted, allocation,
@@ -190,14 +275,28 @@ pub(crate) async fn service_of(
     conn: &impl sea_orm::ConnectionTrait,
     commitment: &commitment::Model,
 ) -> AppResult<service::Model> {
-    let offering = crate::db::entities::offering::Entity::find_by_id(commitment.offering_id)
+    Ok(offering_and_service(conn, commitment).await?.1)
+}
+
+/// The commitment's offering and its catalogue service, in one statement.
+async fn offering_and_service(
+    conn: &impl sea_orm::ConnectionTrait,
+    commitment: &commitment::Model,
+) -> AppResult<(offering::Model, service::Model)> {
+    let (offering, service) = offering::Entity::find_by_id(commitment.offering_id)
+        .join(
+            JoinType::InnerJoin,
+            offering::Entity::belongs_to(service::Entity)
+                .from(offering::Column::ServiceId)
+                .to(service::Column::Id)
+                .into(),
+        )
+        .select_also(service::Entity)
         .one(conn)
         .await?
         .ok_or_else(|| AppError::not_found("offering"))?;
-    service::Entity::find_by_id(offering.service_id)
-        .one(conn)
-        .await?
-        .ok_or_else(|| AppError::not_found("service"))
+    let service = service.ok_or_else(|| AppError::not_found("service"))?;
+    Ok((offering, service))
 }
 
 /// Voids a recorded delivery for a reason the client will see: the reversal below, and

@@ -86,21 +86,43 @@ pub async fn commitment_answered(
     .await
 }
 
+/// Who is told of a delivery on a client's commitment, and the provider's name they are
+/// told: read before the recording's transaction, which then only queues the emails.
+pub struct DeliveryAudience {
+    to: Vec<Addressee>,
+    provider: String,
+}
+
+pub async fn delivery_audience(
+    conn: &impl ConnectionTrait,
+    client: uuid::Uuid,
+    provider: uuid::Uuid,
+) -> AppResult<DeliveryAudience> {
+    Ok(DeliveryAudience {
+        to: recipients::client_side(conn, client).await?,
+        provider: lookup::provider_name(conn, provider).await?,
+    })
+}
+
+/// A new delivery with the balance it left. The recording already holds the commitment's
+/// offering and its catalogue unit ("hour"), so they are passed rather than read again.
 pub async fn delivery_recorded(
     conn: &impl ConnectionTrait,
+    audience: &DeliveryAudience,
     delivery: &delivery::Model,
     allocation: &allocation::Model,
+    offering: &offering::Model,
+    unit: &str,
 ) -> AppResult<()> {
-    let (offering, unit) = lookup::bought(conn, delivery.commitment_id).await?;
-    let provider = lookup::provider_name(conn, delivery.provider_id).await?;
-    each(conn, delivery.client_id, |to| {
+    let provider = &audience.provider;
+    queue::send_each(conn, &audience.to, |to| {
         Notification::DeliveryRecorded(DeliveryRecorded {
             on_behalf_of: to.on_behalf_of.clone(),
             offering: text_in(&offering.title, to.lang),
             provider: provider.clone(),
             date: delivery.date,
             quantity: quantity(delivery.quantity),
-            unit: unit.clone(),
+            unit: unit.to_owned(),
             total: euros(delivery.total),
             purchaser_share: euros(delivery.purchaser_share),
             client_share: euros(delivery.client_share),
