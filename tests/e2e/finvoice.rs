@@ -57,7 +57,10 @@ async fn record(
 async fn settle(app: &TestApp, market: &Market) -> Value {
     let reply = app
         .post(
-            &format!("/api/v1/purchasers/{}/settlements", market.purchaser.id),
+            &format!(
+                "/api/v1/purchasers/{}/settlements?include=lines",
+                market.purchaser.id
+            ),
             &market.purchaser.finance.token,
             &json!({"month": this_month()}),
         )
@@ -676,7 +679,7 @@ async fn a_confirmed_settlement_makes_exactly_its_preview(app: TestApp) {
     let preview = expect_status(&app.get(&preview_path, token).await, 200, "preview again").clone();
     let reply = app
         .post(
-            &path,
+            &format!("{path}?include=lines"),
             token,
             &json!({"month": this_month(), "preview": preview["digest"]}),
         )

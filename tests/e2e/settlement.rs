@@ -66,7 +66,10 @@ async fn record(app: &TestApp, market: &Market, commitment: &str, quantity: &str
 async fn settle(app: &TestApp, market: &Market, month: &str) -> Value {
     let reply = app
         .post(
-            &format!("/api/v1/purchasers/{}/settlements", market.purchaser.id),
+            &format!(
+                "/api/v1/purchasers/{}/settlements?include=lines",
+                market.purchaser.id
+            ),
             &market.purchaser.finance.token,
             &json!({"month": month}),
         )
@@ -166,6 +169,106 @@ async fn a_month_is_invoiced_once_per_provider_with_exact_totals(app: TestApp) {
     expect_error(&app.get(&path, ANON).await, 401, None, None, "anonymous");
 }
 db_test!(a_month_is_invoiced_once_per_provider_with_exact_totals);
+
+/// Issue #19: the answer summarises each invoice (totals, line count, links) unless the
+/// caller asks for the lines; the links give the same lines `?include=lines` would have.
+async fn the_answer_summarises_unless_lines_are_asked_for(app: TestApp) {
+    let market = Market::build(&app).await;
+    give_bank_details(&app, &market.provider).await;
+    let commitment = market.accepted_commitment(&app).await;
+    let mut expected = Decimal::ZERO;
+    for quantity in ["1", "2.5"] {
+        expected += record(&app, &market, &commitment, quantity).await;
+    }
+    let token = &market.purchaser.finance.token;
+    let path = format!("/api/v1/purchasers/{}/settlements", market.purchaser.id);
+
+    // A bad `include` is refused before anything is invoiced.
+    expect_error(
+        &app.post(
+            &format!("{path}?include=everything"),
+            token,
+            &json!({"month": this_month()}),
+        )
+        .await,
+        422,
+        None,
+        Some("include"),
+        "include=everything",
+    );
+
+    let reply = app
+        .post(&path, token, &json!({"month": this_month()}))
+        .await;
+    let settled = expect_status(&reply, 201, "settle").clone();
+    let invoices = settled["invoices"].as_array().unwrap();
+    assert_eq!(
+        invoices.len(),
+        1,
+        "the bad include invoiced nothing: {settled}"
+    );
+    let invoice = &invoices[0];
+    assert!(
+        invoice.get("lines").is_none(),
+        "no lines unless asked: {invoice}"
+    );
+    assert_eq!(invoice["line_count"], 2, "{invoice}");
+    assert_eq!(money(&invoice["total"]), expected);
+    assert_eq!(invoice["number"], 1);
+    let id = id_of(invoice);
+    assert_eq!(
+        invoice["links"],
+        json!({
+            "json": format!("/api/v1/invoices/{id}"),
+            "finvoice": format!("/api/v1/invoices/{id}/finvoice.xml"),
+            "csv": format!("/api/v1/invoices/{id}/lines.csv"),
+        })
+    );
+
+    // The links lead to the lines, which add up to the total.
+    let read = app
+        .get(str_field(&invoice["links"], "json").as_str(), token)
+        .await;
+    let read = expect_status(&read, 200, "the invoice").clone();
+    let lines = read["lines"].as_array().unwrap();
+    assert_eq!(lines.len(), 2);
+    let line_sum: Decimal = lines.iter().map(|l| money(&l["total"])).sum();
+    assert_eq!(line_sum, expected);
+    for link in ["finvoice", "csv"] {
+        let (status, body) = app
+            .send_raw(
+                reqwest::Method::GET,
+                &str_field(&invoice["links"], link),
+                token,
+                None,
+                None,
+            )
+            .await;
+        assert_eq!(status, 200, "{link}: {body}");
+    }
+
+    // Opting back in: a supplementary run with `?include=lines` answers the lines as the
+    // invoice endpoint gives them.
+    record(&app, &market, &commitment, "1").await;
+    let reply = app
+        .post(
+            &format!("{path}?include=lines"),
+            token,
+            &json!({"month": this_month()}),
+        )
+        .await;
+    let settled = expect_status(&reply, 201, "settle with lines").clone();
+    let supplementary = &settled["invoices"][0];
+    assert_eq!(supplementary["line_count"], 1, "{supplementary}");
+    let read = app
+        .get(str_field(&supplementary["links"], "json").as_str(), token)
+        .await;
+    assert_eq!(
+        supplementary["lines"],
+        expect_status(&read, 200, "the supplementary invoice")["lines"]
+    );
+}
+db_test!(the_answer_summarises_unless_lines_are_asked_for);
 
 async fn only_finance_settles_a_real_month(app: TestApp) {
     let market = Market::build(&app).await;

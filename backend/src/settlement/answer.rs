@@ -32,6 +32,60 @@ pub struct BankChangeOut {
     pub changed_at: chrono::DateTime<chrono::Utc>,
 }
 
+/// How much of each invoice a settlement run's answer carries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AnswerLines {
+    /// Totals, the number of lines and where to read them: a few hundred bytes an invoice,
+    /// however many lines it has.
+    Summary,
+    /// Every line as well (`?include=lines`), for callers written when the answer had them.
+    Included,
+}
+
+impl AnswerLines {
+    /// The `include` query parameter: left out (or empty) summarises, `lines` includes them.
+    pub fn parse(include: Option<&str>) -> AppResult<AnswerLines> {
+        match include.map(str::trim) {
+            None | Some("") => Ok(AnswerLines::Summary),
+            Some("lines") => Ok(AnswerLines::Included),
+            Some(_) => Err(AppError::invalid("include", "must be `lines` or left out")),
+        }
+    }
+}
+
+/// Where an invoice is read: as JSON with its lines, as Finvoice and as CSV.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct InvoiceLinksOut {
+    /// `GET` gives the header and every line.
+    pub json: String,
+    pub finvoice: String,
+    pub csv: String,
+}
+
+impl InvoiceLinksOut {
+    pub fn of(invoice: InvoiceId) -> Self {
+        let base = format!("/api/v1/invoices/{invoice}");
+        InvoiceLinksOut {
+            finvoice: format!("{base}/finvoice.xml"),
+            csv: format!("{base}/lines.csv"),
+            json: base,
+        }
+    }
+}
+
+/// An invoice a settlement run made: its header, how many lines it has and where to read
+/// them; with `?include=lines`, the lines too.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct SettledInvoiceOut {
+    #[serde(flatten)]
+    pub head: InvoiceHeadOut,
+    pub line_count: u64,
+    pub links: InvoiceLinksOut,
+    /// Only with `?include=lines`: every line, as `GET /api/v1/invoices/{id}` gives them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lines: Option<Vec<InvoiceLineOut>>,
+}
+
 /// An invoice with its lines.
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct InvoiceOut {

@@ -5,6 +5,7 @@
 pub mod answer;
 pub mod asked;
 pub mod bank_change;
+mod bulk;
 pub mod document;
 pub mod export;
 pub mod files;

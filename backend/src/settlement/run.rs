@@ -30,6 +30,7 @@ use crate::{
 
 use super::{
     Month,
+    bulk::{self, Filled},
     lines::{LineContext, line, reference_for, unnest_insert},
     select::{Source, last_number},
 };
@@ -47,6 +48,8 @@ pub struct NotInvoiced {
 pub struct Outcome {
     /// The invoices and credit notes this run issued; their lines are in the database.
     pub invoices: Vec<invoice::Model>,
+    /// How many lines each of them has, by invoice id.
+    pub line_counts: HashMap<uuid::Uuid, u64>,
     pub not_invoiced: Vec<NotInvoiced>,
 }
 
@@ -101,6 +104,7 @@ pub async fn settle(
     };
     let mut outcome = Outcome {
         invoices: Vec::new(),
+        line_counts: HashMap::new(),
         not_invoiced: Vec::new(),
     };
     run.invoice(&mut outcome).await?;
@@ -136,6 +140,13 @@ pub async fn settle(
         "settlement run"
     );
     Ok(outcome)
+}
+
+impl Outcome {
+    fn add(&mut self, invoice: invoice::Model, lines: u64) {
+        self.line_counts.insert(invoice.id, lines);
+        self.invoices.push(invoice);
+    }
 }
 
 /// One run's shared state: the transaction, the next number, the dates.
@@ -208,6 +219,7 @@ impl Run<'_> {
             .await?
             .into_iter()
             .collect();
+        let mut documents = Vec::with_capacity(counts.len());
         for (provider_id, count) in counts {
             let provider = providers
                 .get(&provider_id)
@@ -221,15 +233,22 @@ impl Run<'_> {
                 });
                 continue;
             };
-            let document = Document {
+            documents.push(Document {
                 provider_id,
                 kind: InvoiceKind::Invoice,
                 source,
                 supplementary: already.contains(&provider_id),
                 iban,
                 bic,
-            };
-            outcome.invoices.extend(self.issue(document).await?);
+            });
+        }
+        if self.postgres {
+            return self.issue_together(documents, outcome).await;
+        }
+        for document in documents {
+            if let Some((invoice, lines)) = self.issue(document).await? {
+                outcome.add(invoice, lines);
+            }
         }
         Ok(())
     }
@@ -258,18 +277,17 @@ impl Run<'_> {
                 iban: original.iban,
                 bic: original.bic,
             };
-            outcome.invoices.extend(self.issue(document).await?);
+            if let Some((credit_note, lines)) = self.issue(document).await? {
+                outcome.add(credit_note, lines);
+            }
         }
         Ok(())
     }
 
-    /// Writes the document's header, then its lines page by page, then its totals. `None`
-    /// when its deliveries went meanwhile (voided before this run reached them).
-    async fn issue(&mut self, document: Document) -> AppResult<Option<invoice::Model>> {
-        let number = self.number + 1;
-        let invoice_id = uuid::Uuid::from(InvoiceId::new());
-        let header = invoice::ActiveModel {
-            id: Set(invoice_id),
+    /// A document's header numbered `number`, its totals zero until its lines are written.
+    fn header(&self, document: &Document, number: i64) -> AppResult<invoice::ActiveModel> {
+        Ok(invoice::ActiveModel {
+            id: Set(InvoiceId::new().into()),
             purchaser_id: Set(self.pid()),
             provider_id: Set(document.provider_id),
             number: Set(number),
@@ -286,9 +304,81 @@ impl Run<'_> {
             bic: Set(document.bic.clone()),
             created_by: Set(self.actor.user_id.into()),
             created_at: Set(Utc::now()),
+        })
+    }
+
+    /// PostgreSQL: the month's invoices, one per provider, in one statement (`bulk`): the
+    /// headers first, numbered in provider order, then every delivery marked, its line
+    /// written and the totals set by the database.
+    async fn issue_together(
+        &mut self,
+        documents: Vec<Document>,
+        outcome: &mut Outcome,
+    ) -> AppResult<()> {
+        if documents.is_empty() {
+            return Ok(());
         }
-        .insert(&**self.tx)
-        .await?;
+        let headers = documents
+            .iter()
+            .zip(1..)
+            .map(|(document, n)| self.header(document, self.number + n))
+            .collect::<AppResult<Vec<_>>>()?;
+        let pairs: Vec<(uuid::Uuid, uuid::Uuid)> = documents
+            .iter()
+            .zip(&headers)
+            .map(|(document, header)| (document.provider_id, *header.id.as_ref()))
+            .collect();
+        // Within PostgreSQL's 65,535 parameters whatever the number of providers.
+        for chunk in headers.chunks(1_000) {
+            invoice::Entity::insert_many(chunk.to_vec())
+                .exec(&**self.tx)
+                .await?;
+        }
+        let started = Instant::now();
+        let filled =
+            bulk::invoice_month(&**self.tx, self.vault, (self.pid(), self.month), &pairs).await?;
+        self.timings.write += started.elapsed();
+        if filled.len() < pairs.len() {
+            // A provider's deliveries all went (voided) between counting and marking: its
+            // empty invoice goes, and the later ones close ranks so numbers have no gap.
+            let kept: HashSet<uuid::Uuid> = filled.iter().map(|f| f.invoice.id).collect();
+            invoice::Entity::delete_many()
+                .filter(
+                    invoice::Column::Id.is_in(
+                        pairs
+                            .iter()
+                            .map(|(_, id)| *id)
+                            .filter(|id| !kept.contains(id)),
+                    ),
+                )
+                .exec(&**self.tx)
+                .await?;
+        }
+        // In number order: each moves down only to a number already freed.
+        for Filled { invoice, lines } in filled {
+            let number = self.number + 1;
+            let invoice = if invoice.number == number {
+                invoice
+            } else {
+                let mut renumbered: invoice::ActiveModel = invoice.into();
+                renumbered.number = Set(number);
+                renumbered.reference = Set(reference_for(&self.purchaser.business_id, number)?);
+                renumbered.update(&**self.tx).await?
+            };
+            self.number = number;
+            crate::notify::provider::invoice_ready(&**self.tx, &invoice).await?;
+            outcome.add(invoice, lines);
+        }
+        Ok(())
+    }
+
+    /// Writes the document's header, then its lines page by page, then its totals, with
+    /// how many lines it got. `None` when its deliveries went meanwhile (voided before this
+    /// run reached them).
+    async fn issue(&mut self, document: Document) -> AppResult<Option<(invoice::Model, u64)>> {
+        let number = self.number + 1;
+        let header = self.header(&document, number)?.insert(&**self.tx).await?;
+        let invoice_id = header.id;
         let totals = self.write_lines(&document, invoice_id).await?;
         if totals.lines == 0 {
             invoice::Entity::delete_by_id(invoice_id)
@@ -298,8 +388,9 @@ impl Run<'_> {
         }
         self.number = number;
         let started = Instant::now();
-        if document.kind == InvoiceKind::Invoice && !self.marks_while_reading(&document) {
-            // Marked after the lines, from the lines: exactly the deliveries invoiced.
+        if document.kind == InvoiceKind::Invoice {
+            // (SQLite.) Marked after the lines, from the lines: exactly the deliveries
+            // invoiced.
             delivery::Entity::update_many()
                 .col_expr(delivery::Column::InvoiceId, Expr::value(invoice_id))
                 .filter(
@@ -321,13 +412,7 @@ impl Run<'_> {
         header.gross = Set(totals.gross);
         let issued = header.update(&**self.tx).await?;
         crate::notify::provider::invoice_ready(&**self.tx, &issued).await?;
-        Ok(Some(issued))
-    }
-
-    /// PostgreSQL marks an invoice's deliveries as it reads them (`UPDATE … RETURNING`);
-    /// SQLite, whose writes are serialized anyway, reads pages and marks from the lines.
-    fn marks_while_reading(&self, document: &Document) -> bool {
-        self.postgres && document.kind == InvoiceKind::Invoice
+        Ok(Some((issued, totals.lines)))
     }
 
     async fn write_lines(
@@ -339,23 +424,10 @@ impl Run<'_> {
         let mut after = None;
         loop {
             let started = Instant::now();
-            let page = if self.marks_while_reading(document) {
-                document
-                    .source
-                    .mark_page(
-                        &**self.tx,
-                        self.pid(),
-                        document.provider_id,
-                        invoice_id,
-                        PAGE,
-                    )
-                    .await?
-            } else {
-                document
-                    .source
-                    .page(&**self.tx, self.pid(), document.provider_id, after, PAGE)
-                    .await?
-            };
+            let page = document
+                .source
+                .page(&**self.tx, self.pid(), document.provider_id, after, PAGE)
+                .await?;
             self.timings.read += started.elapsed();
             let Some(last) = page.last() else {
                 return Ok(totals);

@@ -2,9 +2,8 @@
 //! after they were invoiced (to credit). Both are read per provider in pages ordered by id,
 //! so a run's memory does not grow with the month.
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait,
-    Select,
-    sea_query::{Expr, Query},
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select,
+    sea_query::Query,
 };
 
 use crate::{
@@ -96,35 +95,8 @@ impl Source {
     }
 }
 
-impl Source {
-    /// On PostgreSQL: marks the next page of a provider's unsettled deliveries with the
-    /// invoice and returns them, in one `UPDATE … RETURNING` — reading and marking touch
-    /// the same rows, and doing both at once saves a pass over a month. The mark makes
-    /// them leave the selection, so the next call gets the next page.
-    pub(super) async fn mark_page(
-        self,
-        conn: &impl ConnectionTrait,
-        pid: uuid::Uuid,
-        provider: uuid::Uuid,
-        invoice_id: uuid::Uuid,
-        size: u64,
-    ) -> AppResult<Vec<delivery::Model>> {
-        let ids = self
-            .select(pid)
-            .select_only()
-            .column(delivery::Column::Id)
-            .filter(delivery::Column::ProviderId.eq(provider))
-            .order_by_asc(delivery::Column::Id)
-            .limit(size)
-            .into_query();
-        Ok(delivery::Entity::update_many()
-            .col_expr(delivery::Column::InvoiceId, Expr::value(invoice_id))
-            .filter(delivery::Column::Id.in_subquery(ids))
-            .exec_with_returning(conn)
-            .await?)
-    }
-}
-
+/// PostgreSQL's one-statement run (`bulk.rs`) writes these conditions out in SQL: change
+/// both together.
 fn unsettled(pid: uuid::Uuid, month: Month) -> Select<delivery::Entity> {
     delivery::Entity::find()
         .filter(delivery::Column::Status.eq(DeliveryStatus::Recorded))

@@ -9,7 +9,8 @@ pub mod run;
 use serde::{Deserialize, Serialize};
 
 pub use crate::settlement::answer::{
-    BankChangeOut, InvoiceHeadOut, InvoiceLineOut, InvoiceOut, NotInvoicedOut,
+    BankChangeOut, InvoiceHeadOut, InvoiceLineOut, InvoiceLinksOut, InvoiceOut, NotInvoicedOut,
+    SettledInvoiceOut,
 };
 
 #[derive(Deserialize, utoipa::ToSchema)]
@@ -23,6 +24,17 @@ pub struct SettlementIn {
     pub preview: Option<String>,
 }
 
+/// What the answer to a settlement run carries besides the invoices' totals.
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct SettlementQuery {
+    /// `lines`: each invoice with every line (a month may make a million: hundreds of
+    /// megabytes). Left out: each invoice with its totals, its `line_count` and `links` to
+    /// read its lines (JSON, Finvoice, CSV).
+    #[serde(default)]
+    pub include: Option<String>,
+}
+
 /// The answer to a settlement run. It is streamed (a month may hold a million lines), in
 /// this field order.
 #[derive(Serialize, utoipa::ToSchema)]
@@ -34,5 +46,5 @@ pub struct SettlementOut {
     /// invoice (or before their first): check the account before paying.
     pub bank_details_changed: Vec<BankChangeOut>,
     /// The invoices this run made; empty when everything was already invoiced.
-    pub invoices: Vec<InvoiceOut>,
+    pub invoices: Vec<SettledInvoiceOut>,
 }

@@ -1,6 +1,7 @@
 //! `POST /purchasers/{pid}/settlements`: purchaser finance settles a month. The run commits
-//! first; the answer is then streamed from the database invoice by invoice, so a month of a
-//! million lines is never held in memory at once.
+//! first; the answer then lists the invoices with their totals and links. With
+//! `?include=lines` it is streamed from the database invoice by invoice, lines and all, so a
+//! month of a million lines is never held in memory at once.
 use std::collections::HashMap;
 
 use axum::{
@@ -17,25 +18,29 @@ use crate::{
     domain::ids::PurchaserId,
     error::AppResult,
     routes::{
-        extract::{ApiJson, PathId},
+        extract::{ApiJson, ApiQuery, PathId},
         stream::{self, Sink},
     },
-    settlement::{asked::settle_month, bank_change},
+    settlement::{answer::AnswerLines, asked::settle_month, bank_change},
     state::AppState,
 };
 
 use super::{
-    BankChangeOut, InvoiceHeadOut, InvoiceLineOut, NotInvoicedOut, SettlementIn, SettlementOut,
+    BankChangeOut, InvoiceHeadOut, InvoiceLineOut, InvoiceLinksOut, NotInvoicedOut,
+    SettledInvoiceOut, SettlementIn, SettlementOut, SettlementQuery,
 };
 
-#[utoipa::path(post, path = "/api/v1/purchasers/{pid}/settlements", operation_id = "settlements_run_create", tag = "settlement", params(("pid" = uuid::Uuid, Path, description = "the purchaser")), request_body = SettlementIn,
+#[utoipa::path(post, path = "/api/v1/purchasers/{pid}/settlements", operation_id = "settlements_run_create", tag = "settlement", params(("pid" = uuid::Uuid, Path, description = "the purchaser"), SettlementQuery), request_body = SettlementIn,
     responses((status = 201, body = SettlementOut), (status = "4XX", body = crate::error::ErrorBody)))]
 pub async fn create(
     State(state): State<AppState>,
     actor: Actor,
     PathId(pid): PathId<PurchaserId>,
+    ApiQuery(query): ApiQuery<SettlementQuery>,
     ApiJson(input): ApiJson<SettlementIn>,
 ) -> AppResult<Response> {
+    // Checked before the run: a bad parameter settles nothing.
+    let detail = AnswerLines::parse(query.include.as_deref())?;
     let (month, outcome) = settle_month(
         &state.db,
         &state.vault,
@@ -63,12 +68,17 @@ pub async fn create(
         .collect();
     let names: HashMap<uuid::Uuid, String> =
         providers.into_iter().map(|p| (p.id, p.name)).collect();
-    let heads = outcome
+    let invoices = outcome
         .invoices
         .iter()
         .map(|model| {
             let name = names.get(&model.provider_id).cloned().unwrap_or_default();
-            InvoiceHeadOut::of(model, name)
+            Ok(SettledInvoiceOut {
+                head: InvoiceHeadOut::of(model, name)?,
+                line_count: outcome.line_counts.get(&model.id).copied().unwrap_or(0),
+                links: InvoiceLinksOut::of(model.id.into()),
+                lines: None,
+            })
         })
         .collect::<AppResult<Vec<_>>>()?;
     let not_invoiced: Vec<NotInvoicedOut> = outcome
@@ -86,7 +96,7 @@ pub async fn create(
     let label = month.label();
     let body = stream::body("settlement", move |mut sink| async move {
         let parts = (&not_invoiced[..], &bank_details_changed[..]);
-        write_answer(&mut sink, &conn, &label, parts, &heads).await?;
+        write_answer(&mut sink, &conn, &label, parts, (&invoices, detail)).await?;
         sink.flush().await
     });
     Ok((
@@ -103,7 +113,7 @@ async fn write_answer(
     conn: &DatabaseConnection,
     month: &str,
     (not_invoiced, bank_details_changed): (&[NotInvoicedOut], &[BankChangeOut]),
-    heads: &[InvoiceHeadOut],
+    (invoices, detail): (&[SettledInvoiceOut], AnswerLines),
 ) -> anyhow::Result<()> {
     sink.buffer.extend_from_slice(b"{\"month\":");
     serde_json::to_writer(&mut sink.buffer, month)?;
@@ -112,29 +122,33 @@ async fn write_answer(
     sink.buffer.extend_from_slice(b",\"bank_details_changed\":");
     serde_json::to_writer(&mut sink.buffer, bank_details_changed)?;
     sink.buffer.extend_from_slice(b",\"invoices\":[");
-    for (i, head) in heads.iter().enumerate() {
+    for (i, invoice) in invoices.iter().enumerate() {
         if i > 0 {
             sink.buffer.push(b',');
         }
-        write_invoice(sink, conn, head).await?;
+        match detail {
+            AnswerLines::Summary => serde_json::to_writer(&mut sink.buffer, invoice)?,
+            AnswerLines::Included => write_invoice(sink, conn, invoice).await?,
+        }
+        sink.maybe_flush().await?;
     }
     sink.buffer.extend_from_slice(b"]}");
     Ok(())
 }
 
-/// One invoice: its header's fields, then `"lines"` read in print order.
+/// One invoice: its summary's fields, then `"lines"` read in print order.
 async fn write_invoice(
     sink: &mut Sink,
     conn: &DatabaseConnection,
-    head: &InvoiceHeadOut,
+    invoice: &SettledInvoiceOut,
 ) -> anyhow::Result<()> {
-    let mut object = serde_json::to_vec(head)?;
-    // The header is a non-empty object: drop its closing brace to add the lines.
+    let mut object = serde_json::to_vec(invoice)?;
+    // The summary is a non-empty object: drop its closing brace to add the lines.
     object.pop();
     sink.buffer.extend_from_slice(&object);
     sink.buffer.extend_from_slice(b",\"lines\":[");
     let mut lines = invoice_line::Entity::find()
-        .filter(invoice_line::Column::InvoiceId.eq(uuid::Uuid::from(head.id)))
+        .filter(invoice_line::Column::InvoiceId.eq(uuid::Uuid::from(invoice.head.id)))
         .order_by_asc(invoice_line::Column::ClientPseudonym)
         .order_by_asc(invoice_line::Column::DeliveryDate)
         .order_by_asc(invoice_line::Column::DeliveryId)
