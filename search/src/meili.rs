@@ -36,7 +36,7 @@ const MAX_TOTAL_HITS: usize = 200_000;
 const MAX_VALUES_PER_FACET: usize = 1_000;
 
 /// Facet attributes, in the order of the `Facets` fields.
-const FACET_ATTRIBUTES: [&str; 4] = ["service_id", "municipalities", "languages", "methods"];
+pub const FACET_ATTRIBUTES: [&str; 4] = ["service_id", "municipalities", "languages", "methods"];
 
 /// The Meilisearch engine, one index per instance.
 pub struct MeiliEngine {
@@ -301,7 +301,7 @@ fn to_facets(mut distribution: HashMap<String, HashMap<String, usize>>) -> Facet
 }
 
 /// `Filters` as a Meilisearch filter expression; `None` when nothing is filtered.
-fn filter_expression(f: &Filters) -> Option<String> {
+pub fn filter_expression(f: &Filters) -> Option<String> {
     let mut parts = Vec::new();
     let mut equals =
         |attribute: &str, value: &str| parts.push(format!("{attribute} = {}", quote(value)));
@@ -354,7 +354,7 @@ fn quote(value: &str) -> String {
 }
 
 /// Sort rules; ties fall through to the ranking rules (relevance, then newest first).
-fn sort_rules(sort: Sort) -> Vec<String> {
+pub fn sort_rules(sort: Sort) -> Vec<String> {
     match sort {
         Sort::Relevance => Vec::new(),
         Sort::Rating => vec!["rating_score:desc".into()],

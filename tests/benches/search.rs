@@ -10,10 +10,21 @@
 //! `BENCH_QUERIES` (default 2000). The same queries are then sent to the portal's
 //! server-rendered results page (`/search?...`, HTML, 20 results), whose latency and
 //! heaviest page size are printed beside the API's.
+//!
+//! Side by side with Meilisearch (when its binary is found: `VALINTA_MEILISEARCH_BIN`, else
+//! `../shared/bin/meilisearch`): a private Meilisearch per size (temporary database, free
+//! port), filled by `valinta search reindex` from the same database (timed until its tasks
+//! are done), and a second `valinta serve` on that database searching it. The same queries
+//! go, interleaved in rounds so that the shared machine's load falls on all alike, to the
+//! embedded engine through the API, to Meilisearch through the API and to Meilisearch
+//! directly (the request Valinta's Meilisearch engine makes, from the API's own parsing).
+//! Printed: each one's median, p99 and throughput, the ratios embedded ÷ Meilisearch,
+//! index build times, the servers' memory, and a check that the engines count alike.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
 
 use std::{
     io::{BufRead, BufReader},
+    path::{Path, PathBuf},
     process::{Child, Command, Stdio},
     sync::{
         Arc,
@@ -24,6 +35,8 @@ use std::{
 
 use rand::{Rng, SeedableRng, rngs::StdRng, seq::SliceRandom};
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection, DbBackend, Statement, Value};
+use valinta::routes::search::{SearchParams, parse};
+use valinta_search::{MAX_PER_PAGE, meili, text};
 
 const CLIENTS: usize = 16;
 const BIN: &str = env!("CARGO_BIN_EXE_valinta");
@@ -269,24 +282,26 @@ fn summarise(mut samples: Vec<Duration>, wall: Duration) -> Latencies {
     }
 }
 
-/// Runs every query once, spread over `CLIENTS` concurrent workers, timing each.
-async fn run_concurrently<F, Fut>(queries: Arc<Vec<BenchQuery>>, send: F) -> Latencies
+/// Runs every item once, spread over `CLIENTS` concurrent workers, timing each: the
+/// samples and the wall time.
+async fn time_concurrently<T, F, Fut>(items: Arc<Vec<T>>, send: F) -> (Vec<Duration>, Duration)
 where
-    F: Fn(BenchQuery) -> Fut + Clone + Send + 'static,
+    T: Clone + Send + Sync + 'static,
+    F: Fn(T) -> Fut + Clone + Send + 'static,
     Fut: std::future::Future<Output = ()> + Send,
 {
     let next = Arc::new(AtomicUsize::new(0));
     let started = Instant::now();
     let workers: Vec<_> = (0..CLIENTS)
         .map(|_| {
-            let (queries, next, send) = (queries.clone(), next.clone(), send.clone());
+            let (items, next, send) = (items.clone(), next.clone(), send.clone());
             tokio::spawn(async move {
                 let mut samples = Vec::new();
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(query) = queries.get(i) else { break };
+                    let Some(item) = items.get(i) else { break };
                     let t = Instant::now();
-                    send(query.clone()).await;
+                    send(item.clone()).await;
                     samples.push(t.elapsed());
                 }
                 samples
@@ -297,15 +312,23 @@ where
     for worker in workers {
         samples.extend(worker.await.unwrap());
     }
-    summarise(samples, started.elapsed())
+    (samples, started.elapsed())
 }
 
-fn run(args: &[&str], data_dir: &std::path::Path) -> Duration {
+async fn run_concurrently<T, F, Fut>(items: Arc<Vec<T>>, send: F) -> Latencies
+where
+    T: Clone + Send + Sync + 'static,
+    F: Fn(T) -> Fut + Clone + Send + 'static,
+    Fut: std::future::Future<Output = ()> + Send,
+{
+    let (samples, wall) = time_concurrently(items, send).await;
+    summarise(samples, wall)
+}
+
+/// Runs `args` with the engine chosen by `meili` (the embedded index when `None`).
+fn run(args: &[&str], data_dir: &Path, meili: Option<&Meili>) -> Duration {
     let started = Instant::now();
-    let status = Command::new(BIN)
-        .args(args)
-        .arg("--data-dir")
-        .arg(data_dir)
+    let status = valinta(args, data_dir, meili)
         .stderr(Stdio::null())
         .status()
         .unwrap();
@@ -313,35 +336,27 @@ fn run(args: &[&str], data_dir: &std::path::Path) -> Duration {
     started.elapsed()
 }
 
-fn rss_mb(child: &Child) -> f64 {
-    let status =
-        std::fs::read_to_string(format!("/proc/{}/status", child.id())).unwrap_or_default();
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmRSS:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
-        .map(|kb| kb / 1024.0)
-        .unwrap_or(f64::NAN)
+/// `valinta ARGS --data-dir DIR`, searching Meilisearch when `meili` is given and the
+/// embedded index otherwise (whatever the caller's environment says).
+fn valinta(args: &[&str], data_dir: &Path, meili: Option<&Meili>) -> Command {
+    let mut command = Command::new(BIN);
+    command.args(args).arg("--data-dir").arg(data_dir);
+    match meili {
+        Some(meili) => command
+            .env("MEILISEARCH_URL", &meili.url)
+            .env("MEILISEARCH_KEY", &meili.key)
+            .env("MEILISEARCH_INDEX", MEILI_INDEX),
+        None => command
+            .env_remove("MEILISEARCH_URL")
+            .env_remove("MEILISEARCH_KEY")
+            .env_remove("MEILISEARCH_INDEX"),
+    };
+    command
 }
 
-struct Outcome {
-    size: usize,
-    index_build: Duration,
-    engine: Latencies,
-    /// The portal's search results page for the same queries.
-    portal: Latencies,
-    heaviest_page: usize,
-    baseline: Latencies,
-    rss_mb: f64,
-}
-
-async fn bench_size(size: usize, queries: usize) -> Outcome {
-    let dir = tempfile::tempdir().unwrap();
-    run(&["synth", "--offerings", &size.to_string()], dir.path());
-    let index_build = run(&["search", "reindex"], dir.path());
-    let mut server = Command::new(BIN)
-        .args(["serve", "--addr", "127.0.0.1:0", "--data-dir"])
-        .arg(dir.path())
+/// Starts `valinta serve` on a free port: the process and its base URL.
+fn serve(data_dir: &Path, meili: Option<&Meili>) -> (Child, String) {
+    let mut server = valinta(&["serve", "--addr", "127.0.0.1:0"], data_dir, meili)
         .env("RUST_LOG", "warn")
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -352,11 +367,383 @@ async fn bench_size(size: usize, queries: usize) -> Outcome {
         .read_line(&mut line)
         .unwrap();
     let base = line.trim().trim_start_matches("listening on ").to_owned();
-    let http = reqwest::Client::builder()
-        .pool_max_idle_per_host(CLIENTS)
-        .build()
-        .unwrap();
+    assert!(base.starts_with("http://"), "valinta serve said {line:?}");
+    (server, base)
+}
 
+fn stop(mut child: Child) {
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+/// Resident memory of a process: the peak (`VmHWM`) and now (`VmRSS`), in MB.
+#[derive(Clone, Copy)]
+struct Memory {
+    peak_mb: f64,
+    now_mb: f64,
+}
+
+fn memory(pid: u32) -> Memory {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+            .map(|kb| kb / 1024.0)
+            .unwrap_or(f64::NAN)
+    };
+    Memory {
+        peak_mb: field("VmHWM:"),
+        now_mb: field("VmRSS:"),
+    }
+}
+
+impl std::fmt::Display for Memory {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:.0} MB (peak {:.0} MB)", self.now_mb, self.peak_mb)
+    }
+}
+
+/// The Meilisearch binary: `VALINTA_MEILISEARCH_BIN`, else `../shared/bin/meilisearch`
+/// beside the repository.
+fn meilisearch_binary() -> Option<PathBuf> {
+    let path = std::env::var_os("VALINTA_MEILISEARCH_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/bin/meilisearch")
+        });
+    path.is_file().then_some(path)
+}
+
+/// The index Valinta fills and the direct queries search.
+const MEILI_INDEX: &str = "offerings";
+
+/// A private Meilisearch: its own database in a temporary directory and a free loopback
+/// port; stopped and its data deleted when dropped.
+struct Meili {
+    process: Child,
+    url: String,
+    key: String,
+    _data: tempfile::TempDir,
+}
+
+impl Meili {
+    async fn start(binary: &Path) -> Meili {
+        let data = tempfile::tempdir().unwrap();
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let key = uuid::Uuid::new_v4().simple().to_string();
+        let process = Command::new(binary)
+            .arg("--db-path")
+            .arg(data.path().join("data.ms"))
+            .args(["--http-addr", &format!("127.0.0.1:{port}")])
+            .args(["--master-key", &key, "--no-analytics"])
+            // Dumps and snapshots default to directories under the working directory.
+            .current_dir(data.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let meili = Meili {
+            process,
+            url: format!("http://127.0.0.1:{port}"),
+            key,
+            _data: data,
+        };
+        let http = reqwest::Client::new();
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            let health = http.get(format!("{}/health", meili.url)).send().await;
+            if health.is_ok_and(|r| r.status().is_success()) {
+                return meili;
+            }
+            assert!(Instant::now() < deadline, "Meilisearch did not start");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Waits until no task is enqueued or processing: every document is searchable.
+    async fn settle(&self) {
+        let http = reqwest::Client::new();
+        loop {
+            let tasks: serde_json::Value = http
+                .get(format!(
+                    "{}/tasks?statuses=enqueued,processing&limit=1",
+                    self.url
+                ))
+                .bearer_auth(&self.key)
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            if tasks["results"].as_array().is_some_and(Vec::is_empty) {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// A connection pool that sends the master key with every request.
+    fn client(&self) -> reqwest::Client {
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert(
+            reqwest::header::AUTHORIZATION,
+            format!("Bearer {}", self.key).parse().unwrap(),
+        );
+        reqwest::Client::builder()
+            .pool_max_idle_per_host(CLIENTS)
+            .default_headers(headers)
+            .build()
+            .unwrap()
+    }
+}
+
+impl Drop for Meili {
+    fn drop(&mut self) {
+        let _ = self.process.kill();
+        let _ = self.process.wait();
+    }
+}
+
+/// One request, ready to send: a GET of `url`, or a POST of the JSON `body`.
+#[derive(Clone)]
+struct Prepared {
+    url: String,
+    body: Option<String>,
+}
+
+/// One way of asking the mix: its own connection pool and the mix's requests.
+#[derive(Clone)]
+struct Target {
+    http: reqwest::Client,
+    requests: Arc<Vec<Prepared>>,
+}
+
+impl Target {
+    fn api(base: &str, mix: &[BenchQuery]) -> Target {
+        Target {
+            http: reqwest::Client::builder()
+                .pool_max_idle_per_host(CLIENTS)
+                .build()
+                .unwrap(),
+            requests: Arc::new(
+                mix.iter()
+                    .map(|q| Prepared {
+                        url: format!("{base}{}", q.http()),
+                        body: None,
+                    })
+                    .collect(),
+            ),
+        }
+    }
+
+    fn direct(meili: &Meili, mix: &[BenchQuery]) -> Target {
+        let url = format!("{}/indexes/{MEILI_INDEX}/search", meili.url);
+        Target {
+            http: meili.client(),
+            requests: Arc::new(
+                mix.iter()
+                    .map(|q| Prepared {
+                        url: url.clone(),
+                        body: Some(meili_request(&q.http())),
+                    })
+                    .collect(),
+            ),
+        }
+    }
+
+    /// Sends a request and returns the answer's body; an unsuccessful answer panics.
+    async fn send(http: &reqwest::Client, request: &Prepared) -> impl AsRef<[u8]> + use<> {
+        let builder = match &request.body {
+            Some(body) => http
+                .post(&request.url)
+                .header(reqwest::header::CONTENT_TYPE, "application/json")
+                .body(body.clone()),
+            None => http.get(&request.url),
+        };
+        let response = builder.send().await.unwrap();
+        let status = response.status();
+        let body = response.bytes().await.unwrap();
+        assert!(
+            status.is_success(),
+            "{} answered {status}: {}",
+            request.url,
+            String::from_utf8_lossy(&body)
+        );
+        body
+    }
+
+    /// The answer to the mix's query `i`.
+    async fn json(&self, i: usize) -> serde_json::Value {
+        let body = Target::send(&self.http, &self.requests[i]).await;
+        serde_json::from_slice(body.as_ref()).unwrap()
+    }
+
+    /// Sends requests `range` from `CLIENTS` concurrent workers.
+    async fn time(&self, range: std::ops::Range<usize>) -> (Vec<Duration>, Duration) {
+        let http = self.http.clone();
+        let requests = Arc::new(self.requests[range].to_vec());
+        time_concurrently(requests, move |request: Prepared| {
+            let http = http.clone();
+            async move {
+                Target::send(&http, &request).await;
+            }
+        })
+        .await
+    }
+}
+
+/// Meilisearch's search request for a bench query: the API's own parameter parsing, then
+/// the translation Valinta's Meilisearch engine makes (`valinta_search::meili`).
+fn meili_request(api_path: &str) -> String {
+    let query_string = api_path.split_once('?').map_or("", |(_, q)| q);
+    let params: SearchParams = serde_urlencoded::from_str(query_string).unwrap();
+    let Ok(q) = parse(&params) else {
+        panic!("the API refuses the bench query {api_path}")
+    };
+    let mut body = serde_json::json!({
+        "q": text::query_words(&q.text).join(" "),
+        "page": q.page.max(1),
+        "hitsPerPage": q.per_page.min(MAX_PER_PAGE),
+        "matchingStrategy": "all",
+    });
+    if let Some(filter) = meili::filter_expression(&q.filters) {
+        body["filter"] = filter.into();
+    }
+    let sort = meili::sort_rules(q.sort);
+    if !sort.is_empty() {
+        body["sort"] = sort.into();
+    }
+    if q.facets {
+        body["facets"] = meili::FACET_ATTRIBUTES.as_slice().into();
+    }
+    body.to_string()
+}
+
+/// Sends every target's requests in `ROUNDS` interleaved rounds (each round a slice of the
+/// mix per target, in rotating order), so that the shared machine's load falls on all
+/// targets alike; each target's latencies over the whole mix.
+async fn measure_side_by_side(targets: &[Target], queries: usize) -> Vec<Latencies> {
+    const ROUNDS: usize = 4;
+    let mut samples = vec![Vec::new(); targets.len()];
+    let mut walls = vec![Duration::ZERO; targets.len()];
+    for round in 0..ROUNDS {
+        let range = queries * round / ROUNDS..queries * (round + 1) / ROUNDS;
+        for k in 0..targets.len() {
+            let t = (round + k) % targets.len();
+            let (taken, wall) = targets[t].time(range.clone()).await;
+            samples[t].extend(taken);
+            walls[t] += wall;
+        }
+    }
+    samples
+        .into_iter()
+        .zip(walls)
+        .map(|(s, w)| summarise(s, w))
+        .collect()
+}
+
+/// Offering ids of an answer's page, in order: the API's `items`, Meilisearch's `hits`.
+fn page_ids(answer: &serde_json::Value) -> Vec<String> {
+    let hits = answer["items"]
+        .as_array()
+        .or_else(|| answer["hits"].as_array());
+    hits.into_iter()
+        .flatten()
+        .map(|h| h["offering_id"].as_str().unwrap_or_default().to_owned())
+        .collect()
+}
+
+fn total(answer: &serde_json::Value) -> u64 {
+    answer["total"]
+        .as_u64()
+        .or_else(|| answer["totalHits"].as_u64())
+        .unwrap_or(u64::MAX)
+}
+
+/// Whether the engines do the same work: the embedded engine's and Meilisearch's totals
+/// through the API (filter-only queries must agree; text queries may differ where the
+/// engines match words differently), and Meilisearch through the API against Meilisearch
+/// directly (same totals and pages: the direct requests are the ones Valinta makes).
+async fn check_agreement(
+    mix: &[BenchQuery],
+    embedded: &Target,
+    meili_api: &Target,
+    direct: &Target,
+) -> Vec<String> {
+    const CHECKED: usize = 400;
+    let (mut filters_same, mut filters) = (0, 0);
+    let (mut text_same, mut texts) = (0, 0);
+    let mut direct_same = 0;
+    let mut differences = Vec::new();
+    let checked = mix.len().min(CHECKED);
+    for (i, query) in mix.iter().enumerate().take(checked) {
+        let (a, b, c) = (
+            embedded.json(i).await,
+            meili_api.json(i).await,
+            direct.json(i).await,
+        );
+        let same = total(&a) == total(&b);
+        if query.words.is_empty() {
+            filters += 1;
+            filters_same += usize::from(same && a["facets"] == b["facets"]);
+        } else {
+            texts += 1;
+            text_same += usize::from(same);
+        }
+        if !same && differences.len() < 4 {
+            differences.push(format!(
+                "{}: embedded {} vs Meilisearch {}",
+                query.http(),
+                total(&a),
+                total(&b)
+            ));
+        }
+        direct_same += usize::from(total(&b) == total(&c) && page_ids(&b) == page_ids(&c));
+    }
+    let mut lines = vec![
+        format!(
+            "filter-only queries with equal totals and facets (embedded vs Meilisearch): {filters_same}/{filters}"
+        ),
+        format!("text queries with equal totals: {text_same}/{texts}"),
+        format!(
+            "Meilisearch through the API vs directly, same total and page: {direct_same}/{checked}"
+        ),
+    ];
+    lines.extend(differences.into_iter().map(|d| format!("differs: {d}")));
+    lines
+}
+
+struct SideBySide {
+    index_build: Duration,
+    meili_api: Latencies,
+    direct: Latencies,
+    valinta_memory: Memory,
+    meili_memory: Memory,
+    agreement: Vec<String>,
+}
+
+struct Outcome {
+    size: usize,
+    index_build: Duration,
+    engine: Latencies,
+    /// The portal's search results page for the same queries.
+    portal: Latencies,
+    heaviest_page: usize,
+    baseline: Latencies,
+    memory: Memory,
+    /// Meilisearch's figures for the same mix, when its binary is present.
+    meili: Option<SideBySide>,
+}
+
+async fn service_ids(base: &str) -> Vec<uuid::Uuid> {
+    let http = reqwest::Client::new();
     let purchasers: serde_json::Value = http
         .get(format!("{base}/api/v1/purchasers"))
         .send()
@@ -376,37 +763,73 @@ async fn bench_size(size: usize, queries: usize) -> Outcome {
         .json()
         .await
         .unwrap();
-    let service_ids: Vec<uuid::Uuid> = services["items"]
+    services["items"]
         .as_array()
         .unwrap()
         .iter()
         .map(|s| s["id"].as_str().unwrap().parse().unwrap())
-        .collect();
-    let mix = Arc::new(query_mix(queries, &service_ids));
+        .collect()
+}
 
-    let send = {
-        let (http, base) = (http.clone(), base.clone());
-        move |query: BenchQuery| {
-            let (http, url) = (http.clone(), format!("{base}{}", query.http()));
-            async move {
-                let response = http.get(url).send().await.unwrap();
-                assert!(
-                    response.status().is_success(),
-                    "search answered {}",
-                    response.status()
-                );
-                response.bytes().await.unwrap();
-            }
+async fn bench_size(size: usize, queries: usize, meili_binary: Option<&Path>) -> Outcome {
+    let dir = tempfile::tempdir().unwrap();
+    run(
+        &["synth", "--offerings", &size.to_string()],
+        dir.path(),
+        None,
+    );
+    let index_build = run(&["search", "reindex"], dir.path(), None);
+    let (server, base) = serve(dir.path(), None);
+    let mix = query_mix(queries, &service_ids(&base).await);
+    let embedded = Target::api(&base, &mix);
+
+    // Meilisearch, filled by Valinta from the same database, and a second Valinta on it.
+    let meili = match meili_binary {
+        Some(binary) => {
+            let meili = Meili::start(binary).await;
+            let started = Instant::now();
+            run(&["search", "reindex"], dir.path(), Some(&meili));
+            meili.settle().await;
+            let build = started.elapsed();
+            let (server, base) = serve(dir.path(), Some(&meili));
+            let api = Target::api(&base, &mix);
+            let direct = Target::direct(&meili, &mix);
+            Some((meili, build, server, api, direct))
         }
+        None => None,
     };
+    let mut targets = vec![embedded.clone()];
+    let mut agreement = Vec::new();
+    if let Some((_, _, _, api, direct)) = &meili {
+        agreement = check_agreement(&mix, &embedded, api, direct).await;
+        targets.extend([api.clone(), direct.clone()]);
+    }
     // Warm-up: connections, caches, page cache.
-    run_concurrently(
-        Arc::new(mix.iter().take(200).cloned().collect()),
-        send.clone(),
-    )
-    .await;
-    let engine = run_concurrently(mix.clone(), send).await;
+    for target in &targets {
+        target.time(0..queries.min(200)).await;
+    }
+    let mut measured = measure_side_by_side(&targets, queries).await.into_iter();
+    let engine = measured.next().unwrap();
+    let memory = memory(server.id());
+    let meili = meili.map(|(meili, index_build, meili_server, _, _)| {
+        let side = SideBySide {
+            index_build,
+            meili_api: measured.next().unwrap(),
+            direct: measured.next().unwrap(),
+            valinta_memory: self::memory(meili_server.id()),
+            meili_memory: self::memory(meili.process.id()),
+            agreement,
+        };
+        stop(meili_server);
+        side
+    });
+
     // The same queries as the portal's server-rendered results page (HTML, 20 per page).
+    let http = reqwest::Client::builder()
+        .pool_max_idle_per_host(CLIENTS)
+        .build()
+        .unwrap();
+    let mix = Arc::new(mix);
     let heaviest = Arc::new(AtomicUsize::new(0));
     let page = {
         let (http, base, heaviest) = (http.clone(), base.clone(), heaviest.clone());
@@ -434,9 +857,7 @@ async fn bench_size(size: usize, queries: usize) -> Outcome {
     )
     .await;
     let portal = run_concurrently(mix.clone(), page).await;
-    let rss_mb = rss_mb(&server);
-    let _ = server.kill();
-    let _ = server.wait();
+    stop(server);
 
     let db = Database::connect(format!(
         "sqlite://{}?mode=ro",
@@ -456,12 +877,79 @@ async fn bench_size(size: usize, queries: usize) -> Outcome {
         portal,
         heaviest_page: heaviest.load(Ordering::Relaxed),
         baseline,
-        rss_mb,
+        memory,
+        meili,
     }
 }
 
 fn ms(d: Duration) -> String {
     format!("{:.2} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn ratio(a: Duration, b: Duration) -> f64 {
+    a.as_secs_f64() / b.as_secs_f64()
+}
+
+fn latencies(name: &str, l: &Latencies) -> String {
+    format!(
+        "{name} median {} p99 {} {:.0} q/s",
+        ms(l.median),
+        ms(l.p99),
+        l.qps
+    )
+}
+
+fn print_outcome(o: &Outcome) {
+    let size = o.size;
+    println!(
+        "{size:>7} offerings: index build {:.1} s | {} | baseline median {} p99 {} {:.0} q/s | ratio baseline/engine median {:.1}x p99 {:.1}x | server RSS {}",
+        o.index_build.as_secs_f64(),
+        latencies("engine", &o.engine),
+        ms(o.baseline.median),
+        ms(o.baseline.p99),
+        o.baseline.qps,
+        ratio(o.baseline.median, o.engine.median),
+        ratio(o.baseline.p99, o.engine.p99),
+        o.memory,
+    );
+    println!(
+        "{size:>7} offerings: portal results page median {} p99 {} {:.0} pages/s | heaviest page {:.1} KB | ratio baseline/page median {:.1}x | page/API JSON median {:.2}x",
+        ms(o.portal.median),
+        ms(o.portal.p99),
+        o.portal.qps,
+        o.heaviest_page as f64 / 1024.0,
+        ratio(o.baseline.median, o.portal.median),
+        ratio(o.portal.median, o.engine.median),
+    );
+    let Some(m) = &o.meili else { return };
+    println!(
+        "{size:>7} offerings: side by side | {} | {} | {}",
+        latencies("embedded via API", &o.engine),
+        latencies("Meilisearch via API", &m.meili_api),
+        latencies("Meilisearch direct", &m.direct),
+    );
+    println!(
+        "{size:>7} offerings: embedded ÷ Meilisearch direct median {:.2}x p99 {:.2}x | embedded ÷ Meilisearch via API median {:.2}x p99 {:.2}x",
+        ratio(o.engine.median, m.direct.median),
+        ratio(o.engine.p99, m.direct.p99),
+        ratio(o.engine.median, m.meili_api.median),
+        ratio(o.engine.p99, m.meili_api.p99),
+    );
+    println!(
+        "{size:>7} offerings: index build embedded {:.1} s, Meilisearch {:.1} s | memory: Valinta embedded {}, Valinta on Meilisearch {}, Meilisearch {}",
+        o.index_build.as_secs_f64(),
+        m.index_build.as_secs_f64(),
+        o.memory,
+        m.valinta_memory,
+        m.meili_memory,
+    );
+    for line in &m.agreement {
+        println!("{size:>7} offerings: check: {line}");
+    }
+}
+
+fn verdict(met: bool) -> &'static str {
+    if met { "met" } else { "NOT met" }
 }
 
 #[tokio::main]
@@ -476,33 +964,17 @@ async fn main() {
         .and_then(|q| q.parse().ok())
         .unwrap_or(2000);
     println!("search benchmark: {queries} queries, {CLIENTS} concurrent clients, sizes {sizes:?}");
+    let meili_binary = meilisearch_binary();
+    match &meili_binary {
+        Some(binary) => println!("Meilisearch side by side: {}", binary.display()),
+        None => println!(
+            "Meilisearch binary not found (VALINTA_MEILISEARCH_BIN or ../shared/bin/meilisearch): embedded engine only"
+        ),
+    }
     let mut outcomes = Vec::new();
     for size in sizes {
-        let outcome = bench_size(size, queries).await;
-        println!(
-            "{:>7} offerings: index build {:.1} s | engine median {} p99 {} {:.0} q/s | baseline median {} p99 {} {:.0} q/s | ratio baseline/engine median {:.1}x p99 {:.1}x | server RSS {:.0} MB",
-            outcome.size,
-            outcome.index_build.as_secs_f64(),
-            ms(outcome.engine.median),
-            ms(outcome.engine.p99),
-            outcome.engine.qps,
-            ms(outcome.baseline.median),
-            ms(outcome.baseline.p99),
-            outcome.baseline.qps,
-            outcome.baseline.median.as_secs_f64() / outcome.engine.median.as_secs_f64(),
-            outcome.baseline.p99.as_secs_f64() / outcome.engine.p99.as_secs_f64(),
-            outcome.rss_mb,
-        );
-        println!(
-            "{:>7} offerings: portal results page median {} p99 {} {:.0} pages/s | heaviest page {:.1} KB | ratio baseline/page median {:.1}x | page/API JSON median {:.2}x",
-            outcome.size,
-            ms(outcome.portal.median),
-            ms(outcome.portal.p99),
-            outcome.portal.qps,
-            outcome.heaviest_page as f64 / 1024.0,
-            outcome.baseline.median.as_secs_f64() / outcome.portal.median.as_secs_f64(),
-            outcome.portal.median.as_secs_f64() / outcome.engine.median.as_secs_f64(),
-        );
+        let outcome = bench_size(size, queries, meili_binary.as_deref()).await;
+        print_outcome(&outcome);
         outcomes.push(outcome);
     }
     if let [small, .., large] = outcomes.as_slice() {
@@ -510,9 +982,33 @@ async fn main() {
             "growth {}→{} offerings: engine median {:.1}x, p99 {:.1}x; baseline median {:.1}x",
             small.size,
             large.size,
-            large.engine.median.as_secs_f64() / small.engine.median.as_secs_f64(),
-            large.engine.p99.as_secs_f64() / small.engine.p99.as_secs_f64(),
-            large.baseline.median.as_secs_f64() / small.baseline.median.as_secs_f64(),
+            ratio(large.engine.median, small.engine.median),
+            ratio(large.engine.p99, small.engine.p99),
+            ratio(large.baseline.median, small.baseline.median),
         );
+    }
+    if let Some(large) = outcomes.last() {
+        println!(
+            "goals at {} offerings: search p99 < 25 ms {} ({}); results page median < 20 ms {} ({})",
+            large.size,
+            verdict(large.engine.p99 < Duration::from_millis(25)),
+            ms(large.engine.p99),
+            verdict(large.portal.median < Duration::from_millis(20)),
+            ms(large.portal.median),
+        );
+        if let Some(m) = &large.meili {
+            let (median, p99) = (
+                ratio(large.engine.median, m.direct.median),
+                ratio(large.engine.p99, m.direct.p99),
+            );
+            println!(
+                "goal at {} offerings, {CLIENTS} clients: embedded ≤ 0.5 × Meilisearch direct, median {:.2}x {} and p99 {:.2}x {}",
+                large.size,
+                median,
+                verdict(median <= 0.5),
+                p99,
+                verdict(p99 <= 0.5),
+            );
+        }
     }
 }
