@@ -36,19 +36,19 @@ pub fn row(
     event: AuditEvent<'_>,
 ) -> audit_entry::ActiveModel {
     let acting_for = match acting {
-        Some(ActingFor::Proxy) => event.client.map(uuid::Uuid::from),
+        Some(ActingFor::Proxy) => event.client,
         _ => None,
     };
     audit_entry::ActiveModel {
         at: Set(Utc::now()),
-        actor_user_id: Set(actor.map(|a| a.user_id.into())),
+        actor_user_id: Set(actor.map(|a| a.user_id)),
         acting_for_client_id: Set(acting_for),
-        client_id: Set(event.client.map(Into::into)),
+        client_id: Set(event.client),
         action: Set(event.action.to_owned()),
         subject_type: Set(event.subject_type.to_owned()),
         subject_id: Set(event.subject_id),
         detail: Set(event.detail),
-        api_key_id: Set(actor.and_then(|a| a.api_key.as_ref()).map(|k| k.id.into())),
+        api_key_id: Set(actor.and_then(|a| a.api_key.as_ref()).map(|k| k.id)),
         ..Default::default()
     }
 }

@@ -47,8 +47,8 @@ pub async fn canonicalise(db: &Db, vault: &Vault) -> AppResult<Report> {
         match twin {
             Some(twin) => {
                 client_duplicate::Entity::insert(client_duplicate::ActiveModel {
-                    client_id: Set(stored.id),
-                    same_as: Set(twin.id),
+                    client_id: Set(stored.id.into()),
+                    same_as: Set(twin.id.into()),
                     created_at: Set(Utc::now()),
                 })
                 .on_conflict_do_nothing_on([client_duplicate::Column::ClientId])
@@ -80,7 +80,7 @@ pub async fn same_person_as(
     conn: &impl sea_orm::ConnectionTrait,
     client_id: ClientId,
 ) -> AppResult<Vec<(ClientId, String)>> {
-    let id = uuid::Uuid::from(client_id);
+    let id = client_id;
     let pairs = client_duplicate::Entity::find()
         .filter(
             sea_orm::Condition::any()
@@ -89,7 +89,7 @@ pub async fn same_person_as(
         )
         .all(conn)
         .await?;
-    let others: Vec<uuid::Uuid> = pairs
+    let others: Vec<ClientId> = pairs
         .iter()
         .map(|p| {
             if p.client_id == id {

@@ -14,7 +14,7 @@ use crate::{
         Db,
         entities::{commitment, late_recording},
     },
-    domain::{catalogue::Role, text::parse_text},
+    domain::{catalogue::Role, ids::LateRecordingId, text::parse_text},
     error::{AppError, AppResult, field},
 };
 
@@ -74,11 +74,11 @@ pub async fn open(
 ) -> AppResult<late_recording::Model> {
     let tx = db.begin_write().await?;
     let row = late_recording::ActiveModel {
-        id: Set(uuid::Uuid::new_v4()),
-        commitment_id: Set(commitment.id),
+        id: Set(LateRecordingId::new()),
+        commitment_id: Set(commitment.id.into()),
         until: Set(until),
         reason: Set(reason),
-        opened_by: Set(actor.user_id.into()),
+        opened_by: Set(actor.user_id),
         created_at: Set(Utc::now()),
     }
     .insert(&*tx)
@@ -113,7 +113,7 @@ pub async fn open_until(
             .all(conn)
             .await?;
         for row in rows {
-            let until = found.entry(row.commitment_id).or_insert(row.until);
+            let until = found.entry(row.commitment_id.0).or_insert(row.until);
             *until = (*until).max(row.until);
         }
     }
@@ -164,10 +164,10 @@ pub async fn in_force(
             .await?;
         for row in rows {
             let reaches_further = found
-                .get(&row.commitment_id)
+                .get(&row.commitment_id.0)
                 .is_none_or(|kept| row.until > kept.until);
             if reaches_further {
-                found.insert(row.commitment_id, row);
+                found.insert(row.commitment_id.0, row);
             }
         }
     }

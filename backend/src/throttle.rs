@@ -22,6 +22,7 @@ use sea_orm::{
 
 use crate::{
     db::entities::sign_in_failure,
+    domain::ids::SignInFailureId,
     error::{AppError, AppResult},
     vault::Vault,
 };
@@ -69,7 +70,7 @@ pub async fn record_failure(
     email: &str,
 ) -> AppResult<()> {
     sign_in_failure::ActiveModel {
-        id: Set(uuid::Uuid::now_v7()),
+        id: Set(SignInFailureId(uuid::Uuid::now_v7())),
         email_key: Set(email_key(vault, email)),
         at: Set(Utc::now()),
     }

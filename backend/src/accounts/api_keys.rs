@@ -9,7 +9,7 @@ use crate::{
     audit::{self, AuditEvent},
     auth::{Actor, api_key::issue},
     db::{Db, entities::api_key},
-    domain::ids::{ApiKeyId, ProviderId},
+    domain::ids::{ApiKeyId, ProviderId, UserId},
     error::{AppError, AppResult},
 };
 
@@ -23,12 +23,12 @@ pub async fn create(
     let issued = issue();
     let tx = db.begin_write().await?;
     let model = api_key::ActiveModel {
-        id: Set(ApiKeyId::new().into()),
-        provider_id: Set(provider.into()),
+        id: Set(ApiKeyId::new()),
+        provider_id: Set(provider),
         site: Set(site),
         prefix: Set(issued.prefix),
         key_hash: Set(issued.hash),
-        created_by: Set(actor.user_id.into()),
+        created_by: Set(actor.user_id),
         created_at: Set(Utc::now()),
         last_used_at: Set(None),
         revoked_at: Set(None),
@@ -44,17 +44,17 @@ pub async fn create(
 /// Revokes a key of the actor's provider at once; revoking it again changes nothing.
 pub async fn revoke(db: &Db, id: ApiKeyId, actor: &Actor) -> AppResult<api_key::Model> {
     let tx = db.begin_write().await?;
-    let model = api_key::Entity::find_by_id(uuid::Uuid::from(id))
+    let model = api_key::Entity::find_by_id(id)
         .one(&*tx)
         .await?
         .ok_or_else(|| AppError::not_found("API key"))?;
-    actor.require_provider(model.provider_id.into(), "API key")?;
+    actor.require_provider(model.provider_id, "API key")?;
     if model.revoked_at.is_some() {
         return Ok(model);
     }
     let mut active = model.into_active_model();
     active.revoked_at = Set(Some(Utc::now()));
-    active.revoked_by = Set(Some(actor.user_id.into()));
+    active.revoked_by = Set(Some(actor.user_id));
     let updated = active.update(&*tx).await?;
     audit_key(&tx, actor, "api_key_revoked", &updated).await?;
     tx.commit().await?;
@@ -100,7 +100,7 @@ pub struct ApiKeyOut {
 impl ApiKeyOut {
     pub fn of(model: api_key::Model, created_by: String) -> Self {
         ApiKeyOut {
-            id: model.id.into(),
+            id: model.id,
             site: model.site,
             prefix: model.prefix,
             created_at: model.created_at,
@@ -135,11 +135,11 @@ pub async fn of_provider(
 
 /// One key of the actor's provider (anyone else's: not found).
 pub async fn one(db: &Db, actor: &Actor, id: ApiKeyId) -> AppResult<ApiKeyOut> {
-    let model = api_key::Entity::find_by_id(uuid::Uuid::from(id))
+    let model = api_key::Entity::find_by_id(id)
         .one(&db.conn)
         .await?
         .ok_or_else(|| AppError::not_found("API key"))?;
-    actor.require_provider(model.provider_id.into(), "API key")?;
+    actor.require_provider(model.provider_id, "API key")?;
     with_maker(db, model).await
 }
 
@@ -152,16 +152,16 @@ pub async fn with_maker(db: &Db, model: api_key::Model) -> AppResult<ApiKeyOut> 
 
 async fn makers(
     conn: &impl sea_orm::ConnectionTrait,
-    ids: impl IntoIterator<Item = uuid::Uuid>,
-) -> AppResult<std::collections::HashMap<uuid::Uuid, String>> {
+    ids: impl IntoIterator<Item = UserId>,
+) -> AppResult<std::collections::HashMap<UserId, String>> {
     use crate::db::entities::user;
     use sea_orm::{ColumnTrait, QueryFilter};
-    let ids: Vec<uuid::Uuid> = ids.into_iter().collect();
+    let ids: Vec<UserId> = ids.into_iter().collect();
     Ok(user::Entity::find()
         .filter(user::Column::Id.is_in(ids))
         .all(conn)
         .await?
         .into_iter()
-        .map(|u| (u.id, u.name))
+        .map(|u| (UserId::from(u.id), u.name))
         .collect())
 }

@@ -61,7 +61,7 @@ pub async fn change_password(
     let mut active = account.into_active_model();
     active.password_hash = Set(Some(hash));
     let account = active.update(&*tx).await?;
-    sessions::end_all_but(&*tx, account.id, Some(current_session)).await?;
+    sessions::end_all_but(&*tx, account.id.into(), Some(current_session)).await?;
     audit::record(
         &*tx,
         Some(actor),
@@ -121,7 +121,7 @@ pub async fn set_active(
     model.deactivated_at = Set(if active { None } else { Some(Utc::now()) });
     let account = model.update(&*tx).await?;
     if !active {
-        sessions::end_all_but(&*tx, account.id, None).await?;
+        sessions::end_all_but(&*tx, account.id.into(), None).await?;
     }
     audit::record(
         &*tx,

@@ -132,7 +132,7 @@ pub async fn use_link(db: &Db, presented: &str, new_password: &str) -> Result<()
     let mut active = account.into_active_model();
     active.password_hash = Set(Some(hash));
     let account = active.update(&*tx).await?;
-    sessions::end_all_but(&*tx, account.id, None).await?;
+    sessions::end_all_but(&*tx, account.id.into(), None).await?;
     audit::record(
         &*tx,
         None,

@@ -7,7 +7,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, Query
 use crate::{
     auth::token,
     db::entities::{api_token, user},
-    domain::ids::ClientId,
+    domain::ids::{ClientId, UserId},
     error::AppResult,
     state::AppState,
 };
@@ -29,10 +29,10 @@ pub async fn open(
     let expires_at = Utc::now() + Duration::hours(state.config.token_ttl_hours);
     api_token::ActiveModel {
         token_hash: Set(token::hash(&token)),
-        user_id: Set(user.id),
+        user_id: Set(user.id.into()),
         created_at: Set(Utc::now()),
         expires_at: Set(expires_at),
-        acting_for: Set(acting_for.map(Into::into)),
+        acting_for: Set(acting_for),
     }
     .insert(&state.db.conn)
     .await?;
@@ -50,7 +50,7 @@ pub async fn end(conn: &impl ConnectionTrait, presented: &str) -> AppResult<()> 
 /// Ends every session of the user but the one presented (if any).
 pub async fn end_all_but(
     conn: &impl ConnectionTrait,
-    user: uuid::Uuid,
+    user: UserId,
     keep: Option<&str>,
 ) -> AppResult<()> {
     let mut delete = api_token::Entity::delete_many().filter(api_token::Column::UserId.eq(user));
@@ -70,7 +70,7 @@ pub async fn set_acting_for(
     api_token::Entity::update_many()
         .col_expr(
             api_token::Column::ActingFor,
-            sea_orm::sea_query::Expr::value(client.map(uuid::Uuid::from)),
+            sea_orm::sea_query::Expr::value(client),
         )
         .filter(api_token::Column::TokenHash.eq(token::hash(presented)))
         .exec(conn)

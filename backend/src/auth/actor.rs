@@ -137,7 +137,7 @@ impl Actor {
             .filter(|u| u.deactivated_at.is_none())
             .ok_or_else(AppError::unauthorized)?;
         let mut actor = Actor::from_user(&user);
-        actor.session_acting_for = stored.acting_for.map(Into::into);
+        actor.session_acting_for = stored.acting_for;
         Ok(actor)
     }
 }

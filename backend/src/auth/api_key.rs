@@ -126,16 +126,16 @@ pub async fn actor_for(
     }
     touch(db, &key).await?;
     Ok(Actor {
-        user_id: key.created_by.into(),
+        user_id: key.created_by,
         name: key.site.clone(),
         roles: vec![Role::ProviderStaff],
         purchaser_id: None,
-        provider_id: Some(key.provider_id.into()),
+        provider_id: Some(key.provider_id),
         client_id: None,
         locale: "fi".into(),
         locale_chosen: false,
         api_key: Some(ApiKeyRef {
-            id: key.id.into(),
+            id: key.id,
             site: key.site,
         }),
         session_acting_for: None,

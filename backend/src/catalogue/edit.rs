@@ -200,15 +200,9 @@ pub async fn edit(
             .filter(|t| base.differs(&next, *t))
             .collect();
         if !changed.is_empty() {
-            let after = terms::add_version(
-                &*tx,
-                &model,
-                valid_from,
-                &next,
-                &changed,
-                actor.user_id.into(),
-            )
-            .await?;
+            let after =
+                terms::add_version(&*tx, &model, valid_from, &next, &changed, actor.user_id)
+                    .await?;
             // A change may leave a later version unable to stand (a voucher value there,
             // no voucher method from here on): refuse it, changing nothing.
             for later in after.versions().filter(|v| v.valid_from >= valid_from) {

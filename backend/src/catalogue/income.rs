@@ -16,7 +16,7 @@ use crate::{
     domain::{
         Money,
         catalogue::{Role, Unit},
-        ids::{ClientId, ServiceId},
+        ids::{AllocationId, ClientId, ServiceId},
         income_rule::{HouseholdSize, IncomeRule, Valuation},
     },
     error::{AppError, AppResult},
@@ -111,14 +111,14 @@ pub async fn quote(
 /// Keeps the income a decision's value was computed from, in the decision's transaction.
 pub async fn store(
     conn: &impl ConnectionTrait,
-    allocation: uuid::Uuid,
+    allocation: AllocationId,
     client: ClientId,
     basis: &IncomeBasis,
     actor: &Actor,
 ) -> AppResult<()> {
     allocation_income::ActiveModel {
         allocation_id: Set(allocation),
-        service_id: Set(basis.service_id.into()),
+        service_id: Set(basis.service_id),
         household_size: Set(i32::from(basis.input.household.people())),
         monthly_income: Set(basis.input.monthly_income),
         income_rule: Set(basis.rule.to_json()),
@@ -157,7 +157,7 @@ fn basis_of(row: &allocation_income::Model, unit: Unit) -> AppResult<IncomeBasis
     // The value the decision holds is the one given; the rule explains it.
     valuation.value = row.voucher_value;
     Ok(IncomeBasis {
-        service_id: row.service_id.into(),
+        service_id: row.service_id,
         unit,
         input: IncomeInput {
             household,
@@ -195,12 +195,12 @@ pub async fn read(
     let mut found = HashMap::new();
     for row in rows {
         let unit = services
-            .get(&row.service_id)
+            .get(&row.service_id.into())
             .map(|s| s.unit)
             .ok_or_else(|| AppError::internal("income basis without its service"))?;
         let client = allocations
             .iter()
-            .find(|a| a.0 == row.allocation_id)
+            .find(|a| AllocationId::from(a.0) == row.allocation_id)
             .map(|a| a.1)
             .ok_or_else(|| AppError::internal("income basis of another allocation"))?;
         audit::record(
@@ -216,7 +216,7 @@ pub async fn read(
             },
         )
         .await?;
-        found.insert(row.allocation_id, basis_of(&row, unit)?);
+        found.insert(row.allocation_id.into(), basis_of(&row, unit)?);
     }
     Ok(found)
 }

@@ -548,7 +548,7 @@ pub async fn load(db: &Db, vault: &Vault) -> anyhow::Result<()> {
             .insert(&db.conn)
             .await?;
             crate::prices::change::first_version(
-                offering_id.into(),
+                offering_id,
                 crate::domain::Money::from_cents(offer.price),
                 crate::domain::today_in_finland(),
                 None,

@@ -152,20 +152,14 @@ pub(super) async fn load(db: &Db, vault: &Vault, kielo: &Kielo<'_>) -> anyhow::R
         if n == 0 {
             replies::set_reply(
                 db,
-                review.id.into(),
+                review.id,
                 "Kiitos palautteesta! Olemme muuttaneet aamukäyntien reittejä, jotta ehdimme ajallaan.".into(),
                 replies::ReplyMode::First,
                 kielo.staff,
             )
             .await?;
         } else {
-            moderation::report(
-                db,
-                review.id.into(),
-                "Arvio on mielestäni epäreilu.".into(),
-                None,
-            )
-            .await?;
+            moderation::report(db, review.id, "Arvio on mielestäni epäreilu.".into(), None).await?;
         }
     }
     Ok(())

@@ -36,7 +36,7 @@ pub async fn disputes_by_delivery(
             .await?;
         // Oldest first: a later dispute of the same delivery replaces an earlier one.
         for row in rows {
-            latest.insert(row.delivery_id, row);
+            latest.insert(row.delivery_id.into(), row);
         }
     }
     Ok(latest)
@@ -71,13 +71,13 @@ pub async fn for_provider(db: &Db, actor: &Actor) -> AppResult<Vec<ProviderDispu
         .order_by_desc(dispute::Column::CreatedAt)
         .all(conn)
         .await?;
-    let ids: Vec<uuid::Uuid> = disputes.iter().map(|d| d.delivery_id).collect();
+    let ids: Vec<uuid::Uuid> = disputes.iter().map(|d| d.delivery_id.0).collect();
     let deliveries = deliveries_by_id(conn, &ids).await?;
     // A delivery disputed twice appears with each dispute.
     let mut rows: Vec<(dispute::Model, delivery::Model)> = disputes
         .into_iter()
         .filter_map(|d| {
-            let delivery = deliveries.get(&d.delivery_id).cloned();
+            let delivery = deliveries.get(&d.delivery_id.0).cloned();
             delivery.map(|delivery| (d, delivery))
         })
         .collect();
@@ -88,7 +88,7 @@ pub async fn for_provider(db: &Db, actor: &Actor) -> AppResult<Vec<ProviderDispu
         actor,
         "disputes_listed",
         "dispute",
-        rows.iter().map(|(x, _)| (x.id, x.client_id.into())),
+        rows.iter().map(|(x, _)| (x.id.0, x.client_id)),
     )
     .await?;
     let names = client_names(conn, actor, rows.iter().map(|(_, d)| d.client_id.into())).await?;

@@ -40,8 +40,8 @@ pub struct Dispute {
 impl Dispute {
     pub fn from_model(model: &dispute::Model) -> AppResult<Self> {
         Ok(Dispute {
-            id: model.id.into(),
-            delivery_id: model.delivery_id.into(),
+            id: model.id,
+            delivery_id: model.delivery_id,
             status: model.status,
             reason: model.reason.clone(),
             decision_reason: model.decision_reason.clone(),
@@ -74,7 +74,7 @@ pub(super) async fn visible(
         .one(&db.conn)
         .await?
         .ok_or_else(|| AppError::not_found("dispute"))?;
-    let (_, acting) = access::load_client(&db.conn, actor, model.client_id.into())
+    let (_, acting) = access::load_client(&db.conn, actor, model.client_id)
         .await
         .map_err(|_| AppError::not_found("dispute"))?;
     Ok((model, acting))
@@ -89,8 +89,8 @@ pub async fn find(db: &Db, actor: &Actor, id: DisputeId) -> AppResult<Dispute> {
         Some(acting),
         "dispute_read",
         "dispute",
-        model.id,
-        model.client_id.into(),
+        model.id.0,
+        model.client_id,
     )
     .await?;
     Dispute::from_model(&model)
@@ -128,7 +128,7 @@ pub async fn for_purchaser(
         actor,
         "disputes_listed",
         "dispute",
-        listed.items.iter().map(|d| (d.id, d.client_id.into())),
+        listed.items.iter().map(|d| (d.id.0, d.client_id)),
     )
     .await?;
     let rows = with_parties(conn, &listed.items).await?;
@@ -166,7 +166,7 @@ async fn with_parties(
         .into_iter()
         .map(|c| (c.id, c))
         .collect();
-    let delivery_ids: Vec<uuid::Uuid> = models.iter().map(|d| d.delivery_id).collect();
+    let delivery_ids: Vec<uuid::Uuid> = models.iter().map(|d| d.delivery_id.0).collect();
     let deliveries = super::lists::deliveries_by_id(conn, &delivery_ids).await?;
     let providers =
         crate::db::provider_names::names_by_id(conn, deliveries.values().map(|d| d.provider_id))
@@ -174,8 +174,10 @@ async fn with_parties(
     models
         .iter()
         .map(|m| {
-            let (Some(c), Some(d)) = (clients.get(&m.client_id), deliveries.get(&m.delivery_id))
-            else {
+            let (Some(c), Some(d)) = (
+                clients.get(&m.client_id.0),
+                deliveries.get(&m.delivery_id.0),
+            ) else {
                 return Err(AppError::internal("dispute without client or delivery"));
             };
             Ok(DisputeRow {

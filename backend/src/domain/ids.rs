@@ -83,4 +83,9 @@ typed_id!(
     GoalCommitmentId,
     UploadReportId,
     ReviewReportId,
+    LateRecordingId,
+    OfferingPriceId,
+    ServiceTermId,
+    EmailId,
+    SignInFailureId,
 );

@@ -143,7 +143,7 @@ impl Sender {
             lang: Lang::parse(&row.lang).unwrap_or_default(),
         };
         let rendered = notification.render_to(&to, &self.settings.portal);
-        let message = match valinta_emails::compose(row.id, &self.settings.from, &to, &rendered) {
+        let message = match valinta_emails::compose(row.id.0, &self.settings.from, &to, &rendered) {
             Ok(m) => m,
             Err(err) => return Outcome::Failed(format!("{err}")),
         };

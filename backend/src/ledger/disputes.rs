@@ -79,10 +79,10 @@ pub async fn open(
         ));
     }
     let model = dispute::ActiveModel {
-        id: Set(DisputeId::new().into()),
-        delivery_id: Set(delivery.id),
-        client_id: Set(delivery.client_id),
-        raised_by: Set(actor.user_id.into()),
+        id: Set(DisputeId::new()),
+        delivery_id: Set(delivery.id.into()),
+        client_id: Set(delivery.client_id.into()),
+        raised_by: Set(actor.user_id),
         reason: Set(reason),
         status: Set(DisputeStatus::Open),
         decided_by: Set(None),
@@ -123,7 +123,7 @@ pub async fn add_provider_account(
     let client = current.client_id;
     let mut active = current.into_active_model();
     active.provider_account = Set(Some(text.clone()));
-    active.provider_account_by = Set(Some(actor.user_id.into()));
+    active.provider_account_by = Set(Some(actor.user_id));
     active.provider_account_at = Set(Some(Utc::now()));
     let updated = active.update(&*tx).await?;
     audit::record(
@@ -134,7 +134,7 @@ pub async fn add_provider_account(
             action: "dispute_provider_account",
             subject_type: "dispute",
             subject_id: updated.id.to_string(),
-            client: Some(client.into()),
+            client: Some(client),
             detail: Some(json!({ "text": text })),
         },
     )
@@ -164,7 +164,7 @@ pub async fn decide(
 ) -> AppResult<dispute::Model> {
     let tx = db.begin_write().await?;
     let current = open_dispute(&tx, id).await?;
-    let delivery_id = DeliveryId::from(current.delivery_id);
+    let delivery_id = current.delivery_id;
     let status = match outcome {
         Outcome::Upheld => {
             reverse_in(
@@ -186,7 +186,7 @@ pub async fn decide(
     };
     let mut active = current.into_active_model();
     active.status = Set(status);
-    active.decided_by = Set(Some(actor.user_id.into()));
+    active.decided_by = Set(Some(actor.user_id));
     active.decision_reason = Set(reason);
     active.decided_at = Set(Some(Utc::now()));
     if let Outcome::UpheldInPart(quantity) = outcome {

@@ -70,7 +70,7 @@ pub async fn record_in(
     .insert(&**tx)
     .await?;
     if let Some(basis) = &new.income {
-        crate::catalogue::income::store(&**tx, created.id, new.client, basis, actor).await?;
+        crate::catalogue::income::store(&**tx, created.id.into(), new.client, basis, actor).await?;
     }
     let movement = Movement {
         kind: EntryKind::Grant,

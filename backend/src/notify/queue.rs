@@ -8,7 +8,7 @@ use valinta_emails::{Kind, Notification, Topic};
 
 use crate::{
     db::entities::{email, notification_choice, reminder_event},
-    domain::ids::UserId,
+    domain::ids::{EmailId, UserId},
     error::{AppError, AppResult},
 };
 
@@ -167,9 +167,9 @@ fn row(to: &Addressee, notification: &Notification) -> AppResult<email::ActiveMo
     let now = Utc::now();
     let payload = serde_json::to_value(notification).map_err(AppError::internal)?;
     Ok(email::ActiveModel {
-        id: Set(uuid::Uuid::now_v7()),
+        id: Set(EmailId(uuid::Uuid::now_v7())),
         kind: Set(notification.kind().into()),
-        user_id: Set(to.user_id),
+        user_id: Set(to.user_id.map(UserId::from)),
         address: Set(to.address.clone()),
         name: Set(to.name.clone()),
         lang: Set(to.lang.code().to_owned()),

@@ -190,8 +190,8 @@ async fn review_replies(db: &Db, now: DateTime<Utc>) -> AppResult<usize> {
         if !todo.contains(&key) {
             continue;
         }
-        let offering = lookup::offering(&db.conn, r.offering_id).await?;
-        let to = recipients::provider_staff(&db.conn, r.provider_id).await?;
+        let offering = lookup::offering(&db.conn, r.offering_id.0).await?;
+        let to = recipients::provider_staff(&db.conn, r.provider_id.0).await?;
         let stars = u8::try_from(r.stars).unwrap_or(0);
         let done = once(db, &key, to, |to| {
             Notification::ReviewReplyReminder(ReviewReplyReminder {

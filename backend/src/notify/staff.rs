@@ -69,8 +69,8 @@ pub async fn review_reported(
     review: &review::Model,
     reason: &str,
 ) -> AppResult<()> {
-    let offering = lookup::offering(conn, review.offering_id).await?;
-    for to in recipients::purchaser_staff(conn, review.purchaser_id, Role::Moderator).await? {
+    let offering = lookup::offering(conn, review.offering_id.0).await?;
+    for to in recipients::purchaser_staff(conn, review.purchaser_id.0, Role::Moderator).await? {
         let message = Notification::ReviewReported(ReviewReported {
             offering: text_in(&offering.title, to.lang),
             reason: reason.to_owned(),

@@ -78,10 +78,10 @@ pub async fn create(
     .insert(&*tx)
     .await?;
     prices::change::first_version(
-        model.id,
+        model.id.into(),
         unit_price,
         today_in_finland(),
-        Some(actor.user_id.into()),
+        Some(actor.user_id),
     )
     .insert(&*tx)
     .await?;

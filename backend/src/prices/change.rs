@@ -11,7 +11,11 @@ use crate::{
     audit::{self, AuditEvent},
     auth::Actor,
     db::entities::{commitment, offering, offering_price},
-    domain::{Money, catalogue::CommitmentStatus},
+    domain::{
+        Money,
+        catalogue::CommitmentStatus,
+        ids::{OfferingId, OfferingPriceId, UserId},
+    },
     error::{AppError, AppResult},
     outbox::{self, Topic},
 };
@@ -59,16 +63,16 @@ pub async fn apply(
         Some(row) => {
             let mut active = row.into_active_model();
             active.unit_price = Set(change.unit_price);
-            active.created_by = Set(Some(actor.user_id.into()));
+            active.created_by = Set(Some(actor.user_id));
             active.update(conn).await?;
         }
         None => {
             offering_price::ActiveModel {
-                id: Set(uuid::Uuid::new_v4()),
-                offering_id: Set(current.id),
+                id: Set(OfferingPriceId::new()),
+                offering_id: Set(current.id.into()),
                 unit_price: Set(change.unit_price),
                 valid_from: Set(change.valid_from),
-                created_by: Set(Some(actor.user_id.into())),
+                created_by: Set(Some(actor.user_id)),
                 created_at: Set(Utc::now()),
             }
             .insert(conn)
@@ -144,13 +148,13 @@ async fn tell_clients(
 /// The first price of a new offering, in force from the day it is listed (and, as the
 /// first, for any earlier delivery date too).
 pub fn first_version(
-    offering: uuid::Uuid,
+    offering: OfferingId,
     unit_price: Money,
     listed_on: NaiveDate,
-    by: Option<uuid::Uuid>,
+    by: Option<UserId>,
 ) -> offering_price::ActiveModel {
     offering_price::ActiveModel {
-        id: Set(uuid::Uuid::new_v4()),
+        id: Set(OfferingPriceId::new()),
         offering_id: Set(offering),
         unit_price: Set(unit_price),
         valid_from: Set(listed_on),

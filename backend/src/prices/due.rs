@@ -31,7 +31,7 @@ pub async fn apply_due(db: &Db, today: NaiveDate, everything: bool) -> AppResult
         .all(&db.conn)
         .await?
         .into_iter()
-        .map(|p| p.offering_id)
+        .map(|p| p.offering_id.0)
         .collect();
     ids.sort_unstable();
     ids.dedup();

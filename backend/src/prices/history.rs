@@ -87,7 +87,7 @@ pub async fn of_many(
             .await?;
         for row in rows {
             versions
-                .entry(row.offering_id)
+                .entry(row.offering_id.0)
                 .or_default()
                 .push((row.valid_from, row.unit_price));
         }

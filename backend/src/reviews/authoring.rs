@@ -122,7 +122,7 @@ pub async fn own_review(
     id: ReviewId,
 ) -> AppResult<(review::Model, ActingFor)> {
     let model = super::load(conn, id).await?;
-    let acting = match access::load_client(conn, actor, model.client_id.into()).await {
+    let acting = match access::load_client(conn, actor, model.client_id).await {
         Ok((_, acting)) if acting.is_client_side() => acting,
         _ => {
             return Err(AppError::forbidden(

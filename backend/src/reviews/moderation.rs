@@ -55,7 +55,7 @@ pub async fn report(
     }
     let model = review_report::ActiveModel {
         id: Set(ReviewReportId::new()),
-        review_id: Set(current.id.into()),
+        review_id: Set(current.id),
         reason: Set(reason),
         reporter_user_id: Set(reporter.map(|a| a.user_id)),
         created_at: Set(Utc::now()),
@@ -87,7 +87,7 @@ pub use crate::domain::review::ModerationDecision as Decision;
 /// The moderator's check: moderator role of the purchaser whose offering was reviewed;
 /// other purchasers' staff are told the review does not exist.
 pub fn require_moderator(actor: &Actor, review: &review::Model) -> AppResult<()> {
-    actor.require_staff_for(review.purchaser_id.into(), Role::Moderator, "review")
+    actor.require_staff_for(review.purchaser_id, Role::Moderator, "review")
 }
 
 pub async fn decide(

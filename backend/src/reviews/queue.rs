@@ -11,7 +11,10 @@ use crate::{
         Db,
         entities::{review, review_report},
     },
-    domain::{catalogue::Role, ids::PurchaserId},
+    domain::{
+        catalogue::Role,
+        ids::{PurchaserId, ReviewId},
+    },
     error::{AppError, AppResult},
     paging::{self, Page, Paged},
 };
@@ -88,7 +91,7 @@ pub async fn queue(
         QueueKind::Hidden => select.filter(review::Column::HiddenAt.is_not_null()),
     };
     let listed = paging::fetch(conn, select, page).await?;
-    let mut reports: HashMap<uuid::Uuid, Vec<ReportReasonOut>> = HashMap::new();
+    let mut reports: HashMap<ReviewId, Vec<ReportReasonOut>> = HashMap::new();
     for r in review_report::Entity::find()
         .filter(review_report::Column::ReviewId.is_in(listed.items.iter().map(|m| m.id)))
         .filter(review_report::Column::ResolvedAt.is_null())
@@ -97,7 +100,7 @@ pub async fn queue(
         .await?
     {
         reports
-            .entry(r.review_id.into())
+            .entry(r.review_id)
             .or_default()
             .push(ReportReasonOut {
                 edited_after_hiding: r.reason == EDITED_AFTER_HIDING,

@@ -12,6 +12,7 @@ use sea_orm::{
 
 use crate::{
     db::entities::{offering, offering_rating, review},
+    domain::ids::OfferingId,
     outbox::{self, Topic},
 };
 
@@ -84,7 +85,7 @@ impl Aggregate {
 /// Rebuilds one offering's aggregate from its visible reviews and enqueues its re-index.
 pub async fn refresh(
     conn: &impl ConnectionTrait,
-    offering_id: uuid::Uuid,
+    offering_id: OfferingId,
 ) -> Result<Aggregate, DbErr> {
     // Two reviews of one offering committing at once must not each count only their own:
     // on PostgreSQL the offering's row serializes the rebuilds, and the count below (a new
@@ -92,7 +93,7 @@ pub async fn refresh(
     // NO KEY UPDATE: a review's insert already holds KEY SHARE on the offering (its foreign
     // key), which FOR UPDATE would deadlock against. SQLite serializes all writes anyway.
     if conn.get_database_backend() == DatabaseBackend::Postgres {
-        offering::Entity::find_by_id(offering_id)
+        offering::Entity::find_by_id(offering_id.0)
             .lock(LockType::NoKeyUpdate)
             .one(conn)
             .await?;
@@ -118,7 +119,7 @@ pub async fn refresh(
     }
     let column = |n: u64| Set(i32::try_from(n).unwrap_or(i32::MAX));
     let row = offering_rating::ActiveModel {
-        offering_id: Set(offering_id.into()),
+        offering_id: Set(offering_id),
         review_count: column(aggregate.count()),
         star_total: column(aggregate.star_total()),
         stars_1: column(aggregate.counts[0]),
@@ -145,14 +146,14 @@ pub async fn refresh(
         )
         .exec(conn)
         .await?;
-    outbox::enqueue(conn, Topic::SearchOffering, offering_id).await?;
+    outbox::enqueue(conn, Topic::SearchOffering, offering_id.0).await?;
     Ok(aggregate)
 }
 
 /// One offering's aggregate as stored.
 pub async fn of_offering(
     conn: &impl ConnectionTrait,
-    offering_id: uuid::Uuid,
+    offering_id: OfferingId,
 ) -> Result<Aggregate, DbErr> {
     Ok(offering_rating::Entity::find_by_id(offering_id)
         .one(conn)

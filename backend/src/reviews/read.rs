@@ -55,18 +55,19 @@ async fn rows(
         .map(|o| (o.id, o))
         .collect();
     let providers =
-        crate::db::provider_names::names_by_id(conn, models.iter().map(|r| r.provider_id)).await?;
+        crate::db::provider_names::names_by_id(conn, models.iter().map(|r| r.provider_id.0))
+            .await?;
     models
         .iter()
         .map(|m| {
             let offering = offerings
-                .get(&m.offering_id)
+                .get(&m.offering_id.0)
                 .ok_or_else(|| AppError::internal("review without offering"))?;
             Ok(ReviewRowOut {
                 review: view(m),
                 offering_title: serde_json::from_value(offering.title.clone())
                     .map_err(AppError::internal)?,
-                provider_name: providers.get(&m.provider_id).cloned().unwrap_or_default(),
+                provider_name: providers.get(&m.provider_id.0).cloned().unwrap_or_default(),
             })
         })
         .collect()
@@ -106,7 +107,7 @@ pub async fn for_offering(
     Ok(ReviewsOut {
         items: rows(conn, &listed.items, ReviewOut::public).await?,
         total: listed.total,
-        rating: RatingOut::of(&ratings::of_offering(conn, model.id).await?),
+        rating: RatingOut::of(&ratings::of_offering(conn, model.id.into()).await?),
     })
 }
 
@@ -148,7 +149,7 @@ pub async fn find(db: &Db, actor: Option<&Actor>, id: ReviewId) -> AppResult<Rev
         if moderation::require_moderator(actor, &model).is_ok() {
             return Ok(ReviewOut::for_moderator(&model));
         }
-        if let Ok((_, acting)) = access::load_client(conn, actor, model.client_id.into()).await
+        if let Ok((_, acting)) = access::load_client(conn, actor, model.client_id).await
             && acting.is_client_side()
         {
             return Ok(ReviewOut::for_author(&model));

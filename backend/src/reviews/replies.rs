@@ -30,7 +30,7 @@ pub async fn set_reply(
 ) -> AppResult<review::Model> {
     let tx = db.begin_write().await?;
     let current = super::load(&*tx, id).await?;
-    actor.require_provider(current.provider_id.into(), "review")?;
+    actor.require_provider(current.provider_id, "review")?;
     if super::is_hidden(&current) {
         return Err(AppError::conflict(
             "review_hidden",

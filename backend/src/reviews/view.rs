@@ -57,8 +57,8 @@ impl ReviewOut {
     /// What anyone may see.
     pub fn public(model: &review::Model) -> Self {
         ReviewOut {
-            id: model.id.into(),
-            offering_id: model.offering_id.into(),
+            id: model.id,
+            offering_id: model.offering_id,
             verified_client: true,
             stars: u8::try_from(model.stars).unwrap_or(0),
             text: model.text.clone(),

@@ -85,12 +85,12 @@ pub async fn create(
         return Err(review_exists());
     }
     let model = review::ActiveModel {
-        id: Set(ReviewId::new().into()),
-        offering_id: Set(offering.id),
-        provider_id: Set(offering.provider_id),
-        purchaser_id: Set(offering.purchaser_id),
-        client_id: Set(client.into()),
-        author_user_id: Set(actor.user_id.into()),
+        id: Set(ReviewId::new()),
+        offering_id: Set(offering.id.into()),
+        provider_id: Set(offering.provider_id.into()),
+        purchaser_id: Set(offering.purchaser_id.into()),
+        client_id: Set(client),
+        author_user_id: Set(actor.user_id),
         stars: Set(i16::from(input.stars.get())),
         text: Set(input.text),
         created_at: Set(Utc::now()),
@@ -104,7 +104,7 @@ pub async fn create(
     .insert(&*tx)
     .await
     .map_err(|e| unique::or_else(e, review_exists))?;
-    ratings::refresh(&*tx, offering.id).await?;
+    ratings::refresh(&*tx, offering.id.into()).await?;
     audit::record(
         &*tx,
         Some(actor),
@@ -150,7 +150,7 @@ pub async fn edit(
     let previous = json!({"stars": current.stars, "text": current.text});
     let hidden = super::is_hidden(&current);
     let offering_id = current.offering_id;
-    let client = ClientId::from(current.client_id);
+    let client = current.client_id;
     let mut active = current.into_active_model();
     if let Some(stars) = patch.stars {
         active.stars = Set(i16::from(stars.get()));
@@ -163,7 +163,7 @@ pub async fn edit(
     if hidden {
         review_report::ActiveModel {
             id: Set(ReviewReportId::new()),
-            review_id: Set(updated.id.into()),
+            review_id: Set(updated.id),
             reason: Set(EDITED_AFTER_HIDING.to_owned()),
             reporter_user_id: Set(Some(actor.user_id)),
             created_at: Set(now),

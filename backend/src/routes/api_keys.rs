@@ -51,7 +51,7 @@ pub async fn create(
     Ok((
         StatusCode::CREATED,
         Json(NewApiKeyOut {
-            id: model.id.into(),
+            id: model.id,
             site: model.site,
             prefix: model.prefix,
             key,

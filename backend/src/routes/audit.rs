@@ -69,14 +69,14 @@ pub async fn list(
         .map(|e| AuditEntryOut {
             seq: e.seq,
             at: e.at,
-            actor_user_id: e.actor_user_id.map(Into::into),
-            acting_for_client_id: e.acting_for_client_id.map(Into::into),
-            client_id: e.client_id.map(Into::into),
+            actor_user_id: e.actor_user_id,
+            acting_for_client_id: e.acting_for_client_id,
+            client_id: e.client_id,
             action: e.action,
             subject_type: e.subject_type,
             subject_id: e.subject_id,
             detail: e.detail,
-            api_key_id: e.api_key_id.map(Into::into),
+            api_key_id: e.api_key_id,
         })
         .collect();
     Ok(Json(ListOut { items, total }))

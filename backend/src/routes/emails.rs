@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::{
     auth::Actor,
     db::entities::email,
+    domain::ids::EmailId,
     error::{AppError, AppResult},
     jobs,
     notify::outbox_reads::{parse_status, record_read},
@@ -34,7 +35,7 @@ pub struct EmailQuery {
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct EmailOut {
     /// Also the message's Message-ID (`<id@valinta.invalid>`).
-    pub id: uuid::Uuid,
+    pub id: EmailId,
     pub kind: String,
     pub to: String,
     pub lang: String,

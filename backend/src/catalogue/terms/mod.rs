@@ -18,7 +18,13 @@ use uuid::Uuid;
 
 use crate::{
     db::entities::{service, service_term},
-    domain::{Money, catalogue::Method, ids::ServiceId, income_rule::IncomeRule, vat::VatRate},
+    domain::{
+        Money,
+        catalogue::Method,
+        ids::{ServiceId, ServiceTermId},
+        income_rule::IncomeRule,
+        vat::VatRate,
+    },
     error::{AppError, AppResult},
 };
 
@@ -153,9 +159,14 @@ impl ServiceTerms {
         }
     }
 
-    fn row(&self, service: Uuid, valid_from: NaiveDate, seq: i32) -> service_term::ActiveModel {
+    fn row(
+        &self,
+        service: ServiceId,
+        valid_from: NaiveDate,
+        seq: i32,
+    ) -> service_term::ActiveModel {
         service_term::ActiveModel {
-            id: Set(Uuid::new_v4()),
+            id: Set(ServiceTermId::new()),
             service_id: Set(service),
             valid_from: Set(valid_from),
             seq: Set(seq),
@@ -194,7 +205,7 @@ pub async fn histories<'a>(
             .all(conn)
             .await?;
         for row in found {
-            rows.entry(row.service_id).or_default().push(row);
+            rows.entry(row.service_id.into()).or_default().push(row);
         }
     }
     services

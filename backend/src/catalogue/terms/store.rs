@@ -11,7 +11,10 @@ use crate::{
         Db,
         entities::{offering, service, service_term},
     },
-    domain::{ids::ServiceId, today_in_finland},
+    domain::{
+        ids::{ServiceId, UserId},
+        today_in_finland,
+    },
     error::{AppError, AppResult},
     outbox::{self, Topic},
 };
@@ -29,14 +32,14 @@ pub(in crate::catalogue) async fn add_version(
     valid_from: NaiveDate,
     terms: &ServiceTerms,
     changed: &[Term],
-    actor: Uuid,
+    actor: UserId,
 ) -> AppResult<History> {
     let before = history(conn, service).await?;
     let now = Utc::now();
     let today = today_in_finland();
     if !before.is_stored() {
         for v in before.versions() {
-            let mut row = v.terms.row(service.id, v.valid_from, 0);
+            let mut row = v.terms.row(service.id.into(), v.valid_from, 0);
             row.changed = Set(serde_json::json!(v.changed));
             row.applied = Set(true);
             row.created_by = Set(None);
@@ -45,7 +48,7 @@ pub(in crate::catalogue) async fn add_version(
         }
     }
     let seq = before.versions().map(|v| v.seq).max().unwrap_or(0) + 1;
-    let mut row = terms.row(service.id, valid_from, seq);
+    let mut row = terms.row(service.id.into(), valid_from, seq);
     row.changed = Set(serde_json::json!(changed));
     row.applied = Set(valid_from <= today);
     row.created_by = Set(Some(actor));
@@ -65,7 +68,7 @@ pub(in crate::catalogue) async fn add_version(
                 .one(conn)
                 .await?
                 .ok_or_else(|| AppError::internal("a version vanished"))?;
-            let mut active = next.row(service.id, later.valid_from, later.seq);
+            let mut active = next.row(service.id.into(), later.valid_from, later.seq);
             active.id = Set(stored.id);
             active.changed = Set(stored.changed.clone());
             active.applied = Set(stored.applied);
@@ -129,13 +132,12 @@ pub async fn promote_due(db: &Db, today: NaiveDate) -> AppResult<usize> {
         .filter(service_term::Column::ValidFrom.lte(today))
         .all(&db.conn)
         .await?;
-    let mut services: Vec<Uuid> = due.iter().map(|v| v.service_id).collect();
+    let mut services: Vec<ServiceId> = due.iter().map(|v| v.service_id).collect();
     services.sort_unstable();
     services.dedup();
     for id in &services {
         let tx = db.begin_write().await?;
-        let Some(model) = crate::catalogue::lock_service(db, &tx, ServiceId::from(*id)).await?
-        else {
+        let Some(model) = crate::catalogue::lock_service(db, &tx, *id).await? else {
             continue;
         };
         let terms = history(&*tx, &model).await?.at(today).clone();

@@ -2,14 +2,17 @@
 //! was computed from, with the rule used. Personal data.
 use sea_orm::entity::prelude::*;
 
-use crate::domain::Money;
+use crate::domain::{
+    Money,
+    ids::{AllocationId, ServiceId},
+};
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "allocation_incomes")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
-    pub allocation_id: Uuid,
-    pub service_id: Uuid,
+    pub allocation_id: AllocationId,
+    pub service_id: ServiceId,
     pub household_size: i32,
     #[sea_orm(column_name = "monthly_income_cents")]
     pub monthly_income: Money,

@@ -2,13 +2,15 @@
 use sea_orm::entity::prelude::*;
 use valinta_emails::Kind;
 
+use crate::domain::ids::{EmailId, UserId};
+
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "emails")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
-    pub id: Uuid,
+    pub id: EmailId,
     pub kind: StoredKind,
-    pub user_id: Option<Uuid>,
+    pub user_id: Option<UserId>,
     pub address: String,
     pub name: String,
     pub lang: String,

@@ -7,6 +7,7 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub seq: i32,
     pub topic: Topic,
+    /// Stays a bare UUID: the topic says which kind of row it names (offering, provider, …).
     pub subject_id: Uuid,
     pub attempts: i32,
     pub available_at: DateTimeUtc,

@@ -1,16 +1,18 @@
 //! Rows of `reviews`.
 use sea_orm::entity::prelude::*;
 
+use crate::domain::ids::{ClientId, OfferingId, ProviderId, PurchaserId, ReviewId, UserId};
+
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "reviews")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
-    pub id: Uuid,
-    pub offering_id: Uuid,
-    pub provider_id: Uuid,
-    pub purchaser_id: Uuid,
-    pub client_id: Uuid,
-    pub author_user_id: Uuid,
+    pub id: ReviewId,
+    pub offering_id: OfferingId,
+    pub provider_id: ProviderId,
+    pub purchaser_id: PurchaserId,
+    pub client_id: ClientId,
+    pub author_user_id: UserId,
     pub stars: i16,
     pub text: String,
     pub created_at: DateTimeUtc,

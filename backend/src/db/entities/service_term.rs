@@ -2,14 +2,17 @@
 //! `valid_from` (ordered by `seq` within a date) until the next version.
 use sea_orm::entity::prelude::*;
 
-use crate::domain::Money;
+use crate::domain::{
+    Money,
+    ids::{ServiceId, ServiceTermId, UserId},
+};
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "service_terms")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
-    pub id: Uuid,
-    pub service_id: Uuid,
+    pub id: ServiceTermId,
+    pub service_id: ServiceId,
     pub valid_from: Date,
     pub seq: i32,
     #[sea_orm(column_name = "price_cap_cents")]
@@ -25,7 +28,7 @@ pub struct Model {
     pub changed: Json,
     /// Copied to the service row, whose terms are those in force today.
     pub applied: bool,
-    pub created_by: Option<Uuid>,
+    pub created_by: Option<UserId>,
     pub created_at: DateTimeUtc,
 }
 

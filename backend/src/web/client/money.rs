@@ -166,7 +166,7 @@ pub async fn show(web: Web) -> AppResult<Response> {
         &actor,
         "disputes_listed",
         "dispute",
-        disputes.values().map(|d| (d.id, d.client_id.into())),
+        disputes.values().map(|d| (d.id.0, d.client_id)),
     )
     .await?;
     let offering_ids: Vec<uuid::Uuid> = loaded
