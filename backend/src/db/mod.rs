@@ -7,6 +7,7 @@
 pub mod columns;
 pub mod entities;
 pub mod json;
+pub mod outbox_wake;
 pub mod provider_names;
 pub mod unique;
 
@@ -53,7 +54,7 @@ impl Deref for WriteTx {
 impl WriteTx {
     pub async fn commit(self) -> Result<(), DbErr> {
         self.tx.commit().await?;
-        crate::outbox::committed();
+        outbox_wake::committed();
         Ok(())
     }
 }
