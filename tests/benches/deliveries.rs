@@ -29,10 +29,14 @@
 //! `/usr/lib/postgresql/15/bin`), `BENCH_SERVER_LOG` (the server's `RUST_LOG`, default warn).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
 
+#[path = "shared/server.rs"]
+mod server;
+
+use server::{ADMIN, Server};
+
 use std::{
-    io::{BufRead, BufReader},
     path::{Path, PathBuf},
-    process::{Child, Command, Stdio},
+    process::{Command, Stdio},
     sync::{
         Arc,
         atomic::{AtomicUsize, Ordering},
@@ -56,7 +60,6 @@ use valinta::{
 };
 
 const BIN: &str = env!("CARGO_BIN_EXE_valinta");
-const ADMIN: (&str, &str) = ("bench-admin@valinta.invalid", "bench-admin-password");
 const PROVIDER: (&str, &str) = ("bench-provider@valinta.invalid", "bench-provider-password");
 const SECRET: &str = "delivery-benchmark-secret-key-0123456789abcdef";
 const GRANTED_CENTS: i64 = 100_000_000;
@@ -246,18 +249,6 @@ fn free_port() -> u16 {
 // The server and the data it records on
 // ---------------------------------------------------------------------------------------
 
-struct Server {
-    child: Child,
-    base: String,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 impl Server {
     /// CPU time the server process has used so far (user + system), in seconds.
     fn cpu_seconds(&self) -> f64 {
@@ -276,40 +267,6 @@ impl Server {
                 .unwrap_or(f64::NAN)
         };
         (ticks(11) + ticks(12)) / 100.0
-    }
-
-    fn start(bin: &str, data_dir: &Path, database_url: Option<&str>) -> Server {
-        let mut command = Command::new(bin);
-        command
-            .args([
-                "serve",
-                "--addr",
-                "127.0.0.1:0",
-                "--no-worker",
-                "--data-dir",
-            ])
-            .arg(data_dir)
-            .env(
-                "RUST_LOG",
-                std::env::var("BENCH_SERVER_LOG").unwrap_or_else(|_| "warn".into()),
-            )
-            .env("VALINTA_ADMIN_EMAIL", ADMIN.0)
-            .env("VALINTA_ADMIN_PASSWORD", ADMIN.1)
-            .env("VALINTA_SECRET_KEY", SECRET)
-            .env_remove("DATABASE_URL")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit());
-        if let Some(url) = database_url {
-            command.env("DATABASE_URL", url);
-        }
-        let mut child = command.spawn().unwrap();
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        let base = line.trim().trim_start_matches("listening on ").to_owned();
-        assert!(base.starts_with("http://"), "server did not start: {line}");
-        Server { child, base }
     }
 }
 
@@ -711,7 +668,7 @@ struct Prepared {
 }
 
 async fn prepare(bin: &str, dir: &Path, database_url: Option<&str>, count: usize) -> Prepared {
-    let server = Server::start(bin, dir, database_url);
+    let server = Server::start(bin, dir, database_url, SECRET);
     let http = reqwest::Client::new();
     let (purchaser, provider, token) = parties(&http, &server).await;
     let target = match database_url {

@@ -21,12 +21,12 @@
 //! `BENCH_DATABASES` (default "sqlite,postgres"), `BENCH_INCLUDE_LINES` (default 0).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
 
-use std::{
-    io::{BufRead, BufReader},
-    path::Path,
-    process::{Child, Command, Stdio},
-    time::{Duration, Instant},
-};
+#[path = "shared/server.rs"]
+mod server;
+
+use server::{ADMIN, Server};
+
+use std::time::{Duration, Instant};
 
 use chrono::{Datelike, NaiveDate, Utc};
 use rand::{Rng, SeedableRng, rngs::StdRng};
@@ -43,7 +43,6 @@ use valinta::{
 };
 
 const BIN: &str = env!("CARGO_BIN_EXE_valinta");
-const ADMIN: (&str, &str) = ("bench-admin@valinta.invalid", "bench-admin-password");
 const FINANCE: (&str, &str) = ("bench-finance@valinta.invalid", "bench-finance-password");
 const CLIENTS: usize = 20_000;
 const COMMITMENTS: usize = 50_000;
@@ -66,54 +65,7 @@ fn last_month() -> (NaiveDate, NaiveDate) {
     (first_last, first_this)
 }
 
-struct Server {
-    child: Child,
-    base: String,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 impl Server {
-    fn start(data_dir: &Path, database_url: Option<&str>) -> Server {
-        let mut command = Command::new(BIN);
-        command
-            .args([
-                "serve",
-                "--addr",
-                "127.0.0.1:0",
-                "--no-worker",
-                "--data-dir",
-            ])
-            .arg(data_dir)
-            // BENCH_SERVER_LOG=info shows where a run's time went.
-            .env(
-                "RUST_LOG",
-                std::env::var("BENCH_SERVER_LOG").unwrap_or_else(|_| "warn".into()),
-            )
-            .env("VALINTA_ADMIN_EMAIL", ADMIN.0)
-            .env("VALINTA_ADMIN_PASSWORD", ADMIN.1)
-            .env("VALINTA_SECRET_KEY", SECRET)
-            .env_remove("DATABASE_URL")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit());
-        if let Some(url) = database_url {
-            command.env("DATABASE_URL", url);
-        }
-        let mut child = command.spawn().unwrap();
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        let base = line.trim().trim_start_matches("listening on ").to_owned();
-        assert!(base.starts_with("http://"), "server did not start: {line}");
-        Server { child, base }
-    }
-
     /// Peak resident memory of the server process so far (VmHWM), in MB.
     fn peak_mb(&self) -> f64 {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
@@ -520,7 +472,7 @@ async fn run(
         Some(admin_url) => Some(fresh_postgres(admin_url).await),
         None => None,
     };
-    let server = Server::start(dir.path(), database_url.as_deref());
+    let server = Server::start(BIN, dir.path(), database_url.as_deref(), SECRET);
     let http = reqwest::Client::new();
     let (pid, finance) = purchaser_and_finance(&http, &server).await;
     let target = match &database_url {
