@@ -32,7 +32,7 @@
 #[path = "shared/server.rs"]
 mod server;
 
-use server::{ADMIN, Server};
+use server::{ADMIN, Server, call, login};
 
 use std::{
     path::{Path, PathBuf},
@@ -268,36 +268,6 @@ impl Server {
         };
         (ticks(11) + ticks(12)) / 100.0
     }
-}
-
-async fn call(
-    http: &reqwest::Client,
-    server: &Server,
-    path: &str,
-    token: Option<&str>,
-    body: serde_json::Value,
-) -> serde_json::Value {
-    let mut request = http.post(format!("{}{path}", server.base)).json(&body);
-    if let Some(token) = token {
-        request = request.bearer_auth(token);
-    }
-    let reply = request.send().await.unwrap();
-    let status = reply.status();
-    let body: serde_json::Value = reply.json().await.unwrap();
-    assert!(status.is_success(), "{path}: {status} {body}");
-    body
-}
-
-async fn login(http: &reqwest::Client, server: &Server, who: (&str, &str)) -> String {
-    let body = call(
-        http,
-        server,
-        "/api/v1/auth/login",
-        None,
-        json!({"email": who.0, "password": who.1}),
-    )
-    .await;
-    body["token"].as_str().unwrap().to_owned()
 }
 
 /// A purchaser (made by the administrator) and a provider that signed up, both through the

@@ -28,6 +28,17 @@ pub struct Scope {
     pub service: Option<Uuid>,
 }
 
+impl Scope {
+    /// No offering at all (the nil id matches none): for the objects made from the
+    /// catalogue alone, taxonomies and their terms.
+    pub fn catalogue_only() -> Self {
+        Self {
+            offering: Some(Uuid::nil()),
+            ..Self::default()
+        }
+    }
+}
+
 pub async fn load(conn: &impl ConnectionTrait, scope: Scope) -> AppResult<Live> {
     let mut query = offering::Entity::find().filter(offering::Column::Archived.eq(false));
     if let Some(id) = scope.offering {

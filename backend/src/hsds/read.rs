@@ -147,14 +147,7 @@ pub async fn taxonomies(
     conn: &impl ConnectionTrait,
     filter: &Filter,
 ) -> AppResult<HsdsPage<Taxonomy>> {
-    let live = live::load(
-        conn,
-        Scope {
-            offering: Some(Uuid::nil()),
-            ..Scope::default()
-        },
-    )
-    .await?;
+    let live = live::load(conn, Scope::catalogue_only()).await?;
     let all = purchaser::Entity::find()
         .order_by_asc(purchaser::Column::Name)
         .order_by_asc(purchaser::Column::Id)
@@ -172,14 +165,7 @@ pub async fn taxonomy_terms(
     conn: &impl ConnectionTrait,
     filter: &Filter,
 ) -> AppResult<HsdsPage<TaxonomyTerm>> {
-    let live = live::load(
-        conn,
-        Scope {
-            offering: Some(Uuid::nil()),
-            ..Scope::default()
-        },
-    )
-    .await?;
+    let live = live::load(conn, Scope::catalogue_only()).await?;
     let rows = service::Entity::find()
         .filter(service::Column::ArchivedAt.is_null())
         .order_by_asc(service::Column::Code)

@@ -61,3 +61,36 @@ impl Server {
         Server { child, base }
     }
 }
+
+/// Posts `body` as JSON (with the bearer `token`, if any) and returns the answer, which
+/// must be a success: a benchmark that meets a refusal measures nothing.
+pub async fn call(
+    http: &reqwest::Client,
+    server: &Server,
+    path: &str,
+    token: Option<&str>,
+    body: serde_json::Value,
+) -> serde_json::Value {
+    let mut request = http.post(format!("{}{path}", server.base)).json(&body);
+    if let Some(token) = token {
+        request = request.bearer_auth(token);
+    }
+    let reply = request.send().await.unwrap();
+    let status = reply.status();
+    let body: serde_json::Value = reply.json().await.unwrap();
+    assert!(status.is_success(), "{path}: {status} {body}");
+    body
+}
+
+/// Signs `who` (email, password) in through the API and returns the bearer token.
+pub async fn login(http: &reqwest::Client, server: &Server, who: (&str, &str)) -> String {
+    let body = call(
+        http,
+        server,
+        "/api/v1/auth/login",
+        None,
+        serde_json::json!({"email": who.0, "password": who.1}),
+    )
+    .await;
+    body["token"].as_str().unwrap().to_owned()
+}
