@@ -24,6 +24,7 @@ mod m20261207_000018_order_details;
 mod m20261207_000019_budget_plans;
 mod m20261207_000020_plan_endings;
 mod m20261207_000021_upload_reports;
+mod m20261208_000022_one_draft_plan;
 mod shape;
 
 pub struct Migrator;
@@ -53,6 +54,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000019_budget_plans::Migration),
             Box::new(m20261207_000020_plan_endings::Migration),
             Box::new(m20261207_000021_upload_reports::Migration),
+            Box::new(m20261208_000022_one_draft_plan::Migration),
         ]
     }
 }

@@ -50,6 +50,7 @@ plan-staff-field-need = Need identified on
 plan-staff-open-due-hint = If the need was identified on { $date }, the decision is due by { $until }. The day cannot be in the future.
 plan-staff-open-submit = Start the plan
 notice-plan-staff-opened = The plan has been started.
+notice-plan-staff-draft-exists = The client already has a plan in preparation; here it is. Continue this one.
 
 ## The plan page
 plan-staff-title = Plan

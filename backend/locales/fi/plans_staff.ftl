@@ -50,6 +50,7 @@ plan-staff-field-need = Tarve todettu
 plan-staff-open-due-hint = Jos tarve todettiin { $date }, päätös on tehtävä viimeistään { $until }. Päivä ei voi olla tulevaisuudessa.
 plan-staff-open-submit = Aloita suunnitelma
 notice-plan-staff-opened = Suunnitelma on aloitettu.
+notice-plan-staff-draft-exists = Asiakkaalla on jo keskeneräinen suunnitelma; tässä se on. Jatka tätä.
 
 ## The plan page
 plan-staff-title = Suunnitelma

@@ -50,6 +50,7 @@ plan-staff-field-need = Behovet konstaterat
 plan-staff-open-due-hint = Om behovet konstaterades { $date } ska beslutet fattas senast { $until }. Dagen kan inte vara i framtiden.
 plan-staff-open-submit = Börja planen
 notice-plan-staff-opened = Planen har påbörjats.
+notice-plan-staff-draft-exists = Klienten har redan en plan under arbete; här är den. Fortsätt med den.
 
 ## The plan page
 plan-staff-title = Plan

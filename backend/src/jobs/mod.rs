@@ -86,10 +86,18 @@ impl Worker {
             .limit(BATCH)
     }
 
-    /// PostgreSQL: the claimed rows stay locked (and skipped by other instances) until
-    /// this transaction deletes them or schedules their retry.
+    /// PostgreSQL: one instance at a time indexes, holding a transaction-scoped advisory
+    /// lock; the others find it taken and look again at their next poll. Claiming rows with
+    /// `SKIP LOCKED` alone would let two instances take two changes of one offering, read it
+    /// at different moments and reach the index in the other order, leaving the older text
+    /// searchable. Under the lock a batch reads the offerings after every earlier batch's
+    /// documents were sent, and the search engine applies them in the order it got them.
+    /// The lock ends with the transaction, also when an instance dies.
     async fn run_once_locked(&self) -> anyhow::Result<usize> {
         let tx = self.db.begin_write().await?;
+        if !indexing_lock(&*tx).await? {
+            return Ok(0);
+        }
         let rows = Self::due()
             .lock_with_behavior(LockType::Update, LockBehavior::SkipLocked)
             .all(&*tx)
@@ -132,6 +140,25 @@ impl Worker {
         }
         Ok(())
     }
+}
+
+/// The advisory-lock key of the search outbox (any constant no other lock uses: "valinta"
+/// and "index" in ASCII).
+const INDEXING_LOCK: i64 = 0x7661_6c69_6e64_6578;
+
+/// Takes the indexing lock for this transaction if no other instance holds it.
+async fn indexing_lock(conn: &impl ConnectionTrait) -> anyhow::Result<bool> {
+    let row = conn
+        .query_one_raw(sea_orm::Statement::from_sql_and_values(
+            sea_orm::DbBackend::Postgres,
+            "SELECT pg_try_advisory_xact_lock($1) AS taken",
+            [INDEXING_LOCK.into()],
+        ))
+        .await?;
+    Ok(row
+        .map(|r| r.try_get::<bool>("", "taken"))
+        .transpose()?
+        .unwrap_or(false))
 }
 
 /// Records what became of the rows: deleted when done, otherwise scheduled for a retry.

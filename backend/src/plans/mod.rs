@@ -27,7 +27,10 @@ pub mod report;
 
 use sea_orm::DbErr;
 
-use crate::{domain::catalogue::PlanStatus, error::AppError};
+use crate::{
+    domain::{catalogue::PlanStatus, ids::PlanId},
+    error::AppError,
+};
 
 pub use read::PlanView;
 
@@ -50,6 +53,10 @@ pub enum PlanError {
     /// was written, and sending the decision again gives it the next number.
     #[error("another decision took this decision number just now; send the decision again")]
     NumberTaken,
+    /// A client has one draft at a time: a second "open" (a repeated submit, a second case
+    /// worker at the same moment) points to the draft there is instead of starting another.
+    #[error("the client already has a draft plan ({0}); continue that one")]
+    DraftExists(PlanId),
     /// Access refused by another area, or a failure on our side.
     #[error(transparent)]
     App(#[from] AppError),
@@ -81,6 +88,7 @@ impl From<PlanError> for AppError {
             PlanError::AlreadyDecided => AppError::conflict("already_decided", err.to_string()),
             PlanError::WrongStatus { .. } => AppError::conflict("wrong_status", err.to_string()),
             PlanError::NumberTaken => AppError::conflict("decision_number_taken", err.to_string()),
+            PlanError::DraftExists(_) => AppError::conflict("plan_draft_exists", err.to_string()),
             PlanError::App(e) => e,
         }
     }

@@ -1,12 +1,12 @@
 //! Opening a plan: a case worker records the day the need was identified, and the decision
 //! is due three calendar months later (the pilots' deadline).
 use chrono::{Months, NaiveDate, Utc};
-use sea_orm::{ActiveModelTrait, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
 use crate::{
     audit,
     auth::{Actor, access},
-    db::{Db, entities::plan},
+    db::{Db, entities::plan, unique},
     domain::{
         catalogue::PlanStatus,
         day::parse_day,
@@ -15,7 +15,7 @@ use crate::{
     },
 };
 
-use super::{PlanResult, access::require_case_worker, invalid};
+use super::{PlanError, PlanResult, access::require_case_worker, invalid};
 
 /// Three calendar months after the need; past the end of a shorter month the last day of it
 /// (31 October → 31 January, 30 November → 28 or 29 February).
@@ -27,7 +27,8 @@ pub fn decision_due(need_identified_on: NaiveDate) -> NaiveDate {
 }
 
 /// A case worker of the client's purchaser opens a draft plan; others who may see the
-/// client get 403, anyone else 404.
+/// client get 403, anyone else 404. While the client has a draft, it is the one to continue:
+/// opening again is refused with its id (the database's one-draft index decides a race).
 pub async fn open(
     db: &Db,
     actor: &Actor,
@@ -42,6 +43,9 @@ pub async fn open(
     }
     let now = Utc::now();
     let tx = db.begin_write().await?;
+    if let Some(draft) = draft_of(&*tx, client).await? {
+        return Err(PlanError::DraftExists(draft));
+    }
     let id = PlanId::new();
     let model = plan::ActiveModel {
         id: Set(id),
@@ -62,7 +66,18 @@ pub async fn open(
         updated_at: Set(now),
     }
     .insert(&*tx)
-    .await?;
+    .await;
+    let model = match model {
+        Ok(model) => model,
+        Err(err) if unique::is_violation(&err) => {
+            drop(tx);
+            return Err(match draft_of(&db.conn, client).await? {
+                Some(draft) => PlanError::DraftExists(draft),
+                None => err.into(),
+            });
+        }
+        Err(err) => return Err(err.into()),
+    };
     audit::record_read(
         &*tx,
         actor,
@@ -75,6 +90,16 @@ pub async fn open(
     .await?;
     tx.commit().await?;
     Ok(model)
+}
+
+/// The client's draft plan, if she has one.
+async fn draft_of(conn: &impl ConnectionTrait, client: ClientId) -> PlanResult<Option<PlanId>> {
+    let draft = plan::Entity::find()
+        .filter(plan::Column::ClientId.eq(client))
+        .filter(plan::Column::Status.eq(PlanStatus::Draft))
+        .one(conn)
+        .await?;
+    Ok(draft.map(|p| p.id))
 }
 
 #[cfg(test)]

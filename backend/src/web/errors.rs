@@ -70,7 +70,7 @@ pub async fn error_pages(State(state): State<AppState>, request: Request, next: 
         .ok()
         .and_then(|v| v["error"]["code"].as_str().map(str::to_owned))
         .unwrap_or_default();
-    if code == "choose_client" {
+    if code == super::client::CHOOSE_CLIENT {
         let next: String = form_urlencoded::byte_serialize(here.as_bytes()).collect();
         return Redirect::to(&format!("/my/acting-for?next={next}")).into_response();
     }

@@ -136,7 +136,7 @@ async fn the_case_workers_hear_of_a_deadline_14_days_ahead_once(mut app: TestApp
     speak(&app, &s.purchaser.case_worker, "sv").await;
     // Due in 9–12 days: reminded. Due in about two months: not.
     let soon = open(&app, &s, &client, &day(-80)).await;
-    open(&app, &s, &client, &day(-30)).await;
+    open(&app, &s, &s.client, &day(-30)).await;
     let admin = &s.admin;
     let to = &s.purchaser.case_worker.email;
     eventually(

@@ -227,6 +227,23 @@ pub struct Client {
 }
 
 /// A client who can sign in.
+/// A client without an email address or account (as many are: the case worker acts on
+/// paper); returns her id.
+pub async fn client_without_account(app: &TestApp, purchaser: &Purchaser) -> String {
+    let reply = app
+        .post(
+            &format!("/api/v1/purchasers/{}/clients", purchaser.id),
+            &purchaser.case_worker.token,
+            &json!({
+                "name": unique("Asiakas"),
+                "personal_id": ids::personal_id(),
+                "municipality": "091",
+            }),
+        )
+        .await;
+    id_of(expect_status(&reply, 201, "create a client without an account"))
+}
+
 pub async fn client(app: &TestApp, purchaser: &Purchaser) -> Client {
     let email = email("client");
     let name = unique("Asiakas");

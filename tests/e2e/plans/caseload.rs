@@ -36,9 +36,10 @@ async fn the_caseload_lists_overdue_plans_first_then_by_due_date(app: TestApp) {
     )
     .await;
     s.decide(&app, &decided, &day(0), &day(30)).await;
-    let long_overdue = id_of(&s.open_plan(&app, &ago(24, 0)).await);
-    let overdue = id_of(&s.open_plan(&app, &ago(4, 0)).await);
-    let fresh = id_of(&s.open_plan(&app, &day(0)).await);
+    // Drafts of three other clients (a client has one draft at a time).
+    let long_overdue = id_of(&s.open_plan_for_another_client(&app, &ago(24, 0)).await);
+    let overdue = id_of(&s.open_plan_for_another_client(&app, &ago(4, 0)).await);
+    let fresh = id_of(&s.open_plan_for_another_client(&app, &day(0)).await);
 
     let path = format!("/api/v1/purchasers/{}/plans", s.purchaser.id);
     let reply = app.get(&path, s.case_worker()).await;

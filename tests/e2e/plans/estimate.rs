@@ -58,7 +58,7 @@ async fn the_decision_is_due_three_calendar_months_later_at_the_months_end(app: 
     ];
     for (need, due) in cases {
         let (need, due) = (need.unwrap(), due.unwrap());
-        let plan = s.open_plan(&app, &ymd(need)).await;
+        let plan = s.open_plan_for_another_client(&app, &ymd(need)).await;
         assert_eq!(plan["need_identified_on"], ymd(need), "{plan}");
         assert_eq!(plan["decision_due"], ymd(due), "{plan}");
         assert_eq!(plan["overdue"], due < today(), "{plan}");

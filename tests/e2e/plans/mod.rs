@@ -8,6 +8,7 @@ mod caseload;
 mod close;
 mod estimate;
 mod links;
+mod one_draft;
 mod pace;
 mod pages;
 mod path;
@@ -62,6 +63,14 @@ impl Setting {
     /// Opens a plan for the client; returns its body.
     pub async fn open_plan(&self, app: &TestApp, need: &str) -> Value {
         let reply = open_plan(app, self.case_worker(), &self.client.id, need).await;
+        expect_status(&reply, 201, "open a plan").clone()
+    }
+
+    /// Opens a plan for a new client of the purchaser (a client has one draft at a time);
+    /// returns its body.
+    pub async fn open_plan_for_another_client(&self, app: &TestApp, need: &str) -> Value {
+        let client = fixtures::client_without_account(app, &self.purchaser).await;
+        let reply = open_plan(app, self.case_worker(), &client, need).await;
         expect_status(&reply, 201, "open a plan").clone()
     }
 

@@ -82,7 +82,7 @@ async fn the_report_counts_time_to_decision_goals_and_evaluations(app: TestApp) 
 
     // An overdue draft counts as not in time; a cancelled one counts nowhere but itself.
     s.open_plan(&app, &day(-95)).await;
-    let dropped = id_of(&s.open_plan(&app, &day(-10)).await);
+    let dropped = id_of(&s.open_plan_for_another_client(&app, &day(-10)).await);
     let reply = app
         .post(
             &format!("/api/v1/plans/{dropped}/cancel"),

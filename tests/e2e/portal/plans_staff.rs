@@ -173,14 +173,15 @@ fn rows(html: &str) -> Vec<bool> {
 
 async fn a_long_caseload_is_paged_with_the_overdue_drafts_first(app: TestApp) {
     let s = Setting::build(&app).await;
-    // 100 fresh plans, then 3 long overdue ones, so that the overdue come last by creation.
+    // 100 fresh plans, then 3 long overdue ones, so that the overdue come last by creation;
+    // each of its own client, as a client has one draft at a time.
     for _ in 0..100 {
-        s.open_plan(&app, &ymd(today())).await;
+        s.open_plan_for_another_client(&app, &ymd(today())).await;
     }
     let late = ymd(today().checked_sub_months(Months::new(4)).unwrap());
     let mut overdue = Vec::new();
     for _ in 0..3 {
-        overdue.push(id_of(&s.open_plan(&app, &late).await));
+        overdue.push(id_of(&s.open_plan_for_another_client(&app, &late).await));
     }
     let worker = FormSession::new(&app, Some(s.case_worker())).await;
     let (status, first) = worker.get(&app, "/purchaser/plans").await;

@@ -60,9 +60,18 @@ pub async fn current(web: &Web) -> AppResult<ClientCtx> {
     ))
 }
 
+/// The error code of "choose whom you act for first", which the error layer turns into
+/// the chooser page.
+pub const CHOOSE_CLIENT: &str = "choose_client";
+
 /// "Choose whom you act for first": the portal shows the chooser and comes back.
 pub fn choose_first() -> AppError {
-    AppError::forbidden("choose whom you act for first").with_code("choose_client")
+    AppError::forbidden("choose whom you act for first").with_code(CHOOSE_CLIENT)
+}
+
+/// Whether the error is `choose_first`'s: a proxy who has not chosen yet.
+pub fn must_choose_first(error: &AppError) -> bool {
+    error.code == CHOOSE_CLIENT
 }
 
 /// All of the client's allocations (decisions), as the API shows each.

@@ -42,7 +42,7 @@ use crate::{
 pub async fn side(web: &Web) -> AppResult<ClientCtx> {
     match client::current(web).await {
         Ok(ctx) => Ok(ctx),
-        Err(e) if e.code == "choose_client" || e.status.is_server_error() => Err(e),
+        Err(e) if client::must_choose_first(&e) || e.status.is_server_error() => Err(e),
         Err(_) => Err(AppError::not_found("plan")),
     }
 }

@@ -9,7 +9,10 @@ use crate::{
     domain::{day::parse_day, ids::ClientId, today_in_finland},
     error::AppResult,
     http::extract::PathId,
-    plans::open::{decision_due, open},
+    plans::{
+        PlanError,
+        open::{decision_due, open},
+    },
     web::{
         format,
         page::{Field, FormErrors, PageCtx, Pairs, done, render},
@@ -74,6 +77,12 @@ pub async fn create(
         Ok(plan) => Ok(done(
             &format!("/purchaser/plans/{}", plan.id),
             "plan-staff-opened",
+        )),
+        // A repeated submit (or a colleague a moment earlier) opened it already: that draft
+        // is the one to continue.
+        Err(PlanError::DraftExists(draft)) => Ok(done(
+            &format!("/purchaser/plans/{draft}"),
+            "plan-staff-draft-exists",
         )),
         Err(e) => {
             let errors = super::form_errors(web.lang, e)?;
