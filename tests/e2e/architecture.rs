@@ -204,3 +204,36 @@ fn a_cycle_is_found_when_there_is_one() {
     .collect();
     assert_eq!(cycles(&graph), vec![vec!["a", "b", "c"]]);
 }
+
+/// The README's "How the code is laid out" says where each rule lives; a top-level module
+/// it does not name is a part of the program a newcomer cannot find from it.
+#[test]
+fn the_readme_layout_names_every_top_level_module() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = fs::read_to_string(root.join("../README.md")).expect("README.md");
+    let layout = readme
+        .split("## How the code is laid out")
+        .nth(1)
+        .and_then(|rest| rest.split("\n#").next())
+        .expect("a layout section");
+    let mut missing = Vec::new();
+    for entry in fs::read_dir(root.join("src"))
+        .expect("backend/src")
+        .flatten()
+    {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let named = if entry.path().is_dir() {
+            format!("{name}/")
+        } else {
+            name
+        };
+        if !layout.contains(&named) {
+            missing.push(named);
+        }
+    }
+    missing.sort();
+    assert!(
+        missing.is_empty(),
+        "not in the README's layout: {missing:?}"
+    );
+}

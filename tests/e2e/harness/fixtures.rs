@@ -241,7 +241,11 @@ pub async fn client_without_account(app: &TestApp, purchaser: &Purchaser) -> Str
             }),
         )
         .await;
-    id_of(expect_status(&reply, 201, "create a client without an account"))
+    id_of(expect_status(
+        &reply,
+        201,
+        "create a client without an account",
+    ))
 }
 
 pub async fn client(app: &TestApp, purchaser: &Purchaser) -> Client {
