@@ -41,6 +41,7 @@ plan-staff-client-plans = Personal budget plans
 plan-staff-client-no-plans = The client has no plan.
 plan-staff-client-plan = Plan, need identified on { $date }
 plan-staff-open-link = Start a new plan
+plan-staff-continue-draft = Continue the plan in preparation
 
 ## Opening a plan
 plan-staff-open-title = Start a plan

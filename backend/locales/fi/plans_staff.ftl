@@ -41,6 +41,7 @@ plan-staff-client-plans = Henkilökohtaisen budjetin suunnitelmat
 plan-staff-client-no-plans = Asiakkaalla ei ole suunnitelmaa.
 plan-staff-client-plan = Suunnitelma, tarve todettu { $date }
 plan-staff-open-link = Aloita uusi suunnitelma
+plan-staff-continue-draft = Jatka keskeneräistä suunnitelmaa
 
 ## Opening a plan
 plan-staff-open-title = Aloita suunnitelma

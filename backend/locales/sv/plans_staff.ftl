@@ -41,6 +41,7 @@ plan-staff-client-plans = Planer för personlig budget
 plan-staff-client-no-plans = Klienten har ingen plan.
 plan-staff-client-plan = Plan, behovet konstaterat { $date }
 plan-staff-open-link = Börja en ny plan
+plan-staff-continue-draft = Fortsätt med planen under arbete
 
 ## Opening a plan
 plan-staff-open-title = Börja en plan

@@ -88,6 +88,18 @@ async fn a_second_open_points_to_the_draft_and_starts_none(app: TestApp) {
         vec![(draft.clone(), "draft".to_owned())]
     );
 
+    // The client's page offers to continue the draft, not to start another.
+    let client_page = format!("/purchaser/clients/{}", s.client.id);
+    let (status, html) = worker.get(&app, &client_page).await;
+    assert_eq!(status, 200, "{html}");
+    assert!(
+        html.contains(&format!(
+            "href=\"/purchaser/plans/{draft}\">Jatka keskeneräistä"
+        )),
+        "{html}"
+    );
+    assert!(!html.contains("Aloita uusi suunnitelma"), "{html}");
+
     // The API refuses a second open with the draft's id, and writes nothing.
     let reply = open_plan(&app, s.case_worker(), &s.client.id, &day(-1)).await;
     expect_error(
@@ -112,6 +124,8 @@ async fn a_second_open_points_to_the_draft_and_starts_none(app: TestApp) {
         )
         .await;
     expect_status(&reply, 200, "cancel the draft");
+    let (_, html) = worker.get(&app, &client_page).await;
+    assert!(html.contains("Aloita uusi suunnitelma"), "{html}");
     let today = day(0);
     let opens = (0..6).map(|_| open_plan(&app, s.case_worker(), &s.client.id, &today));
     let replies = futures::future::join_all(opens).await;

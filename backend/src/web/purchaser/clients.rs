@@ -273,6 +273,8 @@ struct ClientPage {
     allocations: Vec<AllocationView>,
     /// The client's personal budget plans (issue #17).
     plans: Vec<super::plans::caseload::Row>,
+    /// The client's draft plan, the one to continue (she has one at a time).
+    draft_plan: Option<String>,
     /// Other clients recorded as the same person (see `identity_codes`): to be merged.
     same_person: Vec<(String, String)>,
     mandates: Vec<MandateRow>,
@@ -446,6 +448,7 @@ pub(super) async fn draw_client(
             .hint(lang.t("field-valid-until-hint")),
     ];
     errors.apply(&mut fields);
+    let plans = super::plans::caseload::rows_of_client(web, &actor, id).await?;
     render(&ClientPage {
         page: PageCtx::new(web, "client-title")
             .titled(client.name.clone())
@@ -455,7 +458,8 @@ pub(super) async fn draw_client(
         municipality: views::municipality(lang, &client.municipality),
         email: client.email,
         allocations: views_out,
-        plans: super::plans::caseload::rows_of_client(web, &actor, id).await?,
+        draft_plan: plans.iter().find(|p| p.draft).map(|p| p.id.clone()),
+        plans,
         same_person: identity_codes::same_person_as(&web.state.db.conn, id)
             .await?
             .into_iter()

@@ -6,7 +6,7 @@ use askama::Template;
 use axum::{http::Uri, response::Response};
 
 use crate::{
-    domain::today_in_finland,
+    domain::{catalogue::PlanStatus, today_in_finland},
     error::AppResult,
     plans::caseload::{self, CaseloadFilter},
     web::{
@@ -24,6 +24,8 @@ pub struct Row {
     pub need: String,
     pub due: String,
     pub overdue: bool,
+    /// Still a draft: the one to continue (a client has one at a time).
+    pub draft: bool,
 }
 
 #[derive(Template)]
@@ -72,6 +74,7 @@ pub async fn list(web: Web, uri: Uri) -> AppResult<Response> {
             need: format::date(p.need_identified_on),
             due: super::due_words(lang, p.decision_due, p.overdue, today),
             overdue: p.overdue,
+            draft: p.status == PlanStatus::Draft,
         })
         .collect();
     let filters = [
@@ -112,6 +115,7 @@ pub async fn rows_of_client(
             need: format::date(p.need_identified_on),
             due: super::due_words(lang, p.decision_due, p.overdue, today),
             overdue: p.overdue,
+            draft: p.status == PlanStatus::Draft,
         })
         .collect())
 }
