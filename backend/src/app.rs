@@ -10,7 +10,9 @@ use crate::{
     catalogue,
     config::Config,
     db::Db,
-    demo, identity_codes, indexing, jobs,
+    demo, identity_codes,
+    indexing::{self, Preparation},
+    jobs,
     jobs::Worker,
     routes,
     state::AppState,
@@ -38,13 +40,19 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
         demo::load(&db, &vault).await?;
     }
     let search = Arc::new(indexing::open_engine(&config.search, &config.data_dir).await?);
-    if indexing::needs_rebuild(&search) {
-        let report = indexing::reindex(&db, &search).await?;
-        tracing::info!(
+    match indexing::prepare(&db, &search).await? {
+        Preparation::Ready(Some(report)) => tracing::info!(
             documents = report.documents,
             seconds = report.seconds,
             "search index rebuilt"
-        );
+        ),
+        Preparation::Ready(None) => {}
+        // Writes need no search engine: the server starts, `/ready` says search is down,
+        // and the worker prepares (and fills) the index once Meilisearch answers.
+        Preparation::Unreachable(why) => tracing::warn!(
+            %why,
+            "the search engine does not answer; serving without search until it does"
+        ),
     }
     if config.worker {
         Worker {

@@ -1,6 +1,7 @@
 //! The `valinta` command: serve the portal, migrate, load demo data, check the ledger.
 use std::process::ExitCode;
 
+use anyhow::Context;
 use clap::{Parser, Subcommand};
 use tracing_subscriber::EnvFilter;
 use valinta::{
@@ -108,7 +109,13 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Search(SearchCommand::Reindex { db, search }) => {
             let database = open(&db).await?;
             let engine = valinta::indexing::open_engine(&search, &db.data_dir).await?;
+            // A rebuild on demand needs the engine now: no answer is an error here.
+            engine
+                .prepare()
+                .await
+                .context("cannot use the search engine")?;
             let report = valinta::indexing::reindex(&database, &engine).await?;
+            engine.rebuilt_from_database();
             eprintln!(
                 "indexed {} offerings in {:.1} s",
                 report.documents, report.seconds

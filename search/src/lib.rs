@@ -53,11 +53,37 @@ impl Engine {
         }
     }
 
-    /// True when the engine answers (for `/ready`).
+    /// True when the engine is prepared and answers (for `/ready`).
     pub async fn healthy(&self) -> bool {
         match self {
             Engine::Embedded(e) => e.healthy().await,
             Engine::Meilisearch(e) => e.healthy().await,
+        }
+    }
+
+    /// Meilisearch: finds or makes the index with its settings (see
+    /// [`meili::MeiliEngine::prepare`]); an `Unavailable` error means Meilisearch did not
+    /// answer and the caller tries again later. The embedded index is prepared when opened.
+    pub async fn prepare(&self) -> Result<(), SearchError> {
+        match self {
+            Engine::Embedded(_) => Ok(()),
+            Engine::Meilisearch(e) => e.prepare().await,
+        }
+    }
+
+    /// True once [`Engine::prepare`] succeeded (always, for the embedded engine).
+    pub fn prepared(&self) -> bool {
+        match self {
+            Engine::Embedded(_) => true,
+            Engine::Meilisearch(e) => e.prepared(),
+        }
+    }
+
+    /// Whether the engine answers at all, prepared or not (to notice the end of an outage).
+    pub async fn answers(&self) -> bool {
+        match self {
+            Engine::Embedded(e) => e.healthy().await,
+            Engine::Meilisearch(e) => e.answers().await,
         }
     }
 
@@ -67,6 +93,14 @@ impl Engine {
         match self {
             Engine::Embedded(e) => e.rebuilt(),
             Engine::Meilisearch(e) => e.stale(),
+        }
+    }
+
+    /// The caller rebuilt the index from the database ([`Engine::needs_rebuild`] turns
+    /// false for Meilisearch; the embedded engine's flag tells how it was opened).
+    pub fn rebuilt_from_database(&self) {
+        if let Engine::Meilisearch(e) = self {
+            e.rebuilt_from_database();
         }
     }
 

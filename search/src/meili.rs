@@ -1,6 +1,7 @@
 //! The Meilisearch engine: index settings, the document shape sent to Meilisearch, and the
 //! mapping of `SearchQuery` to Meilisearch's filter, sort, paging and facet parameters.
 use std::collections::{BTreeMap, HashMap};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use meilisearch_sdk::client::Client;
@@ -42,9 +43,16 @@ pub const FACET_ATTRIBUTES: [&str; 4] = ["service_id", "municipalities", "langua
 pub struct MeiliEngine {
     client: Client,
     index: Index,
-    /// True when this start found the index new, empty or with settings of another
-    /// version: its documents must be (re)built from the database.
-    stale: bool,
+    /// Boxed: the settings (hundreds of synonyms) are large and read only when preparing.
+    settings: Box<Settings>,
+    /// Set once [`MeiliEngine::prepare`] has found or made the index with our settings.
+    /// Until then nothing is written to or searched in it: a Meilisearch that did not
+    /// answer at start is prepared later (by the outbox worker), and index changes wait in
+    /// the outbox meanwhile.
+    prepared: AtomicBool,
+    /// True when the last preparation found the index new, empty or with settings of
+    /// another version: its documents must be (re)built from the database.
+    stale: AtomicBool,
 }
 
 /// The document as Meilisearch stores it: the offering plus the fields only Meilisearch
@@ -68,42 +76,88 @@ struct MeiliGeo {
 }
 
 impl MeiliEngine {
-    /// Connects, creates the index when missing and applies the settings when they differ
-    /// from what the index has. Safe to call on every start: both steps are idempotent.
+    /// The engine for this index, without talking to Meilisearch yet (a server must start
+    /// even when Meilisearch does not answer); [`MeiliEngine::prepare`] does that.
     /// `place_names` are extra synonym groups (a municipality's Finnish and Swedish name).
-    pub async fn connect(
+    pub fn new(
         url: &str,
         api_key: Option<&str>,
         index: &str,
         place_names: &[Vec<String>],
     ) -> Result<Self, SearchError> {
         let client = Client::new(url, api_key).map_err(meili_err)?;
-        let mut engine = MeiliEngine {
+        Ok(MeiliEngine {
             index: client.index(index),
             client,
-            stale: false,
-        };
-        let created = engine.create_index().await?;
-        let wanted = settings(place_names);
-        let outdated = !engine.has_settings(&wanted).await?;
-        if outdated {
-            let task = engine
-                .index
-                .set_settings(&wanted)
-                .await
-                .map_err(meili_err)?;
-            engine.wait(task).await?;
-        }
-        let empty = engine.num_docs().await? == 0;
-        engine.stale = created || outdated || empty;
+            settings: Box::new(settings(place_names)),
+            prepared: AtomicBool::new(false),
+            stale: AtomicBool::new(false),
+        })
+    }
+
+    /// [`MeiliEngine::new`] and [`MeiliEngine::prepare`]: an engine ready to use, or the
+    /// reason Meilisearch could not be used.
+    pub async fn connect(
+        url: &str,
+        api_key: Option<&str>,
+        index: &str,
+        place_names: &[Vec<String>],
+    ) -> Result<Self, SearchError> {
+        let engine = Self::new(url, api_key, index, place_names)?;
+        engine.prepare().await?;
         Ok(engine)
     }
 
-    /// True when the index was new, empty or of other settings at connect: the caller
-    /// rebuilds it from the database (an empty catalogue makes this true every time, and
-    /// rebuilding nothing is cheap).
-    pub fn stale(&self) -> bool {
+    /// Creates the index when missing and applies the settings when they differ from what
+    /// the index has; afterwards the engine is [`prepared`](MeiliEngine::prepared) and
+    /// [`stale`](MeiliEngine::stale) says whether the index must be rebuilt. Safe to call
+    /// again: both steps are idempotent.
+    pub async fn prepare(&self) -> Result<(), SearchError> {
+        let created = self.create_index().await?;
+        let outdated = !self.has_settings(&self.settings).await?;
+        if outdated {
+            let task = self
+                .index
+                .set_settings(&self.settings)
+                .await
+                .map_err(meili_err)?;
+            self.wait(task).await?;
+        }
+        let empty = self.num_docs().await? == 0;
+        // Sticky until a rebuild succeeds: a rebuild cut short leaves a partial index that
+        // a second preparation would not recognise.
         self.stale
+            .fetch_or(created || outdated || empty, Ordering::AcqRel);
+        self.prepared.store(true, Ordering::Release);
+        Ok(())
+    }
+
+    /// The index was rebuilt from the database: no longer stale.
+    pub fn rebuilt_from_database(&self) {
+        self.stale.store(false, Ordering::Release);
+    }
+
+    /// True once the index has been found or made with our settings.
+    pub fn prepared(&self) -> bool {
+        self.prepared.load(Ordering::Acquire)
+    }
+
+    /// True when the index was new, empty or of other settings when it was prepared and
+    /// has not been rebuilt since: the caller rebuilds it from the database (an empty
+    /// catalogue makes this true at every start, and rebuilding nothing is cheap).
+    pub fn stale(&self) -> bool {
+        self.stale.load(Ordering::Acquire)
+    }
+
+    /// An error for calls made before the index is prepared.
+    fn check_prepared(&self) -> Result<(), SearchError> {
+        if self.prepared() {
+            Ok(())
+        } else {
+            Err(SearchError::Unavailable(
+                "the Meilisearch index is not prepared yet (Meilisearch did not answer)".into(),
+            ))
+        }
     }
 
     pub async fn num_docs(&self) -> Result<usize, SearchError> {
@@ -147,6 +201,7 @@ impl MeiliEngine {
     }
 
     pub async fn upsert(&self, docs: Vec<OfferingDoc>) -> Result<(), SearchError> {
+        self.check_prepared()?;
         if docs.is_empty() {
             return Ok(());
         }
@@ -160,6 +215,7 @@ impl MeiliEngine {
     }
 
     pub async fn delete(&self, ids: Vec<Uuid>) -> Result<(), SearchError> {
+        self.check_prepared()?;
         if ids.is_empty() {
             return Ok(());
         }
@@ -169,11 +225,13 @@ impl MeiliEngine {
     }
 
     pub async fn clear(&self) -> Result<(), SearchError> {
+        self.check_prepared()?;
         let task = self.index.delete_all_documents().await.map_err(meili_err)?;
         self.wait(task).await
     }
 
     pub async fn search(&self, q: &SearchQuery) -> Result<SearchResults, SearchError> {
+        self.check_prepared()?;
         // Normalised words, not the raw text: Meilisearch gives `"` and `-` meaning
         // (phrase, negation), and the word caps must match the embedded engine's.
         let words = text::query_words(&q.text).join(" ");
@@ -200,9 +258,15 @@ impl MeiliEngine {
         Ok(to_results(results))
     }
 
-    /// A Meilisearch that does not answer within `HEALTH_TIMEOUT` counts as down: a hung
-    /// server must not hang `/ready`.
+    /// Ready to use: prepared, and answering within `HEALTH_TIMEOUT` (a hung server must
+    /// not hang `/ready`).
     pub async fn healthy(&self) -> bool {
+        self.prepared() && self.answers().await
+    }
+
+    /// Whether Meilisearch answers its health check within `HEALTH_TIMEOUT`, prepared or
+    /// not (the outbox worker's probe after an outage).
+    pub async fn answers(&self) -> bool {
         tokio::time::timeout(HEALTH_TIMEOUT, self.client.is_healthy())
             .await
             .unwrap_or(false)

@@ -8,7 +8,7 @@ use std::{collections::HashSet, path::Path, time::Instant};
 use anyhow::Context;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
-use valinta_search::{Engine, embedded::EmbeddedEngine, meili::MeiliEngine};
+use valinta_search::{Engine, SearchError, embedded::EmbeddedEngine, meili::MeiliEngine};
 
 use crate::{
     config::SearchArgs,
@@ -17,8 +17,8 @@ use crate::{
 
 pub use documents::build_documents;
 
-/// Opens the configured engine: Meilisearch when `MEILISEARCH_URL` is set, otherwise the
-/// embedded index under the data directory.
+/// Opens the configured engine: Meilisearch when `MEILISEARCH_URL` is set (not contacted
+/// yet: see [`prepare`]), otherwise the embedded index under the data directory.
 pub async fn open_engine(args: &SearchArgs, data_dir: &Path) -> anyhow::Result<Engine> {
     match args
         .meilisearch_url
@@ -27,13 +27,12 @@ pub async fn open_engine(args: &SearchArgs, data_dir: &Path) -> anyhow::Result<E
         .filter(|u| !u.is_empty())
     {
         Some(url) => {
-            let engine = MeiliEngine::connect(
+            let engine = MeiliEngine::new(
                 url,
                 args.meilisearch_key.as_deref(),
                 &args.meilisearch_index,
                 &place_name_synonyms(),
             )
-            .await
             .with_context(|| format!("cannot use Meilisearch at MEILISEARCH_URL {url}"))?;
             Ok(Engine::Meilisearch(engine))
         }
@@ -46,10 +45,32 @@ pub async fn open_engine(args: &SearchArgs, data_dir: &Path) -> anyhow::Result<E
     }
 }
 
-/// True when the index is new, empty or of another version (either engine) and must be
-/// rebuilt from the database: a fresh Meilisearch is filled at start, no manual reindex.
-pub fn needs_rebuild(engine: &Engine) -> bool {
-    engine.needs_rebuild()
+/// What [`prepare`] found.
+pub enum Preparation {
+    /// The engine is ready; the report when the index had to be rebuilt from the database.
+    Ready(Option<ReindexReport>),
+    /// Meilisearch did not answer (the reason); nothing was changed, try again later.
+    Unreachable(String),
+}
+
+/// Makes the engine ready to use: Meilisearch's index found or made with its settings,
+/// and an index that is new, empty or of another version (either engine) rebuilt from the
+/// database, so a fresh Meilisearch is filled without a manual reindex. A Meilisearch that
+/// does not answer is [`Preparation::Unreachable`], not an error: the server starts anyway
+/// and the outbox worker prepares the index once Meilisearch answers. A Meilisearch that
+/// answers with a refusal (a wrong key, say) is an error.
+pub async fn prepare(db: &Db, engine: &Engine) -> anyhow::Result<Preparation> {
+    match engine.prepare().await {
+        Ok(()) => {}
+        Err(SearchError::Unavailable(why)) => return Ok(Preparation::Unreachable(why)),
+        Err(refused) => return Err(anyhow::Error::new(refused).context("cannot use Meilisearch")),
+    }
+    if !engine.needs_rebuild() {
+        return Ok(Preparation::Ready(None));
+    }
+    let report = reindex(db, engine).await?;
+    engine.rebuilt_from_database();
+    Ok(Preparation::Ready(Some(report)))
 }
 
 /// Every municipality's Finnish and Swedish name as a synonym pair for Meilisearch

@@ -6,6 +6,7 @@
 //! the delete only repeats work.
 pub mod calendar;
 pub mod emails;
+pub mod search_engine;
 
 use std::{sync::Arc, time::Duration};
 
@@ -15,11 +16,12 @@ use sea_orm::{
     QueryOrder, QuerySelect, Set,
     sea_query::{LockBehavior, LockType},
 };
-use valinta_search::Engine;
+use valinta_search::{Engine, SearchError};
 
 use crate::{
     db::{Db, entities::outbox_entry},
     indexing,
+    jobs::search_engine::OutageWatch,
     outbox::{self, Topic},
 };
 
@@ -40,14 +42,28 @@ impl Worker {
         tokio::spawn(async move {
             // `app::serve` applied them at start; from then on every minute.
             let mut next_terms = tokio::time::Instant::now() + TERMS_EVERY;
+            let mut outage = OutageWatch::default();
             loop {
                 if tokio::time::Instant::now() >= next_terms {
                     self.promote_catalogue_terms().await;
                     next_terms = tokio::time::Instant::now() + TERMS_EVERY;
                 }
+                // Changes wait in the outbox until the index exists with its settings.
+                if !self.search.prepared() && !search_engine::catch_up(&self.db, &self.search).await
+                {
+                    tokio::time::sleep(search_engine::PROBE_EVERY).await;
+                    continue;
+                }
+                outage.probe(&self.db, &self.search).await;
                 match self.run_once().await {
-                    Ok(0) => outbox::wait_for_work(POLL).await,
-                    Ok(_) => {}
+                    Ok(pass) => {
+                        if pass.engine_unreachable {
+                            outage.unreachable();
+                        }
+                        if pass.handled == 0 {
+                            outbox::wait_for_work(POLL).await;
+                        }
+                    }
                     Err(err) => {
                         tracing::warn!("outbox worker: {err:#}");
                         tokio::time::sleep(POLL * 10).await;
@@ -70,8 +86,8 @@ impl Worker {
         }
     }
 
-    /// Claims and performs one batch; returns how many rows it handled.
-    pub async fn run_once(&self) -> anyhow::Result<usize> {
+    /// Claims and performs one batch.
+    pub async fn run_once(&self) -> anyhow::Result<Pass> {
         if self.db.is_postgres() {
             self.run_once_locked().await
         } else {
@@ -93,10 +109,10 @@ impl Worker {
     /// searchable. Under the lock a batch reads the offerings after every earlier batch's
     /// documents were sent, and the search engine applies them in the order it got them.
     /// The lock ends with the transaction, also when an instance dies.
-    async fn run_once_locked(&self) -> anyhow::Result<usize> {
+    async fn run_once_locked(&self) -> anyhow::Result<Pass> {
         let tx = self.db.begin_write().await?;
         if !indexing_lock(&*tx).await? {
-            return Ok(0);
+            return Ok(Pass::default());
         }
         let rows = Self::due()
             .lock_with_behavior(LockType::Update, LockBehavior::SkipLocked)
@@ -111,10 +127,10 @@ impl Worker {
     /// SQLite serves one instance, so this worker is the only one: read, perform, then
     /// record the outcome in a short write transaction (never holding the write lock
     /// while indexing).
-    async fn run_once_single(&self) -> anyhow::Result<usize> {
+    async fn run_once_single(&self) -> anyhow::Result<Pass> {
         let rows = Self::due().all(&self.db.conn).await?;
         if rows.is_empty() {
-            return Ok(0);
+            return Ok(Pass::default());
         }
         let outcome = self.perform(&rows).await;
         let tx = self.db.begin_write().await?;
@@ -161,13 +177,28 @@ async fn indexing_lock(conn: &impl ConnectionTrait) -> anyhow::Result<bool> {
         .unwrap_or(false))
 }
 
+/// What one pass of the worker did.
+#[derive(Debug, Default)]
+pub struct Pass {
+    /// Rows carried out or scheduled for a retry.
+    pub handled: usize,
+    /// The batch failed because the search engine did not answer.
+    pub engine_unreachable: bool,
+}
+
 /// Records what became of the rows: deleted when done, otherwise scheduled for a retry.
 async fn record(
     conn: &impl ConnectionTrait,
     rows: Vec<outbox_entry::Model>,
     outcome: anyhow::Result<()>,
-) -> anyhow::Result<usize> {
+) -> anyhow::Result<Pass> {
     let handled = rows.len();
+    let engine_unreachable = outcome.as_ref().is_err_and(|err| {
+        matches!(
+            err.downcast_ref::<SearchError>(),
+            Some(SearchError::Unavailable(_))
+        )
+    });
     match outcome {
         Ok(()) if handled > 0 => {
             outbox_entry::Entity::delete_many()
@@ -183,7 +214,10 @@ async fn record(
             }
         }
     }
-    Ok(handled)
+    Ok(Pass {
+        handled,
+        engine_unreachable,
+    })
 }
 
 /// Backoff doubling from one second up to five minutes.
