@@ -17,8 +17,13 @@
 //! baseline says what the invoicing logic costs above that floor; it is printed beside the
 //! absolute time so that a noisy machine shows in both.
 //!
+//! The deliveries get the ids the product gives them (`DeliveryId::new_time_ordered`, UUIDv7)
+//! unless `BENCH_DELIVERY_IDS` asks otherwise: `v4` for random ids as deliveries recorded
+//! before had, `v4,v7` for one run of each, one after the other, to compare in the same run.
+//!
 //! Environment: `BENCH_DELIVERIES` (default 1000000), `BENCH_PROVIDERS` (default 500),
-//! `BENCH_DATABASES` (default "sqlite,postgres"), `BENCH_INCLUDE_LINES` (default 0).
+//! `BENCH_DATABASES` (default "sqlite,postgres"), `BENCH_INCLUDE_LINES` (default 0),
+//! `BENCH_DELIVERY_IDS` (default v7).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
 
 #[path = "shared/server.rs"]
@@ -39,7 +44,7 @@ use valinta::{
         Db,
         entities::{allocation, client, commitment, delivery, offering, provider, service},
     },
-    domain::{Money, Quantity},
+    domain::{Money, Quantity, ids::DeliveryId},
 };
 
 const BIN: &str = env!("CARGO_BIN_EXE_valinta");
@@ -104,6 +109,39 @@ async fn purchaser_and_finance(http: &reqwest::Client, server: &Server) -> (uuid
     (pid, login(http, server, FINANCE).await)
 }
 
+/// Which ids the month's deliveries get.
+#[derive(Clone, Copy, PartialEq)]
+enum IdKind {
+    /// Random, as deliveries recorded before time-ordered ids had.
+    V4,
+    /// What the product gives a new delivery.
+    V7,
+}
+
+impl IdKind {
+    fn parse(text: &str) -> Self {
+        match text.trim() {
+            "v4" => IdKind::V4,
+            "v7" => IdKind::V7,
+            other => panic!("BENCH_DELIVERY_IDS: unknown id kind {other} (v4 or v7)"),
+        }
+    }
+
+    fn new_id(self) -> uuid::Uuid {
+        match self {
+            IdKind::V4 => uuid::Uuid::new_v4(),
+            IdKind::V7 => DeliveryId::new_time_ordered().0,
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            IdKind::V4 => "v4",
+            IdKind::V7 => "v7",
+        }
+    }
+}
+
 /// What the generated month should settle to, computed while generating.
 struct Expected {
     deliveries: usize,
@@ -137,7 +175,12 @@ fn planned(deliveries: usize, days: i64) -> impl Iterator<Item = (usize, i64, i6
 
 /// Providers (with bank details), services, offerings, clients, allocations, commitments
 /// and the month's deliveries, written in batches.
-async fn generate(db: &Db, pid: uuid::Uuid, deliveries: usize, providers: usize) -> Expected {
+async fn generate(
+    db: &Db,
+    pid: uuid::Uuid,
+    (deliveries, providers): (usize, usize),
+    ids: IdKind,
+) -> Expected {
     let now = Utc::now();
     let (first, next) = last_month();
     let days = (next - first).num_days();
@@ -326,7 +369,7 @@ async fn generate(db: &Db, pid: uuid::Uuid, deliveries: usize, providers: usize)
         expected.purchaser_share_cents += total;
         next_reference[p] += 1;
         rows.push(delivery::ActiveModel {
-            id: Set(uuid::Uuid::new_v4()),
+            id: Set(ids.new_id()),
             commitment_id: Set(commitment_id),
             allocation_id: Set(clients[client].1),
             provider_id: Set(provider_ids[p]),
@@ -421,6 +464,7 @@ async fn count(db: &Db, sql: &str) -> i64 {
 
 struct Measured {
     name: &'static str,
+    ids: IdKind,
     generate: Duration,
     baseline: Duration,
     settle: Duration,
@@ -433,9 +477,9 @@ struct Measured {
 async fn run(
     name: &'static str,
     postgres: Option<&str>,
-    deliveries: usize,
-    providers: usize,
+    (deliveries, providers): (usize, usize),
     include_lines: bool,
+    ids: IdKind,
 ) -> Measured {
     let dir = tempfile::tempdir().unwrap();
     let database_url = match postgres {
@@ -452,7 +496,7 @@ async fn run(
     let db = Db::connect(&target).await.unwrap();
 
     let started = Instant::now();
-    let expected = generate(&db, pid, deliveries, providers).await;
+    let expected = generate(&db, pid, (deliveries, providers), ids).await;
     let generate_took = started.elapsed();
     if db.is_postgres() {
         db.conn.execute_unprepared("ANALYZE").await.unwrap();
@@ -529,7 +573,8 @@ async fn run(
         "stored totals"
     );
     println!(
-        "{name}: settled {} deliveries in {:.1} s (baseline {:.1} s), server peak {:.0} MB",
+        "{name}, {} ids: settled {} deliveries in {:.1} s (baseline {:.1} s), server peak {:.0} MB",
+        ids.name(),
         expected.deliveries,
         settle_took.as_secs_f64(),
         baseline_took.as_secs_f64(),
@@ -537,6 +582,7 @@ async fn run(
     );
     Measured {
         name,
+        ids,
         generate: generate_took,
         baseline: baseline_took,
         settle: settle_took,
@@ -570,26 +616,25 @@ async fn main() {
     let databases = std::env::var("BENCH_DATABASES").unwrap_or_else(|_| "sqlite,postgres".into());
     let postgres = std::env::var("VALINTA_TEST_POSTGRES_URL").ok();
     let include_lines = env_usize("BENCH_INCLUDE_LINES", 0) == 1;
+    let id_kinds: Vec<IdKind> = std::env::var("BENCH_DELIVERY_IDS")
+        .unwrap_or_else(|_| "v7".into())
+        .split(',')
+        .map(IdKind::parse)
+        .collect();
+    let sizes = (deliveries, providers);
     let mut results = Vec::new();
     for database in databases.split(',').map(str::trim) {
-        match (database, &postgres) {
-            ("sqlite", _) => {
-                results.push(run("SQLite", None, deliveries, providers, include_lines).await)
+        for &ids in &id_kinds {
+            match (database, &postgres) {
+                ("sqlite", _) => results.push(run("SQLite", None, sizes, include_lines, ids).await),
+                ("postgres", Some(url)) => {
+                    results.push(run("PostgreSQL", Some(url), sizes, include_lines, ids).await)
+                }
+                ("postgres", None) => {
+                    println!("PostgreSQL skipped: VALINTA_TEST_POSTGRES_URL is not set")
+                }
+                (other, _) => panic!("unknown database {other}"),
             }
-            ("postgres", Some(url)) => results.push(
-                run(
-                    "PostgreSQL",
-                    Some(url),
-                    deliveries,
-                    providers,
-                    include_lines,
-                )
-                .await,
-            ),
-            ("postgres", None) => {
-                println!("PostgreSQL skipped: VALINTA_TEST_POSTGRES_URL is not set")
-            }
-            (other, _) => panic!("unknown database {other}"),
         }
     }
     println!(
@@ -602,9 +647,9 @@ async fn main() {
         }
     );
     println!(
-        "| database | settle (HTTP, to last byte) | limit | baseline: bulk copy | ratio settle/baseline | ratio limit | answer | invoices | server peak RSS before → after | memory limit | data generation |"
+        "| database | delivery ids | settle (HTTP, to last byte) | limit | baseline: bulk copy | ratio settle/baseline | ratio limit | answer | invoices | server peak RSS before → after | memory limit | data generation |"
     );
-    println!("|---|---|---|---|---|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|---|---|---|---|");
     for m in &results {
         // Issue #19: PostgreSQL under 15 s and within 10× its own bulk copy.
         let (limit, ratio_limit) = if m.name == "SQLite" {
@@ -615,8 +660,9 @@ async fn main() {
         let settle = m.settle.as_secs_f64();
         let ratio = settle / m.baseline.as_secs_f64();
         println!(
-            "| {} | {settle:.1} s | {limit:.0} s {} | {:.1} s | {ratio:.1}× | {ratio_limit}× {} | {:.1} MB | {} | {:.0} → {:.0} MB | 500 MB {} | {:.0} s |",
+            "| {} | {} | {settle:.1} s | {limit:.0} s {} | {:.1} s | {ratio:.1}× | {ratio_limit}× {} | {:.1} MB | {} | {:.0} → {:.0} MB | 500 MB {} | {:.0} s |",
             m.name,
+            m.ids.name(),
             if settle < limit { "✓" } else { "✗ OVER" },
             m.baseline.as_secs_f64(),
             if ratio <= ratio_limit {

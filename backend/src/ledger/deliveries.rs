@@ -236,7 +236,7 @@ async fn record_once(
             };
         }
     };
-    let id = DeliveryId::new();
+    let id = DeliveryId::new_time_ordered();
     let inserted = match delivery_row(id, provider, new, &allocation, &decision, actor)
         .insert(&*tx)
         .await

@@ -276,7 +276,7 @@ async fn correct(
         split,
         draw: draw(split.purchaser_share, reserved),
     };
-    let corrected_id = DeliveryId::new();
+    let corrected_id = DeliveryId::new_time_ordered();
     let mut row = delivery_row(
         corrected_id,
         original.provider_id.into(),

@@ -4,7 +4,8 @@
 //! (`UPDATE … FROM`), makes a line of each marked delivery (`INSERT … SELECT`, joined with
 //! the catalogue for the VAT rate) and puts the lines' sums on the invoices, all in the run's
 //! transaction. The program only supplies what the database cannot compute: the invoice of
-//! each provider and the clients' pseudonyms (a keyed hash whose key stays in the program).
+//! each provider and the clients' pseudonyms (a keyed hash whose key stays in the program),
+//! as two temporary tables that the statement joins.
 //!
 //! The lines are exactly those the paged path makes (`lines::line`): the same columns, the
 //! purchaser's share as the amount, and the net `round_half_up(gross / (1 + rate), 2)` in
@@ -42,6 +43,14 @@ pub(super) async fn invoice_month(
     let (clients, pseudonyms) = pseudonyms(conn, vault, purchaser_id).await?;
     let (providers, invoices): (Vec<uuid::Uuid>, Vec<uuid::Uuid>) =
         documents.iter().copied().unzip();
+    supply(
+        conn,
+        [
+            vec![providers.into(), invoices.into()],
+            vec![clients.into(), pseudonyms.into()],
+        ],
+    )
+    .await?;
     let values: Vec<sea_orm::Value> = vec![
         purchaser_id.into(),
         month.first_day.into(),
@@ -49,10 +58,6 @@ pub(super) async fn invoice_month(
         DeliveryStatus::Recorded.to_string().into(),
         DisputeStatus::Open.to_string().into(),
         InvoiceKind::Invoice.to_string().into(),
-        providers.into(),
-        invoices.into(),
-        clients.into(),
-        pseudonyms.into(),
     ];
     let rows = conn
         .query_all_raw(Statement::from_sql_and_values(
@@ -91,6 +96,42 @@ pub(super) async fn invoice_month(
     Ok(filled)
 }
 
+/// What the program supplies, as temporary tables that go with the transaction, each made,
+/// filled from two arrays and analysed. Inline `UNNEST`s gave the planner no row counts
+/// or distinct values, and it chose badly for a large month: it hashed the month's
+/// deliveries and updated them provider by provider (every page of the table visited once
+/// per provider on it, the lines written out of delivery id order, so not appended to the
+/// unique index) and sorted every marked delivery on disk to join the pseudonyms. Knowing
+/// the two small tables, it scans the deliveries once in table order and hashes the rest.
+const SUPPLIED: [(&str, &str); 2] = [
+    (
+        "CREATE TEMPORARY TABLE settlement_documents
+           (provider_id uuid NOT NULL, invoice_id uuid NOT NULL) ON COMMIT DROP",
+        "INSERT INTO settlement_documents SELECT * FROM UNNEST($1::uuid[], $2::uuid[])",
+    ),
+    (
+        "CREATE TEMPORARY TABLE settlement_pseudonyms
+           (client_id uuid NOT NULL, pseudonym text NOT NULL) ON COMMIT DROP",
+        "INSERT INTO settlement_pseudonyms SELECT * FROM UNNEST($1::uuid[], $2::text[])",
+    ),
+];
+
+/// Writes `SUPPLIED`: (provider ids, their invoice ids) and (client ids, their pseudonyms).
+async fn supply(conn: &impl ConnectionTrait, arrays: [Vec<sea_orm::Value>; 2]) -> AppResult<()> {
+    for ((create, fill), values) in SUPPLIED.into_iter().zip(arrays) {
+        conn.execute_unprepared(create).await?;
+        conn.execute_raw(Statement::from_sql_and_values(
+            sea_orm::DatabaseBackend::Postgres,
+            fill,
+            values,
+        ))
+        .await?;
+    }
+    conn.execute_unprepared("ANALYZE settlement_documents, settlement_pseudonyms")
+        .await?;
+    Ok(())
+}
+
 /// The pseudonym of every client of the purchaser: far fewer than a month's deliveries.
 async fn pseudonyms(
     conn: &impl ConnectionTrait,
@@ -113,19 +154,15 @@ async fn pseudonyms(
 }
 
 /// The month's statement. `$1` purchaser, `$2`–`$3` the month, `$4` the recorded status,
-/// `$5` the open dispute status, `$6` the invoice kind, `$7`/`$8` provider and invoice ids,
-/// `$9`/`$10` client ids and pseudonyms. Which deliveries it takes is `select::unsettled`
+/// `$5` the open dispute status, `$6` the invoice kind; the provider's invoices and the
+/// clients' pseudonyms are in `SUPPLIED`. Which deliveries it takes is `select::unsettled`
 /// (recorded, not invoiced, in the month, of the purchaser's clients, not under an open
 /// dispute), written out here so the database can mark them as it scans them. A line's id
 /// is a UUIDv7 (time first) like the paged path's, so lines append to the key's index.
 const INVOICE_MONTH: &str = "
-WITH documents AS (
-    SELECT * FROM UNNEST($7::uuid[], $8::uuid[]) AS d(provider_id, invoice_id)
-), pseudonyms AS (
-    SELECT * FROM UNNEST($9::uuid[], $10::text[]) AS p(client_id, pseudonym)
-), marked AS (
+WITH marked AS (
     UPDATE deliveries SET invoice_id = documents.invoice_id
-    FROM documents
+    FROM settlement_documents documents
     WHERE deliveries.provider_id = documents.provider_id
       AND deliveries.status = $4
       AND deliveries.invoice_id IS NULL
@@ -150,7 +187,7 @@ WITH documents AS (
     JOIN commitments c ON c.id = m.commitment_id
     JOIN offerings o ON o.id = c.offering_id
     JOIN services s ON s.id = o.service_id
-    JOIN pseudonyms p ON p.client_id = m.client_id
+    JOIN settlement_pseudonyms p ON p.client_id = m.client_id
     -- round_half_up(gross * 10000 / (10000 + basis points)), away from zero, in integers
     CROSS JOIN LATERAL (SELECT CASE WHEN m.purchaser_share_cents < 0
       THEN -((-m.purchaser_share_cents * 20000 + 10000 + s.vat_basis_points)

@@ -180,7 +180,7 @@ fn judge(
         Ok(decision) => decision,
         Err(e) => return Verdict::Refused(e),
     };
-    let id = DeliveryId::new();
+    let id = DeliveryId::new_time_ordered();
     let movement = spend(new, id, &decision);
     let after = match next_balance(Balance::of(allocation), &movement) {
         Ok(after) => after,
