@@ -47,8 +47,8 @@ pub async fn canonicalise(db: &Db, vault: &Vault) -> AppResult<Report> {
         match twin {
             Some(twin) => {
                 client_duplicate::Entity::insert(client_duplicate::ActiveModel {
-                    client_id: Set(stored.id.into()),
-                    same_as: Set(twin.id.into()),
+                    client_id: Set(stored.id),
+                    same_as: Set(twin.id),
                     created_at: Set(Utc::now()),
                 })
                 .on_conflict_do_nothing_on([client_duplicate::Column::ClientId])
@@ -107,6 +107,6 @@ pub async fn same_person_as(
         .all(conn)
         .await?
         .into_iter()
-        .map(|c| (c.id.into(), c.name))
+        .map(|c| (c.id, c.name))
         .collect())
 }

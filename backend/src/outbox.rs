@@ -13,15 +13,17 @@ pub use crate::db::outbox_wake::wait_for_work;
 
 pub use outbox_entry::Topic;
 
+/// `subject` is the typed id of the row the topic names (an offering's for
+/// [`Topic::SearchOffering`]); the row keeps it as a bare UUID, as its kind varies.
 pub async fn enqueue(
     conn: &impl ConnectionTrait,
     topic: Topic,
-    subject: uuid::Uuid,
+    subject: impl Into<uuid::Uuid>,
 ) -> Result<(), DbErr> {
     let now = Utc::now();
     outbox_entry::ActiveModel {
         topic: Set(topic),
-        subject_id: Set(subject),
+        subject_id: Set(subject.into()),
         attempts: Set(0),
         available_at: Set(now),
         last_error: Set(None),

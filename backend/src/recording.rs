@@ -57,8 +57,8 @@ pub async fn overdue(
 ) -> AppResult<Vec<OverdueProvider>> {
     let silent = silent_commitments(conn, purchaser, days, now).await?;
     let late = late_deliveries(conn, purchaser, days, now).await?;
-    let providers: HashSet<uuid::Uuid> = silent.keys().chain(late.keys()).copied().collect();
-    let names: HashMap<uuid::Uuid, String> = provider::Entity::find()
+    let providers: HashSet<ProviderId> = silent.keys().chain(late.keys()).copied().collect();
+    let names: HashMap<ProviderId, String> = provider::Entity::find()
         .filter(provider::Column::Id.is_in(providers.iter().copied()))
         .all(conn)
         .await?
@@ -71,7 +71,7 @@ pub async fn overdue(
             let quiet = silent.get(&id);
             let behind = late.get(&id);
             OverdueProvider {
-                provider_id: id.into(),
+                provider_id: id,
                 provider_name: names.get(&id).cloned().unwrap_or_default(),
                 silent_commitments: quiet.map_or(0, Vec::len) as u64,
                 silent_since: quiet.and_then(|q| q.iter().min().copied()),
@@ -104,7 +104,7 @@ async fn silent_commitments(
     purchaser: PurchaserId,
     days: RecordingDays,
     now: DateTime<Utc>,
-) -> AppResult<BTreeMap<uuid::Uuid, Vec<NaiveDate>>> {
+) -> AppResult<BTreeMap<ProviderId, Vec<NaiveDate>>> {
     let since = now - Duration::days(days.days());
     let today = finnish_date(now);
     let running = Query::select()
@@ -136,13 +136,13 @@ async fn silent_commitments(
         let entry = last.entry(c).or_insert(at);
         *entry = (*entry).max(at);
     }
-    let mut out: BTreeMap<uuid::Uuid, Vec<NaiveDate>> = BTreeMap::new();
+    let mut out: BTreeMap<ProviderId, Vec<NaiveDate>> = BTreeMap::new();
     for c in candidates {
         let active = last
             .get(&c.id)
             .map_or(c.updated_at, |at| (*at).max(c.updated_at));
         if active < since {
-            out.entry(c.provider_id)
+            out.entry(c.provider_id.into())
                 .or_default()
                 .push(finnish_date(active));
         }
@@ -156,11 +156,11 @@ async fn late_deliveries(
     purchaser: PurchaserId,
     days: RecordingDays,
     now: DateTime<Utc>,
-) -> AppResult<BTreeMap<uuid::Uuid, Vec<LateDelivery>>> {
+) -> AppResult<BTreeMap<ProviderId, Vec<LateDelivery>>> {
     let today = finnish_date(now);
     // A delivery dated within the last N days cannot be late yet, whenever recorded.
     let dated_before = today - Duration::days(days.days());
-    let rows: Vec<(uuid::Uuid, uuid::Uuid, NaiveDate, DateTime<Utc>)> = delivery::Entity::find()
+    let rows: Vec<(uuid::Uuid, ProviderId, NaiveDate, DateTime<Utc>)> = delivery::Entity::find()
         .select_only()
         .column(delivery::Column::Id)
         .column(delivery::Column::ProviderId)
@@ -173,7 +173,7 @@ async fn late_deliveries(
         .into_tuple()
         .all(conn)
         .await?;
-    let mut out: BTreeMap<uuid::Uuid, Vec<LateDelivery>> = BTreeMap::new();
+    let mut out: BTreeMap<ProviderId, Vec<LateDelivery>> = BTreeMap::new();
     for (id, provider, date, created) in rows {
         let recorded_on = finnish_date(created);
         let days_late = (recorded_on - date).num_days();

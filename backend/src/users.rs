@@ -27,14 +27,14 @@ pub struct NewUser {
 pub async fn insert(conn: &impl ConnectionTrait, new: NewUser) -> AppResult<user::Model> {
     let roles = serde_json::to_value(&new.roles).map_err(AppError::internal)?;
     user::ActiveModel {
-        id: Set(UserId::new().into()),
+        id: Set(UserId::new()),
         email: Set(new.email.map(|e| e.as_str().to_owned())),
         password_hash: Set(new.password_hash),
         name: Set(new.name),
         roles: Set(roles),
-        purchaser_id: Set(new.purchaser.map(Into::into)),
-        provider_id: Set(new.provider.map(Into::into)),
-        client_id: Set(new.client.map(Into::into)),
+        purchaser_id: Set(new.purchaser),
+        provider_id: Set(new.provider),
+        client_id: Set(new.client),
         locale: Set("fi".into()),
         locale_chosen: Set(false),
         created_at: Set(Utc::now()),

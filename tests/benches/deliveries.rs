@@ -314,8 +314,8 @@ async fn commitments(
     let recorder = uuid::Uuid::new_v4();
     let service_id = uuid::Uuid::new_v4();
     service::Entity::insert(service::ActiveModel {
-        id: Set(service_id),
-        purchaser_id: Set(purchaser),
+        id: Set(service_id.into()),
+        purchaser_id: Set(purchaser.into()),
         code: Set("KH".into()),
         name: Set(json!({"fi": "Kotihoito"})),
         unit: Set(valinta::domain::catalogue::Unit::Hour),
@@ -333,10 +333,10 @@ async fn commitments(
     .unwrap();
     let offering_id = uuid::Uuid::new_v4();
     offering::Entity::insert(offering::ActiveModel {
-        id: Set(offering_id),
-        provider_id: Set(provider),
-        service_id: Set(service_id),
-        purchaser_id: Set(purchaser),
+        id: Set(offering_id.into()),
+        provider_id: Set(provider.into()),
+        service_id: Set(service_id.into()),
+        purchaser_id: Set(purchaser.into()),
         title: Set(json!({"fi": "Kotihoito"})),
         description: Set(json!({"fi": "Kuvaus"})),
         unit_price: Set(Money::from_cents(PRICE_CENTS)),
@@ -364,8 +364,8 @@ async fn commitments(
         .collect();
     client::Entity::insert_many(rows.iter().enumerate().map(|(i, (client_id, _, _))| {
         client::ActiveModel {
-            id: Set(*client_id),
-            purchaser_id: Set(purchaser),
+            id: Set((*client_id).into()),
+            purchaser_id: Set(purchaser.into()),
             name: Set(format!("Asiakas {i}")),
             personal_id_cipher: Set("bench".into()),
             personal_id_hash: Set(format!("hash-{i}")),

@@ -196,8 +196,8 @@ async fn generate(
             .iter()
             .enumerate()
             .map(|(i, (id, vat))| service::ActiveModel {
-                id: Set(*id),
-                purchaser_id: Set(pid),
+                id: Set((*id).into()),
+                purchaser_id: Set(pid.into()),
                 code: Set(format!("S{i}")),
                 name: Set(json!({"fi": format!("Palvelu {i}")})),
                 unit: Set(valinta::domain::catalogue::Unit::Hour),
@@ -221,7 +221,7 @@ async fn generate(
             .iter()
             .enumerate()
             .map(|(i, id)| provider::ActiveModel {
-                id: Set(*id),
+                id: Set((*id).into()),
                 name: Set(format!("Tuottaja {i} Oy")),
                 business_id: Set(format!("B{i:07}")),
                 email: Set(format!("tuottaja{i}@bench.invalid")),
@@ -248,10 +248,10 @@ async fn generate(
             .iter()
             .enumerate()
             .map(|(i, (id, p, price))| offering::ActiveModel {
-                id: Set(*id),
-                provider_id: Set(*p),
-                service_id: Set(services[i % services.len()].0),
-                purchaser_id: Set(pid),
+                id: Set((*id).into()),
+                provider_id: Set((*p).into()),
+                service_id: Set(services[i % services.len()].0.into()),
+                purchaser_id: Set(pid.into()),
                 title: Set(json!({"fi": format!("Palvelu {i}")})),
                 description: Set(json!({"fi": "Kuvaus"})),
                 unit_price: Set(Money::from_cents(*price)),
@@ -278,8 +278,8 @@ async fn generate(
             .iter()
             .enumerate()
             .map(|(i, (id, _))| client::ActiveModel {
-                id: Set(*id),
-                purchaser_id: Set(pid),
+                id: Set((*id).into()),
+                purchaser_id: Set(pid.into()),
                 name: Set(format!("Asiakas {i}")),
                 personal_id_cipher: Set("bench".into()),
                 personal_id_hash: Set(format!("hash-{i}")),

@@ -162,6 +162,6 @@ async fn makers(
         .all(conn)
         .await?
         .into_iter()
-        .map(|u| (UserId::from(u.id), u.name))
+        .map(|u| (u.id, u.name))
         .collect())
 }

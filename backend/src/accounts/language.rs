@@ -41,7 +41,7 @@ async fn save(
     chosen: bool,
 ) -> AppResult<()> {
     user::ActiveModel {
-        id: sea_orm::ActiveValue::Unchanged(user_id.into()),
+        id: sea_orm::ActiveValue::Unchanged(user_id),
         locale: Set(lang.code().to_owned()),
         locale_chosen: Set(chosen),
         ..Default::default()

@@ -36,7 +36,7 @@ pub async fn change_password(
     password::check_strength(new_password).map_err(|e| links::rename(e, "new_password"))?;
     let conn = &state.db.conn;
     // Guessing the current password is throttled like signing in.
-    let account = user::Entity::find_by_id(uuid::Uuid::from(actor.user_id))
+    let account = user::Entity::find_by_id(actor.user_id)
         .one(conn)
         .await?
         .ok_or_else(AppError::unauthorized)?;
@@ -61,7 +61,7 @@ pub async fn change_password(
     let mut active = account.into_active_model();
     active.password_hash = Set(Some(hash));
     let account = active.update(&*tx).await?;
-    sessions::end_all_but(&*tx, account.id.into(), Some(current_session)).await?;
+    sessions::end_all_but(&*tx, account.id, Some(current_session)).await?;
     audit::record(
         &*tx,
         Some(actor),
@@ -113,7 +113,7 @@ pub async fn set_active(
         ));
     }
     let tx = state.db.begin_write().await?;
-    let account = user::Entity::find_by_id(uuid::Uuid::from(target))
+    let account = user::Entity::find_by_id(target)
         .one(&*tx)
         .await?
         .ok_or_else(|| AppError::not_found("user"))?;
@@ -121,7 +121,7 @@ pub async fn set_active(
     model.deactivated_at = Set(if active { None } else { Some(Utc::now()) });
     let account = model.update(&*tx).await?;
     if !active {
-        sessions::end_all_but(&*tx, account.id.into(), None).await?;
+        sessions::end_all_but(&*tx, account.id, None).await?;
     }
     audit::record(
         &*tx,
@@ -135,7 +135,7 @@ pub async fn set_active(
             },
             subject_type: "user",
             subject_id: account.id.to_string(),
-            client: account.client_id.map(Into::into),
+            client: account.client_id,
             detail: None,
         },
     )

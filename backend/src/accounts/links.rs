@@ -47,7 +47,7 @@ pub async fn send(
     let valid = minutes(purpose);
     account_link::ActiveModel {
         token_hash: Set(token::hash(&text)),
-        user_id: Set(to.id.into()),
+        user_id: Set(to.id),
         purpose: Set(purpose.into()),
         expires_at: Set(Utc::now() + Duration::minutes(i64::from(valid))),
         used_at: Set(None),
@@ -132,7 +132,7 @@ pub async fn use_link(db: &Db, presented: &str, new_password: &str) -> Result<()
     let mut active = account.into_active_model();
     active.password_hash = Set(Some(hash));
     let account = active.update(&*tx).await?;
-    sessions::end_all_but(&*tx, account.id.into(), None).await?;
+    sessions::end_all_but(&*tx, account.id, None).await?;
     audit::record(
         &*tx,
         None,

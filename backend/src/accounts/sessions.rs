@@ -29,7 +29,7 @@ pub async fn open(
     let expires_at = Utc::now() + Duration::hours(state.config.token_ttl_hours);
     api_token::ActiveModel {
         token_hash: Set(token::hash(&token)),
-        user_id: Set(user.id.into()),
+        user_id: Set(user.id),
         created_at: Set(Utc::now()),
         expires_at: Set(expires_at),
         acting_for: Set(acting_for),

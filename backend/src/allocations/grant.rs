@@ -128,7 +128,7 @@ pub async fn prepare(
     .map_err(AppError::from)?;
     Ok(NewAllocation {
         client: cid,
-        purchaser: client.purchaser_id.into(),
+        purchaser: client.purchaser_id,
         kind: input.kind,
         granted,
         valid_from,

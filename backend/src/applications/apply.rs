@@ -26,7 +26,7 @@ pub async fn apply(
 ) -> AppResult<application::Model> {
     actor.require_provider(provider, "provider")?;
     let conn = &db.conn;
-    purchaser::Entity::find_by_id(uuid::Uuid::from(purchaser_id))
+    purchaser::Entity::find_by_id(purchaser_id)
         .one(conn)
         .await?
         .ok_or_else(|| AppError::invalid("purchaser_id", "is not a known purchaser"))?;
@@ -42,7 +42,7 @@ pub async fn apply(
     let ids: Vec<uuid::Uuid> = service_ids.iter().map(|s| s.0).collect();
     let found = service::Entity::find()
         .filter(service::Column::Id.is_in(ids))
-        .filter(service::Column::PurchaserId.eq(uuid::Uuid::from(purchaser_id)))
+        .filter(service::Column::PurchaserId.eq(purchaser_id))
         .count(conn)
         .await?;
     if found != service_ids.len() as u64 {

@@ -64,7 +64,7 @@ pub async fn decide(
             }
             let offerings = offering::Entity::find()
                 .filter(offering::Column::ProviderId.eq(current.provider_id))
-                .filter(offering::Column::ServiceId.eq(uuid::Uuid::from(service)))
+                .filter(offering::Column::ServiceId.eq(service))
                 .all(&*tx)
                 .await?;
             for offering in offerings {

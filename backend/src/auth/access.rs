@@ -32,13 +32,11 @@ pub async fn client_access(
     actor: &Actor,
     client: &client::Model,
 ) -> AppResult<ActingFor> {
-    let client_id = ClientId::from(client.id);
+    let client_id = client.id;
     if actor.client_id == Some(client_id) && actor.has(Role::Client) {
         return Ok(ActingFor::Client);
     }
-    if actor.has(Role::CaseWorker)
-        && actor.purchaser_id.map(uuid::Uuid::from) == Some(client.purchaser_id)
-    {
+    if actor.has(Role::CaseWorker) && actor.purchaser_id == Some(client.purchaser_id) {
         return Ok(ActingFor::CaseWorker);
     }
     if actor.has(Role::Proxy) && has_mandate(conn, actor, client_id).await? {
@@ -67,7 +65,7 @@ pub async fn load_client(
     actor: &Actor,
     client: ClientId,
 ) -> AppResult<(client::Model, ActingFor)> {
-    let model = client::Entity::find_by_id(uuid::Uuid::from(client))
+    let model = client::Entity::find_by_id(client)
         .one(conn)
         .await?
         .ok_or_else(|| AppError::not_found("client"))?;

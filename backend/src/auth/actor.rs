@@ -40,12 +40,12 @@ impl Actor {
     pub fn from_user(user: &user::Model) -> Self {
         let roles = serde_json::from_value::<Vec<Role>>(user.roles.clone()).unwrap_or_default();
         Actor {
-            user_id: user.id.into(),
+            user_id: user.id,
             name: user.name.clone(),
             roles,
-            purchaser_id: user.purchaser_id.map(Into::into),
-            provider_id: user.provider_id.map(Into::into),
-            client_id: user.client_id.map(Into::into),
+            purchaser_id: user.purchaser_id,
+            provider_id: user.provider_id,
+            client_id: user.client_id,
             locale: user.locale.clone(),
             locale_chosen: user.locale_chosen,
             api_key: None,

@@ -58,7 +58,7 @@ pub fn check_open(model: &service::Model) -> CatalogueResult<()> {
 
 /// As [`check_open`], reading the entry inside the caller's transaction (the ledger checks
 /// a new commitment under its allocation lock).
-pub async fn check_open_in(conn: &impl ConnectionTrait, service: uuid::Uuid) -> AppResult<()> {
+pub async fn check_open_in(conn: &impl ConnectionTrait, service: ServiceId) -> AppResult<()> {
     let model = service::Entity::find_by_id(service)
         .one(conn)
         .await?

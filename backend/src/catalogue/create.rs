@@ -66,12 +66,12 @@ pub async fn create(
         input.rulebook.iter().map(|r| parse_text(r, 2000)).collect();
     let rulebook = field("rulebook", rulebook)?;
     let tx = db.begin_write().await?;
-    purchaser::Entity::find_by_id(uuid::Uuid::from(pid))
+    purchaser::Entity::find_by_id(pid)
         .one(&*tx)
         .await?
         .ok_or_else(|| AppError::not_found("purchaser"))?;
     let exists = service::Entity::find()
-        .filter(service::Column::PurchaserId.eq(uuid::Uuid::from(pid)))
+        .filter(service::Column::PurchaserId.eq(pid))
         .filter(service::Column::Code.eq(code.as_str()))
         .count(&*tx)
         .await?;
@@ -82,8 +82,8 @@ pub async fn create(
         );
     }
     let model = service::ActiveModel {
-        id: Set(ServiceId::new().into()),
-        purchaser_id: Set(pid.into()),
+        id: Set(ServiceId::new()),
+        purchaser_id: Set(pid),
         code: Set(code),
         name: Set(to_json(&name)?),
         unit: Set(input.unit),

@@ -60,7 +60,7 @@ impl IncomeBasis {
             .ok_or(CatalogueError::NoIncomeRule)?;
         let valuation = rule.value(input.household, input.monthly_income);
         Ok(IncomeBasis {
-            service_id: service.id.into(),
+            service_id: service.id,
             unit: service.unit,
             input,
             rule,
@@ -93,11 +93,11 @@ pub async fn quote(
     input: IncomeInput,
     date: NaiveDate,
 ) -> CatalogueResult<IncomeBasis> {
-    let model = service::Entity::find_by_id(uuid::Uuid::from(id))
+    let model = service::Entity::find_by_id(id)
         .one(conn)
         .await?
         .ok_or(CatalogueError::NotFound)?;
-    let purchaser = model.purchaser_id.into();
+    let purchaser = model.purchaser_id;
     let own_staff = actor.purchaser_id == Some(purchaser)
         && (actor.has(Role::CaseWorker) || actor.has(Role::CatalogueManager));
     if !own_staff {
@@ -185,7 +185,7 @@ pub async fn read(
         .filter(allocation_income::Column::AllocationId.is_in(allocations.iter().map(|a| a.0)))
         .all(conn)
         .await?;
-    let services: HashMap<uuid::Uuid, service::Model> = service::Entity::find()
+    let services: HashMap<ServiceId, service::Model> = service::Entity::find()
         .filter(service::Column::Id.is_in(rows.iter().map(|r| r.service_id)))
         .all(conn)
         .await?
@@ -195,7 +195,7 @@ pub async fn read(
     let mut found = HashMap::new();
     for row in rows {
         let unit = services
-            .get(&row.service_id.into())
+            .get(&row.service_id)
             .map(|s| s.unit)
             .ok_or_else(|| AppError::internal("income basis without its service"))?;
         let client = allocations

@@ -7,7 +7,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 use crate::{
     catalogue::terms::{self, History},
     db::entities::{purchaser, service},
-    domain::ids::PurchaserId,
+    domain::ids::{PurchaserId, ServiceId},
     error::{AppError, AppResult},
     paging::{self, Page, Paged},
 };
@@ -15,7 +15,7 @@ use crate::{
 /// Catalogue entries with their terms' histories, keyed by the entry's id.
 pub struct Listed {
     pub services: Paged<service::Model>,
-    pub histories: HashMap<uuid::Uuid, History>,
+    pub histories: HashMap<ServiceId, History>,
 }
 
 /// The purchaser's catalogue (404 for an unknown purchaser); `page` None reads it all.
@@ -24,12 +24,12 @@ pub async fn services_of(
     id: PurchaserId,
     page: Option<Page>,
 ) -> AppResult<Listed> {
-    purchaser::Entity::find_by_id(uuid::Uuid::from(id))
+    purchaser::Entity::find_by_id(id)
         .one(conn)
         .await?
         .ok_or_else(|| AppError::not_found("purchaser"))?;
     let select = service::Entity::find()
-        .filter(service::Column::PurchaserId.eq(uuid::Uuid::from(id)))
+        .filter(service::Column::PurchaserId.eq(id))
         .order_by_asc(service::Column::Code)
         .order_by_asc(service::Column::Id);
     let services = paging::fetch_or_all(conn, select, page).await?;

@@ -90,7 +90,7 @@ pub(crate) async fn lock_service(
     tx: &WriteTx,
     id: ServiceId,
 ) -> Result<Option<service::Model>, DbErr> {
-    let mut query = service::Entity::find_by_id(uuid::Uuid::from(id));
+    let mut query = service::Entity::find_by_id(id);
     if db.is_postgres() {
         query = query.lock_exclusive();
     }
@@ -100,6 +100,6 @@ pub(crate) async fn lock_service(
 /// The catalogue manager of the service's purchaser may change it; another purchaser's
 /// staff get 404 (as if it did not exist), anyone else 403.
 pub(crate) fn require_manager(actor: &Actor, model: &service::Model) -> CatalogueResult<()> {
-    actor.require_staff_for(model.purchaser_id.into(), Role::CatalogueManager, "service")?;
+    actor.require_staff_for(model.purchaser_id, Role::CatalogueManager, "service")?;
     Ok(())
 }

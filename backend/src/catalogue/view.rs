@@ -104,8 +104,8 @@ impl ServiceOut {
     pub fn build(model: &service::Model, history: &History, today: NaiveDate) -> AppResult<Self> {
         let now = history.at(today);
         Ok(ServiceOut {
-            id: model.id.into(),
-            purchaser_id: model.purchaser_id.into(),
+            id: model.id,
+            purchaser_id: model.purchaser_id,
             code: model.code.clone(),
             name: from_json(&model.name)?,
             unit: model.unit,

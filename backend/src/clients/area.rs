@@ -6,14 +6,14 @@ use std::collections::BTreeSet;
 
 use crate::{
     db::entities::purchaser_municipality,
-    domain::Municipality,
+    domain::{Municipality, ids::PurchaserId},
     error::{AppError, AppResult, field},
 };
 
 /// The purchaser's municipality codes, in order.
 pub async fn municipalities_of(
     conn: &impl ConnectionTrait,
-    id: uuid::Uuid,
+    id: PurchaserId,
 ) -> AppResult<Vec<String>> {
     Ok(purchaser_municipality::Entity::find()
         .filter(purchaser_municipality::Column::PurchaserId.eq(id))

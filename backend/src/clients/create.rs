@@ -44,7 +44,7 @@ pub async fn create(
     let name = field("name", parse_text(input.name, 200))?;
     let personal_id = field("personal_id", PersonalId::parse(input.personal_id))?;
     let municipality = field("municipality", Municipality::parse(input.municipality))?;
-    let area = municipalities_of(&state.db.conn, pid.into()).await?;
+    let area = municipalities_of(&state.db.conn, pid).await?;
     if !area.iter().any(|m| m == municipality.as_str()) {
         return Err(AppError::invalid(
             "municipality",
@@ -58,7 +58,7 @@ pub async fn create(
     let hash = state.vault.lookup_hash(&personal_id);
     let tx = state.db.begin_write().await?;
     let duplicate = client::Entity::find()
-        .filter(client::Column::PurchaserId.eq(uuid::Uuid::from(pid)))
+        .filter(client::Column::PurchaserId.eq(pid))
         .filter(client::Column::PersonalIdHash.eq(hash.as_str()))
         .count(&*tx)
         .await?;
@@ -70,8 +70,8 @@ pub async fn create(
     }
     let id = ClientId::new();
     let model = client::ActiveModel {
-        id: Set(id.into()),
-        purchaser_id: Set(pid.into()),
+        id: Set(id),
+        purchaser_id: Set(pid),
         name: Set(name.clone()),
         personal_id_cipher: Set(state.vault.encrypt(&personal_id)?),
         personal_id_hash: Set(hash),

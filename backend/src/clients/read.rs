@@ -65,8 +65,7 @@ pub async fn for_purchaser(
     page: Page,
 ) -> AppResult<Paged<client::Model>> {
     actor.require_staff(id, Role::CaseWorker)?;
-    let mut select =
-        client::Entity::find().filter(client::Column::PurchaserId.eq(uuid::Uuid::from(id)));
+    let mut select = client::Entity::find().filter(client::Column::PurchaserId.eq(id));
     select = match query {
         ClientQuery::Everyone => select,
         ClientQuery::IdentityCode(code) => {
@@ -109,7 +108,7 @@ pub async fn for_purchaser(
                 action: "client_listed",
                 subject_type: "client",
                 subject_id: model.id.to_string(),
-                client: Some(model.id.into()),
+                client: Some(model.id),
                 detail: None,
             },
         )
@@ -158,8 +157,8 @@ pub struct ClientOut {
 impl ClientOut {
     pub fn from_model(model: &crate::db::entities::client::Model) -> Self {
         ClientOut {
-            id: model.id.into(),
-            purchaser_id: model.purchaser_id.into(),
+            id: model.id,
+            purchaser_id: model.purchaser_id,
             name: model.name.clone(),
             personal_id: model.personal_id_masked.clone(),
             municipality: model.municipality.clone(),

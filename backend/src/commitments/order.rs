@@ -74,7 +74,7 @@ pub async fn place(
         None => Money::ZERO,
     };
     let details = OrderDetails::parse(order.details, today_in_finland(), granted.valid_to)?;
-    let offering = offering::Entity::find_by_id(uuid::Uuid::from(order.offering))
+    let offering = offering::Entity::find_by_id(order.offering)
         .one(&db.conn)
         .await?
         .filter(|o| !o.archived)

@@ -70,7 +70,7 @@ pub async fn parties_of(
             .map(|(o, p)| {
                 let title: LocalizedText = serde_json::from_value(o.title).unwrap_or_default();
                 (
-                    o.id.into(),
+                    o.id,
                     OfferingName {
                         title,
                         provider: p.map(|p| p.name).unwrap_or_default(),
@@ -101,7 +101,7 @@ pub async fn client_names(
         .all(conn)
         .await?
         .into_iter()
-        .map(|c| (c.id.into(), c.name))
+        .map(|c| (c.id, c.name))
         .collect();
     if let Some(provider) = actor.provider_id
         && !clients.is_empty()

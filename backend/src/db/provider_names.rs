@@ -4,13 +4,13 @@ use std::collections::HashMap;
 
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
-use crate::{db::entities::provider, error::AppResult};
+use crate::{db::entities::provider, domain::ids::ProviderId, error::AppResult};
 
 /// The named providers' rows by id (an unknown id is simply absent).
 pub async fn by_id(
     conn: &impl ConnectionTrait,
-    ids: impl IntoIterator<Item = uuid::Uuid>,
-) -> AppResult<HashMap<uuid::Uuid, provider::Model>> {
+    ids: impl IntoIterator<Item = ProviderId>,
+) -> AppResult<HashMap<ProviderId, provider::Model>> {
     Ok(provider::Entity::find()
         .filter(provider::Column::Id.is_in(ids))
         .all(conn)
@@ -23,8 +23,8 @@ pub async fn by_id(
 /// The named providers' names by id.
 pub async fn names_by_id(
     conn: &impl ConnectionTrait,
-    ids: impl IntoIterator<Item = uuid::Uuid>,
-) -> AppResult<HashMap<uuid::Uuid, String>> {
+    ids: impl IntoIterator<Item = ProviderId>,
+) -> AppResult<HashMap<ProviderId, String>> {
     Ok(by_id(conn, ids)
         .await?
         .into_iter()

@@ -370,7 +370,7 @@ pub async fn load(db: &Db, vault: &Vault) -> anyhow::Result<()> {
     let now = Utc::now();
     let county = PurchaserId::new();
     purchaser::ActiveModel {
-        id: Set(county.into()),
+        id: Set(county),
         name: Set("Keski-Uudenmaan hyvinvointialue".into()),
         business_id: Set(county_id.clone()),
         payment_terms_days: Set(14),
@@ -438,8 +438,8 @@ pub async fn load(db: &Db, vault: &Vault) -> anyhow::Result<()> {
     for spec in &SERVICES {
         let id = ServiceId::new();
         service::ActiveModel {
-            id: Set(id.into()),
-            purchaser_id: Set(county.into()),
+            id: Set(id),
+            purchaser_id: Set(county),
             code: Set(spec.code.into()),
             name: Set(text(spec.fi, Some(spec.sv), Some(spec.en))),
             unit: Set(spec.unit),
@@ -475,7 +475,7 @@ pub async fn load(db: &Db, vault: &Vault) -> anyhow::Result<()> {
         let id = ProviderId::new();
         let first = index == 0;
         provider::ActiveModel {
-            id: Set(id.into()),
+            id: Set(id),
             name: Set(spec.name.into()),
             business_id: Set(business_id(spec.business_base)),
             email: Set(spec.email.into()),
@@ -528,10 +528,10 @@ pub async fn load(db: &Db, vault: &Vault) -> anyhow::Result<()> {
             .await?;
             let offering_id = OfferingId::new();
             offering::ActiveModel {
-                id: Set(offering_id.into()),
-                provider_id: Set(id.into()),
-                service_id: Set(service.into()),
-                purchaser_id: Set(county.into()),
+                id: Set(offering_id),
+                provider_id: Set(id),
+                service_id: Set(service),
+                purchaser_id: Set(county),
                 title: Set(text(offer.title_fi, offer.title_sv, None)),
                 description: Set(text(offer.description_fi, offer.description_sv, None)),
                 unit_price: Set(Money::from_cents(offer.price)),
@@ -786,8 +786,8 @@ async fn new_client(
 ) -> anyhow::Result<ClientId> {
     let client_id = ClientId::new();
     client::ActiveModel {
-        id: Set(client_id.into()),
-        purchaser_id: Set(purchaser.into()),
+        id: Set(client_id),
+        purchaser_id: Set(purchaser),
         name: Set(name.into()),
         personal_id_cipher: Set(vault.encrypt(&id)?),
         personal_id_hash: Set(vault.lookup_hash(&id)),
@@ -810,7 +810,7 @@ async fn choose(
     actor: &Actor,
     acting: ActingFor,
 ) -> anyhow::Result<CommitmentId> {
-    let offering = offering::Entity::find_by_id(uuid::Uuid::from(offering_id))
+    let offering = offering::Entity::find_by_id(offering_id)
         .one(&db.conn)
         .await?
         .context("demo offering")?;

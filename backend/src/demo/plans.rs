@@ -108,7 +108,7 @@ pub async fn load(db: &Db, p: &Plans<'_>) -> anyhow::Result<()> {
         .context("demo client Eino")?;
     new_plan(
         PlanId::new(),
-        eino.id.into(),
+        eino.id,
         p.county,
         today - Duration::days(110),
         p.case_worker,

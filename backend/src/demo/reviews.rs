@@ -132,11 +132,10 @@ pub(super) async fn load(db: &Db, vault: &Vault, kielo: &Kielo<'_>) -> anyhow::R
             kielo.staff,
         )
         .await?;
-        let offering =
-            crate::db::entities::offering::Entity::find_by_id(uuid::Uuid::from(kielo.home_care))
-                .one(&db.conn)
-                .await?
-                .ok_or_else(|| anyhow::anyhow!("demo offering"))?;
+        let offering = crate::db::entities::offering::Entity::find_by_id(kielo.home_care)
+            .one(&db.conn)
+            .await?
+            .ok_or_else(|| anyhow::anyhow!("demo offering"))?;
         let review = write::create(
             db,
             &offering,

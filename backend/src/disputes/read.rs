@@ -16,7 +16,7 @@ use crate::{
     domain::{
         Money, Quantity,
         catalogue::{DisputeStatus, Role},
-        ids::{ClientId, DeliveryId, DisputeId, PurchaserId},
+        ids::{ClientId, DeliveryId, DisputeId, ProviderId, PurchaserId},
     },
     error::{AppError, AppResult},
     paging::{self, Page, Paged},
@@ -112,7 +112,7 @@ pub async fn for_purchaser(
                 sea_orm::sea_query::Query::select()
                     .column(client::Column::Id)
                     .from(client::Entity)
-                    .and_where(client::Column::PurchaserId.eq(uuid::Uuid::from(pid)))
+                    .and_where(client::Column::PurchaserId.eq(pid))
                     .to_owned(),
             ),
         )
@@ -159,7 +159,7 @@ async fn with_parties(
     conn: &sea_orm::DatabaseConnection,
     models: &[dispute::Model],
 ) -> AppResult<Vec<DisputeRow>> {
-    let clients: HashMap<uuid::Uuid, client::Model> = client::Entity::find()
+    let clients: HashMap<ClientId, client::Model> = client::Entity::find()
         .filter(client::Column::Id.is_in(models.iter().map(|d| d.client_id)))
         .all(conn)
         .await?
@@ -168,25 +168,28 @@ async fn with_parties(
         .collect();
     let delivery_ids: Vec<uuid::Uuid> = models.iter().map(|d| d.delivery_id.0).collect();
     let deliveries = super::lists::deliveries_by_id(conn, &delivery_ids).await?;
-    let providers =
-        crate::db::provider_names::names_by_id(conn, deliveries.values().map(|d| d.provider_id))
-            .await?;
+    let providers = crate::db::provider_names::names_by_id(
+        conn,
+        deliveries.values().map(|d| ProviderId::from(d.provider_id)),
+    )
+    .await?;
     models
         .iter()
         .map(|m| {
-            let (Some(c), Some(d)) = (
-                clients.get(&m.client_id.0),
-                deliveries.get(&m.delivery_id.0),
-            ) else {
+            let (Some(c), Some(d)) = (clients.get(&m.client_id), deliveries.get(&m.delivery_id.0))
+            else {
                 return Err(AppError::internal("dispute without client or delivery"));
             };
             Ok(DisputeRow {
                 dispute: Dispute::from_model(m)?,
-                client_id: c.id.into(),
+                client_id: c.id,
                 client_name: c.name.clone(),
                 delivery_date: d.date,
                 delivery_total: d.total,
-                provider_name: providers.get(&d.provider_id).cloned().unwrap_or_default(),
+                provider_name: providers
+                    .get(&ProviderId::from(d.provider_id))
+                    .cloned()
+                    .unwrap_or_default(),
             })
         })
         .collect()

@@ -9,15 +9,16 @@ use sea_orm::{
 
 use crate::{
     db::entities::{commitment, provider, service},
+    domain::ids::{ProviderId, PurchaserId, ServiceId},
     error::AppResult,
 };
 
 use super::sum_cents;
 
 pub struct OpenReservation {
-    pub provider_id: uuid::Uuid,
+    pub provider_id: ProviderId,
     pub provider_name: String,
-    pub service_id: uuid::Uuid,
+    pub service_id: ServiceId,
     pub service_name: serde_json::Value,
     pub commitments: i64,
     pub reserved_cents: i64,
@@ -25,9 +26,9 @@ pub struct OpenReservation {
 
 pub async fn open_reservations(
     conn: &impl ConnectionTrait,
-    pid: uuid::Uuid,
+    pid: PurchaserId,
 ) -> AppResult<Vec<OpenReservation>> {
-    let rows: Vec<(uuid::Uuid, uuid::Uuid, i64, i64)> = commitment::Entity::find()
+    let rows: Vec<(ProviderId, ServiceId, i64, i64)> = commitment::Entity::find()
         .select_only()
         .column(commitment::Column::ProviderId)
         .column_as(
@@ -46,14 +47,14 @@ pub async fn open_reservations(
         .into_tuple()
         .all(conn)
         .await?;
-    let providers: HashMap<uuid::Uuid, String> = provider::Entity::find()
+    let providers: HashMap<ProviderId, String> = provider::Entity::find()
         .filter(provider::Column::Id.is_in(rows.iter().map(|r| r.0)))
         .all(conn)
         .await?
         .into_iter()
         .map(|p| (p.id, p.name))
         .collect();
-    let services: HashMap<uuid::Uuid, serde_json::Value> = service::Entity::find()
+    let services: HashMap<ServiceId, serde_json::Value> = service::Entity::find()
         .filter(service::Column::Id.is_in(rows.iter().map(|r| r.1)))
         .all(conn)
         .await?

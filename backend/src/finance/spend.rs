@@ -9,7 +9,10 @@ use sea_orm::{
 
 use crate::{
     db::entities::{delivery, provider, service},
-    domain::catalogue::DeliveryStatus,
+    domain::{
+        catalogue::DeliveryStatus,
+        ids::{ProviderId, ServiceId},
+    },
     error::AppResult,
     settlement::Month,
 };
@@ -32,8 +35,8 @@ pub struct Named<K> {
 
 pub struct Spend {
     pub by_month: Vec<(String, Sums)>,
-    pub by_service: Vec<Named<uuid::Uuid>>,
-    pub by_provider: Vec<Named<uuid::Uuid>>,
+    pub by_service: Vec<Named<ServiceId>>,
+    pub by_provider: Vec<Named<ProviderId>>,
     pub total: Sums,
 }
 
@@ -82,6 +85,20 @@ where
         .collect())
 }
 
+/// The groups with their names, biggest spend first: what finance looks for.
+fn named<K>(rows: Vec<(K, Sums)>, name: impl Fn(&K) -> serde_json::Value) -> Vec<Named<K>> {
+    let mut rows: Vec<Named<K>> = rows
+        .into_iter()
+        .map(|(key, sums)| Named {
+            name: name(&key),
+            key,
+            sums,
+        })
+        .collect();
+    rows.sort_by_key(|r| std::cmp::Reverse(r.sums.purchaser_share_cents));
+    rows
+}
+
 pub async fn spend(
     conn: &impl ConnectionTrait,
     pid: uuid::Uuid,
@@ -95,21 +112,22 @@ pub async fn spend(
         "(SELECT o.service_id FROM commitments c JOIN offerings o ON o.id = c.offering_id \
          WHERE c.id = deliveries.commitment_id)",
     );
-    let by_service = grouped(conn, in_range(pid, from, to), service_of_delivery).await?;
-    let by_provider = grouped(
+    let by_service: Vec<(ServiceId, Sums)> =
+        grouped(conn, in_range(pid, from, to), service_of_delivery).await?;
+    let by_provider: Vec<(ProviderId, Sums)> = grouped(
         conn,
         in_range(pid, from, to),
         Expr::col(delivery::Column::ProviderId),
     )
     .await?;
-    let service_names: HashMap<uuid::Uuid, serde_json::Value> = service::Entity::find()
+    let service_names: HashMap<ServiceId, serde_json::Value> = service::Entity::find()
         .filter(service::Column::Id.is_in(by_service.iter().map(|(k, _)| *k)))
         .all(conn)
         .await?
         .into_iter()
         .map(|s| (s.id, s.name))
         .collect();
-    let provider_names: HashMap<uuid::Uuid, String> = provider::Entity::find()
+    let provider_names: HashMap<ProviderId, String> = provider::Entity::find()
         .filter(provider::Column::Id.is_in(by_provider.iter().map(|(k, _)| *k)))
         .all(conn)
         .await?
@@ -121,25 +139,12 @@ pub async fn spend(
         purchaser_share_cents: acc.purchaser_share_cents + s.purchaser_share_cents,
         client_share_cents: acc.client_share_cents + s.client_share_cents,
     });
-    let named = |rows: Vec<(uuid::Uuid, Sums)>, name: &dyn Fn(&uuid::Uuid) -> serde_json::Value| {
-        let mut rows: Vec<Named<uuid::Uuid>> = rows
-            .into_iter()
-            .map(|(key, sums)| Named {
-                name: name(&key),
-                key,
-                sums,
-            })
-            .collect();
-        // Biggest spend first: what finance looks for.
-        rows.sort_by_key(|r| std::cmp::Reverse(r.sums.purchaser_share_cents));
-        rows
-    };
     Ok(Spend {
         by_month,
-        by_service: named(by_service, &|k| {
+        by_service: named(by_service, |k| {
             service_names.get(k).cloned().unwrap_or_default()
         }),
-        by_provider: named(by_provider, &|k| {
+        by_provider: named(by_provider, |k| {
             serde_json::Value::String(provider_names.get(k).cloned().unwrap_or_default())
         }),
         total,

@@ -4,10 +4,10 @@
 use std::collections::{HashMap, HashSet};
 
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
-use uuid::Uuid;
 
 use crate::{
     db::entities::{approval, offering, provider, purchaser, service},
+    domain::ids::{OfferingId, ProviderId, PurchaserId, ServiceId},
     error::AppResult,
 };
 
@@ -15,17 +15,17 @@ use crate::{
 pub struct Live {
     /// The live offerings, oldest first (a stable order for paging).
     pub offerings: Vec<offering::Model>,
-    pub providers: HashMap<Uuid, provider::Model>,
-    pub services: HashMap<Uuid, service::Model>,
-    pub purchasers: HashMap<Uuid, purchaser::Model>,
+    pub providers: HashMap<ProviderId, provider::Model>,
+    pub services: HashMap<ServiceId, service::Model>,
+    pub purchasers: HashMap<PurchaserId, purchaser::Model>,
 }
 
 /// Narrows the offerings read (the rest of a filter is applied to the objects).
 #[derive(Default, Clone, Copy)]
 pub struct Scope {
-    pub offering: Option<Uuid>,
-    pub provider: Option<Uuid>,
-    pub service: Option<Uuid>,
+    pub offering: Option<OfferingId>,
+    pub provider: Option<ProviderId>,
+    pub service: Option<ServiceId>,
 }
 
 impl Scope {
@@ -33,7 +33,7 @@ impl Scope {
     /// catalogue alone, taxonomies and their terms.
     pub fn catalogue_only() -> Self {
         Self {
-            offering: Some(Uuid::nil()),
+            offering: Some(OfferingId(uuid::Uuid::nil())),
             ..Self::default()
         }
     }
@@ -55,13 +55,13 @@ pub async fn load(conn: &impl ConnectionTrait, scope: Scope) -> AppResult<Live> 
         .order_by_asc(offering::Column::Id)
         .all(conn)
         .await?;
-    let approved: HashSet<(Uuid, Uuid)> = approval::Entity::find()
+    let approved: HashSet<(ProviderId, ServiceId)> = approval::Entity::find()
         .all(conn)
         .await?
         .into_iter()
-        .map(|a| (Uuid::from(a.provider_id), Uuid::from(a.service_id)))
+        .map(|a| (a.provider_id, a.service_id))
         .collect();
-    let services: HashMap<Uuid, service::Model> = service::Entity::find()
+    let services: HashMap<ServiceId, service::Model> = service::Entity::find()
         .filter(service::Column::ArchivedAt.is_null())
         .all(conn)
         .await?
@@ -75,10 +75,10 @@ pub async fn load(conn: &impl ConnectionTrait, scope: Scope) -> AppResult<Live> 
                 && services.contains_key(&o.service_id)
         })
         .collect();
-    let provider_ids: HashSet<Uuid> = offerings.iter().map(|o| o.provider_id).collect();
+    let provider_ids: HashSet<ProviderId> = offerings.iter().map(|o| o.provider_id).collect();
     let mut providers = HashMap::new();
     // In chunks that every database takes as parameters.
-    let ids: Vec<Uuid> = provider_ids.into_iter().collect();
+    let ids: Vec<ProviderId> = provider_ids.into_iter().collect();
     for chunk in ids.chunks(500) {
         for p in provider::Entity::find()
             .filter(provider::Column::Id.is_in(chunk.iter().copied()))

@@ -60,15 +60,15 @@ impl Live {
     /// The organization; its business ID is public (the trade register), its staff are not.
     pub fn organization(&self, p: &provider::Model) -> Organization {
         Organization {
-            id: p.id,
+            id: p.id.into(),
             name: p.name.clone(),
             description: format!(
                 "{} – palveluntuottaja Valinnassa (service provider)",
                 p.name
             ),
             organization_identifiers: vec![OrganizationIdentifier {
-                id: derived(p.id, Kind::Identifier, 0),
-                organization_id: p.id,
+                id: derived(p.id.into(), Kind::Identifier, 0),
+                organization_id: p.id.into(),
                 identifier_scheme: "FI-PRH",
                 identifier_type: "Y-tunnus (business ID)",
                 identifier: p.business_id.clone(),
@@ -88,7 +88,7 @@ impl Live {
 
     pub fn taxonomy(&self, p: &purchaser::Model) -> Taxonomy {
         Taxonomy {
-            id: p.id,
+            id: p.id.into(),
             name: format!("{}: palveluvalikoima", p.name),
             description: format!(
                 "Palvelut, joita {} hankkii palvelusetelillä tai henkilökohtaisella budjetilla \
@@ -106,12 +106,12 @@ impl Live {
             .map(|p| self.taxonomy(p).name)
             .unwrap_or_default();
         Ok(TaxonomyTerm {
-            id: s.id,
+            id: s.id.into(),
             code: s.code.clone(),
             description: format!("{} (yksikkö / unit: {})", name.fi, s.unit),
             name: name.fi,
             taxonomy,
-            taxonomy_id: s.purchaser_id,
+            taxonomy_id: s.purchaser_id.into(),
             language: "fi",
         })
     }
@@ -129,8 +129,8 @@ impl Live {
             .filter(|t| t.contains("sign language") || t.contains("plain language"))
             .collect();
         Ok(Service {
-            id: o.id,
-            organization_id: o.provider_id,
+            id: o.id.into(),
+            organization_id: o.provider_id.into(),
             alternate_name: title.sv.clone(),
             name: title.fi,
             description: description.fi,
@@ -167,8 +167,8 @@ impl Live {
                 .into_iter()
                 .enumerate()
                 .map(|(n, code)| ServiceArea {
-                    id: derived(o.id, Kind::ServiceArea, n),
-                    service_id: o.id,
+                    id: derived(o.id.into(), Kind::ServiceArea, n),
+                    service_id: o.id.into(),
                     description: format!("Kunta, kuntakoodi {code} (municipality code)"),
                     name: code,
                     extent_type: "municipality",
@@ -178,26 +178,26 @@ impl Live {
                 .into_iter()
                 .enumerate()
                 .map(|(n, code)| Language {
-                    id: derived(o.id, Kind::Language, n),
-                    service_id: o.id,
+                    id: derived(o.id.into(), Kind::Language, n),
+                    service_id: o.id.into(),
                     name: language_name(&code),
                     code,
                 })
                 .collect(),
             cost_options: vec![CostOption {
-                id: derived(o.id, Kind::CostOption, 0),
-                service_id: o.id,
+                id: derived(o.id.into(), Kind::CostOption, 0),
+                service_id: o.id.into(),
                 option: "Hinta / price".into(),
                 currency: "EUR",
                 amount,
                 amount_description: format!("per {} (VAT included)", catalogue.unit),
             }],
             attributes: vec![Attribute {
-                id: derived(o.id, Kind::Attribute, 0),
-                link_id: o.id,
+                id: derived(o.id.into(), Kind::Attribute, 0),
+                link_id: o.id.into(),
                 link_type: "service",
                 link_entity: "service",
-                taxonomy_term_id: catalogue.id,
+                taxonomy_term_id: catalogue.id.into(),
                 taxonomy_term: self.term(catalogue)?,
             }],
             service_at_locations: self.service_at_location(o, features).into_iter().collect(),
@@ -211,15 +211,15 @@ impl Live {
         features: &[Feature],
     ) -> Option<ServiceAtLocation> {
         let address = o.address.clone()?;
-        let location_id = derived(o.id, Kind::Location, 0);
+        let location_id = derived(o.id.into(), Kind::Location, 0);
         Some(ServiceAtLocation {
-            id: derived(o.id, Kind::ServiceAtLocation, 0),
-            service_id: o.id,
+            id: derived(o.id.into(), Kind::ServiceAtLocation, 0),
+            service_id: o.id.into(),
             location_id,
             location: Location {
                 id: location_id,
                 location_type: "physical",
-                organization_id: o.provider_id,
+                organization_id: o.provider_id.into(),
                 name: address,
                 latitude: o.lat,
                 longitude: o.lon,
@@ -227,7 +227,7 @@ impl Live {
                     .iter()
                     .enumerate()
                     .map(|(n, f)| Accessibility {
-                        id: derived(o.id, Kind::Accessibility, n),
+                        id: derived(o.id.into(), Kind::Accessibility, n),
                         location_id,
                         description: feature_text(f),
                     })

@@ -2,9 +2,14 @@
 //! `modified_after`, `page`, `per_page`, combined with AND) and the HSDS page envelope.
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use uuid::Uuid;
+use std::str::FromStr;
 
-use crate::{error::AppError, http::extract::PageQuery, paging::Page};
+use crate::{
+    domain::ids::{ProviderId, ServiceId},
+    error::AppError,
+    http::extract::PageQuery,
+    paging::Page,
+};
 
 /// The query string as sent; every value is text so that the parser names the one at fault.
 #[derive(Deserialize, Default, Debug)]
@@ -22,13 +27,15 @@ pub struct HsdsQuery {
 pub struct Filter {
     /// Lower-cased words that must all occur in the object's public texts.
     pub words: Vec<String>,
-    pub organization_id: Option<Uuid>,
-    pub taxonomy_term_id: Option<Uuid>,
+    /// An HSDS organization is a provider.
+    pub organization_id: Option<ProviderId>,
+    /// An HSDS taxonomy term is a catalogue entry (a service).
+    pub taxonomy_term_id: Option<ServiceId>,
     pub modified_after: Option<DateTime<Utc>>,
     pub page: Page,
 }
 
-fn uuid_param(name: &str, value: &Option<String>) -> Result<Option<Uuid>, AppError> {
+fn uuid_param<Id: FromStr>(name: &str, value: &Option<String>) -> Result<Option<Id>, AppError> {
     match value.as_deref().map(str::trim) {
         None | Some("") => Ok(None),
         Some(text) => text

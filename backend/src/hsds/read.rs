@@ -1,7 +1,6 @@
 //! The directory's reads: each list applies the whole filter to every live object, then
 //! pages, so that the counts are complete; one object by id is 404 unless it is live.
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
-use uuid::Uuid;
 
 use super::{
     live::{self, Scope},
@@ -10,6 +9,7 @@ use super::{
 };
 use crate::{
     db::entities::{provider, purchaser, service},
+    domain::ids::{OfferingId, ProviderId},
     error::{AppError, AppResult},
 };
 
@@ -68,7 +68,7 @@ fn page_shape<T, U>(page: &HsdsPage<T>) -> HsdsPage<U> {
     }
 }
 
-pub async fn service(conn: &impl ConnectionTrait, id: Uuid) -> AppResult<Service> {
+pub async fn service(conn: &impl ConnectionTrait, id: OfferingId) -> AppResult<Service> {
     let live = live::load(
         conn,
         Scope {
@@ -120,7 +120,7 @@ pub async fn organizations(
     Ok(HsdsPage::of(all, filter.page))
 }
 
-pub async fn organization(conn: &impl ConnectionTrait, id: Uuid) -> AppResult<Organization> {
+pub async fn organization(conn: &impl ConnectionTrait, id: ProviderId) -> AppResult<Organization> {
     let live = live::load(
         conn,
         Scope {

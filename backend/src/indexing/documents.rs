@@ -3,12 +3,15 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
-use uuid::Uuid;
 use valinta_search::{GeoPoint, OfferingDoc};
 
 use crate::{
     db::entities::{approval, offering, offering_rating, provider, service},
-    domain::{LocalizedText, municipality},
+    domain::{
+        LocalizedText,
+        ids::{OfferingId, ProviderId, ServiceId},
+        municipality,
+    },
     reviews::ratings::Aggregate,
 };
 
@@ -34,36 +37,36 @@ pub async fn build_documents(
     conn: &impl ConnectionTrait,
     models: Vec<offering::Model>,
 ) -> anyhow::Result<Vec<OfferingDoc>> {
-    let ids: Vec<Uuid> = models.iter().map(|m| m.id).collect();
-    let provider_ids: HashSet<Uuid> = models.iter().map(|m| m.provider_id).collect();
-    let service_ids: HashSet<Uuid> = models.iter().map(|m| m.service_id).collect();
-    let providers: HashMap<Uuid, provider::Model> = provider::Entity::find()
+    let ids: Vec<OfferingId> = models.iter().map(|m| m.id).collect();
+    let provider_ids: HashSet<ProviderId> = models.iter().map(|m| m.provider_id).collect();
+    let service_ids: HashSet<ServiceId> = models.iter().map(|m| m.service_id).collect();
+    let providers: HashMap<ProviderId, provider::Model> = provider::Entity::find()
         .filter(provider::Column::Id.is_in(provider_ids.iter().copied()))
         .all(conn)
         .await?
         .into_iter()
         .map(|p| (p.id, p))
         .collect();
-    let services: HashMap<Uuid, service::Model> = service::Entity::find()
+    let services: HashMap<ServiceId, service::Model> = service::Entity::find()
         .filter(service::Column::Id.is_in(service_ids.iter().copied()))
         .all(conn)
         .await?
         .into_iter()
         .map(|s| (s.id, s))
         .collect();
-    let approved: HashSet<(Uuid, Uuid)> = approval::Entity::find()
+    let approved: HashSet<(ProviderId, ServiceId)> = approval::Entity::find()
         .filter(approval::Column::ProviderId.is_in(provider_ids.iter().copied()))
         .all(conn)
         .await?
         .into_iter()
-        .map(|a| (a.provider_id.into(), a.service_id.into()))
+        .map(|a| (a.provider_id, a.service_id))
         .collect();
-    let ratings: HashMap<Uuid, offering_rating::Model> = offering_rating::Entity::find()
+    let ratings: HashMap<OfferingId, offering_rating::Model> = offering_rating::Entity::find()
         .filter(offering_rating::Column::OfferingId.is_in(ids))
         .all(conn)
         .await?
         .into_iter()
-        .map(|r| (r.offering_id.into(), r))
+        .map(|r| (r.offering_id, r))
         .collect();
     let mut docs = Vec::with_capacity(models.len());
     for model in models {
@@ -85,11 +88,12 @@ pub async fn build_documents(
             .flat_map(|code| municipality::names_for_search(code))
             .collect();
         docs.push(OfferingDoc {
-            offering_id: model.id,
-            provider_id: provider.id,
+            // The search crate knows no typed ids.
+            offering_id: model.id.into(),
+            provider_id: provider.id.into(),
             provider_name: provider.name.clone(),
-            purchaser_id: model.purchaser_id,
-            service_id: service.id,
+            purchaser_id: model.purchaser_id.into(),
+            service_id: service.id.into(),
             service_code: service.code.clone(),
             service_name: languages_map(&parse(&service.name)?),
             title: languages_map(&parse(&model.title)?),

@@ -13,6 +13,7 @@ use valinta_search::{Engine, SearchError, embedded::EmbeddedEngine, meili::Meili
 use crate::{
     config::SearchArgs,
     db::{Db, entities::offering},
+    domain::ids::OfferingId,
 };
 
 pub use documents::build_documents;
@@ -85,17 +86,18 @@ fn place_name_synonyms() -> Vec<Vec<String>> {
 
 /// Brings the documents of these offerings up to date: searchable ones are upserted, the
 /// rest (archived, provider not approved, deleted) removed.
-pub async fn sync_offerings(db: &Db, engine: &Engine, ids: &[Uuid]) -> anyhow::Result<()> {
+pub async fn sync_offerings(db: &Db, engine: &Engine, ids: &[OfferingId]) -> anyhow::Result<()> {
     let models = offering::Entity::find()
         .filter(offering::Column::Id.is_in(ids.iter().copied()))
         .all(&db.conn)
         .await?;
     let docs = build_documents(&db.conn, models).await?;
-    let searchable: HashSet<Uuid> = docs.iter().map(|d| d.offering_id).collect();
+    let searchable: HashSet<OfferingId> = docs.iter().map(|d| d.offering_id.into()).collect();
     let gone: Vec<Uuid> = ids
         .iter()
         .copied()
         .filter(|id| !searchable.contains(id))
+        .map(Uuid::from)
         .collect();
     if !docs.is_empty() {
         engine.upsert(docs).await?;
@@ -116,7 +118,7 @@ pub async fn reindex(db: &Db, engine: &Engine) -> anyhow::Result<ReindexReport> 
     const PAGE: u64 = 5000;
     let started = Instant::now();
     engine.clear().await?;
-    let mut after: Option<Uuid> = None;
+    let mut after: Option<OfferingId> = None;
     let mut documents = 0;
     loop {
         let mut query = offering::Entity::find()

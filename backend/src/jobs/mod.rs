@@ -20,6 +20,7 @@ use valinta_search::{Engine, SearchError};
 
 use crate::{
     db::{Db, entities::outbox_entry},
+    domain::ids::OfferingId,
     indexing,
     jobs::search_engine::OutageWatch,
     outbox::{self, Topic},
@@ -143,7 +144,8 @@ impl Worker {
         let mut offerings = Vec::new();
         for row in rows {
             match &row.topic {
-                Topic::SearchOffering => offerings.push(row.subject_id),
+                // The topic says which kind of row the subject is.
+                Topic::SearchOffering => offerings.push(OfferingId::from(row.subject_id)),
                 Topic::Unknown(topic) => {
                     tracing::error!(%topic, "unknown outbox topic; dropping the row")
                 }

@@ -13,7 +13,7 @@ use crate::{
     domain::{
         Money,
         catalogue::{CommitmentStatus, FundingKind, Method},
-        ids::{AllocationId, CommitmentId, ServiceId},
+        ids::{AllocationId, CommitmentId, PurchaserId, ServiceId},
         order::OrderDetails,
     },
     error::{AppError, AppResult},
@@ -58,7 +58,7 @@ pub fn allowed_methods(
     offering: &offering::Model,
     service: &service::Model,
 ) -> AppResult<Result<Vec<Method>, Uncovered>> {
-    if offering.purchaser_id != allocation.purchaser_id {
+    if offering.purchaser_id != PurchaserId::from(allocation.purchaser_id) {
         return Ok(Err(Uncovered::OtherPurchaser));
     }
     let services: Vec<ServiceId> =
@@ -66,7 +66,7 @@ pub fn allowed_methods(
     let kind = allocation.kind;
     // A personal budget with no listed services may buy any service of the catalogue.
     let open_budget = kind == FundingKind::PersonalBudget && services.is_empty();
-    if !open_budget && !services.contains(&ServiceId::from(service.id)) {
+    if !open_budget && !services.contains(&service.id) {
         return Ok(Err(Uncovered::ServiceNotCovered));
     }
     let service_methods: Vec<Method> =
@@ -141,8 +141,8 @@ pub async fn request_in(
     let created = commitment::ActiveModel {
         id: Set(id.into()),
         allocation_id: Set(allocation.id),
-        offering_id: Set(request.offering.id),
-        provider_id: Set(request.offering.provider_id),
+        offering_id: Set(request.offering.id.into()),
+        provider_id: Set(request.offering.provider_id.into()),
         purchaser_id: Set(allocation.purchaser_id),
         client_id: Set(allocation.client_id),
         method: Set(request.method),

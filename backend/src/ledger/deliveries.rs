@@ -146,11 +146,11 @@ impl Terms {
             .await?
             .ok_or_else(|| AppError::internal("commitment without purchaser"))?;
         let late = crate::late_recording::open_until(conn, &[commitment.id]).await?;
-        let prices = crate::prices::history::of(conn, commitment.offering_id).await?;
+        let prices = crate::prices::history::of(conn, commitment.offering_id.into()).await?;
         let audience = crate::notify::client::delivery_audience(
             conn,
-            commitment.client_id,
-            commitment.provider_id,
+            commitment.client_id.into(),
+            commitment.provider_id.into(),
         )
         .await?;
         Ok(Terms {

@@ -113,7 +113,7 @@ pub enum Granted {
 
 fn known_as(person: &user::Model) -> ExistingPerson {
     ExistingPerson {
-        user_id: person.id.into(),
+        user_id: person.id,
         name: person.name.clone(),
         email: person.email.clone(),
         personal_id: person.personal_id_masked.clone(),
@@ -173,7 +173,7 @@ pub async fn grant(
                 )
                 .with_field("email", "is in use by a staff account"));
             }
-            if parsed.confirm_existing != Some(person.id.into()) {
+            if parsed.confirm_existing != Some(person.id) {
                 return Ok(Granted::Confirm(known_as(&person)));
             }
             (with_proxy_role(&*tx, person).await?, true)
@@ -184,8 +184,8 @@ pub async fn grant(
     let mandate_id = MandateId::new();
     let mandate = mandate::ActiveModel {
         id: Set(mandate_id),
-        proxy_user_id: Set(proxy.id.into()),
-        client_id: Set(client.id.into()),
+        proxy_user_id: Set(proxy.id),
+        client_id: Set(client.id),
         relation: Set(parsed.relation.clone()),
         created_by: Set(actor.user_id),
         created_at: Set(Utc::now()),
@@ -279,11 +279,7 @@ async fn new_proxy(
 
 /// A mandate that ran past its last day stays in the history as ended, so that a new one
 /// for the same two people may be recorded.
-async fn end_lapsed(
-    conn: &impl ConnectionTrait,
-    proxy: uuid::Uuid,
-    client: uuid::Uuid,
-) -> AppResult<()> {
+async fn end_lapsed(conn: &impl ConnectionTrait, proxy: UserId, client: ClientId) -> AppResult<()> {
     mandate::Entity::update_many()
         .col_expr(
             mandate::Column::RevokedAt,

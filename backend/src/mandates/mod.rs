@@ -70,8 +70,8 @@ pub async fn for_client(
         .order_by_desc(mandate::Column::CreatedAt)
         .all(conn)
         .await?;
-    let proxies: Vec<uuid::Uuid> = mandates.iter().map(|m| m.proxy_user_id.into()).collect();
-    let names: std::collections::HashMap<uuid::Uuid, String> = user::Entity::find()
+    let proxies: Vec<UserId> = mandates.iter().map(|m| m.proxy_user_id).collect();
+    let names: std::collections::HashMap<UserId, String> = user::Entity::find()
         .filter(user::Column::Id.is_in(proxies))
         .all(conn)
         .await?
@@ -80,15 +80,7 @@ pub async fn for_client(
         .collect();
     let mut views: Vec<MandateView> = mandates
         .iter()
-        .map(|m| {
-            MandateView::of(
-                m,
-                names
-                    .get(&m.proxy_user_id.into())
-                    .cloned()
-                    .unwrap_or_default(),
-            )
-        })
+        .map(|m| MandateView::of(m, names.get(&m.proxy_user_id).cloned().unwrap_or_default()))
         .collect();
     views.sort_by_key(|v| !v.live);
     audit::record(

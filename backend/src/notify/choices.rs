@@ -45,7 +45,7 @@ pub fn choices_for(topic: Topic) -> Vec<Choice> {
 pub async fn current(db: &Db, user: UserId) -> AppResult<NotificationsOut> {
     let mut topics = Vec::new();
     for topic in Topic::ALL {
-        let choice = queue::choice(&db.conn, Some(user.into()), topic).await?;
+        let choice = queue::choice(&db.conn, Some(user), topic).await?;
         topics.push(TopicOut {
             topic: topic.as_str().to_owned(),
             choice: choice.as_str().to_owned(),

@@ -12,6 +12,7 @@ use crate::{
         Money,
         catalogue::{DisputeStatus, FundingKind},
         dispute_window,
+        ids::{ClientId, ProviderId},
         price_change::PriceChange,
     },
     error::AppResult,
@@ -24,7 +25,7 @@ use super::{
 };
 
 /// Tells the client and every proxy acting for them.
-async fn each<F>(conn: &impl ConnectionTrait, client: uuid::Uuid, build: F) -> AppResult<()>
+async fn each<F>(conn: &impl ConnectionTrait, client: ClientId, build: F) -> AppResult<()>
 where
     F: FnMut(&Addressee) -> Notification,
 {
@@ -36,13 +37,13 @@ pub async fn allocation_granted(
     conn: &impl ConnectionTrait,
     allocation: &allocation::Model,
 ) -> AppResult<()> {
-    let purchaser = lookup::purchaser(conn, allocation.purchaser_id).await?;
+    let purchaser = lookup::purchaser(conn, allocation.purchaser_id.into()).await?;
     // The email crate has its own word for what was granted.
     let kind = match allocation.kind {
         FundingKind::Voucher => AllocationKind::Voucher,
         FundingKind::PersonalBudget => AllocationKind::PersonalBudget,
     };
-    each(conn, allocation.client_id, |to| {
+    each(conn, allocation.client_id.into(), |to| {
         Notification::AllocationGranted(AllocationGranted {
             on_behalf_of: to.on_behalf_of.clone(),
             purchaser: purchaser.name.clone(),
@@ -62,9 +63,9 @@ pub async fn commitment_answered(
     commitment: &commitment::Model,
     accepted: bool,
 ) -> AppResult<()> {
-    let offering = lookup::offering(conn, commitment.offering_id).await?;
-    let provider = lookup::provider_name(conn, commitment.provider_id).await?;
-    each(conn, commitment.client_id, |to| {
+    let offering = lookup::offering(conn, commitment.offering_id.into()).await?;
+    let provider = lookup::provider_name(conn, commitment.provider_id.into()).await?;
+    each(conn, commitment.client_id.into(), |to| {
         let offering = text_in(&offering.title, to.lang);
         let link = "/my".to_owned();
         if accepted {
@@ -95,8 +96,8 @@ pub struct DeliveryAudience {
 
 pub async fn delivery_audience(
     conn: &impl ConnectionTrait,
-    client: uuid::Uuid,
-    provider: uuid::Uuid,
+    client: ClientId,
+    provider: ProviderId,
 ) -> AppResult<DeliveryAudience> {
     Ok(DeliveryAudience {
         to: recipients::client_side(conn, client).await?,
@@ -158,7 +159,7 @@ pub async fn dispute_decided(
         }
         None => None,
     };
-    each(conn, delivery.client_id, |to| {
+    each(conn, delivery.client_id.into(), |to| {
         Notification::DisputeDecided(DisputeDecided {
             on_behalf_of: to.on_behalf_of.clone(),
             offering: text_in(&offering.title, to.lang),
@@ -176,7 +177,7 @@ pub async fn dispute_decided(
 /// A price change on an offering the client has an open commitment on.
 pub async fn price_changed(
     conn: &impl ConnectionTrait,
-    client: uuid::Uuid,
+    client: ClientId,
     offering: &offering::Model,
     provider: &str,
     previous: Option<Money>,
@@ -202,7 +203,7 @@ pub async fn allocation_expired(
     allocation: &allocation::Model,
     expired: Money,
 ) -> AppResult<()> {
-    each(conn, allocation.client_id, |to| {
+    each(conn, allocation.client_id.into(), |to| {
         Notification::AllocationExpired(AllocationExpired {
             on_behalf_of: to.on_behalf_of.clone(),
             valid_to: allocation.valid_to,
@@ -237,7 +238,7 @@ pub async fn deliveries_recorded(conn: &impl ConnectionTrait, ids: &[uuid::Uuid]
                 slot.insert((offering.title, unit));
             }
             if let Entry::Vacant(slot) = people.entry(d.client_id) {
-                slot.insert(recipients::client_side(conn, d.client_id).await?);
+                slot.insert(recipients::client_side(conn, d.client_id.into()).await?);
             }
             if let Entry::Vacant(slot) = balances.entry(d.allocation_id) {
                 let available = allocation::Entity::find_by_id(d.allocation_id)
@@ -247,7 +248,7 @@ pub async fn deliveries_recorded(conn: &impl ConnectionTrait, ids: &[uuid::Uuid]
                 slot.insert(available);
             }
             if let Entry::Vacant(slot) = providers.entry(d.provider_id) {
-                slot.insert(lookup::provider_name(conn, d.provider_id).await?);
+                slot.insert(lookup::provider_name(conn, d.provider_id.into()).await?);
             }
             let (title, unit) = &offerings[&d.commitment_id];
             for to in &people[&d.client_id] {

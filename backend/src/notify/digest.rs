@@ -13,7 +13,7 @@ use crate::{
             notification_choice::StoredTopic, user,
         },
     },
-    domain::{catalogue::DeliveryStatus, start_of_finnish_day},
+    domain::{catalogue::DeliveryStatus, ids::ClientId, start_of_finnish_day},
     error::AppResult,
 };
 
@@ -75,18 +75,18 @@ pub async fn weekly(db: &Db, today: NaiveDate) -> AppResult<usize> {
 
 /// The clients whose deliveries this person follows: themselves, or those they hold a
 /// mandate for.
-async fn clients_of(db: &Db, person: &user::Model) -> AppResult<Vec<uuid::Uuid>> {
-    let mut clients: Vec<uuid::Uuid> = person.client_id.into_iter().collect();
+async fn clients_of(db: &Db, person: &user::Model) -> AppResult<Vec<ClientId>> {
+    let mut clients: Vec<ClientId> = person.client_id.into_iter().collect();
     let mandates = mandate::Entity::find()
         .filter(mandate::Column::ProxyUserId.eq(person.id))
         .filter(crate::db::entities::mandate::live())
         .all(&db.conn)
         .await?;
-    clients.extend(mandates.into_iter().map(|m| uuid::Uuid::from(m.client_id)));
+    clients.extend(mandates.into_iter().map(|m| m.client_id));
     Ok(clients)
 }
 
-async fn addressee(db: &Db, person: &user::Model, client_id: uuid::Uuid) -> AppResult<Addressee> {
+async fn addressee(db: &Db, person: &user::Model, client_id: ClientId) -> AppResult<Addressee> {
     let on_behalf_of = if person.client_id == Some(client_id) {
         None
     } else {
@@ -107,7 +107,7 @@ async fn addressee(db: &Db, person: &user::Model, client_id: uuid::Uuid) -> AppR
 async fn digest_for(
     db: &Db,
     person: &user::Model,
-    client_id: uuid::Uuid,
+    client_id: ClientId,
     from: NaiveDate,
     to: NaiveDate,
 ) -> AppResult<Option<Notification>> {
@@ -131,7 +131,7 @@ async fn digest_for(
         let (offering, unit) = lookup::bought(&db.conn, d.commitment_id).await?;
         lines.push(DigestLine {
             offering: text_in(&offering.title, lang),
-            provider: lookup::provider_name(&db.conn, d.provider_id).await?,
+            provider: lookup::provider_name(&db.conn, d.provider_id.into()).await?,
             date: d.date,
             quantity: quantity(d.quantity),
             unit,

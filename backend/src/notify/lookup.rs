@@ -7,7 +7,10 @@ use valinta_emails::Lang;
 
 use crate::{
     db::entities::{commitment, offering, provider, purchaser, service},
-    domain::{Money, Quantity},
+    domain::{
+        Money, Quantity,
+        ids::{OfferingId, ProviderId, PurchaserId, ServiceId},
+    },
     error::{AppError, AppResult},
 };
 
@@ -34,7 +37,7 @@ pub fn word<T: DeserializeOwned>(raw: &str) -> AppResult<T> {
     serde_json::from_value(serde_json::Value::String(raw.to_owned())).map_err(AppError::internal)
 }
 
-pub async fn offering(conn: &impl ConnectionTrait, id: uuid::Uuid) -> AppResult<offering::Model> {
+pub async fn offering(conn: &impl ConnectionTrait, id: OfferingId) -> AppResult<offering::Model> {
     offering::Entity::find_by_id(id)
         .one(conn)
         .await?
@@ -51,7 +54,7 @@ pub async fn offering_of_commitment(
         .await?
         .map(|c| c.offering_id)
         .ok_or_else(|| AppError::internal("notification: commitment missing"))?;
-    offering(conn, offering_id).await
+    offering(conn, offering_id.into()).await
 }
 
 /// What a commitment buys: its offering, and the catalogue unit ("hour") it is sold in.
@@ -68,7 +71,7 @@ pub async fn bought(
     Ok((offering, unit))
 }
 
-pub async fn provider_name(conn: &impl ConnectionTrait, id: uuid::Uuid) -> AppResult<String> {
+pub async fn provider_name(conn: &impl ConnectionTrait, id: ProviderId) -> AppResult<String> {
     Ok(provider::Entity::find_by_id(id)
         .one(conn)
         .await?
@@ -76,7 +79,10 @@ pub async fn provider_name(conn: &impl ConnectionTrait, id: uuid::Uuid) -> AppRe
         .unwrap_or_default())
 }
 
-pub async fn purchaser(conn: &impl ConnectionTrait, id: uuid::Uuid) -> AppResult<purchaser::Model> {
+pub async fn purchaser(
+    conn: &impl ConnectionTrait,
+    id: PurchaserId,
+) -> AppResult<purchaser::Model> {
     purchaser::Entity::find_by_id(id)
         .one(conn)
         .await?
@@ -86,7 +92,7 @@ pub async fn purchaser(conn: &impl ConnectionTrait, id: uuid::Uuid) -> AppResult
 /// The names of catalogue services, in `lang`, in the order given.
 pub async fn service_names(
     conn: &impl ConnectionTrait,
-    ids: &[uuid::Uuid],
+    ids: &[ServiceId],
     lang: Lang,
 ) -> AppResult<Vec<String>> {
     let mut names = Vec::with_capacity(ids.len());

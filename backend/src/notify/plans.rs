@@ -59,7 +59,7 @@ pub async fn decided(
     granted: &allocation::Model,
     decision_number: &str,
 ) -> AppResult<()> {
-    let to = by_first_name(recipients::client_side(conn, model.client_id.0).await?);
+    let to = by_first_name(recipients::client_side(conn, model.client_id).await?);
     queue::send_each(conn, &to, |to| {
         Notification::PlanDecided(PlanDecided {
             on_behalf_of: for_whom(to),
@@ -94,13 +94,13 @@ pub(super) async fn decisions_due(db: &Db, today: NaiveDate) -> AppResult<usize>
         if !todo.contains(&key) {
             continue;
         }
-        let name = client::Entity::find_by_id(p.client_id.0)
+        let name = client::Entity::find_by_id(p.client_id)
             .one(&db.conn)
             .await?
             .map(|c| first_name(&c.name))
             .unwrap_or_default();
         let to = by_first_name(
-            recipients::purchaser_staff(&db.conn, p.purchaser_id.0, Role::CaseWorker).await?,
+            recipients::purchaser_staff(&db.conn, p.purchaser_id, Role::CaseWorker).await?,
         );
         let days = u32::try_from((p.decision_due - today).num_days()).unwrap_or(0);
         let done = once(db, &key, to, |_| {
@@ -154,7 +154,7 @@ pub(super) async fn evaluations_due(db: &Db, today: NaiveDate) -> AppResult<usiz
             .filter(plan_goal::Column::PlanId.eq(p.id))
             .count(&db.conn)
             .await?;
-        let to = by_first_name(recipients::client_side(&db.conn, p.client_id.0).await?);
+        let to = by_first_name(recipients::client_side(&db.conn, p.client_id).await?);
         let done = once(db, &key, to, |to| {
             Notification::PlanEvaluationDue(PlanEvaluationDue {
                 on_behalf_of: for_whom(to),

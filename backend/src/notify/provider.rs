@@ -7,7 +7,10 @@ use valinta_emails::{
 
 use crate::{
     db::entities::{application, commitment, delivery, dispute, invoice, provider},
-    domain::Money,
+    domain::{
+        Money,
+        ids::{ProviderId, ServiceId},
+    },
     error::AppResult,
 };
 
@@ -17,7 +20,7 @@ use super::{
     recipients::{self, Addressee},
 };
 
-fn service_ids(application: &application::Model) -> Vec<uuid::Uuid> {
+fn service_ids(application: &application::Model) -> Vec<ServiceId> {
     serde_json::from_value(application.service_ids.clone()).unwrap_or_default()
 }
 
@@ -30,9 +33,9 @@ pub async fn application_submitted(
     conn: &impl ConnectionTrait,
     application: &application::Model,
 ) -> AppResult<()> {
-    let purchaser = lookup::purchaser(conn, application.purchaser_id.into()).await?;
+    let purchaser = lookup::purchaser(conn, application.purchaser_id).await?;
     let ids = service_ids(application);
-    for to in recipients::provider_staff(conn, application.provider_id.into()).await? {
+    for to in recipients::provider_staff(conn, application.provider_id).await? {
         let services = lookup::service_names(conn, &ids, to.lang).await?;
         let message = Notification::ApplicationReceived(ApplicationReceived {
             purchaser: purchaser.name.clone(),
@@ -49,9 +52,9 @@ pub async fn application_decided(
     application: &application::Model,
     approved: bool,
 ) -> AppResult<()> {
-    let purchaser = lookup::purchaser(conn, application.purchaser_id.into()).await?;
+    let purchaser = lookup::purchaser(conn, application.purchaser_id).await?;
     let ids = service_ids(application);
-    for to in recipients::provider_staff(conn, application.provider_id.into()).await? {
+    for to in recipients::provider_staff(conn, application.provider_id).await? {
         let services = lookup::service_names(conn, &ids, to.lang).await?;
         let link = "/provider/applications".to_owned();
         let message = if approved {
@@ -74,7 +77,7 @@ pub async fn application_decided(
 }
 
 /// Tells every staff member of the provider.
-async fn each_staff<F>(conn: &impl ConnectionTrait, provider: uuid::Uuid, build: F) -> AppResult<()>
+async fn each_staff<F>(conn: &impl ConnectionTrait, provider: ProviderId, build: F) -> AppResult<()>
 where
     F: FnMut(&Addressee) -> Notification,
 {
@@ -87,10 +90,10 @@ pub async fn commitment_requested(
     client: &str,
     commitment: &commitment::Model,
 ) -> AppResult<()> {
-    let offering = lookup::offering(conn, commitment.offering_id).await?;
+    let offering = lookup::offering(conn, commitment.offering_id.into()).await?;
     let method = lookup::word(commitment.method.as_ref())?;
     let reserve = (commitment.reserved > Money::ZERO).then(|| euros(commitment.reserved));
-    each_staff(conn, commitment.provider_id, |to| {
+    each_staff(conn, commitment.provider_id.into(), |to| {
         Notification::CommitmentRequested(CommitmentRequested {
             offering: text_in(&offering.title, to.lang),
             client: client.to_owned(),
@@ -107,8 +110,8 @@ pub async fn commitment_closed(
     client: &str,
     commitment: &commitment::Model,
 ) -> AppResult<()> {
-    let offering = lookup::offering(conn, commitment.offering_id).await?;
-    each_staff(conn, commitment.provider_id, |to| {
+    let offering = lookup::offering(conn, commitment.offering_id.into()).await?;
+    each_staff(conn, commitment.provider_id.into(), |to| {
         Notification::CommitmentClosed(CommitmentClosed {
             offering: text_in(&offering.title, to.lang),
             client: client.to_owned(),
@@ -125,7 +128,7 @@ pub async fn dispute_opened(
     delivery: &delivery::Model,
 ) -> AppResult<()> {
     let offering = lookup::offering_of_commitment(conn, delivery.commitment_id).await?;
-    each_staff(conn, delivery.provider_id, |to| {
+    each_staff(conn, delivery.provider_id.into(), |to| {
         Notification::DisputeOpened(DisputeOpened {
             offering: text_in(&offering.title, to.lang),
             client: client.to_owned(),
@@ -169,8 +172,8 @@ pub async fn bank_details_changed(
 }
 
 pub async fn invoice_ready(conn: &impl ConnectionTrait, invoice: &invoice::Model) -> AppResult<()> {
-    let purchaser = lookup::purchaser(conn, invoice.purchaser_id).await?;
-    each_staff(conn, invoice.provider_id, |_| {
+    let purchaser = lookup::purchaser(conn, invoice.purchaser_id.into()).await?;
+    each_staff(conn, invoice.provider_id.into(), |_| {
         Notification::InvoiceReady(InvoiceReady {
             purchaser: purchaser.name.clone(),
             number: invoice.number.to_string(),

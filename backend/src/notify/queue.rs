@@ -21,13 +21,13 @@ pub use crate::db::entities::notification_choice::Choice;
 /// The addressee's choice for a topic; "on" until they change it.
 pub async fn choice(
     conn: &impl ConnectionTrait,
-    user: Option<uuid::Uuid>,
+    user: Option<UserId>,
     topic: Topic,
 ) -> AppResult<Choice> {
     let Some(user) = user else {
         return Ok(Choice::On);
     };
-    let row = notification_choice::Entity::find_by_id((UserId::from(user), topic.into()))
+    let row = notification_choice::Entity::find_by_id((user, topic.into()))
         .one(conn)
         .await?;
     Ok(row.map(|r| r.choice).unwrap_or(Choice::On))
@@ -125,7 +125,7 @@ async fn insert(
 #[derive(Default)]
 pub struct Batch {
     rows: Vec<email::ActiveModel>,
-    wanted: std::collections::HashMap<(Option<uuid::Uuid>, Kind), bool>,
+    wanted: std::collections::HashMap<(Option<UserId>, Kind), bool>,
 }
 
 impl Batch {
@@ -169,7 +169,7 @@ fn row(to: &Addressee, notification: &Notification) -> AppResult<email::ActiveMo
     Ok(email::ActiveModel {
         id: Set(EmailId(uuid::Uuid::now_v7())),
         kind: Set(notification.kind().into()),
-        user_id: Set(to.user_id.map(UserId::from)),
+        user_id: Set(to.user_id),
         address: Set(to.address.clone()),
         name: Set(to.name.clone()),
         lang: Set(to.lang.code().to_owned()),

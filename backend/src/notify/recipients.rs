@@ -5,7 +5,10 @@ use valinta_emails::Lang;
 
 use crate::{
     db::entities::{client, mandate, user},
-    domain::catalogue::Role,
+    domain::{
+        catalogue::Role,
+        ids::{ClientId, ProviderId, PurchaserId, UserId},
+    },
     error::AppResult,
 };
 
@@ -13,7 +16,7 @@ use crate::{
 #[derive(Clone, Debug)]
 pub struct Addressee {
     /// None for a client who has an email address but no account.
-    pub user_id: Option<uuid::Uuid>,
+    pub user_id: Option<UserId>,
     pub address: String,
     pub name: String,
     pub lang: Lang,
@@ -41,7 +44,7 @@ impl Addressee {
 
 pub async fn provider_staff(
     conn: &impl ConnectionTrait,
-    provider: uuid::Uuid,
+    provider: ProviderId,
 ) -> AppResult<Vec<Addressee>> {
     Ok(user::Entity::find()
         .filter(user::Column::ProviderId.eq(provider))
@@ -54,7 +57,7 @@ pub async fn provider_staff(
 
 pub async fn purchaser_staff(
     conn: &impl ConnectionTrait,
-    purchaser: uuid::Uuid,
+    purchaser: PurchaserId,
     role: Role,
 ) -> AppResult<Vec<Addressee>> {
     Ok(user::Entity::find()
@@ -75,7 +78,7 @@ pub async fn purchaser_staff(
 /// whose mandate is in force.
 pub async fn client_side(
     conn: &impl ConnectionTrait,
-    client_id: uuid::Uuid,
+    client_id: ClientId,
 ) -> AppResult<Vec<Addressee>> {
     let Some(client) = client::Entity::find_by_id(client_id).one(conn).await? else {
         return Ok(Vec::new());
@@ -98,13 +101,13 @@ pub async fn client_side(
             on_behalf_of: None,
         });
     }
-    let proxies: Vec<uuid::Uuid> = mandate::Entity::find()
+    let proxies: Vec<UserId> = mandate::Entity::find()
         .filter(mandate::Column::ClientId.eq(client_id))
         .filter(crate::db::entities::mandate::live())
         .all(conn)
         .await?
         .into_iter()
-        .map(|m| m.proxy_user_id.into())
+        .map(|m| m.proxy_user_id)
         .collect();
     if !proxies.is_empty() {
         let users = user::Entity::find()

@@ -15,7 +15,7 @@ use crate::{
         Db,
         entities::{allocation, purchaser, review},
     },
-    domain::{ids::PurchaserId, recording::RecordingDays},
+    domain::recording::RecordingDays,
     error::AppResult,
 };
 
@@ -100,7 +100,7 @@ async fn allocations(db: &Db, today: NaiveDate, low_percent: i64) -> AppResult<u
     let todo = unsent(db, keys).await?;
     let mut sent = 0;
     for (key, a) in candidates.into_iter().filter(|(k, _)| todo.contains(k)) {
-        let to = recipients::client_side(&db.conn, a.client_id).await?;
+        let to = recipients::client_side(&db.conn, a.client_id.into()).await?;
         let available = euros(a.available);
         let done = if key.starts_with("balance_low") {
             let percent = u32::try_from(a.available.cents() * 100 / a.granted.cents()).unwrap_or(0);
@@ -139,10 +139,9 @@ async fn overdue_recording(db: &Db, now: DateTime<Utc>, today: NaiveDate) -> App
     let mut sent = 0;
     for p in purchaser::Entity::find().all(&db.conn).await? {
         let days = RecordingDays::from_stored(p.recording_days);
-        let overdue =
-            crate::recording::overdue(&db.conn, PurchaserId::from(p.id), days, now).await?;
+        let overdue = crate::recording::overdue(&db.conn, p.id, days, now).await?;
         for o in overdue.into_iter().filter(|o| o.silent_commitments > 0) {
-            let provider = uuid::Uuid::from(o.provider_id);
+            let provider = o.provider_id;
             let key = format!(
                 "overdue_recording:{}:{provider}:{}-W{:02}",
                 p.id,
@@ -190,8 +189,8 @@ async fn review_replies(db: &Db, now: DateTime<Utc>) -> AppResult<usize> {
         if !todo.contains(&key) {
             continue;
         }
-        let offering = lookup::offering(&db.conn, r.offering_id.0).await?;
-        let to = recipients::provider_staff(&db.conn, r.provider_id.0).await?;
+        let offering = lookup::offering(&db.conn, r.offering_id).await?;
+        let to = recipients::provider_staff(&db.conn, r.provider_id).await?;
         let stars = u8::try_from(r.stars).unwrap_or(0);
         let done = once(db, &key, to, |to| {
             Notification::ReviewReplyReminder(ReviewReplyReminder {

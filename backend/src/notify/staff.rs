@@ -5,7 +5,7 @@ use valinta_emails::{DisputeToHandle, Notification, ProviderApplication, ReviewR
 
 use crate::{
     db::entities::{allocation, application, delivery, offering, review},
-    domain::catalogue::Role,
+    domain::{catalogue::Role, ids::ServiceId},
     error::AppResult,
 };
 
@@ -17,15 +17,11 @@ use super::{
 pub(super) async fn provider_applied(
     conn: &impl ConnectionTrait,
     application: &application::Model,
-    service_ids: &[uuid::Uuid],
+    service_ids: &[ServiceId],
 ) -> AppResult<()> {
-    let provider = lookup::provider_name(conn, application.provider_id.into()).await?;
-    let staff = recipients::purchaser_staff(
-        conn,
-        application.purchaser_id.into(),
-        Role::CatalogueManager,
-    )
-    .await?;
+    let provider = lookup::provider_name(conn, application.provider_id).await?;
+    let staff =
+        recipients::purchaser_staff(conn, application.purchaser_id, Role::CatalogueManager).await?;
     for to in staff {
         let services = lookup::service_names(conn, service_ids, to.lang).await?;
         let message = Notification::ProviderApplication(ProviderApplication {
@@ -50,8 +46,10 @@ pub(super) async fn dispute_to_handle(
     else {
         return Ok(());
     };
-    let provider = lookup::provider_name(conn, delivery.provider_id).await?;
-    for to in recipients::purchaser_staff(conn, allocation.purchaser_id, Role::CaseWorker).await? {
+    let provider = lookup::provider_name(conn, delivery.provider_id.into()).await?;
+    for to in
+        recipients::purchaser_staff(conn, allocation.purchaser_id.into(), Role::CaseWorker).await?
+    {
         let message = Notification::DisputeToHandle(DisputeToHandle {
             provider: provider.clone(),
             offering: text_in(&offering.title, to.lang),
@@ -69,8 +67,8 @@ pub async fn review_reported(
     review: &review::Model,
     reason: &str,
 ) -> AppResult<()> {
-    let offering = lookup::offering(conn, review.offering_id.0).await?;
-    for to in recipients::purchaser_staff(conn, review.purchaser_id.0, Role::Moderator).await? {
+    let offering = lookup::offering(conn, review.offering_id).await?;
+    for to in recipients::purchaser_staff(conn, review.purchaser_id, Role::Moderator).await? {
         let message = Notification::ReviewReported(ReviewReported {
             offering: text_in(&offering.title, to.lang),
             reason: reason.to_owned(),

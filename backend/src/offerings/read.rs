@@ -12,7 +12,7 @@ pub async fn own_of_provider(
 ) -> AppResult<Vec<offering::Model>> {
     actor.require_provider(id, "provider")?;
     Ok(offering::Entity::find()
-        .filter(offering::Column::ProviderId.eq(uuid::Uuid::from(id)))
+        .filter(offering::Column::ProviderId.eq(id))
         .order_by_desc(offering::Column::UpdatedAt)
         .order_by_desc(offering::Column::Id)
         .all(conn)
@@ -38,13 +38,12 @@ pub async fn listing(
         db::entities::{provider, service},
         error::AppError,
     };
-    let (offering, provider) = offering::Entity::find_by_id(uuid::Uuid::from(id))
+    let (offering, provider) = offering::Entity::find_by_id(id)
         .find_also_related(provider::Entity)
         .one(conn)
         .await?
         .ok_or_else(|| AppError::not_found("offering"))?;
-    let own =
-        actor.is_some_and(|a| a.provider_id.map(uuid::Uuid::from) == Some(offering.provider_id));
+    let own = actor.is_some_and(|a| a.provider_id == Some(offering.provider_id));
     if offering.archived && !own {
         return Err(AppError::not_found("offering"));
     }
@@ -67,7 +66,7 @@ pub async fn live_of_provider(
     id: ProviderId,
 ) -> AppResult<Vec<(offering::Model, crate::reviews::ratings::Aggregate)>> {
     let rows = offering::Entity::find()
-        .filter(offering::Column::ProviderId.eq(uuid::Uuid::from(id)))
+        .filter(offering::Column::ProviderId.eq(id))
         .filter(offering::Column::Archived.eq(false))
         .order_by_desc(offering::Column::UpdatedAt)
         .order_by_desc(offering::Column::Id)
@@ -75,7 +74,7 @@ pub async fn live_of_provider(
         .await?;
     use crate::{db::entities::offering_rating, reviews::ratings::Aggregate};
     // One query for all the ratings, in chunks that every database takes as parameters.
-    let mut ratings: std::collections::HashMap<uuid::Uuid, Aggregate> =
+    let mut ratings: std::collections::HashMap<crate::domain::ids::OfferingId, Aggregate> =
         std::collections::HashMap::new();
     for chunk in rows.chunks(500) {
         for r in offering_rating::Entity::find()
@@ -83,7 +82,7 @@ pub async fn live_of_provider(
             .all(conn)
             .await?
         {
-            ratings.insert(r.offering_id.into(), Aggregate::of_row(&r));
+            ratings.insert(r.offering_id, Aggregate::of_row(&r));
         }
     }
     Ok(rows

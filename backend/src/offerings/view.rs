@@ -30,14 +30,14 @@ pub struct ProviderRef {
 /// The rating aggregates of these offerings, in one query.
 pub async fn ratings_of(
     conn: &impl ConnectionTrait,
-    ids: impl IntoIterator<Item = uuid::Uuid>,
-) -> AppResult<HashMap<uuid::Uuid, offering_rating::Model>> {
+    ids: impl IntoIterator<Item = OfferingId>,
+) -> AppResult<HashMap<OfferingId, offering_rating::Model>> {
     Ok(offering_rating::Entity::find()
         .filter(offering_rating::Column::OfferingId.is_in(ids))
         .all(conn)
         .await?
         .into_iter()
-        .map(|r| (r.offering_id.into(), r))
+        .map(|r| (r.offering_id, r))
         .collect())
 }
 
@@ -68,10 +68,10 @@ impl OfferingOut {
         rating: Option<&offering_rating::Model>,
     ) -> AppResult<Self> {
         Ok(OfferingOut {
-            id: model.id.into(),
-            provider_id: model.provider_id.into(),
-            service_id: model.service_id.into(),
-            purchaser_id: model.purchaser_id.into(),
+            id: model.id,
+            provider_id: model.provider_id,
+            service_id: model.service_id,
+            purchaser_id: model.purchaser_id,
             title: from_json(&model.title)?,
             description: from_json(&model.description)?,
             unit_price: model.unit_price,
@@ -85,7 +85,7 @@ impl OfferingOut {
                 .map(|(lat, lon)| LocationIn { lat, lon }),
             archived: model.archived,
             provider: ProviderRef {
-                id: provider.id.into(),
+                id: provider.id,
                 name: provider.name.clone(),
             },
             rating: RatingOut::of_row(rating),

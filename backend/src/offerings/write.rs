@@ -9,7 +9,7 @@ use crate::{
     db::entities::{approval, offering, service},
     db::{Db, json::to_json},
     domain::{
-        ids::{OfferingId, ProviderId, ServiceId},
+        ids::{OfferingId, ProviderId},
         today_in_finland,
     },
     error::{AppError, AppResult},
@@ -31,7 +31,7 @@ pub async fn create(
 ) -> AppResult<offering::Model> {
     actor.require_provider(provider, "provider")?;
     let conn = &db.conn;
-    let service = service::Entity::find_by_id(uuid::Uuid::from(raw.service_id))
+    let service = service::Entity::find_by_id(raw.service_id)
         .one(conn)
         .await?
         .ok_or_else(|| AppError::invalid("service_id", "is not a known catalogue service"))?;
@@ -46,7 +46,7 @@ pub async fn create(
     let accessibility = input::accessibility(&raw.accessibility);
     let address = input::address(raw.address.as_deref())?;
     let location = input::location(raw.location)?;
-    let approved = approval::Entity::find_by_id((provider, ServiceId::from(service.id)))
+    let approved = approval::Entity::find_by_id((provider, service.id))
         .one(conn)
         .await?;
     if approved.is_none() {
@@ -58,8 +58,8 @@ pub async fn create(
     let now = Utc::now();
     let tx = db.begin_write().await?;
     let model = offering::ActiveModel {
-        id: Set(OfferingId::new().into()),
-        provider_id: Set(provider.into()),
+        id: Set(OfferingId::new()),
+        provider_id: Set(provider),
         service_id: Set(service.id),
         purchaser_id: Set(service.purchaser_id),
         title: Set(to_json(&title)?),
@@ -78,7 +78,7 @@ pub async fn create(
     .insert(&*tx)
     .await?;
     prices::change::first_version(
-        model.id.into(),
+        model.id,
         unit_price,
         today_in_finland(),
         Some(actor.user_id),
@@ -91,11 +91,11 @@ pub async fn create(
 }
 
 async fn own_offering(db: &Db, actor: &Actor, id: OfferingId) -> AppResult<offering::Model> {
-    let model = offering::Entity::find_by_id(uuid::Uuid::from(id))
+    let model = offering::Entity::find_by_id(id)
         .one(&db.conn)
         .await?
         .ok_or_else(|| AppError::not_found("offering"))?;
-    actor.require_provider(model.provider_id.into(), "offering")?;
+    actor.require_provider(model.provider_id, "offering")?;
     Ok(model)
 }
 

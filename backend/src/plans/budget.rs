@@ -112,10 +112,10 @@ pub async fn add(
             status: model.status,
         });
     }
-    let entry = service::Entity::find_by_id(new.service.0)
+    let entry = service::Entity::find_by_id(new.service)
         .one(&db.conn)
         .await?
-        .filter(|s| s.purchaser_id == model.purchaser_id.0 && s.archived_at.is_none())
+        .filter(|s| s.purchaser_id == model.purchaser_id && s.archived_at.is_none())
         .ok_or_else(|| {
             invalid(
                 "service_id",

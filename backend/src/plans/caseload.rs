@@ -89,7 +89,7 @@ pub async fn list(
         overdue: is_overdue(&p, today),
         client_name: clients
             .iter()
-            .find(|c| c.id == p.client_id.0)
+            .find(|c| c.id == p.client_id)
             .map(|c| c.name.clone())
             .unwrap_or_default(),
         id: p.id,

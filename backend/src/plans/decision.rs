@@ -142,7 +142,7 @@ async fn prepare(
     };
     let new = granting::prepare(&db.conn, actor, model.client_id, &grant).await?;
     let names = service_names(&db.conn, &services).await?;
-    let purchaser_name = purchaser::Entity::find_by_id(model.purchaser_id.0)
+    let purchaser_name = purchaser::Entity::find_by_id(model.purchaser_id)
         .one(&db.conn)
         .await?
         .map(|p| p.name)
@@ -190,7 +190,7 @@ async fn service_names(
         .await?;
     Ok(ids
         .iter()
-        .filter_map(|id| rows.iter().find(|r| r.id == id.0))
+        .filter_map(|id| rows.iter().find(|r| r.id == *id))
         .map(|r| serde_json::from_value(r.name.clone()).unwrap_or_default())
         .collect())
 }

@@ -50,7 +50,7 @@ pub async fn open(
     let model = plan::ActiveModel {
         id: Set(id),
         client_id: Set(client),
-        purchaser_id: Set(client_row.purchaser_id.into()),
+        purchaser_id: Set(client_row.purchaser_id),
         status: Set(PlanStatus::Draft),
         status_reason: Set(None),
         need_identified_on: Set(need),

@@ -59,7 +59,7 @@ pub async fn of_client(db: &Db, actor: &Actor, client: ClientId) -> PlanResult<V
 
 /// The name of a plan's client (the caller has read the plan).
 pub async fn client_name(conn: &impl ConnectionTrait, id: ClientId) -> PlanResult<String> {
-    Ok(client::Entity::find_by_id(uuid::Uuid::from(id))
+    Ok(client::Entity::find_by_id(id)
         .one(conn)
         .await?
         .map(|c| c.name)
@@ -87,7 +87,7 @@ pub async fn writer_names(
         .all(conn)
         .await?
         .into_iter()
-        .map(|u| (UserId::from(u.id), u.name))
+        .map(|u| (u.id, u.name))
         .collect())
 }
 

@@ -122,7 +122,7 @@ pub async fn view(conn: &impl ConnectionTrait, model: plan::Model) -> PlanResult
     let estimate = budget_lines.iter().map(|l| l.amount).sum();
     let (allocation, pace) = granted(conn, model.allocation_id, today).await?;
     let status_changed_by_name = match model.status_changed_by {
-        Some(user_id) => user::Entity::find_by_id(user_id.0)
+        Some(user_id) => user::Entity::find_by_id(user_id)
             .one(conn)
             .await?
             .map(|u| u.name),

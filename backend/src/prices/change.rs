@@ -69,7 +69,7 @@ pub async fn apply(
         None => {
             offering_price::ActiveModel {
                 id: Set(OfferingPriceId::new()),
-                offering_id: Set(current.id.into()),
+                offering_id: Set(current.id),
                 unit_price: Set(change.unit_price),
                 valid_from: Set(change.valid_from),
                 created_by: Set(Some(actor.user_id)),
@@ -139,8 +139,15 @@ async fn tell_clients(
     }
     let provider = crate::notify::lookup::provider_name(conn, offering.provider_id).await?;
     for client in clients {
-        crate::notify::client::price_changed(conn, client, offering, &provider, previous, change)
-            .await?;
+        crate::notify::client::price_changed(
+            conn,
+            client.into(),
+            offering,
+            &provider,
+            previous,
+            change,
+        )
+        .await?;
     }
     Ok(())
 }

@@ -8,6 +8,7 @@ use crate::{
         Db,
         entities::{offering, offering_price},
     },
+    domain::ids::OfferingId,
     error::AppResult,
     outbox::{self, Topic},
 };
@@ -27,11 +28,11 @@ pub async fn apply_due(db: &Db, today: NaiveDate, everything: bool) -> AppResult
         recent = recent
             .filter(offering_price::Column::ValidFrom.gt(today - Duration::days(LOOK_BACK_DAYS)));
     }
-    let mut ids: Vec<uuid::Uuid> = recent
+    let mut ids: Vec<OfferingId> = recent
         .all(&db.conn)
         .await?
         .into_iter()
-        .map(|p| p.offering_id.0)
+        .map(|p| p.offering_id)
         .collect();
     ids.sort_unstable();
     ids.dedup();

@@ -5,7 +5,11 @@ use chrono::NaiveDate;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::Serialize;
 
-use crate::{db::entities::offering_price, domain::Money, error::AppResult};
+use crate::{
+    db::entities::offering_price,
+    domain::{Money, ids::OfferingId},
+    error::AppResult,
+};
 
 /// One price and the days it holds: from `valid_from` to `valid_to` (inclusive; none for
 /// the latest).
@@ -66,7 +70,7 @@ impl PriceHistory {
 }
 
 /// The price history of one offering.
-pub async fn of(conn: &impl ConnectionTrait, offering: uuid::Uuid) -> AppResult<PriceHistory> {
+pub async fn of(conn: &impl ConnectionTrait, offering: OfferingId) -> AppResult<PriceHistory> {
     Ok(of_many(conn, &[offering])
         .await?
         .remove(&offering)
@@ -76,9 +80,9 @@ pub async fn of(conn: &impl ConnectionTrait, offering: uuid::Uuid) -> AppResult<
 /// The price histories of many offerings, keyed by offering.
 pub async fn of_many(
     conn: &impl ConnectionTrait,
-    offerings: &[uuid::Uuid],
-) -> AppResult<HashMap<uuid::Uuid, PriceHistory>> {
-    let mut versions: HashMap<uuid::Uuid, Vec<(NaiveDate, Money)>> = HashMap::new();
+    offerings: &[OfferingId],
+) -> AppResult<HashMap<OfferingId, PriceHistory>> {
+    let mut versions: HashMap<OfferingId, Vec<(NaiveDate, Money)>> = HashMap::new();
     for chunk in offerings.chunks(500) {
         let rows = offering_price::Entity::find()
             .filter(offering_price::Column::OfferingId.is_in(chunk.iter().copied()))
@@ -87,7 +91,7 @@ pub async fn of_many(
             .await?;
         for row in rows {
             versions
-                .entry(row.offering_id.0)
+                .entry(row.offering_id)
                 .or_default()
                 .push((row.valid_from, row.unit_price));
         }

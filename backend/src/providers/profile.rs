@@ -57,7 +57,7 @@ impl ProviderOut {
     /// Everything, for the provider's own staff.
     pub fn own(model: provider::Model) -> Self {
         ProviderOut {
-            id: model.id.into(),
+            id: model.id,
             name: model.name,
             business_id: model.business_id,
             email: Some(model.email),
@@ -74,7 +74,7 @@ impl ProviderOut {
     /// The name and business ID, for anyone.
     pub fn public(model: provider::Model) -> Self {
         ProviderOut {
-            id: model.id.into(),
+            id: model.id,
             name: model.name,
             business_id: model.business_id,
             email: None,
@@ -107,7 +107,7 @@ pub fn parse_phone(raw: Option<&str>) -> AppResult<Option<String>> {
 
 /// The provider with its rating; its own staff also see the details only they may.
 pub async fn find(db: &Db, actor: Option<&Actor>, id: ProviderId) -> AppResult<ProviderOut> {
-    let model = provider::Entity::find_by_id(uuid::Uuid::from(id))
+    let model = provider::Entity::find_by_id(id)
         .one(&db.conn)
         .await?
         .ok_or_else(|| AppError::not_found("provider"))?;
@@ -117,9 +117,7 @@ pub async fn find(db: &Db, actor: Option<&Actor>, id: ProviderId) -> AppResult<P
     } else {
         ProviderOut::public(model)
     };
-    out.rating = Some(RatingOut::of(
-        &ratings::of_provider(&db.conn, id.into()).await?,
-    ));
+    out.rating = Some(RatingOut::of(&ratings::of_provider(&db.conn, id).await?));
     Ok(out)
 }
 
@@ -188,7 +186,7 @@ pub async fn update(
     actor.require_provider(id, "provider")?;
     let change = text.parse()?;
     let tx = db.begin_write().await?;
-    let model = provider::Entity::find_by_id(uuid::Uuid::from(id))
+    let model = provider::Entity::find_by_id(id)
         .one(&*tx)
         .await?
         .ok_or_else(|| AppError::not_found("provider"))?;
@@ -220,7 +218,7 @@ pub async fn update(
     routing::record_change(
         &*tx,
         actor,
-        ("provider", updated.id),
+        ("provider", updated.id.into()),
         (&before.einvoice_address, &before.einvoice_operator),
         (&updated.einvoice_address, &updated.einvoice_operator),
     )

@@ -55,7 +55,7 @@ pub async fn sign_up(db: &Db, input: SignUp) -> AppResult<ProviderOut> {
     let tx = db.begin_write().await?;
     let id = ProviderId::new();
     let model = provider::ActiveModel {
-        id: Set(id.into()),
+        id: Set(id),
         name: Set(input.name.clone()),
         business_id: Set(input.business_id.to_string()),
         email: Set(input.email.as_str().to_owned()),
@@ -82,6 +82,6 @@ pub async fn sign_up(db: &Db, input: SignUp) -> AppResult<ProviderOut> {
     let user = users::insert(&*tx, new).await?;
     tx.commit().await?;
     let mut out = ProviderOut::own(model);
-    out.user_id = Some(user.id.into());
+    out.user_id = Some(user.id);
     Ok(out)
 }

@@ -72,7 +72,7 @@ pub async fn update(
         ));
     }
     let tx = db.begin_write().await?;
-    let model = purchaser::Entity::find_by_id(uuid::Uuid::from(pid))
+    let model = purchaser::Entity::find_by_id(pid)
         .one(&*tx)
         .await?
         .ok_or_else(|| AppError::not_found("purchaser"))?;
@@ -103,7 +103,7 @@ pub async fn update(
     crate::settlement::routing::record_change(
         &*tx,
         actor,
-        ("purchaser", updated.id),
+        ("purchaser", updated.id.into()),
         (&before.einvoice_address, &before.einvoice_operator),
         (&updated.einvoice_address, &updated.einvoice_operator),
     )

@@ -34,7 +34,7 @@ pub async fn out(
 ) -> AppResult<PurchaserOut> {
     let municipalities = municipalities_of(conn, model.id).await?;
     Ok(PurchaserOut {
-        id: model.id.into(),
+        id: model.id,
         name: model.name,
         business_id: model.business_id,
         municipalities,
@@ -47,7 +47,7 @@ pub async fn out(
 
 /// One purchaser (404 when unknown).
 pub async fn one(conn: &impl ConnectionTrait, pid: PurchaserId) -> AppResult<PurchaserOut> {
-    let model = purchaser::Entity::find_by_id(uuid::Uuid::from(pid))
+    let model = purchaser::Entity::find_by_id(pid)
         .one(conn)
         .await?
         .ok_or_else(|| AppError::not_found("purchaser"))?;

@@ -33,7 +33,7 @@ pub async fn page(
     page: Page,
 ) -> AppResult<Paged<DemandGap>> {
     actor.require_any_staff(purchaser)?;
-    let area = crate::clients::area::municipalities_of(&db.conn, purchaser.into()).await?;
+    let area = crate::clients::area::municipalities_of(&db.conn, purchaser).await?;
     let select = search_miss::Entity::find()
         .filter(search_miss::Column::Municipality.is_in(area))
         .order_by_desc(search_miss::Column::Count)

@@ -32,7 +32,7 @@ impl OverdueRecording {
 /// The report as at now; any of the purchaser's staff may read it.
 pub async fn report(db: &Db, actor: &Actor, pid: PurchaserId) -> AppResult<OverdueRecording> {
     actor.require_any_staff(pid)?;
-    let model = purchaser::Entity::find_by_id(uuid::Uuid::from(pid))
+    let model = purchaser::Entity::find_by_id(pid)
         .one(&db.conn)
         .await?
         .ok_or_else(|| AppError::not_found("purchaser"))?;

@@ -94,7 +94,7 @@ pub async fn for_actor(db: &Db, actor: &Actor) -> AppResult<Work> {
         let overdue = super::overdue::report(db, actor, pid).await?;
         work.case = Some(CaseWork {
             clients: client::Entity::find()
-                .filter(client::Column::PurchaserId.eq(uuid::Uuid::from(pid)))
+                .filter(client::Column::PurchaserId.eq(pid))
                 .count(conn)
                 .await?,
             disputes_to_decide: open_disputes_of_purchaser(conn, pid).await?,
@@ -143,7 +143,7 @@ async fn open_disputes_of_purchaser(
     let clients = Query::select()
         .column(client::Column::Id)
         .from(client::Entity)
-        .and_where(client::Column::PurchaserId.eq(uuid::Uuid::from(pid)))
+        .and_where(client::Column::PurchaserId.eq(pid))
         .to_owned();
     Ok(dispute::Entity::find()
         .filter(dispute::Column::Status.eq(DisputeStatus::Open.as_ref()))
@@ -176,7 +176,7 @@ async fn catalogue(db: &Db, actor: &Actor, pid: PurchaserId) -> AppResult<Catalo
     let gaps = super::demand_gaps::page(db, actor, pid, crate::paging::Page::first(1)).await?;
     Ok(CatalogueWork {
         services: service::Entity::find()
-            .filter(service::Column::PurchaserId.eq(uuid::Uuid::from(pid)))
+            .filter(service::Column::PurchaserId.eq(pid))
             .filter(service::Column::ArchivedAt.is_null())
             .count(conn)
             .await?,

@@ -95,7 +95,7 @@ pub async fn create(
     input: ReviewText<'_>,
 ) -> AppResult<ReviewOut> {
     let conn = &db.conn;
-    let offering = offering::Entity::find_by_id(uuid::Uuid::from(id))
+    let offering = offering::Entity::find_by_id(id)
         .one(conn)
         .await?
         .filter(|o| !o.archived)

@@ -3,12 +3,18 @@
 //! a national comparison site untrustworthy.
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect};
 
-use crate::{db::entities::delivery, domain::catalogue::DeliveryStatus};
+use crate::{
+    db::entities::delivery,
+    domain::{
+        catalogue::DeliveryStatus,
+        ids::{ClientId, ProviderId},
+    },
+};
 
 pub async fn has_recorded_delivery(
     conn: &impl ConnectionTrait,
-    client: uuid::Uuid,
-    provider: uuid::Uuid,
+    client: ClientId,
+    provider: ProviderId,
 ) -> Result<bool, DbErr> {
     let found = delivery::Entity::find()
         .select_only()

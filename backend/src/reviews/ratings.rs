@@ -12,7 +12,7 @@ use sea_orm::{
 
 use crate::{
     db::entities::{offering, offering_rating, review},
-    domain::ids::OfferingId,
+    domain::ids::{OfferingId, ProviderId},
     outbox::{self, Topic},
 };
 
@@ -93,7 +93,7 @@ pub async fn refresh(
     // NO KEY UPDATE: a review's insert already holds KEY SHARE on the offering (its foreign
     // key), which FOR UPDATE would deadlock against. SQLite serializes all writes anyway.
     if conn.get_database_backend() == DatabaseBackend::Postgres {
-        offering::Entity::find_by_id(offering_id.0)
+        offering::Entity::find_by_id(offering_id)
             .lock(LockType::NoKeyUpdate)
             .one(conn)
             .await?;
@@ -146,7 +146,7 @@ pub async fn refresh(
         )
         .exec(conn)
         .await?;
-    outbox::enqueue(conn, Topic::SearchOffering, offering_id.0).await?;
+    outbox::enqueue(conn, Topic::SearchOffering, offering_id).await?;
     Ok(aggregate)
 }
 
@@ -166,7 +166,7 @@ pub async fn of_offering(
 /// re-listing a service does not wipe the provider's record.
 pub async fn of_provider(
     conn: &impl ConnectionTrait,
-    provider_id: uuid::Uuid,
+    provider_id: ProviderId,
 ) -> Result<Aggregate, DbErr> {
     let rows = offering_rating::Entity::find()
         .filter(

@@ -47,7 +47,7 @@ async fn rows(
     models: &[review::Model],
     view: fn(&review::Model) -> ReviewOut,
 ) -> AppResult<Vec<ReviewRowOut>> {
-    let offerings: HashMap<uuid::Uuid, offering::Model> = offering::Entity::find()
+    let offerings: HashMap<OfferingId, offering::Model> = offering::Entity::find()
         .filter(offering::Column::Id.is_in(models.iter().map(|r| r.offering_id)))
         .all(conn)
         .await?
@@ -55,19 +55,18 @@ async fn rows(
         .map(|o| (o.id, o))
         .collect();
     let providers =
-        crate::db::provider_names::names_by_id(conn, models.iter().map(|r| r.provider_id.0))
-            .await?;
+        crate::db::provider_names::names_by_id(conn, models.iter().map(|r| r.provider_id)).await?;
     models
         .iter()
         .map(|m| {
             let offering = offerings
-                .get(&m.offering_id.0)
+                .get(&m.offering_id)
                 .ok_or_else(|| AppError::internal("review without offering"))?;
             Ok(ReviewRowOut {
                 review: view(m),
                 offering_title: serde_json::from_value(offering.title.clone())
                     .map_err(AppError::internal)?,
-                provider_name: providers.get(&m.provider_id.0).cloned().unwrap_or_default(),
+                provider_name: providers.get(&m.provider_id).cloned().unwrap_or_default(),
             })
         })
         .collect()
@@ -90,11 +89,11 @@ pub async fn for_offering(
     page: Page,
 ) -> AppResult<ReviewsOut> {
     let conn = &db.conn;
-    let model = offering::Entity::find_by_id(uuid::Uuid::from(id))
+    let model = offering::Entity::find_by_id(id)
         .one(conn)
         .await?
         .ok_or_else(|| AppError::not_found("offering"))?;
-    let own = actor.is_some_and(|a| a.provider_id.map(uuid::Uuid::from) == Some(model.provider_id));
+    let own = actor.is_some_and(|a| a.provider_id == Some(model.provider_id));
     if model.archived && !own {
         return Err(AppError::not_found("offering"));
     }
@@ -107,7 +106,7 @@ pub async fn for_offering(
     Ok(ReviewsOut {
         items: rows(conn, &listed.items, ReviewOut::public).await?,
         total: listed.total,
-        rating: RatingOut::of(&ratings::of_offering(conn, model.id.into()).await?),
+        rating: RatingOut::of(&ratings::of_offering(conn, model.id).await?),
     })
 }
 
@@ -120,7 +119,7 @@ pub async fn for_provider(
     page: Page,
 ) -> AppResult<ReviewsOut> {
     let conn = &db.conn;
-    provider::Entity::find_by_id(uuid::Uuid::from(id))
+    provider::Entity::find_by_id(id)
         .one(conn)
         .await?
         .ok_or_else(|| AppError::not_found("provider"))?;
@@ -136,7 +135,7 @@ pub async fn for_provider(
     Ok(ReviewsOut {
         items: rows(conn, &listed.items, ReviewOut::public).await?,
         total: listed.total,
-        rating: RatingOut::of(&ratings::of_provider(conn, id.into()).await?),
+        rating: RatingOut::of(&ratings::of_provider(conn, id).await?),
     })
 }
 

@@ -47,7 +47,7 @@ pub async fn create(
     actor: &Actor,
 ) -> AppResult<review::Model> {
     let tx = db.begin_write().await?;
-    if !eligibility::has_recorded_delivery(&*tx, client.into(), offering.provider_id).await? {
+    if !eligibility::has_recorded_delivery(&*tx, client, offering.provider_id).await? {
         return Err(AppError::forbidden(
             "only a client with a recorded delivery from this provider may review its services",
         )
@@ -56,7 +56,7 @@ pub async fn create(
     // On PostgreSQL the author's row serializes their concurrent reviews, so the daily
     // limit holds under a burst; SQLite serializes every write anyway.
     if db.is_postgres() {
-        user::Entity::find_by_id(uuid::Uuid::from(actor.user_id))
+        user::Entity::find_by_id(actor.user_id)
             .lock(LockType::NoKeyUpdate)
             .one(&*tx)
             .await?;
@@ -86,9 +86,9 @@ pub async fn create(
     }
     let model = review::ActiveModel {
         id: Set(ReviewId::new()),
-        offering_id: Set(offering.id.into()),
-        provider_id: Set(offering.provider_id.into()),
-        purchaser_id: Set(offering.purchaser_id.into()),
+        offering_id: Set(offering.id),
+        provider_id: Set(offering.provider_id),
+        purchaser_id: Set(offering.purchaser_id),
         client_id: Set(client),
         author_user_id: Set(actor.user_id),
         stars: Set(i16::from(input.stars.get())),
@@ -104,7 +104,7 @@ pub async fn create(
     .insert(&*tx)
     .await
     .map_err(|e| unique::or_else(e, review_exists))?;
-    ratings::refresh(&*tx, offering.id.into()).await?;
+    ratings::refresh(&*tx, offering.id).await?;
     audit::record(
         &*tx,
         Some(actor),

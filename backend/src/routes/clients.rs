@@ -160,7 +160,7 @@ pub async fn add_proxy(
         Granted::Done { mandate, proxy } => Ok((
             StatusCode::CREATED,
             Json(ProxyOut {
-                id: proxy.id.into(),
+                id: proxy.id,
                 name: proxy.name,
                 email: proxy.email,
                 relation: mandate.relation,

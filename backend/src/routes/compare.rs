@@ -111,7 +111,7 @@ pub async fn compare(
     let ratings = ratings_of(conn, rows.iter().map(|(o, _)| o.id)).await?;
     let mut offerings = Vec::with_capacity(ids.len());
     for id in &ids {
-        let Some((model, Some(provider))) = rows.iter().find(|(o, _)| o.id == id.0) else {
+        let Some((model, Some(provider))) = rows.iter().find(|(o, _)| o.id == *id) else {
             return Err(AppError::not_found("offering"));
         };
         let service = services

@@ -1,9 +1,9 @@
 //! `GET /hsds/...`: the open directory (Open Referral HSDS 3.0), public and read-only. Not in
 //! Valinta's OpenAPI document: HSDS publishes its own (see the README), which these follow.
 use axum::{Json, Router, extract::State, routing::get};
-use uuid::Uuid;
 
 use crate::{
+    domain::ids::{OfferingId, ProviderId},
     error::AppResult,
     hsds::{self, HsdsPage, HsdsQuery, objects::*},
     routes::extract::{ApiQuery, PathId},
@@ -38,7 +38,7 @@ async fn services(
 
 async fn service(
     State(state): State<AppState>,
-    PathId(id): PathId<Uuid>,
+    PathId(id): PathId<OfferingId>,
 ) -> AppResult<Json<Service>> {
     Ok(Json(hsds::read::service(&state.db.conn, id).await?))
 }
@@ -54,7 +54,7 @@ async fn organizations(
 
 async fn organization(
     State(state): State<AppState>,
-    PathId(id): PathId<Uuid>,
+    PathId(id): PathId<ProviderId>,
 ) -> AppResult<Json<Organization>> {
     Ok(Json(hsds::read::organization(&state.db.conn, id).await?))
 }

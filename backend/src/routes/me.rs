@@ -56,13 +56,13 @@ pub async fn me(State(state): State<AppState>, actor: Actor) -> AppResult<Json<M
                         action: "client_read",
                         subject_type: "client",
                         subject_id: c.id.to_string(),
-                        client: Some(c.id.into()),
+                        client: Some(c.id),
                         detail: Some(serde_json::json!({"via": "me"})),
                     },
                 )
                 .await?;
                 acts_for.push(MandateOut {
-                    client_id: c.id.into(),
+                    client_id: c.id,
                     client_name: c.name,
                     relation: m.relation,
                 });

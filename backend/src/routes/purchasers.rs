@@ -50,7 +50,7 @@ pub async fn create(
     let tx = state.db.begin_write().await?;
     let id = PurchaserId::new();
     let model = purchaser::ActiveModel {
-        id: Set(id.into()),
+        id: Set(id),
         name: Set(name),
         business_id: Set(business_id.to_string()),
         payment_terms_days: Set(14),
@@ -86,7 +86,7 @@ pub async fn list(
     let select = purchaser::Entity::find().order_by_asc(purchaser::Column::Name);
     let (models, total) = fetch_page(&state.db.conn, select, page).await?;
     // The page's municipalities in one query, not one per purchaser.
-    let mut areas: HashMap<uuid::Uuid, Vec<String>> = HashMap::new();
+    let mut areas: HashMap<PurchaserId, Vec<String>> = HashMap::new();
     for row in purchaser_municipality::Entity::find()
         .filter(purchaser_municipality::Column::PurchaserId.is_in(models.iter().map(|m| m.id)))
         .order_by_asc(purchaser_municipality::Column::Municipality)
@@ -94,7 +94,7 @@ pub async fn list(
         .await?
     {
         areas
-            .entry(row.purchaser_id.into())
+            .entry(row.purchaser_id)
             .or_default()
             .push(row.municipality);
     }
@@ -102,7 +102,7 @@ pub async fn list(
         .into_iter()
         .map(|model| PurchaserOut {
             municipalities: areas.remove(&model.id).unwrap_or_default(),
-            id: model.id.into(),
+            id: model.id,
             name: model.name,
             business_id: model.business_id,
             recording_days: model.recording_days,
@@ -163,7 +163,7 @@ pub async fn create_staff(
     ApiJson(input): ApiJson<StaffIn>,
 ) -> AppResult<(StatusCode, Json<StaffOut>)> {
     actor.require_admin()?;
-    purchaser::Entity::find_by_id(uuid::Uuid::from(pid))
+    purchaser::Entity::find_by_id(pid)
         .one(&state.db.conn)
         .await?
         .ok_or_else(|| AppError::not_found("purchaser"))?;
@@ -198,7 +198,7 @@ pub async fn create_staff(
     Ok((
         StatusCode::CREATED,
         Json(StaffOut {
-            id: user.id.into(),
+            id: user.id,
             email: user.email.unwrap_or_default(),
             name: user.name,
             roles,

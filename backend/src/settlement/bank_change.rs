@@ -31,7 +31,7 @@ pub async fn since_last_invoice(
             .one(conn)
             .await?;
         if last.is_none_or(|inv| inv.created_at < at) {
-            changed.insert(p.id, at);
+            changed.insert(p.id.into(), at);
         }
     }
     Ok(changed)

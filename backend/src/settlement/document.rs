@@ -10,7 +10,11 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 use crate::{
     auth::Actor,
     db::entities::{invoice, invoice_line, provider, purchaser, service},
-    domain::{LocalizedText, catalogue::Role, ids::InvoiceId},
+    domain::{
+        LocalizedText,
+        catalogue::Role,
+        ids::{InvoiceId, ServiceId},
+    },
     error::{AppError, AppResult},
 };
 
@@ -22,7 +26,7 @@ pub struct InvoiceDocument {
     pub lines: Vec<invoice_line::Model>,
     pub seller: provider::Model,
     pub buyer: purchaser::Model,
-    pub services: HashMap<uuid::Uuid, service::Model>,
+    pub services: HashMap<ServiceId, service::Model>,
     /// Credit notes: the number and date of the invoice each credited delivery was on.
     pub originals: HashMap<uuid::Uuid, (i64, NaiveDate)>,
 }
@@ -149,10 +153,10 @@ impl InvoiceDocument {
 /// A line with what is shown beside it; `originals` is empty but for credit notes.
 pub fn shown_line<'a>(
     line: &'a invoice_line::Model,
-    services: &HashMap<uuid::Uuid, service::Model>,
+    services: &HashMap<ServiceId, service::Model>,
     originals: &HashMap<uuid::Uuid, (i64, NaiveDate)>,
 ) -> ShownLine<'a> {
-    let service = services.get(&line.service_id);
+    let service = services.get(&ServiceId::from(line.service_id));
     let name: Option<LocalizedText> =
         service.and_then(|s| serde_json::from_value(s.name.clone()).ok());
     let unit = service.map(|s| s.unit.to_string()).unwrap_or_default();

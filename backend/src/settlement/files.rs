@@ -15,7 +15,7 @@ use crate::{
     },
     domain::{
         catalogue::Role,
-        ids::{InvoiceId, PurchaserId},
+        ids::{InvoiceId, ProviderId, PurchaserId, ServiceId},
     },
     error::{AppError, AppResult},
     http::{
@@ -48,8 +48,8 @@ fn of_month(pid: PurchaserId, month: Month) -> sea_orm::Select<invoice::Entity> 
 /// Providers' names and business IDs by id.
 async fn provider_names(
     conn: &DatabaseConnection,
-    ids: impl IntoIterator<Item = uuid::Uuid>,
-) -> AppResult<HashMap<uuid::Uuid, (String, String)>> {
+    ids: impl IntoIterator<Item = ProviderId>,
+) -> AppResult<HashMap<ProviderId, (String, String)>> {
     Ok(crate::db::provider_names::by_id(conn, ids)
         .await?
         .into_iter()
@@ -70,9 +70,15 @@ pub async fn invoices_of_month(
     let month = month_of(month)?;
     let conn = &db.conn;
     let listed = paging::fetch_or_all(conn, of_month(pid, month), page).await?;
-    let names = provider_names(conn, listed.items.iter().map(|m| m.provider_id)).await?;
+    let names = provider_names(
+        conn,
+        listed.items.iter().map(|m| ProviderId::from(m.provider_id)),
+    )
+    .await?;
     listed.try_map(|m| {
-        let name = names.get(&m.provider_id).map(|n| n.0.clone());
+        let name = names
+            .get(&ProviderId::from(m.provider_id))
+            .map(|n| n.0.clone());
         InvoiceHeadOut::of(&m, name.unwrap_or_default())
     })
 }
@@ -111,8 +117,8 @@ pub async fn invoice_csv(
 pub struct MonthCsv {
     pub month: Month,
     invoices: Vec<invoice::Model>,
-    names: HashMap<uuid::Uuid, (String, String)>,
-    services: HashMap<uuid::Uuid, service::Model>,
+    names: HashMap<ProviderId, (String, String)>,
+    services: HashMap<ServiceId, service::Model>,
     conn: DatabaseConnection,
 }
 
@@ -128,9 +134,13 @@ pub async fn month_csv(
     let month = month_of(month)?;
     let conn = &db.conn;
     let invoices = of_month(pid, month).all(conn).await?;
-    let names = provider_names(conn, invoices.iter().map(|m| m.provider_id)).await?;
+    let names = provider_names(
+        conn,
+        invoices.iter().map(|m| ProviderId::from(m.provider_id)),
+    )
+    .await?;
     let services = service::Entity::find()
-        .filter(service::Column::PurchaserId.eq(uuid::Uuid::from(pid)))
+        .filter(service::Column::PurchaserId.eq(pid))
         .all(conn)
         .await?
         .into_iter()
@@ -166,7 +176,7 @@ impl MonthCsv {
         for model in &self.invoices {
             let provider = self
                 .names
-                .get(&model.provider_id)
+                .get(&ProviderId::from(model.provider_id))
                 .cloned()
                 .unwrap_or_default();
             write_invoice(sink, &self.conn, model, &provider, &self.services).await?;
@@ -182,7 +192,7 @@ async fn write_invoice(
     conn: &DatabaseConnection,
     model: &invoice::Model,
     (provider, business_id): &(String, String),
-    services: &HashMap<uuid::Uuid, service::Model>,
+    services: &HashMap<ServiceId, service::Model>,
 ) -> anyhow::Result<()> {
     let head = export::CsvHead {
         invoice: model,

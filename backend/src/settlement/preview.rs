@@ -127,7 +127,7 @@ pub async fn preview(
         .await?;
     let bank_changes = bank_change::since_last_invoice(conn, &models, &[]).await?;
     let names: HashMap<uuid::Uuid, provider::Model> =
-        models.into_iter().map(|p| (p.id, p)).collect();
+        models.into_iter().map(|p| (p.id.into(), p)).collect();
     let invoiced_before: HashSet<uuid::Uuid> = invoice::Entity::find()
         .select_only()
         .column(invoice::Column::ProviderId)

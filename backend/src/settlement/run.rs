@@ -194,7 +194,7 @@ impl Totals {
 
 impl Run<'_> {
     fn pid(&self) -> uuid::Uuid {
-        self.purchaser.id
+        self.purchaser.id.into()
     }
 
     /// One invoice per provider with bank details; the others are reported.
@@ -206,7 +206,7 @@ impl Run<'_> {
             .all(&**self.tx)
             .await?
             .into_iter()
-            .map(|p| (p.id, p))
+            .map(|p| (p.id.into(), p))
             .collect();
         let already: HashSet<uuid::Uuid> = invoice::Entity::find()
             .select_only()

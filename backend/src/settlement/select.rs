@@ -186,7 +186,7 @@ pub async fn waiting(
             .all(conn)
             .await?
             .into_iter()
-            .map(|p| (p.id, p))
+            .map(|p| (p.id.into(), p))
             .collect();
     let models: Vec<provider::Model> = providers.values().cloned().collect();
     let bank_changes = super::bank_change::since_last_invoice(conn, &models, &[]).await?;

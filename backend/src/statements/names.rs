@@ -8,7 +8,7 @@ use crate::{
     db::entities::{commitment, offering, provider, service},
     domain::{
         LocalizedText,
-        ids::{ProviderId, ServiceId},
+        ids::{OfferingId, ProviderId, ServiceId},
     },
     error::AppResult,
 };
@@ -32,21 +32,21 @@ pub async fn of_commitments(
         .filter(commitment::Column::Id.is_in(ids))
         .all(conn)
         .await?;
-    let offerings: HashMap<uuid::Uuid, uuid::Uuid> = offering::Entity::find()
+    let offerings: HashMap<OfferingId, ServiceId> = offering::Entity::find()
         .filter(offering::Column::Id.is_in(commitments.iter().map(|c| c.offering_id)))
         .all(conn)
         .await?
         .into_iter()
         .map(|o| (o.id, o.service_id))
         .collect();
-    let services: HashMap<uuid::Uuid, service::Model> = service::Entity::find()
+    let services: HashMap<ServiceId, service::Model> = service::Entity::find()
         .filter(service::Column::Id.is_in(offerings.values().copied()))
         .all(conn)
         .await?
         .into_iter()
         .map(|s| (s.id, s))
         .collect();
-    let providers: HashMap<uuid::Uuid, String> = provider::Entity::find()
+    let providers: HashMap<ProviderId, String> = provider::Entity::find()
         .filter(provider::Column::Id.is_in(commitments.iter().map(|c| c.provider_id)))
         .all(conn)
         .await?
@@ -55,15 +55,19 @@ pub async fn of_commitments(
         .collect();
     let mut named = HashMap::new();
     for c in commitments {
-        let Some(service) = offerings.get(&c.offering_id).and_then(|s| services.get(s)) else {
+        let (offering, provider) = (
+            OfferingId::from(c.offering_id),
+            ProviderId::from(c.provider_id),
+        );
+        let Some(service) = offerings.get(&offering).and_then(|s| services.get(s)) else {
             continue;
         };
         named.insert(
             c.id,
             Named {
-                provider_id: c.provider_id.into(),
-                provider_name: providers.get(&c.provider_id).cloned().unwrap_or_default(),
-                service_id: service.id.into(),
+                provider_id: provider,
+                provider_name: providers.get(&provider).cloned().unwrap_or_default(),
+                service_id: service.id,
                 service_name: serde_json::from_value(service.name.clone()).unwrap_or_default(),
                 unit: service.unit.to_string(),
             },

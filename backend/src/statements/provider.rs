@@ -130,7 +130,7 @@ impl Totals {
 /// What the rows need besides the deliveries, each looked up once.
 struct Context {
     purchaser_of: HashMap<uuid::Uuid, uuid::Uuid>,
-    purchaser_names: HashMap<uuid::Uuid, String>,
+    purchaser_names: HashMap<PurchaserId, String>,
     invoice_numbers: HashMap<uuid::Uuid, i64>,
     credited: HashMap<uuid::Uuid, i64>,
     named: HashMap<uuid::Uuid, names::Named>,
@@ -174,7 +174,7 @@ pub async fn statement(
             .unwrap_or_default();
         let name = context
             .purchaser_names
-            .get(&buyer)
+            .get(&PurchaserId::from(buyer))
             .cloned()
             .unwrap_or_default();
         let part = parts
@@ -291,12 +291,15 @@ async fn credit_notes_of(
         .collect())
 }
 
-fn invoice_row(i: &invoice::Model, names: &HashMap<uuid::Uuid, String>) -> InvoiceRow {
+fn invoice_row(i: &invoice::Model, names: &HashMap<PurchaserId, String>) -> InvoiceRow {
     let base = format!("/api/v1/invoices/{}", i.id);
     InvoiceRow {
         id: i.id.into(),
         purchaser_id: i.purchaser_id.into(),
-        purchaser_name: names.get(&i.purchaser_id).cloned().unwrap_or_default(),
+        purchaser_name: names
+            .get(&PurchaserId::from(i.purchaser_id))
+            .cloned()
+            .unwrap_or_default(),
         number: i.number,
         kind: i.kind.to_string(),
         supplementary: i.supplementary,

@@ -20,13 +20,17 @@ use crate::{
             service,
         },
     },
-    domain::{Money, business_id::check_digit},
+    domain::{
+        Money,
+        business_id::check_digit,
+        ids::{ApplicationId, OfferingId, ProviderId, PurchaserId, ServiceId},
+    },
 };
 
 use vocabulary::*;
 
 pub struct Generated {
-    pub purchaser_id: Uuid,
+    pub purchaser_id: PurchaserId,
     pub providers: usize,
     pub offerings: usize,
 }
@@ -55,7 +59,7 @@ fn business_id(rng: &mut StdRng, taken: &mut HashSet<String>) -> String {
 }
 
 struct SynthProvider {
-    id: Uuid,
+    id: ProviderId,
     name: String,
     services: Vec<usize>,
     home: usize,
@@ -80,7 +84,7 @@ pub async fn generate(db: &Db, count: usize, seed: u64) -> anyhow::Result<Genera
                 .await?,
         )
         .collect();
-    let purchaser_id = Uuid::new_v4();
+    let purchaser_id = PurchaserId::new();
     purchaser::ActiveModel {
         id: Set(purchaser_id),
         name: Set(format!("Synteettinen hyvinvointialue {seed}")),
@@ -96,13 +100,13 @@ pub async fn generate(db: &Db, count: usize, seed: u64) -> anyhow::Result<Genera
     .await?;
     purchaser_municipality::Entity::insert_many(MUNICIPALITIES.iter().map(|(code, ..)| {
         purchaser_municipality::ActiveModel {
-            purchaser_id: Set(purchaser_id.into()),
+            purchaser_id: Set(purchaser_id),
             municipality: Set((*code).to_owned()),
         }
     }))
     .exec(&db.conn)
     .await?;
-    let service_ids: Vec<Uuid> = SERVICES.iter().map(|_| Uuid::new_v4()).collect();
+    let service_ids: Vec<ServiceId> = SERVICES.iter().map(|_| ServiceId::new()).collect();
     service::Entity::insert_many(SERVICES.iter().zip(&service_ids).map(|(s, id)| {
         service::ActiveModel {
             id: Set(*id),
@@ -146,12 +150,12 @@ pub async fn generate(db: &Db, count: usize, seed: u64) -> anyhow::Result<Genera
             let mut services: Vec<usize> = (0..SERVICES.len()).collect();
             services.shuffle(&mut rng);
             services.truncate(rng.gen_range(1..=3));
-            let id = Uuid::new_v4();
+            let id = ProviderId::new();
             rows.push(provider::ActiveModel {
                 id: Set(id),
                 name: Set(name.clone()),
                 business_id: Set(business_id(&mut rng, &mut taken)),
-                email: Set(format!("{}@synth.valinta.invalid", id.simple())),
+                email: Set(format!("{}@synth.valinta.invalid", id.0.simple())),
                 phone: Set(None),
                 iban: Set(None),
                 bic: Set(None),
@@ -162,11 +166,11 @@ pub async fn generate(db: &Db, count: usize, seed: u64) -> anyhow::Result<Genera
             });
             for s in &services {
                 approvals.push(approval::ActiveModel {
-                    provider_id: Set(id.into()),
-                    service_id: Set(service_ids[*s].into()),
-                    purchaser_id: Set(purchaser_id.into()),
+                    provider_id: Set(id),
+                    service_id: Set(service_ids[*s]),
+                    purchaser_id: Set(purchaser_id),
                     // Synthetic providers are approved directly, without an application.
-                    application_id: Set(Uuid::nil().into()),
+                    application_id: Set(ApplicationId(Uuid::nil())),
                     approved_at: Set(now),
                 });
             }
@@ -197,7 +201,7 @@ pub async fn generate(db: &Db, count: usize, seed: u64) -> anyhow::Result<Genera
             let provider = &providers[rng.gen_range(0..providers.len())];
             let s = provider.services[rng.gen_range(0..provider.services.len())];
             let words = &SERVICES[s];
-            let id = Uuid::new_v4();
+            let id = OfferingId::new();
             let tail_fi = TITLE_TAILS_FI.choose(&mut rng).copied().unwrap_or("arkeen");
             let tail_sv = TITLE_TAILS_SV.choose(&mut rng).copied().unwrap_or("hemma");
             let swedish = rng.gen_bool(0.3);
@@ -283,7 +287,7 @@ pub async fn generate(db: &Db, count: usize, seed: u64) -> anyhow::Result<Genera
                     .map(|(count, value)| count * value)
                     .sum();
                 ratings.push(offering_rating::ActiveModel {
-                    offering_id: Set(id.into()),
+                    offering_id: Set(id),
                     review_count: Set(reviews),
                     star_total: Set(star_total),
                     stars_1: Set(stars[0]),

@@ -33,7 +33,7 @@ pub async fn choices(state: &AppState, actor: &Actor) -> AppResult<Vec<(ClientId
         .all(&state.db.conn)
         .await?
         .into_iter()
-        .map(|c| (c.id.into(), c.name))
+        .map(|c| (c.id, c.name))
         .collect();
     named.sort_by(|a, b| a.1.cmp(&b.1));
     Ok(named)

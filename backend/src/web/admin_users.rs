@@ -129,7 +129,7 @@ struct DeactivatePage {
 pub async fn confirm(web: Web, Path(id): Path<String>) -> AppResult<Response> {
     web.signed_in()?.require_admin()?;
     let id: UserId = id.parse().map_err(|_| AppError::not_found("user"))?;
-    let model = user::Entity::find_by_id(uuid::Uuid::from(id))
+    let model = user::Entity::find_by_id(id)
         .one(&web.state.db.conn)
         .await?
         .ok_or_else(|| AppError::not_found("user"))?;

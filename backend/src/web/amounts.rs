@@ -8,7 +8,10 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use crate::{
     commitments::Commitment,
     db::entities::{commitment, offering, service},
-    domain::Quantity,
+    domain::{
+        Quantity,
+        ids::{OfferingId, ServiceId},
+    },
     error::AppResult,
 };
 
@@ -45,15 +48,15 @@ pub fn whole_units(lang: Lang, count: i64, unit: &str) -> String {
 /// The unit of each offering's catalogue service.
 pub async fn units_by_offering(
     conn: &impl ConnectionTrait,
-    offerings: &[uuid::Uuid],
-) -> AppResult<HashMap<uuid::Uuid, String>> {
+    offerings: &[OfferingId],
+) -> AppResult<HashMap<OfferingId, String>> {
     let mut found = HashMap::new();
     for chunk in offerings.chunks(500) {
         let listed = offering::Entity::find()
             .filter(offering::Column::Id.is_in(chunk.iter().copied()))
             .all(conn)
             .await?;
-        let units: HashMap<uuid::Uuid, String> = service::Entity::find()
+        let units: HashMap<ServiceId, String> = service::Entity::find()
             .filter(service::Column::Id.is_in(listed.iter().map(|o| o.service_id)))
             .all(conn)
             .await?
@@ -95,17 +98,21 @@ pub async fn services_by_commitment(
         .map(Commitment::from_model)
         .collect::<AppResult<Vec<_>>>()?;
     let titles = offering_titles(web, web.lang, &outs).await?;
-    let offerings: Vec<uuid::Uuid> = models.iter().map(|c| c.offering_id).collect();
+    let offerings: Vec<OfferingId> = models
+        .iter()
+        .map(|c| OfferingId::from(c.offering_id))
+        .collect();
     let units = units_by_offering(conn, &offerings).await?;
     Ok(models
         .into_iter()
         .map(|c| {
+            let offering = OfferingId::from(c.offering_id);
             let bought = Bought {
                 title: titles
-                    .get(&c.offering_id)
+                    .get(&offering)
                     .map(|t| t.0.clone())
                     .unwrap_or_default(),
-                unit: units.get(&c.offering_id).cloned().unwrap_or_default(),
+                unit: units.get(&offering).cloned().unwrap_or_default(),
             };
             (c.id, bought)
         })

@@ -77,7 +77,7 @@ pub fn pick(lang: Lang, text: &crate::domain::LocalizedText) -> String {
 pub async fn service_names(
     state: &crate::state::AppState,
     lang: Lang,
-    ids: impl IntoIterator<Item = uuid::Uuid>,
+    ids: impl IntoIterator<Item = crate::domain::ids::ServiceId>,
 ) -> crate::error::AppResult<std::collections::HashMap<String, String>> {
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
     let rows = crate::db::entities::service::Entity::find()

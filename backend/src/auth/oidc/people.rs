@@ -48,7 +48,7 @@ pub async fn accounts_of(
                         roles: vec![Role::Client],
                         purchaser: None,
                         provider: None,
-                        client: Some(registered.id.into()),
+                        client: Some(registered.id),
                     },
                 )
                 .await?

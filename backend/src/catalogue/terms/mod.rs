@@ -14,7 +14,6 @@ use chrono::NaiveDate;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use serde::{Deserialize, Serialize};
 use strum::{AsRefStr, Display, EnumString, VariantArray};
-use uuid::Uuid;
 
 use crate::{
     db::entities::{service, service_term},
@@ -196,16 +195,16 @@ pub async fn history(conn: &impl ConnectionTrait, service: &service::Model) -> A
 pub async fn histories<'a>(
     conn: &impl ConnectionTrait,
     services: impl IntoIterator<Item = &'a service::Model>,
-) -> AppResult<HashMap<Uuid, History>> {
+) -> AppResult<HashMap<ServiceId, History>> {
     let services: Vec<&service::Model> = services.into_iter().collect();
-    let mut rows: HashMap<Uuid, Vec<service_term::Model>> = HashMap::new();
+    let mut rows: HashMap<ServiceId, Vec<service_term::Model>> = HashMap::new();
     for chunk in services.chunks(500) {
         let found = service_term::Entity::find()
             .filter(service_term::Column::ServiceId.is_in(chunk.iter().map(|s| s.id)))
             .all(conn)
             .await?;
         for row in found {
-            rows.entry(row.service_id.into()).or_default().push(row);
+            rows.entry(row.service_id).or_default().push(row);
         }
     }
     services
@@ -225,7 +224,7 @@ pub async fn in_force(
     service: ServiceId,
     date: NaiveDate,
 ) -> AppResult<ServiceTerms> {
-    let model = service::Entity::find_by_id(Uuid::from(service))
+    let model = service::Entity::find_by_id(service)
         .one(conn)
         .await?
         .ok_or_else(|| AppError::not_found("service"))?;

@@ -4,7 +4,6 @@ use chrono::{NaiveDate, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, Set,
 };
-use uuid::Uuid;
 
 use crate::{
     db::{
@@ -39,7 +38,7 @@ pub(in crate::catalogue) async fn add_version(
     let today = today_in_finland();
     if !before.is_stored() {
         for v in before.versions() {
-            let mut row = v.terms.row(service.id.into(), v.valid_from, 0);
+            let mut row = v.terms.row(service.id, v.valid_from, 0);
             row.changed = Set(serde_json::json!(v.changed));
             row.applied = Set(true);
             row.created_by = Set(None);
@@ -48,7 +47,7 @@ pub(in crate::catalogue) async fn add_version(
         }
     }
     let seq = before.versions().map(|v| v.seq).max().unwrap_or(0) + 1;
-    let mut row = terms.row(service.id.into(), valid_from, seq);
+    let mut row = terms.row(service.id, valid_from, seq);
     row.changed = Set(serde_json::json!(changed));
     row.applied = Set(valid_from <= today);
     row.created_by = Set(Some(actor));
@@ -68,7 +67,7 @@ pub(in crate::catalogue) async fn add_version(
                 .one(conn)
                 .await?
                 .ok_or_else(|| AppError::internal("a version vanished"))?;
-            let mut active = next.row(service.id.into(), later.valid_from, later.seq);
+            let mut active = next.row(service.id, later.valid_from, later.seq);
             active.id = Set(stored.id);
             active.changed = Set(stored.changed.clone());
             active.applied = Set(stored.applied);
@@ -111,7 +110,7 @@ pub(in crate::catalogue) async fn refresh_row(
 /// Queues every offering of a service for re-indexing (through the outbox).
 pub(in crate::catalogue) async fn reindex_offerings(
     conn: &impl ConnectionTrait,
-    service: Uuid,
+    service: ServiceId,
 ) -> AppResult<()> {
     let offerings = offering::Entity::find()
         .filter(offering::Column::ServiceId.eq(service))

@@ -1,12 +1,14 @@
 //! Rows of `clients`.
 use sea_orm::entity::prelude::*;
 
+use crate::domain::ids::{ClientId, PurchaserId};
+
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "clients")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
-    pub id: Uuid,
-    pub purchaser_id: Uuid,
+    pub id: ClientId,
+    pub purchaser_id: PurchaserId,
     pub name: String,
     pub personal_id_cipher: String,
     pub personal_id_hash: String,

@@ -1,16 +1,19 @@
 //! Rows of `offerings`.
 use sea_orm::entity::prelude::*;
 
-use crate::domain::Money;
+use crate::domain::{
+    Money,
+    ids::{OfferingId, ProviderId, PurchaserId, ServiceId},
+};
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "offerings")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
-    pub id: Uuid,
-    pub provider_id: Uuid,
-    pub service_id: Uuid,
-    pub purchaser_id: Uuid,
+    pub id: OfferingId,
+    pub provider_id: ProviderId,
+    pub service_id: ServiceId,
+    pub purchaser_id: PurchaserId,
     pub title: Json,
     pub description: Json,
     #[sea_orm(column_name = "unit_price_cents")]

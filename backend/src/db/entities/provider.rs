@@ -1,11 +1,13 @@
 //! Rows of `providers`.
 use sea_orm::entity::prelude::*;
 
+use crate::domain::ids::ProviderId;
+
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "providers")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
-    pub id: Uuid,
+    pub id: ProviderId,
     pub name: String,
     pub business_id: String,
     pub email: String,

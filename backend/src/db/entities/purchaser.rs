@@ -1,11 +1,13 @@
 //! Rows of `purchasers`.
 use sea_orm::entity::prelude::*;
 
+use crate::domain::ids::PurchaserId;
+
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "purchasers")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
-    pub id: Uuid,
+    pub id: PurchaserId,
     pub name: String,
     pub business_id: String,
     pub payment_terms_days: i32,

@@ -2,14 +2,18 @@
 //! `catalogue::terms`); every version is in `service_terms`.
 use sea_orm::entity::prelude::*;
 
-use crate::domain::{Money, catalogue::Unit};
+use crate::domain::{
+    Money,
+    catalogue::Unit,
+    ids::{PurchaserId, ServiceId},
+};
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "services")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
-    pub id: Uuid,
-    pub purchaser_id: Uuid,
+    pub id: ServiceId,
+    pub purchaser_id: PurchaserId,
     pub code: String,
     pub name: Json,
     pub unit: Unit,

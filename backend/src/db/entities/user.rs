@@ -1,20 +1,22 @@
 //! Rows of `users`.
 use sea_orm::entity::prelude::*;
 
+use crate::domain::ids::{ClientId, ProviderId, PurchaserId, UserId};
+
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "users")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
-    pub id: Uuid,
+    pub id: UserId,
     /// None for someone who signs in only with strong identification.
     pub email: Option<String>,
     /// None until a password is set (or never, for strong identification only).
     pub password_hash: Option<String>,
     pub name: String,
     pub roles: Json,
-    pub purchaser_id: Option<Uuid>,
-    pub provider_id: Option<Uuid>,
-    pub client_id: Option<Uuid>,
+    pub purchaser_id: Option<PurchaserId>,
+    pub provider_id: Option<ProviderId>,
+    pub client_id: Option<ClientId>,
     pub locale: String,
     /// The user chose `locale` (else it follows the browser's `Accept-Language`).
     pub locale_chosen: bool,

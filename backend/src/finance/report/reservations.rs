@@ -35,15 +35,15 @@ pub async fn open_reservations(
     pid: PurchaserId,
 ) -> AppResult<OpenReservationsOut> {
     actor.require_staff(pid, Role::Finance)?;
-    let rows = compute(&db.conn, pid.into()).await?;
+    let rows = compute(&db.conn, pid).await?;
     Ok(OpenReservationsOut {
         total: Money::from_cents(rows.iter().map(|r| r.reserved_cents).sum()),
         items: rows
             .into_iter()
             .map(|r| OpenReservationOut {
-                provider_id: r.provider_id,
+                provider_id: r.provider_id.into(),
                 provider_name: r.provider_name,
-                service_id: r.service_id,
+                service_id: r.service_id.into(),
                 service_name: r.service_name,
                 commitments: r.commitments,
                 reserved: Money::from_cents(r.reserved_cents),

@@ -78,10 +78,10 @@ impl SpendQuery {
     }
 }
 
-fn named(rows: &[Named<uuid::Uuid>]) -> Vec<NamedSpendOut> {
+fn named<K: Copy + Into<uuid::Uuid>>(rows: &[Named<K>]) -> Vec<NamedSpendOut> {
     rows.iter()
         .map(|r| NamedSpendOut {
-            id: r.key,
+            id: r.key.into(),
             name: r.name.clone(),
             sums: (&r.sums).into(),
         })

@@ -10,7 +10,10 @@ use crate::{
         Db, WriteTx,
         entities::{allocation, commitment, delivery, offering, purchaser, service},
     },
-    domain::{ids::ProviderId, recording::RecordingDays},
+    domain::{
+        ids::{OfferingId, ProviderId, PurchaserId, ServiceId},
+        recording::RecordingDays,
+    },
     error::AppResult,
     ledger::deliveries::NewDelivery,
     prices::PriceHistory,
@@ -22,17 +25,18 @@ use super::CHUNK;
 pub(super) struct Books {
     pub commitments: HashMap<Uuid, commitment::Model>,
     pub allocations: HashMap<Uuid, allocation::Model>,
-    pub services: HashMap<Uuid, service::Model>,
+    /// The catalogue entry of each commitment's offering, keyed by offering.
+    pub services: HashMap<OfferingId, service::Model>,
     /// The catalogue terms over time of those services: each row is decided with the
     /// terms of its date.
-    pub terms: HashMap<Uuid, History>,
+    pub terms: HashMap<ServiceId, History>,
     pub existing: HashMap<String, delivery::Model>,
     /// Each purchaser's recording window, keyed by purchaser.
-    pub windows: HashMap<Uuid, RecordingDays>,
+    pub windows: HashMap<PurchaserId, RecordingDays>,
     /// The last day of late recording opened on a commitment, keyed by commitment.
     pub late_until: HashMap<Uuid, chrono::NaiveDate>,
     /// Each offering's prices, keyed by offering.
-    pub prices: HashMap<Uuid, PriceHistory>,
+    pub prices: HashMap<OfferingId, PriceHistory>,
 }
 
 /// Reads what the rows concern: the provider's commitments named in the file (others are
@@ -99,11 +103,12 @@ pub(super) async fn load(
     }
     let commitment_ids: Vec<Uuid> = commitments.keys().copied().collect();
     let late_until = crate::late_recording::open_until(&**tx, &commitment_ids).await?;
-    let mut offering_ids: Vec<Uuid> = commitments.values().map(|c| c.offering_id).collect();
-    offering_ids.sort_unstable();
-    offering_ids.dedup();
+    let offering_ids = offerings_of(&commitments);
     let prices = crate::prices::history::of_many(&**tx, &offering_ids).await?;
-    let mut purchaser_ids: Vec<Uuid> = commitments.values().map(|c| c.purchaser_id).collect();
+    let mut purchaser_ids: Vec<PurchaserId> = commitments
+        .values()
+        .map(|c| PurchaserId::from(c.purchaser_id))
+        .collect();
     purchaser_ids.sort_unstable();
     purchaser_ids.dedup();
     let windows = purchaser::Entity::find()
@@ -125,14 +130,23 @@ pub(super) async fn load(
     })
 }
 
+/// The commitments' offerings, each once and in order.
+fn offerings_of(commitments: &HashMap<Uuid, commitment::Model>) -> Vec<OfferingId> {
+    let mut ids: Vec<OfferingId> = commitments
+        .values()
+        .map(|c| OfferingId::from(c.offering_id))
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
 /// The catalogue entry of each commitment's offering, keyed by the offering.
 async fn services_by_offering(
     tx: &WriteTx,
     commitments: &HashMap<Uuid, commitment::Model>,
-) -> AppResult<HashMap<Uuid, service::Model>> {
-    let mut offering_ids: Vec<Uuid> = commitments.values().map(|c| c.offering_id).collect();
-    offering_ids.sort_unstable();
-    offering_ids.dedup();
+) -> AppResult<HashMap<OfferingId, service::Model>> {
+    let offering_ids = offerings_of(commitments);
     let mut service_of_offering = HashMap::new();
     for chunk in offering_ids.chunks(CHUNK) {
         let found = offering::Entity::find()
@@ -141,7 +155,7 @@ async fn services_by_offering(
             .await?;
         service_of_offering.extend(found.into_iter().map(|o| (o.id, o.service_id)));
     }
-    let mut service_ids: Vec<Uuid> = service_of_offering.values().copied().collect();
+    let mut service_ids: Vec<ServiceId> = service_of_offering.values().copied().collect();
     service_ids.sort_unstable();
     service_ids.dedup();
     let mut services = HashMap::new();

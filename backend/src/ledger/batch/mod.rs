@@ -17,7 +17,7 @@ use crate::{
     db::Db,
     domain::{
         Money,
-        ids::{DeliveryId, ProviderId},
+        ids::{DeliveryId, OfferingId, ProviderId, PurchaserId},
         recording::RecordingDays,
         today_in_finland,
     },
@@ -148,9 +148,10 @@ fn judge(
             Err(e) => Verdict::Refused(e),
         };
     }
+    let offering = OfferingId::from(commitment.offering_id);
     let (Some(allocation), Some(service)) = (
         books.allocations.get(&commitment.allocation_id),
-        books.services.get(&commitment.offering_id),
+        books.services.get(&offering),
     ) else {
         return Verdict::Refused(AppError::internal(
             "commitment without allocation or service",
@@ -167,14 +168,11 @@ fn judge(
         today,
         recording_days: books
             .windows
-            .get(&commitment.purchaser_id)
+            .get(&PurchaserId::from(commitment.purchaser_id))
             .copied()
             .unwrap_or(RecordingDays::DEFAULT),
         late_until: books.late_until.get(&commitment.id).copied(),
-        prices: books
-            .prices
-            .get(&commitment.offering_id)
-            .unwrap_or(&no_prices),
+        prices: books.prices.get(&offering).unwrap_or(&no_prices),
     };
     let decision = match decide(commitment, allocation, service, new, &now) {
         Ok(decision) => decision,

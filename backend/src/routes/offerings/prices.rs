@@ -26,11 +26,11 @@ pub async fn list(
     MaybeActor(actor): MaybeActor,
     PathId(id): PathId<OfferingId>,
 ) -> AppResult<Json<PricesOut>> {
-    let model = offering::Entity::find_by_id(uuid::Uuid::from(id))
+    let model = offering::Entity::find_by_id(id)
         .one(&state.db.conn)
         .await?
         .ok_or_else(|| AppError::not_found("offering"))?;
-    let own = actor.is_some_and(|a| a.provider_id.map(uuid::Uuid::from) == Some(model.provider_id));
+    let own = actor.is_some_and(|a| a.provider_id == Some(model.provider_id));
     if model.archived && !own {
         return Err(AppError::not_found("offering"));
     }

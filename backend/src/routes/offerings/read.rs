@@ -73,8 +73,7 @@ pub async fn list_for_provider(
     PathId(id): PathId<ProviderId>,
     ApiQuery(query): ApiQuery<PageQuery>,
 ) -> AppResult<Json<ListOut<OfferingOut>>> {
-    let mut select =
-        offering::Entity::find().filter(offering::Column::ProviderId.eq(uuid::Uuid::from(id)));
+    let mut select = offering::Entity::find().filter(offering::Column::ProviderId.eq(id));
     if actor.is_none_or(|a| a.provider_id != Some(id)) {
         select = select.filter(offering::Column::Archived.eq(false));
     }

@@ -34,7 +34,7 @@ pub async fn list(
 }
 
 async fn find(state: &AppState, id: ServiceId) -> AppResult<service::Model> {
-    service::Entity::find_by_id(uuid::Uuid::from(id))
+    service::Entity::find_by_id(id)
         .one(&state.db.conn)
         .await?
         .ok_or_else(|| AppError::not_found("service"))

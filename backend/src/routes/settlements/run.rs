@@ -59,15 +59,17 @@ pub async fn create(
     let bank_details_changed: Vec<BankChangeOut> = providers
         .iter()
         .filter_map(|p| {
-            changed.get(&p.id).map(|at| BankChangeOut {
-                provider_id: p.id.into(),
+            changed.get(&p.id.into()).map(|at| BankChangeOut {
+                provider_id: p.id,
                 provider_name: p.name.clone(),
                 changed_at: *at,
             })
         })
         .collect();
-    let names: HashMap<uuid::Uuid, String> =
-        providers.into_iter().map(|p| (p.id, p.name)).collect();
+    let names: HashMap<uuid::Uuid, String> = providers
+        .into_iter()
+        .map(|p| (p.id.into(), p.name))
+        .collect();
     let invoices = outcome
         .invoices
         .iter()

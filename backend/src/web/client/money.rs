@@ -21,7 +21,7 @@ use crate::{
     domain::{
         Money,
         catalogue::{CommitmentStatus, DeliveryStatus},
-        ids::ClientId,
+        ids::{ClientId, OfferingId},
         today_in_finland,
     },
     error::AppResult,
@@ -169,9 +169,9 @@ pub async fn show(web: Web) -> AppResult<Response> {
         disputes.values().map(|d| (d.id.0, d.client_id)),
     )
     .await?;
-    let offering_ids: Vec<uuid::Uuid> = loaded
+    let offering_ids: Vec<OfferingId> = loaded
         .iter()
-        .flat_map(|(_, cs, _)| cs.iter().map(|c| c.offering_id.into()))
+        .flat_map(|(_, cs, _)| cs.iter().map(|c| c.offering_id))
         .collect();
     let units = amounts::units_by_offering(conn, &offering_ids).await?;
     let mut views_out = Vec::new();
@@ -181,20 +181,11 @@ pub async fn show(web: Web) -> AppResult<Response> {
             .into_iter()
             .zip(delivered)
             .map(|(c, delivered)| {
-                let unit = units
-                    .get(&uuid::Uuid::from(c.offering_id))
-                    .cloned()
-                    .unwrap_or_default();
+                let unit = units.get(&c.offering_id).cloned().unwrap_or_default();
                 commitment_view(lang, &titles, c, delivered, &unit, &disputes)
             })
             .collect();
-        let ids: Vec<uuid::Uuid> = a
-            .service_ids
-            .iter()
-            .copied()
-            .map(uuid::Uuid::from)
-            .collect();
-        let names = views::service_names(&web.state, lang, ids).await?;
+        let names = views::service_names(&web.state, lang, a.service_ids.iter().copied()).await?;
         let unit_note = a
             .voucher_value
             .map(|v| lang.t_with("voucher-value-is", &[("value", format::euros(v).into())]));
@@ -249,8 +240,8 @@ pub async fn offering_titles(
     web: &Web,
     lang: Lang,
     commitments: &[Commitment],
-) -> AppResult<HashMap<uuid::Uuid, (String, String)>> {
-    let ids: Vec<uuid::Uuid> = commitments.iter().map(|c| c.offering_id.into()).collect();
+) -> AppResult<HashMap<OfferingId, (String, String)>> {
+    let ids: Vec<OfferingId> = commitments.iter().map(|c| c.offering_id).collect();
     let rows = offering::Entity::find()
         .filter(offering::Column::Id.is_in(ids))
         .find_also_related(provider::Entity)
@@ -274,7 +265,7 @@ pub async fn offering_titles(
 
 fn commitment_view(
     lang: Lang,
-    titles: &HashMap<uuid::Uuid, (String, String)>,
+    titles: &HashMap<OfferingId, (String, String)>,
     c: Commitment,
     mut delivered: Vec<Delivery>,
     unit: &str,
@@ -282,10 +273,7 @@ fn commitment_view(
 ) -> CommitmentView {
     delivered.sort_by(|a, b| b.date.cmp(&a.date).then(b.created_at.cmp(&a.created_at)));
     let today = today_in_finland();
-    let (title, provider) = titles
-        .get(&uuid::Uuid::from(c.offering_id))
-        .cloned()
-        .unwrap_or_default();
+    let (title, provider) = titles.get(&c.offering_id).cloned().unwrap_or_default();
     let can_review = delivered
         .iter()
         .any(|d| d.status == DeliveryStatus::Recorded);

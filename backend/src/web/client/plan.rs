@@ -15,7 +15,7 @@ use crate::{
     domain::{
         LocalizedText,
         catalogue::{PlanStatus, WrittenBy},
-        ids::{PlanId, UserId},
+        ids::{OfferingId, PlanId, UserId},
     },
     error::{AppError, AppResult},
     http::extract::PathId,
@@ -198,7 +198,7 @@ fn goal_row(
     g: &GoalView,
     viewer: UserId,
     names: &HashMap<UserId, String>,
-    titles: &HashMap<uuid::Uuid, String>,
+    titles: &HashMap<OfferingId, String>,
 ) -> GoalRow {
     GoalRow {
         id: g.id.to_string(),
@@ -214,10 +214,7 @@ fn goal_row(
             .commitments
             .iter()
             .map(|c| {
-                let title = titles
-                    .get(&uuid::Uuid::from(c.offering_id))
-                    .cloned()
-                    .unwrap_or_default();
+                let title = titles.get(&c.offering_id).cloned().unwrap_or_default();
                 format!(
                     "{title} ({})",
                     views::word(lang, "commitment", c.status.as_ref())
@@ -251,10 +248,10 @@ fn goal_row(
 }
 
 /// "Title – Provider" of each offering bought for a goal.
-async fn bought_titles(web: &Web, goals: &[GoalView]) -> AppResult<HashMap<uuid::Uuid, String>> {
-    let ids: Vec<uuid::Uuid> = goals
+async fn bought_titles(web: &Web, goals: &[GoalView]) -> AppResult<HashMap<OfferingId, String>> {
+    let ids: Vec<OfferingId> = goals
         .iter()
-        .flat_map(|g| g.commitments.iter().map(|c| c.offering_id.into()))
+        .flat_map(|g| g.commitments.iter().map(|c| c.offering_id))
         .collect();
     if ids.is_empty() {
         return Ok(HashMap::new());

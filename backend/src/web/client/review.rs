@@ -72,12 +72,8 @@ async fn draw(
     let (offering, _) = with_service(web, web.actor.clone(), id).await?;
     let existing = existing(web, &ctx, id).await?;
     let not_yet = existing.is_none()
-        && !eligibility::has_recorded_delivery(
-            &web.state.db.conn,
-            ctx.id.into(),
-            offering.provider_id.into(),
-        )
-        .await?;
+        && !eligibility::has_recorded_delivery(&web.state.db.conn, ctx.id, offering.provider_id)
+            .await?;
     let view = existing.as_ref().map(|r| ReviewView::of(lang, r));
     let locked = view.as_ref().is_some_and(|v| !v.editable);
     let (stars, text) = match (&existing, form.stars.is_empty() && form.text.is_empty()) {

@@ -67,9 +67,9 @@ async fn draw(
         .iter()
         .map(ApplicationOut::from_model)
         .collect::<AppResult<Vec<_>>>()?;
-    let service_ids: Vec<uuid::Uuid> = listed
+    let service_ids: Vec<ServiceId> = listed
         .iter()
-        .flat_map(|a| a.service_ids.iter().copied().map(uuid::Uuid::from))
+        .flat_map(|a| a.service_ids.iter().copied())
         .collect();
     let service_names = views::service_names(&web.state, lang, service_ids).await?;
     let rows = listed
@@ -90,13 +90,11 @@ async fn draw(
         })
         .collect();
     let options = std::iter::once(Choice::new("", lang.t("choose-one"), chosen.is_none()))
-        .chain(purchasers.iter().map(|p| {
-            Choice::new(
-                p.id.to_string(),
-                p.name.clone(),
-                Some(PurchaserId::from(p.id)) == chosen,
-            )
-        }))
+        .chain(
+            purchasers
+                .iter()
+                .map(|p| Choice::new(p.id.to_string(), p.name.clone(), Some(p.id) == chosen)),
+        )
         .collect();
     let mut services_out = Vec::new();
     if let Some(pid) = chosen {

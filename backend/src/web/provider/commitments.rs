@@ -9,7 +9,10 @@ use crate::{
         act::{self, Answer},
         read::{self, ProviderFilter},
     },
-    domain::{catalogue::CommitmentStatus, ids::CommitmentId},
+    domain::{
+        catalogue::CommitmentStatus,
+        ids::{CommitmentId, OfferingId},
+    },
     error::{AppError, AppResult},
     http::extract::PathId,
     web::{
@@ -53,7 +56,7 @@ pub(super) async fn rows_of(
 ) -> AppResult<Vec<CommitmentRow>> {
     let lang = web.lang;
     let parties = commitments::parties_of(&web.state.db.conn, actor, listed).await?;
-    let offerings: Vec<uuid::Uuid> = listed.iter().map(|c| c.offering_id.into()).collect();
+    let offerings: Vec<OfferingId> = listed.iter().map(|c| c.offering_id).collect();
     let units = crate::web::amounts::units_by_offering(&web.state.db.conn, &offerings).await?;
     Ok(listed
         .iter()
@@ -71,7 +74,7 @@ pub(super) async fn rows_of(
                 lang,
                 c,
                 units
-                    .get(&uuid::Uuid::from(c.offering_id))
+                    .get(&c.offering_id)
                     .map(String::as_str)
                     .unwrap_or_default(),
             ),

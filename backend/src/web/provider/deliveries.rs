@@ -91,10 +91,9 @@ fn fresh_reference() -> String {
 
 /// The unit the commitment's service is counted in: the amount field takes its words.
 async fn unit_of(web: &Web, offering: crate::domain::ids::OfferingId) -> AppResult<Unit> {
-    let units =
-        amounts::units_by_offering(&web.state.db.conn, &[uuid::Uuid::from(offering)]).await?;
+    let units = amounts::units_by_offering(&web.state.db.conn, &[offering]).await?;
     units
-        .get(&uuid::Uuid::from(offering))
+        .get(&offering)
         .and_then(|u| u.parse().ok())
         .ok_or_else(|| AppError::internal("an offering without a known unit"))
 }
@@ -226,11 +225,10 @@ pub async fn new(web: Web, PathId(id): PathId<CommitmentId>) -> AppResult<Respon
     let (actor, _) = super::staff(&web)?;
     let out = commitments::read::find(&web.state.db.conn, id).await?;
     actor.require_provider(out.provider_id, "commitment")?;
-    let offering =
-        crate::db::entities::offering::Entity::find_by_id(uuid::Uuid::from(out.offering_id))
-            .one(&web.state.db.conn)
-            .await?
-            .ok_or_else(|| AppError::not_found("offering"))?;
+    let offering = crate::db::entities::offering::Entity::find_by_id(out.offering_id)
+        .one(&web.state.db.conn)
+        .await?
+        .ok_or_else(|| AppError::not_found("offering"))?;
     let form = DeliverForm {
         date: today_in_finland().to_string(),
         quantity: String::new(),

@@ -13,7 +13,7 @@ use crate::{
     domain::{
         LocalizedText,
         catalogue::Accessibility,
-        ids::{OfferingId, ServiceId},
+        ids::{OfferingId, ProviderId, ServiceId},
     },
     error::{AppError, AppResult},
     http::extract::{DecimalText, PathId},
@@ -77,7 +77,7 @@ pub async fn list(web: Web) -> AppResult<Response> {
         })
         .collect();
     let approved = approval::Entity::find()
-        .filter(approval::Column::ProviderId.eq(uuid::Uuid::from(id)))
+        .filter(approval::Column::ProviderId.eq(id))
         .all(&web.state.db.conn)
         .await?;
     render(&ListPage {
@@ -91,7 +91,7 @@ pub async fn list(web: Web) -> AppResult<Response> {
 /// municipalities of those purchasers.
 async fn choices(
     web: &Web,
-    provider: uuid::Uuid,
+    provider: ProviderId,
 ) -> AppResult<(Vec<(String, String)>, BTreeSet<String>)> {
     let lang = web.lang;
     let conn = &web.state.db.conn;
@@ -265,7 +265,7 @@ async fn draw_form(
     errors: FormErrors,
 ) -> AppResult<Response> {
     let (_, provider) = super::staff(web)?;
-    let (services, area) = choices(web, provider.into()).await?;
+    let (services, area) = choices(web, provider).await?;
     let mut fields = form_fields(web.lang, form, editing.is_none().then_some(services), &area);
     if editing.is_some() {
         // Next to the price it changes.

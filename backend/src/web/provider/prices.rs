@@ -36,7 +36,7 @@ pub fn from_field(lang: Lang, form: &Pairs) -> Field {
 
 pub async fn of(web: &Web, offering: OfferingId) -> AppResult<PricesView> {
     let lang = web.lang;
-    let prices = history::of(&web.state.db.conn, offering.into()).await?;
+    let prices = history::of(&web.state.db.conn, offering).await?;
     let upcoming = prices
         .upcoming(today_in_finland())
         .map(|(from, price)| {

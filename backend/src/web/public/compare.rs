@@ -153,8 +153,7 @@ pub async fn show(web: Web, uri: Uri) -> AppResult<Response> {
             .pop(),
             None => None,
         };
-        let rating =
-            RatingOut::of(&ratings::of_offering(&web.state.db.conn, l.offering.id.into()).await?);
+        let rating = RatingOut::of(&ratings::of_offering(&web.state.db.conn, l.offering.id).await?);
         columns.push(column(lang, l, &rating, fit.as_ref()));
     }
     render(&ComparePage {

@@ -188,8 +188,8 @@ pub async fn home_municipality(web: &Web) -> AppResult<Option<String>> {
 /// short reason (`coverage-short-*`); empty for anyone but a client side user.
 pub async fn uncovered_among(
     web: &Web,
-    offering_ids: &[uuid::Uuid],
-) -> AppResult<std::collections::HashMap<uuid::Uuid, String>> {
+    offering_ids: &[crate::domain::ids::OfferingId],
+) -> AppResult<std::collections::HashMap<crate::domain::ids::OfferingId, String>> {
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
     use crate::db::entities::{offering, service};

@@ -81,7 +81,7 @@ pub async fn with_service(
 ) -> AppResult<(OfferingHead, crate::db::entities::service::Model)> {
     let l = listing(&web.state.db.conn, actor.as_ref(), id).await?;
     let head = OfferingHead {
-        provider_id: l.offering.provider_id.into(),
+        provider_id: l.offering.provider_id,
         title: serde_json::from_value(l.offering.title.clone()).unwrap_or_default(),
         provider: ProviderName {
             name: l.provider.name.clone(),
@@ -91,7 +91,11 @@ pub async fn with_service(
 }
 
 /// "From 1.1.2027: 48,00 € / hour" for the first price change still ahead, if any.
-async fn upcoming_price(web: &Web, offering: uuid::Uuid, unit: &str) -> AppResult<Option<String>> {
+async fn upcoming_price(
+    web: &Web,
+    offering: crate::domain::ids::OfferingId,
+    unit: &str,
+) -> AppResult<Option<String>> {
     let history = crate::prices::history::of(&web.state.db.conn, offering).await?;
     let today = crate::domain::today_in_finland();
     Ok(history.upcoming(today).next().map(|(from, price)| {

@@ -25,6 +25,7 @@ use crate::{
         },
     },
     db::entities::user,
+    domain::ids::UserId,
     error::{AppError, AppResult},
     web::{
         errors::message_page,
@@ -153,7 +154,7 @@ async fn sign_in(web: &Web, jar: CookieJar, account: &Match, next: &str) -> AppR
             action: "signed_in_strong",
             subject_type: "user",
             subject_id: user.id.to_string(),
-            client: user.client_id.map(Into::into),
+            client: user.client_id,
             detail: Some(json!({
                 "method": "oidc",
                 "as": if account.as_client { "client" } else { "proxy" },
@@ -241,7 +242,7 @@ fn choice_page(web: &Web, accounts: &[Match], next: &str) -> AppResult<Response>
 /// under the server's signature, bound to this browser (its form token): the choice form
 /// cannot name any other account, and another browser cannot use it.
 struct Ticket {
-    accounts: Vec<uuid::Uuid>,
+    accounts: Vec<UserId>,
     next: String,
 }
 
@@ -251,7 +252,7 @@ impl Ticket {
         let ids = self
             .accounts
             .iter()
-            .map(uuid::Uuid::to_string)
+            .map(UserId::to_string)
             .collect::<Vec<_>>()
             .join(",");
         let next: String = form_urlencoded::byte_serialize(self.next.as_bytes()).collect();
@@ -282,7 +283,7 @@ impl Ticket {
         let accounts = ids
             .split(',')
             .map(|id| id.parse().ok())
-            .collect::<Option<Vec<uuid::Uuid>>>()?;
+            .collect::<Option<Vec<UserId>>>()?;
         let next = form_urlencoded::parse(format!("n={next}").as_bytes())
             .next()
             .map(|(_, v)| v.into_owned())

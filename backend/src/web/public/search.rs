@@ -9,7 +9,7 @@ use axum::{http::Uri, response::Response};
 
 use crate::{
     auth::address::ClientAddress,
-    domain::{Municipality, place::Place},
+    domain::{Municipality, ids::OfferingId, place::Place},
     error::{AppError, AppResult},
     offerings::search as api,
     web::{
@@ -195,7 +195,7 @@ pub async fn show(web: Web, address: ClientAddress, uri: Uri) -> AppResult<Respo
         .as_ref()
         .map(|f| f.items.as_slice())
         .unwrap_or_default();
-    let ids: Vec<uuid::Uuid> = hits.iter().map(|h| h.offering_id.into()).collect();
+    let ids: Vec<OfferingId> = hits.iter().map(|h| h.offering_id).collect();
     let marks = uncovered_among(&web, &ids).await?;
     let hit_views = hits
         .iter()

@@ -9,6 +9,7 @@ use crate::{
     domain::{
         Money,
         catalogue::{Accessibility, Method, Unit},
+        ids::ServiceId,
     },
     error::AppResult,
     offerings::search as api,
@@ -82,7 +83,7 @@ pub async fn filter_fields(
         .iter()
         .flat_map(|f| f.service.keys())
         .filter_map(|id| id.parse().ok())
-        .collect::<Vec<uuid::Uuid>>();
+        .collect::<Vec<ServiceId>>();
     let services = views::service_names(&web.state, lang, service_ids).await?;
     let chosen_access: Vec<&str> = params
         .accessibility

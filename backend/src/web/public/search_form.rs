@@ -12,7 +12,7 @@ use valinta_search::GeoPoint;
 use crate::{
     auth::address::ClientAddress,
     db::entities::service,
-    domain::{catalogue::Unit, place::Place},
+    domain::{catalogue::Unit, ids::OfferingId, place::Place},
     error::AppResult,
     offerings::search as api,
     web::{i18n::Lang, public::search::Query, session::Web, views},
@@ -182,7 +182,7 @@ pub fn hit_view(
     lang: Lang,
     hit: &api::SearchHit,
     near: Option<&Place>,
-    uncovered: &HashMap<uuid::Uuid, String>,
+    uncovered: &HashMap<OfferingId, String>,
     ticked: &[String],
 ) -> HitView {
     let id = hit.offering_id.to_string();
@@ -201,7 +201,7 @@ pub fn hit_view(
     });
     HitView {
         ticked: ticked.contains(&id),
-        uncovered: uncovered.get(&uuid::Uuid::from(hit.offering_id)).cloned(),
+        uncovered: uncovered.get(&hit.offering_id).cloned(),
         id,
         title: lang.pick(&hit.title).to_owned(),
         service: lang.pick(&hit.service_name).to_owned(),

@@ -10,7 +10,7 @@ use crate::{
     db::entities::provider,
     domain::{
         catalogue::{ApplicationStatus, Role},
-        ids::ApplicationId,
+        ids::{ApplicationId, ProviderId, ServiceId},
     },
     error::AppResult,
     http::extract::PathId,
@@ -58,23 +58,23 @@ async fn draw(
         .iter()
         .map(ApplicationOut::from_model)
         .collect::<AppResult<Vec<_>>>()?;
-    let provider_ids: Vec<uuid::Uuid> = listed.iter().map(|a| a.provider_id.into()).collect();
-    let providers: HashMap<uuid::Uuid, provider::Model> = provider::Entity::find()
+    let provider_ids: Vec<ProviderId> = listed.iter().map(|a| a.provider_id).collect();
+    let providers: HashMap<ProviderId, provider::Model> = provider::Entity::find()
         .filter(provider::Column::Id.is_in(provider_ids))
         .all(&web.state.db.conn)
         .await?
         .into_iter()
         .map(|p| (p.id, p))
         .collect();
-    let service_ids: Vec<uuid::Uuid> = listed
+    let service_ids: Vec<ServiceId> = listed
         .iter()
-        .flat_map(|a| a.service_ids.iter().copied().map(uuid::Uuid::from))
+        .flat_map(|a| a.service_ids.iter().copied())
         .collect();
     let names = views::service_names(&web.state, lang, service_ids).await?;
     let rows = listed
         .iter()
         .map(|a| {
-            let p = providers.get(&uuid::Uuid::from(a.provider_id));
+            let p = providers.get(&a.provider_id);
             ApplicationRow {
                 id: a.id.to_string(),
                 provider: p.map(|p| p.name.clone()).unwrap_or_default(),

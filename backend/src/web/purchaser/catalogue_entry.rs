@@ -61,7 +61,7 @@ struct ArchivePage {
 async fn entry(web: &Web, id: ServiceId) -> AppResult<(service::Model, History)> {
     let actor = web.signed_in()?;
     let conn = &web.state.db.conn;
-    let model = service::Entity::find_by_id(uuid::Uuid::from(id))
+    let model = service::Entity::find_by_id(id)
         .one(conn)
         .await?
         .ok_or_else(|| AppError::not_found("service"))?;

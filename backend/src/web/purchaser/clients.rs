@@ -132,7 +132,7 @@ async fn draw_list(
 /// The names of the purchaser's municipalities in the page's language, offered as the
 /// home municipality is typed (a name in either language or the code is accepted).
 async fn area_names(web: &Web, pid: crate::domain::ids::PurchaserId) -> AppResult<Vec<String>> {
-    let area = crate::clients::area::municipalities_of(&web.state.db.conn, pid.into()).await?;
+    let area = crate::clients::area::municipalities_of(&web.state.db.conn, pid).await?;
     let mut names: Vec<String> = area
         .iter()
         .map(|code| views::municipality(web.lang, code))

@@ -65,7 +65,7 @@ async fn draw(web: &Web, id: PlanId, reason: &str, errors: FormErrors) -> AppRes
         }
         .into());
     };
-    let client = client::Entity::find_by_id(model.client_id.0)
+    let client = client::Entity::find_by_id(model.client_id)
         .one(conn)
         .await?
         .map(|c| c.name)

@@ -79,7 +79,7 @@ async fn draw(
 ) -> AppResult<Response> {
     let (actor, pid) = super::staff(web)?;
     let lang = web.lang;
-    let buyer = purchaser::Entity::find_by_id(uuid::Uuid::from(pid))
+    let buyer = purchaser::Entity::find_by_id(pid)
         .one(&web.state.db.conn)
         .await?
         .ok_or_else(|| AppError::not_found("purchaser"))?;

@@ -58,7 +58,7 @@ pub async fn writers(
         .all(conn)
         .await?
         .into_iter()
-        .map(|u| (UserId(u.id), u.name))
+        .map(|u| (u.id, u.name))
         .collect())
 }
 
