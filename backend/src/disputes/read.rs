@@ -166,18 +166,18 @@ async fn with_parties(
         .into_iter()
         .map(|c| (c.id, c))
         .collect();
-    let delivery_ids: Vec<uuid::Uuid> = models.iter().map(|d| d.delivery_id.0).collect();
+    let delivery_ids: Vec<DeliveryId> = models.iter().map(|d| d.delivery_id).collect();
     let deliveries = super::lists::deliveries_by_id(conn, &delivery_ids).await?;
-    let providers =
-        crate::db::provider_names::names_by_id(conn, deliveries.values().map(|d| d.provider_id))
-            .await?;
+    let providers = crate::db::provider_names::names_by_id(
+        conn,
+        deliveries.values().map(|d| d.provider_id.into()),
+    )
+    .await?;
     models
         .iter()
         .map(|m| {
-            let (Some(c), Some(d)) = (
-                clients.get(&m.client_id.0),
-                deliveries.get(&m.delivery_id.0),
-            ) else {
+            let (Some(c), Some(d)) = (clients.get(&m.client_id.0), deliveries.get(&m.delivery_id))
+            else {
                 return Err(AppError::internal("dispute without client or delivery"));
             };
             Ok(DisputeRow {
@@ -186,7 +186,10 @@ async fn with_parties(
                 client_name: c.name.clone(),
                 delivery_date: d.date,
                 delivery_total: d.total,
-                provider_name: providers.get(&d.provider_id).cloned().unwrap_or_default(),
+                provider_name: providers
+                    .get(&d.provider_id.into())
+                    .cloned()
+                    .unwrap_or_default(),
             })
         })
         .collect()

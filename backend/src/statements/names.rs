@@ -8,7 +8,7 @@ use crate::{
     db::entities::{commitment, offering, provider, service},
     domain::{
         LocalizedText,
-        ids::{ProviderId, ServiceId},
+        ids::{CommitmentId, ProviderId, ServiceId},
     },
     error::AppResult,
 };
@@ -25,9 +25,9 @@ pub struct Named {
 
 pub async fn of_commitments(
     conn: &impl ConnectionTrait,
-    ids: impl IntoIterator<Item = uuid::Uuid>,
-) -> AppResult<HashMap<uuid::Uuid, Named>> {
-    let ids: HashSet<uuid::Uuid> = ids.into_iter().collect();
+    ids: impl IntoIterator<Item = CommitmentId>,
+) -> AppResult<HashMap<CommitmentId, Named>> {
+    let ids: HashSet<CommitmentId> = ids.into_iter().collect();
     let commitments = commitment::Entity::find()
         .filter(commitment::Column::Id.is_in(ids))
         .all(conn)
@@ -55,14 +55,20 @@ pub async fn of_commitments(
         .collect();
     let mut named = HashMap::new();
     for c in commitments {
-        let Some(service) = offerings.get(&c.offering_id).and_then(|s| services.get(s)) else {
+        let Some(service) = offerings
+            .get(&uuid::Uuid::from(c.offering_id))
+            .and_then(|s| services.get(s))
+        else {
             continue;
         };
         named.insert(
             c.id,
             Named {
-                provider_id: c.provider_id.into(),
-                provider_name: providers.get(&c.provider_id).cloned().unwrap_or_default(),
+                provider_id: c.provider_id,
+                provider_name: providers
+                    .get(&uuid::Uuid::from(c.provider_id))
+                    .cloned()
+                    .unwrap_or_default(),
                 service_id: service.id.into(),
                 service_name: serde_json::from_value(service.name.clone()).unwrap_or_default(),
                 unit: service.unit.to_string(),

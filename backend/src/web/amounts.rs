@@ -8,7 +8,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use crate::{
     commitments::Commitment,
     db::entities::{commitment, offering, service},
-    domain::Quantity,
+    domain::{Quantity, ids::CommitmentId},
     error::AppResult,
 };
 
@@ -78,8 +78,8 @@ pub struct Bought {
 /// The offering title and unit of each commitment, in a few queries for a whole page.
 pub async fn services_by_commitment(
     web: &Web,
-    commitments: &[uuid::Uuid],
-) -> AppResult<HashMap<uuid::Uuid, Bought>> {
+    commitments: &[CommitmentId],
+) -> AppResult<HashMap<CommitmentId, Bought>> {
     let conn = &web.state.db.conn;
     let mut models = Vec::new();
     for chunk in commitments.chunks(500) {
@@ -95,17 +95,20 @@ pub async fn services_by_commitment(
         .map(Commitment::from_model)
         .collect::<AppResult<Vec<_>>>()?;
     let titles = offering_titles(web, web.lang, &outs).await?;
-    let offerings: Vec<uuid::Uuid> = models.iter().map(|c| c.offering_id).collect();
+    let offerings: Vec<uuid::Uuid> = models.iter().map(|c| c.offering_id.into()).collect();
     let units = units_by_offering(conn, &offerings).await?;
     Ok(models
         .into_iter()
         .map(|c| {
             let bought = Bought {
                 title: titles
-                    .get(&c.offering_id)
+                    .get(&uuid::Uuid::from(c.offering_id))
                     .map(|t| t.0.clone())
                     .unwrap_or_default(),
-                unit: units.get(&c.offering_id).cloned().unwrap_or_default(),
+                unit: units
+                    .get(&uuid::Uuid::from(c.offering_id))
+                    .cloned()
+                    .unwrap_or_default(),
             };
             (c.id, bought)
         })

@@ -10,7 +10,10 @@ use crate::{
         Db, WriteTx,
         entities::{allocation, commitment, delivery, offering, purchaser, service},
     },
-    domain::{ids::ProviderId, recording::RecordingDays},
+    domain::{
+        ids::{AllocationId, CommitmentId, ProviderId},
+        recording::RecordingDays,
+    },
     error::AppResult,
     ledger::deliveries::NewDelivery,
     prices::PriceHistory,
@@ -20,8 +23,8 @@ use super::CHUNK;
 
 /// The state the rows are decided against; accepted rows update it as they go.
 pub(super) struct Books {
-    pub commitments: HashMap<Uuid, commitment::Model>,
-    pub allocations: HashMap<Uuid, allocation::Model>,
+    pub commitments: HashMap<CommitmentId, commitment::Model>,
+    pub allocations: HashMap<AllocationId, allocation::Model>,
     pub services: HashMap<Uuid, service::Model>,
     /// The catalogue terms over time of those services: each row is decided with the
     /// terms of its date.
@@ -30,7 +33,7 @@ pub(super) struct Books {
     /// Each purchaser's recording window, keyed by purchaser.
     pub windows: HashMap<Uuid, RecordingDays>,
     /// The last day of late recording opened on a commitment, keyed by commitment.
-    pub late_until: HashMap<Uuid, chrono::NaiveDate>,
+    pub late_until: HashMap<CommitmentId, chrono::NaiveDate>,
     /// Each offering's prices, keyed by offering.
     pub prices: HashMap<Uuid, PriceHistory>,
 }
@@ -45,10 +48,10 @@ pub(super) async fn load(
     rows: &[&NewDelivery],
 ) -> AppResult<Books> {
     let provider = Uuid::from(provider);
-    let mut ids: Vec<Uuid> = rows.iter().map(|r| r.commitment.into()).collect();
+    let mut ids: Vec<CommitmentId> = rows.iter().map(|r| r.commitment).collect();
     ids.sort_unstable();
     ids.dedup();
-    let own = |chunk: &[Uuid]| {
+    let own = |chunk: &[CommitmentId]| {
         Condition::all()
             .add(commitment::Column::Id.is_in(chunk.to_vec()))
             .add(commitment::Column::ProviderId.eq(provider))
@@ -97,13 +100,16 @@ pub(super) async fn load(
             .await?;
         existing.extend(found.into_iter().map(|d| (d.reference.clone(), d)));
     }
-    let commitment_ids: Vec<Uuid> = commitments.keys().copied().collect();
+    let commitment_ids: Vec<CommitmentId> = commitments.keys().copied().collect();
     let late_until = crate::late_recording::open_until(&**tx, &commitment_ids).await?;
-    let mut offering_ids: Vec<Uuid> = commitments.values().map(|c| c.offering_id).collect();
+    let mut offering_ids: Vec<Uuid> = commitments.values().map(|c| c.offering_id.into()).collect();
     offering_ids.sort_unstable();
     offering_ids.dedup();
     let prices = crate::prices::history::of_many(&**tx, &offering_ids).await?;
-    let mut purchaser_ids: Vec<Uuid> = commitments.values().map(|c| c.purchaser_id).collect();
+    let mut purchaser_ids: Vec<Uuid> = commitments
+        .values()
+        .map(|c| c.purchaser_id.into())
+        .collect();
     purchaser_ids.sort_unstable();
     purchaser_ids.dedup();
     let windows = purchaser::Entity::find()
@@ -128,9 +134,9 @@ pub(super) async fn load(
 /// The catalogue entry of each commitment's offering, keyed by the offering.
 async fn services_by_offering(
     tx: &WriteTx,
-    commitments: &HashMap<Uuid, commitment::Model>,
+    commitments: &HashMap<CommitmentId, commitment::Model>,
 ) -> AppResult<HashMap<Uuid, service::Model>> {
-    let mut offering_ids: Vec<Uuid> = commitments.values().map(|c| c.offering_id).collect();
+    let mut offering_ids: Vec<Uuid> = commitments.values().map(|c| c.offering_id.into()).collect();
     offering_ids.sort_unstable();
     offering_ids.dedup();
     let mut service_of_offering = HashMap::new();

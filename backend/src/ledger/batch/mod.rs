@@ -136,7 +136,7 @@ fn judge(
     today: chrono::NaiveDate,
     actor: &Actor,
 ) -> Verdict {
-    let Some(commitment) = books.commitments.get(&Uuid::from(new.commitment)) else {
+    let Some(commitment) = books.commitments.get(&new.commitment) else {
         return Verdict::Refused(
             AppError::not_found("commitment")
                 .with_field("commitment", "is not a commitment of this provider"),
@@ -144,13 +144,13 @@ fn judge(
     };
     if let Some(existing) = books.existing.get(&new.reference) {
         return match check_repeat(existing, new) {
-            Ok(()) => Verdict::Duplicate(existing.id.into()),
+            Ok(()) => Verdict::Duplicate(existing.id),
             Err(e) => Verdict::Refused(e),
         };
     }
     let (Some(allocation), Some(service)) = (
         books.allocations.get(&commitment.allocation_id),
-        books.services.get(&commitment.offering_id),
+        books.services.get(&Uuid::from(commitment.offering_id)),
     ) else {
         return Verdict::Refused(AppError::internal(
             "commitment without allocation or service",
@@ -167,13 +167,13 @@ fn judge(
         today,
         recording_days: books
             .windows
-            .get(&commitment.purchaser_id)
+            .get(&Uuid::from(commitment.purchaser_id))
             .copied()
             .unwrap_or(RecordingDays::DEFAULT),
         late_until: books.late_until.get(&commitment.id).copied(),
         prices: books
             .prices
-            .get(&commitment.offering_id)
+            .get(&Uuid::from(commitment.offering_id))
             .unwrap_or(&no_prices),
     };
     let decision = match decide(commitment, allocation, service, new, &now) {
