@@ -14,7 +14,11 @@ use crate::{
         Db,
         entities::{commitment, late_recording},
     },
-    domain::{catalogue::Role, ids::LateRecordingId, text::parse_text},
+    domain::{
+        catalogue::Role,
+        ids::{CommitmentId, LateRecordingId},
+        text::parse_text,
+    },
     error::{AppError, AppResult, field},
 };
 
@@ -75,7 +79,7 @@ pub async fn open(
     let tx = db.begin_write().await?;
     let row = late_recording::ActiveModel {
         id: Set(LateRecordingId::new()),
-        commitment_id: Set(commitment.id.into()),
+        commitment_id: Set(commitment.id),
         until: Set(until),
         reason: Set(reason),
         opened_by: Set(actor.user_id),
@@ -91,7 +95,7 @@ pub async fn open(
             action: "late_recording_opened",
             subject_type: "commitment",
             subject_id: commitment.id.to_string(),
-            client: Some(commitment.client_id.into()),
+            client: Some(commitment.client_id),
             detail: Some(json!({"until": until, "reason": row.reason})),
         },
     )
@@ -104,16 +108,16 @@ pub async fn open(
 /// opened; the caller compares with today).
 pub async fn open_until(
     conn: &impl ConnectionTrait,
-    commitments: &[uuid::Uuid],
-) -> AppResult<HashMap<uuid::Uuid, NaiveDate>> {
-    let mut found: HashMap<uuid::Uuid, NaiveDate> = HashMap::new();
+    commitments: &[CommitmentId],
+) -> AppResult<HashMap<CommitmentId, NaiveDate>> {
+    let mut found: HashMap<CommitmentId, NaiveDate> = HashMap::new();
     for chunk in commitments.chunks(500) {
         let rows = late_recording::Entity::find()
             .filter(late_recording::Column::CommitmentId.is_in(chunk.iter().copied()))
             .all(conn)
             .await?;
         for row in rows {
-            let until = found.entry(row.commitment_id.0).or_insert(row.until);
+            let until = found.entry(row.commitment_id).or_insert(row.until);
             *until = (*until).max(row.until);
         }
     }
@@ -128,7 +132,7 @@ pub async fn who_opens(
     actor: &Actor,
     model: &commitment::Model,
 ) -> AppResult<Option<ActingFor>> {
-    let own_purchaser = actor.purchaser_id.map(uuid::Uuid::from) == Some(model.purchaser_id);
+    let own_purchaser = actor.purchaser_id == Some(model.purchaser_id);
     if own_purchaser && actor.has(Role::CaseWorker) {
         return Ok(Some(ActingFor::CaseWorker));
     }
@@ -136,10 +140,9 @@ pub async fn who_opens(
         return Ok(None);
     }
     let involved = own_purchaser
-        || actor.provider_id.map(uuid::Uuid::from) == Some(model.provider_id)
-        || actor.client_id.map(uuid::Uuid::from) == Some(model.client_id)
-        || (actor.has(Role::Proxy)
-            && access::has_mandate(conn, actor, model.client_id.into()).await?);
+        || actor.provider_id == Some(model.provider_id)
+        || actor.client_id == Some(model.client_id)
+        || (actor.has(Role::Proxy) && access::has_mandate(conn, actor, model.client_id).await?);
     if involved {
         return Err(AppError::forbidden(
             "a case worker or finance of the purchaser opens late recording",

@@ -15,7 +15,7 @@ use crate::{
     domain::{
         catalogue::{CommitmentStatus, DeliveryStatus},
         finnish_day_of as finnish_date,
-        ids::{DeliveryId, ProviderId, PurchaserId},
+        ids::{CommitmentId, DeliveryId, ProviderId, PurchaserId},
         recording::RecordingDays,
     },
     error::AppResult,
@@ -122,8 +122,8 @@ async fn silent_commitments(
         .filter(commitment::Column::UpdatedAt.lt(since))
         .all(conn)
         .await?;
-    let ids: Vec<uuid::Uuid> = candidates.iter().map(|c| c.id).collect();
-    let recorded: Vec<(uuid::Uuid, DateTime<Utc>)> = delivery::Entity::find()
+    let ids: Vec<CommitmentId> = candidates.iter().map(|c| c.id).collect();
+    let recorded: Vec<(CommitmentId, DateTime<Utc>)> = delivery::Entity::find()
         .select_only()
         .column(delivery::Column::CommitmentId)
         .column(delivery::Column::CreatedAt)
@@ -131,7 +131,7 @@ async fn silent_commitments(
         .into_tuple()
         .all(conn)
         .await?;
-    let mut last: HashMap<uuid::Uuid, DateTime<Utc>> = HashMap::new();
+    let mut last: HashMap<CommitmentId, DateTime<Utc>> = HashMap::new();
     for (c, at) in recorded {
         let entry = last.entry(c).or_insert(at);
         *entry = (*entry).max(at);
@@ -142,7 +142,7 @@ async fn silent_commitments(
             .get(&c.id)
             .map_or(c.updated_at, |at| (*at).max(c.updated_at));
         if active < since {
-            out.entry(c.provider_id.into())
+            out.entry(c.provider_id)
                 .or_default()
                 .push(finnish_date(active));
         }

@@ -380,9 +380,9 @@ async fn commitments(
     .unwrap();
     allocation::Entity::insert_many(rows.iter().map(|(client_id, allocation_id, _)| {
         allocation::ActiveModel {
-            id: Set(*allocation_id),
-            client_id: Set(*client_id),
-            purchaser_id: Set(purchaser),
+            id: Set((*allocation_id).into()),
+            client_id: Set((*client_id).into()),
+            purchaser_id: Set(purchaser.into()),
             kind: Set(valinta::domain::catalogue::FundingKind::PersonalBudget),
             granted: Set(Money::from_cents(GRANTED_CENTS)),
             available: Set(Money::from_cents(GRANTED_CENTS)),
@@ -394,7 +394,7 @@ async fn commitments(
             valid_to: Set(today + Days::new(365)),
             service_ids: Set(json!([service_id])),
             voucher_value: Set(None),
-            created_by: Set(recorder),
+            created_by: Set(recorder.into()),
             created_at: Set(now),
         }
     }))
@@ -404,7 +404,7 @@ async fn commitments(
     // The grant's ledger entry, as a decision writes it: the balance reconciles from the start.
     ledger_entry::Entity::insert_many(rows.iter().map(|(_, allocation_id, _)| {
         ledger_entry::ActiveModel {
-            allocation_id: Set(*allocation_id),
+            allocation_id: Set((*allocation_id).into()),
             kind: Set(valinta::domain::catalogue::EntryKind::Grant),
             available_delta: Set(Money::from_cents(GRANTED_CENTS)),
             reserved_delta: Set(Money::ZERO),
@@ -412,7 +412,7 @@ async fn commitments(
             expired_delta: Set(Money::ZERO),
             commitment_id: Set(None),
             delivery_id: Set(None),
-            actor_user_id: Set(Some(recorder)),
+            actor_user_id: Set(Some(recorder.into())),
             created_at: Set(now),
             ..Default::default()
         }
@@ -422,16 +422,16 @@ async fn commitments(
     .unwrap();
     commitment::Entity::insert_many(rows.iter().map(|(client_id, allocation_id, id)| {
         commitment::ActiveModel {
-            id: Set(*id),
-            allocation_id: Set(*allocation_id),
-            offering_id: Set(offering_id),
-            provider_id: Set(provider),
-            purchaser_id: Set(purchaser),
-            client_id: Set(*client_id),
+            id: Set((*id).into()),
+            allocation_id: Set((*allocation_id).into()),
+            offering_id: Set(offering_id.into()),
+            provider_id: Set(provider.into()),
+            purchaser_id: Set(purchaser.into()),
+            client_id: Set((*client_id).into()),
             method: Set(valinta::domain::catalogue::Method::PaymentCommitment),
             status: Set(valinta::domain::catalogue::CommitmentStatus::Accepted),
             reserved: Set(Money::ZERO),
-            requested_by: Set(recorder),
+            requested_by: Set(recorder.into()),
             start_date: Set(None),
             quantity: Set(None),
             message: Set(None),

@@ -310,9 +310,9 @@ async fn generate(
             .iter()
             .zip(&spent)
             .map(|((client_id, id), spent)| allocation::ActiveModel {
-                id: Set(*id),
-                client_id: Set(*client_id),
-                purchaser_id: Set(pid),
+                id: Set((*id).into()),
+                client_id: Set((*client_id).into()),
+                purchaser_id: Set(pid.into()),
                 kind: Set(valinta::domain::catalogue::FundingKind::PersonalBudget),
                 granted: Set(Money::from_cents(GRANTED)),
                 available: Set(Money::from_cents(GRANTED - spent)),
@@ -324,7 +324,7 @@ async fn generate(
                 valid_to: Set(next + chrono::Duration::days(365)),
                 service_ids: Set(json!(services.iter().map(|s| s.0).collect::<Vec<_>>())),
                 voucher_value: Set(None),
-                created_by: Set(recorder),
+                created_by: Set(recorder.into()),
                 created_at: Set(now),
             })
             .collect(),
@@ -335,16 +335,16 @@ async fn generate(
         commitments
             .iter()
             .map(|(id, c, p)| commitment::ActiveModel {
-                id: Set(*id),
-                allocation_id: Set(clients[*c].1),
-                offering_id: Set(offerings[*p].0),
-                provider_id: Set(provider_ids[*p]),
-                purchaser_id: Set(pid),
-                client_id: Set(clients[*c].0),
+                id: Set((*id).into()),
+                allocation_id: Set(clients[*c].1.into()),
+                offering_id: Set(offerings[*p].0.into()),
+                provider_id: Set(provider_ids[*p].into()),
+                purchaser_id: Set(pid.into()),
+                client_id: Set(clients[*c].0.into()),
                 method: Set(valinta::domain::catalogue::Method::PaymentCommitment),
                 status: Set(valinta::domain::catalogue::CommitmentStatus::Accepted),
                 reserved: Set(Money::ZERO),
-                requested_by: Set(recorder),
+                requested_by: Set(recorder.into()),
                 start_date: Set(None),
                 quantity: Set(None),
                 message: Set(None),
@@ -369,11 +369,11 @@ async fn generate(
         expected.purchaser_share_cents += total;
         next_reference[p] += 1;
         rows.push(delivery::ActiveModel {
-            id: Set(ids.new_id()),
-            commitment_id: Set(commitment_id),
-            allocation_id: Set(clients[client].1),
-            provider_id: Set(provider_ids[p]),
-            client_id: Set(clients[client].0),
+            id: Set(ids.new_id().into()),
+            commitment_id: Set(commitment_id.into()),
+            allocation_id: Set(clients[client].1.into()),
+            provider_id: Set(provider_ids[p].into()),
+            client_id: Set(clients[client].0.into()),
             date: Set(first + chrono::Duration::days(day)),
             quantity: Set(Quantity::from_milli(quantity_milli)),
             unit_price: Set(Money::from_cents(price)),
@@ -385,7 +385,7 @@ async fn generate(
             fingerprint: Set("bench".into()),
             status: Set(valinta::domain::catalogue::DeliveryStatus::Recorded),
             invoice_id: Set(None),
-            recorded_by: Set(recorder),
+            recorded_by: Set(recorder.into()),
             created_at: Set(now),
             void_reason: Set(None),
             voided_by: Set(None),

@@ -237,3 +237,92 @@ fn the_readme_layout_names_every_top_level_module() {
         "not in the README's layout: {missing:?}"
     );
 }
+
+/// The fields of each `Model` in `text` whose type is a bare UUID (`Uuid` or
+/// `Option<Uuid>`, however the path is written), as `(field, type)`, and how many fields
+/// the models have in all.
+fn bare_uuid_fields(text: &str) -> (Vec<(String, String)>, usize) {
+    let mut bare = Vec::new();
+    let mut fields = 0;
+    let mut in_model = false;
+    for line in text.lines() {
+        let line = line.split("//").next().unwrap_or_default().trim();
+        if line.starts_with("pub struct Model") {
+            in_model = true;
+            continue;
+        }
+        if !in_model {
+            continue;
+        }
+        if line.starts_with('}') {
+            in_model = false;
+            continue;
+        }
+        let Some((name, ty)) = line
+            .strip_prefix("pub ")
+            .and_then(|field| field.split_once(':'))
+        else {
+            continue;
+        };
+        fields += 1;
+        let ty: String = ty.chars().filter(|c| !c.is_whitespace()).collect();
+        let ty = ty.trim_end_matches(',');
+        let inner = ty
+            .strip_prefix("Option<")
+            .and_then(|t| t.strip_suffix('>'))
+            .unwrap_or(ty);
+        if inner.rsplit("::").next() == Some("Uuid") {
+            bare.push((name.trim().to_owned(), ty.to_owned()));
+        }
+    }
+    (bare, fields)
+}
+
+#[test]
+fn the_bare_uuid_check_finds_a_bare_field() {
+    let text = "pub struct Model {\n    #[sea_orm(primary_key)]\n    pub id: Uuid,\n    \
+                pub client_id: ClientId,\n    pub other: Option<uuid::Uuid>, // why\n}\n\
+                pub struct Other {\n    pub not_a_column: Uuid,\n}\n";
+    let (bare, fields) = bare_uuid_fields(text);
+    assert_eq!(fields, 3);
+    assert_eq!(
+        bare,
+        vec![
+            ("id".to_owned(), "Uuid".to_owned()),
+            ("other".to_owned(), "Option<uuid::Uuid>".to_owned()),
+        ]
+    );
+}
+
+/// Every entity holds typed ids (`domain/ids.rs`), so an allocation id cannot be stored
+/// where a commitment id belongs. The outbox's subject is the one exception: it names rows
+/// of several kinds, and its topic says which.
+#[test]
+fn no_entity_holds_a_bare_uuid() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/db/entities");
+    let mut files = Vec::new();
+    sources(&dir, &mut files);
+    files.sort();
+    let mut offenders = Vec::new();
+    let mut fields = 0;
+    for file in &files {
+        let entity = file
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default()
+            .to_owned();
+        let (bare, count) = bare_uuid_fields(&fs::read_to_string(file).expect("read entity"));
+        fields += count;
+        offenders.extend(
+            bare.into_iter()
+                .filter(|(name, _)| !(entity == "outbox_entry" && name == "subject_id"))
+                .map(|(name, ty)| format!("{entity}.{name}: {ty}")),
+        );
+    }
+    // The reading itself works: the entities have hundreds of fields between them.
+    assert!(fields > 200, "read only {fields} entity fields");
+    assert!(
+        offenders.is_empty(),
+        "entity fields that are bare UUIDs instead of typed ids: {offenders:?}"
+    );
+}

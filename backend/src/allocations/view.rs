@@ -40,9 +40,9 @@ pub struct AllocationOut {
 impl AllocationOut {
     pub fn from_model(model: &allocation::Model) -> AppResult<Self> {
         Ok(AllocationOut {
-            id: model.id.into(),
-            client_id: model.client_id.into(),
-            purchaser_id: model.purchaser_id.into(),
+            id: model.id,
+            client_id: model.client_id,
+            purchaser_id: model.purchaser_id,
             kind: model.kind,
             granted: model.granted,
             valid_from: model.valid_from,

@@ -22,7 +22,7 @@ pub async fn load_visible(
         .one(conn)
         .await?
         .ok_or_else(|| AppError::not_found("allocation"))?;
-    let (_, acting) = access::load_client(conn, actor, model.client_id.into())
+    let (_, acting) = access::load_client(conn, actor, model.client_id)
         .await
         .map_err(|_| AppError::not_found("allocation"))?;
     audit::record(
@@ -33,7 +33,7 @@ pub async fn load_visible(
             action,
             subject_type: "allocation",
             subject_id: id.to_string(),
-            client: Some(model.client_id.into()),
+            client: Some(model.client_id),
             detail: None,
         },
     )

@@ -176,8 +176,8 @@ pub async fn read(
     conn: &impl ConnectionTrait,
     actor: &Actor,
     acting: Option<ActingFor>,
-    allocations: &[(uuid::Uuid, ClientId)],
-) -> AppResult<HashMap<uuid::Uuid, IncomeBasis>> {
+    allocations: &[(AllocationId, ClientId)],
+) -> AppResult<HashMap<AllocationId, IncomeBasis>> {
     if allocations.is_empty() {
         return Ok(HashMap::new());
     }
@@ -200,7 +200,7 @@ pub async fn read(
             .ok_or_else(|| AppError::internal("income basis without its service"))?;
         let client = allocations
             .iter()
-            .find(|a| AllocationId::from(a.0) == row.allocation_id)
+            .find(|a| a.0 == row.allocation_id)
             .map(|a| a.1)
             .ok_or_else(|| AppError::internal("income basis of another allocation"))?;
         audit::record(
@@ -216,7 +216,7 @@ pub async fn read(
             },
         )
         .await?;
-        found.insert(row.allocation_id.into(), basis_of(&row, unit)?);
+        found.insert(row.allocation_id, basis_of(&row, unit)?);
     }
     Ok(found)
 }

@@ -19,14 +19,14 @@ pub async fn visible(
     actor: &Actor,
     id: CommitmentId,
 ) -> AppResult<(commitment::Model, Option<ActingFor>)> {
-    let model = commitment::Entity::find_by_id(uuid::Uuid::from(id))
+    let model = commitment::Entity::find_by_id(id)
         .one(conn)
         .await?
         .ok_or_else(|| AppError::not_found("commitment"))?;
-    if actor.provider_id.map(uuid::Uuid::from) == Some(model.provider_id) {
+    if actor.provider_id == Some(model.provider_id) {
         return Ok((model, None));
     }
-    let (_, acting) = access::load_client(conn, actor, model.client_id.into())
+    let (_, acting) = access::load_client(conn, actor, model.client_id)
         .await
         .map_err(|_| AppError::not_found("commitment"))?;
     Ok((model, Some(acting)))
@@ -52,7 +52,7 @@ pub async fn answer(
             "only the provider may accept or decline a commitment",
         ));
     }
-    actor.require_provider(model.provider_id.into(), "commitment")?;
+    actor.require_provider(model.provider_id, "commitment")?;
     let to = match answer {
         Answer::Accept => CommitmentStatus::Accepted,
         Answer::Decline => CommitmentStatus::Declined,

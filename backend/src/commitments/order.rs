@@ -95,7 +95,7 @@ pub async fn place(
     // transaction, so a refused goal leaves no order (nor reservation, nor email) behind.
     let tx = db.begin_write().await?;
     let placed = money::request_in(db, &tx, request, actor, acting).await?;
-    crate::plans::links::check_and_link(&*tx, allocation, order.goals, placed.id.into())
+    crate::plans::links::check_and_link(&*tx, allocation, order.goals, placed.id)
         .await
         .map_err(AppError::from)?;
     tx.commit().await?;

@@ -36,11 +36,11 @@ pub struct Commitment {
 impl Commitment {
     pub fn from_model(model: &commitment::Model) -> AppResult<Self> {
         Ok(Commitment {
-            id: model.id.into(),
-            allocation_id: model.allocation_id.into(),
-            offering_id: model.offering_id.into(),
-            provider_id: model.provider_id.into(),
-            client_id: model.client_id.into(),
+            id: model.id,
+            allocation_id: model.allocation_id,
+            offering_id: model.offering_id,
+            provider_id: model.provider_id,
+            client_id: model.client_id,
             method: model.method,
             status: model.status,
             reserved: model.reserved,

@@ -42,14 +42,14 @@ async fn visible(
     id: DeliveryId,
 ) -> AppResult<(delivery::Model, allocation::Model, Option<ActingFor>)> {
     let conn = &db.conn;
-    let model = delivery::Entity::find_by_id(uuid::Uuid::from(id))
+    let model = delivery::Entity::find_by_id(id)
         .one(conn)
         .await?
         .ok_or_else(|| AppError::not_found("delivery"))?;
-    let acting = if actor.provider_id.map(uuid::Uuid::from) == Some(model.provider_id) {
+    let acting = if actor.provider_id == Some(model.provider_id) {
         None
     } else {
-        let (_, acting) = access::load_client(conn, actor, model.client_id.into())
+        let (_, acting) = access::load_client(conn, actor, model.client_id)
             .await
             .map_err(|_| AppError::not_found("delivery"))?;
         Some(acting)
@@ -70,8 +70,8 @@ pub async fn find(db: &Db, actor: &Actor, id: DeliveryId) -> AppResult<WithBalan
         acting,
         "delivery_read",
         "delivery",
-        model.id,
-        model.client_id.into(),
+        model.id.into(),
+        model.client_id,
     )
     .await?;
     WithBalance::of(&model, &allocation)
@@ -95,7 +95,7 @@ pub async fn void(
             "only the provider may void its delivery; the client may dispute it",
         ));
     }
-    actor.require_provider(model.provider_id.into(), "delivery")?;
+    actor.require_provider(model.provider_id, "delivery")?;
     let (updated, allocation) = ledger::deliveries::void(db, id, reason?, actor).await?;
     WithBalance::of(&updated, &allocation)
 }

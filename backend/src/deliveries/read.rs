@@ -42,11 +42,11 @@ pub struct Delivery {
 impl Delivery {
     pub fn from_model(model: &delivery::Model) -> AppResult<Self> {
         Ok(Delivery {
-            id: model.id.into(),
-            commitment_id: model.commitment_id.into(),
-            allocation_id: model.allocation_id.into(),
-            provider_id: model.provider_id.into(),
-            client_id: model.client_id.into(),
+            id: model.id,
+            commitment_id: model.commitment_id,
+            allocation_id: model.allocation_id,
+            provider_id: model.provider_id,
+            client_id: model.client_id,
             date: model.date,
             quantity: model.quantity,
             unit_price: model.unit_price,
@@ -58,7 +58,7 @@ impl Delivery {
             created_at: model.created_at,
             dispute_until: crate::domain::dispute_window::last_day(model.date, model.created_at),
             void_reason: model.void_reason.clone(),
-            corrects: model.corrects.map(Into::into),
+            corrects: model.corrects,
         })
     }
 }

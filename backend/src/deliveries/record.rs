@@ -6,12 +6,7 @@ use sea_orm::EntityTrait;
 use crate::{
     auth::Actor,
     db::{Db, entities::commitment},
-    domain::{
-        Money, Quantity,
-        day::parse_day,
-        ids::{CommitmentId, ProviderId},
-        text::parse_text,
-    },
+    domain::{Money, Quantity, day::parse_day, ids::CommitmentId, text::parse_text},
     error::{AppError, AppResult, field},
     ledger::deliveries::{self, NewDelivery, Recorded},
 };
@@ -47,7 +42,7 @@ pub async fn record(
         .one(&db.conn)
         .await?
         .ok_or_else(|| AppError::not_found("commitment"))?;
-    let provider = ProviderId::from(found.provider_id);
+    let provider = found.provider_id;
     actor.require_provider(provider, "commitment")?;
     let new = parse(commitment, text)?;
     deliveries::record_on(db, provider, &found, new, actor).await

@@ -611,7 +611,7 @@ pub async fn load(db: &Db, vault: &Vault) -> anyhow::Result<()> {
         .1;
     let commitment = choose(
         db,
-        voucher.id.into(),
+        voucher.id,
         home_care,
         Method::Voucher,
         Money::from_cents(84_000),
@@ -726,7 +726,7 @@ pub async fn load(db: &Db, vault: &Vault) -> anyhow::Result<()> {
         .context("demo offering")?;
     let art = choose(
         db,
-        budget.id.into(),
+        budget.id,
         art,
         Method::PaymentCommitment,
         Money::from_cents(25_000),
@@ -832,5 +832,5 @@ async fn choose(
         acting,
     )
     .await?;
-    Ok(created.id.into())
+    Ok(created.id)
 }

@@ -137,7 +137,7 @@ async fn matti_plan(db: &Db, p: &Plans<'_>) -> anyhow::Result<PlanId> {
     let id = PlanId::new();
     let mut model = new_plan(id, p.matti, p.county, need, p.case_worker)?;
     model.status = Set(PlanStatus::Decided);
-    model.allocation_id = Set(Some(p.budget.id.into()));
+    model.allocation_id = Set(Some(p.budget.id));
     model.decision_number = Set(Some(number));
     model.decision_text = Set(Some(serde_json::to_value(&text)?));
     model.decided_at = Set(Some(at_ten(decided_on)?));

@@ -102,7 +102,7 @@ pub(super) async fn load(db: &Db, vault: &Vault, kielo: &Kielo<'_>) -> anyhow::R
         .await?;
         let commitment = super::choose(
             db,
-            voucher.id.into(),
+            voucher.id,
             kielo.home_care,
             Method::Voucher,
             Money::ZERO,

@@ -2,6 +2,7 @@
 //! dispute of each delivery (the client's money page), the disputes on one provider's
 //! deliveries (the provider's disputes page), and deliveries by id. Nothing here changes
 //! anything; the rules are in [`super::act`] and `ledger::disputes`.
+use crate::domain::ids::DeliveryId;
 use std::collections::HashMap;
 
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
@@ -71,13 +72,13 @@ pub async fn for_provider(db: &Db, actor: &Actor) -> AppResult<Vec<ProviderDispu
         .order_by_desc(dispute::Column::CreatedAt)
         .all(conn)
         .await?;
-    let ids: Vec<uuid::Uuid> = disputes.iter().map(|d| d.delivery_id.0).collect();
+    let ids: Vec<DeliveryId> = disputes.iter().map(|d| d.delivery_id).collect();
     let deliveries = deliveries_by_id(conn, &ids).await?;
     // A delivery disputed twice appears with each dispute.
     let mut rows: Vec<(dispute::Model, delivery::Model)> = disputes
         .into_iter()
         .filter_map(|d| {
-            let delivery = deliveries.get(&d.delivery_id.0).cloned();
+            let delivery = deliveries.get(&d.delivery_id).cloned();
             delivery.map(|delivery| (d, delivery))
         })
         .collect();
@@ -91,14 +92,11 @@ pub async fn for_provider(db: &Db, actor: &Actor) -> AppResult<Vec<ProviderDispu
         rows.iter().map(|(x, _)| (x.id.0, x.client_id)),
     )
     .await?;
-    let names = client_names(conn, actor, rows.iter().map(|(_, d)| d.client_id.into())).await?;
+    let names = client_names(conn, actor, rows.iter().map(|(_, d)| d.client_id)).await?;
     Ok(rows
         .into_iter()
         .map(|(dispute, delivery)| ProviderDispute {
-            client_name: names
-                .get(&delivery.client_id.into())
-                .cloned()
-                .unwrap_or_default(),
+            client_name: names.get(&delivery.client_id).cloned().unwrap_or_default(),
             dispute,
             delivery,
         })
@@ -108,8 +106,8 @@ pub async fn for_provider(db: &Db, actor: &Actor) -> AppResult<Vec<ProviderDispu
 /// Deliveries by id.
 pub async fn deliveries_by_id(
     conn: &impl ConnectionTrait,
-    ids: &[uuid::Uuid],
-) -> AppResult<HashMap<uuid::Uuid, delivery::Model>> {
+    ids: &[DeliveryId],
+) -> AppResult<HashMap<DeliveryId, delivery::Model>> {
     let mut found = HashMap::new();
     for chunk in ids.chunks(CHUNK) {
         let rows = delivery::Entity::find()

@@ -16,7 +16,7 @@ use crate::{
     domain::{
         Money, Quantity,
         catalogue::{DisputeStatus, Role},
-        ids::{ClientId, DeliveryId, DisputeId, ProviderId, PurchaserId},
+        ids::{ClientId, DeliveryId, DisputeId, PurchaserId},
     },
     error::{AppError, AppResult},
     paging::{self, Page, Paged},
@@ -166,17 +166,15 @@ async fn with_parties(
         .into_iter()
         .map(|c| (c.id, c))
         .collect();
-    let delivery_ids: Vec<uuid::Uuid> = models.iter().map(|d| d.delivery_id.0).collect();
+    let delivery_ids: Vec<DeliveryId> = models.iter().map(|d| d.delivery_id).collect();
     let deliveries = super::lists::deliveries_by_id(conn, &delivery_ids).await?;
-    let providers = crate::db::provider_names::names_by_id(
-        conn,
-        deliveries.values().map(|d| ProviderId::from(d.provider_id)),
-    )
-    .await?;
+    let providers =
+        crate::db::provider_names::names_by_id(conn, deliveries.values().map(|d| d.provider_id))
+            .await?;
     models
         .iter()
         .map(|m| {
-            let (Some(c), Some(d)) = (clients.get(&m.client_id), deliveries.get(&m.delivery_id.0))
+            let (Some(c), Some(d)) = (clients.get(&m.client_id), deliveries.get(&m.delivery_id))
             else {
                 return Err(AppError::internal("dispute without client or delivery"));
             };
@@ -186,10 +184,7 @@ async fn with_parties(
                 client_name: c.name.clone(),
                 delivery_date: d.date,
                 delivery_total: d.total,
-                provider_name: providers
-                    .get(&ProviderId::from(d.provider_id))
-                    .cloned()
-                    .unwrap_or_default(),
+                provider_name: providers.get(&d.provider_id).cloned().unwrap_or_default(),
             })
         })
         .collect()

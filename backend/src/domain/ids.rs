@@ -75,6 +75,7 @@ typed_id!(
     ApiKeyId,
     ReviewId,
     InvoiceId,
+    InvoiceLineId,
     PlanId,
     PlanAnswerId,
     GoalId,

@@ -13,7 +13,7 @@ use crate::{
     domain::{
         Money,
         catalogue::{CommitmentStatus, FundingKind, Method},
-        ids::{AllocationId, CommitmentId, PurchaserId, ServiceId},
+        ids::{AllocationId, CommitmentId, ServiceId},
         order::OrderDetails,
     },
     error::{AppError, AppResult},
@@ -58,7 +58,7 @@ pub fn allowed_methods(
     offering: &offering::Model,
     service: &service::Model,
 ) -> AppResult<Result<Vec<Method>, Uncovered>> {
-    if offering.purchaser_id != PurchaserId::from(allocation.purchaser_id) {
+    if offering.purchaser_id != allocation.purchaser_id {
         return Ok(Err(Uncovered::OtherPurchaser));
     }
     let services: Vec<ServiceId> =
@@ -139,16 +139,16 @@ pub async fn request_in(
     let id = CommitmentId::new();
     let now = Utc::now();
     let created = commitment::ActiveModel {
-        id: Set(id.into()),
+        id: Set(id),
         allocation_id: Set(allocation.id),
-        offering_id: Set(request.offering.id.into()),
-        provider_id: Set(request.offering.provider_id.into()),
+        offering_id: Set(request.offering.id),
+        provider_id: Set(request.offering.provider_id),
         purchaser_id: Set(allocation.purchaser_id),
         client_id: Set(allocation.client_id),
         method: Set(request.method),
         status: Set(CommitmentStatus::Requested),
         reserved: Set(request.reserve),
-        requested_by: Set(actor.user_id.into()),
+        requested_by: Set(actor.user_id),
         start_date: Set(request.details.start_date),
         quantity: Set(request.details.quantity),
         message: Set(request.details.message.clone()),
@@ -169,7 +169,7 @@ pub async fn request_in(
         };
         apply(&**tx, allocation, movement, actor, Some(acting)).await?;
     }
-    let client = db.client_pseudonym(created.client_id)?;
+    let client = db.client_pseudonym(created.client_id.into())?;
     notify::provider::commitment_requested(&**tx, &client, &created).await?;
     Ok(created)
 }
@@ -196,7 +196,7 @@ pub async fn transition(
 ) -> AppResult<commitment::Model> {
     let tx = db.begin_write().await?;
     // Lock order everywhere: the allocation first, then its commitments.
-    let allocation_id = AllocationId::from(load(&tx, id).await?.allocation_id);
+    let allocation_id = load(&tx, id).await?.allocation_id;
     let allocation = lock_allocation(db, &tx, allocation_id).await?;
     let current = load(&tx, id).await?;
     let status = current.status;
@@ -239,7 +239,7 @@ pub async fn transition(
             notify::client::commitment_answered(&*tx, &updated, false).await?
         }
         CommitmentStatus::Closed => {
-            let client = db.client_pseudonym(updated.client_id)?;
+            let client = db.client_pseudonym(updated.client_id.into())?;
             notify::provider::commitment_closed(&*tx, &client, &updated).await?
         }
         _ => {}

@@ -146,11 +146,11 @@ impl Terms {
             .await?
             .ok_or_else(|| AppError::internal("commitment without purchaser"))?;
         let late = crate::late_recording::open_until(conn, &[commitment.id]).await?;
-        let prices = crate::prices::history::of(conn, commitment.offering_id.into()).await?;
+        let prices = crate::prices::history::of(conn, commitment.offering_id).await?;
         let audience = crate::notify::client::delivery_audience(
             conn,
-            commitment.client_id.into(),
-            commitment.provider_id.into(),
+            commitment.client_id,
+            commitment.provider_id,
         )
         .await?;
         Ok(Terms {
@@ -219,7 +219,7 @@ async fn record_once(
         let terms = Terms::read(&db.conn, commitment, new.date).await?;
         (db.begin_write().await?, terms)
     };
-    let allocation = lock_allocation(db, &tx, commitment.allocation_id.into()).await?;
+    let allocation = lock_allocation(db, &tx, commitment.allocation_id).await?;
     let current = commitments::load(&tx, new.commitment).await?;
     let now = Circumstances {
         today: today_in_finland(),
@@ -311,7 +311,7 @@ pub async fn void(
     let (voided, allocation) = reverse_in(db, &tx, id, DeliveryStatus::Voided, actor, None).await?;
     let mut active = voided.into_active_model();
     active.void_reason = Set(Some(reason));
-    active.voided_by = Set(Some(actor.user_id.into()));
+    active.voided_by = Set(Some(actor.user_id));
     active.voided_at = Set(Some(Utc::now()));
     let voided = active.update(&*tx).await?;
     tx.commit().await?;
@@ -333,7 +333,7 @@ pub(crate) async fn reverse_in(
         .one(&**tx)
         .await?
         .ok_or_else(|| AppError::not_found("delivery"))?;
-    let allocation = lock_allocation(db, tx, first.allocation_id.into()).await?;
+    let allocation = lock_allocation(db, tx, first.allocation_id).await?;
     let current = delivery::Entity::find_by_id(uuid::Uuid::from(id))
         .one(&**tx)
         .await?
@@ -346,7 +346,7 @@ pub(crate) async fn reverse_in(
     }
     // An invoiced delivery may still be reversed: the balance is restored at once, and the
     // next settlement credits the purchaser with a credit note (see `settlement::run`).
-    let commitment = commitments::load(tx, current.commitment_id.into()).await?;
+    let commitment = commitments::load(tx, current.commitment_id).await?;
     let share = current.purchaser_share;
     let open = commitment.status == CommitmentStatus::Accepted;
     let back_to_reserved = if open {
@@ -370,7 +370,7 @@ pub(crate) async fn reverse_in(
         reserved: back_to_reserved,
         spent: -share,
         expired: Money::ZERO,
-        commitment: Some(updated.commitment_id.into()),
+        commitment: Some(updated.commitment_id),
         delivery: Some(id),
     };
     let allocation = apply(&**tx, allocation, movement, actor, acting).await?;

@@ -188,10 +188,10 @@ pub fn delivery_row(
     actor: &Actor,
 ) -> delivery::ActiveModel {
     delivery::ActiveModel {
-        id: Set(id.into()),
-        commitment_id: Set(new.commitment.into()),
+        id: Set(id),
+        commitment_id: Set(new.commitment),
         allocation_id: Set(allocation.id),
-        provider_id: Set(provider.into()),
+        provider_id: Set(provider),
         client_id: Set(allocation.client_id),
         date: Set(new.date),
         quantity: Set(new.quantity),
@@ -204,7 +204,7 @@ pub fn delivery_row(
         fingerprint: Set(new.fingerprint()),
         status: Set(DeliveryStatus::Recorded),
         invoice_id: Set(None),
-        recorded_by: Set(actor.user_id.into()),
+        recorded_by: Set(actor.user_id),
         created_at: Set(Utc::now()),
         void_reason: Set(None),
         voided_by: Set(None),

@@ -80,8 +80,8 @@ pub async fn open(
     }
     let model = dispute::ActiveModel {
         id: Set(DisputeId::new()),
-        delivery_id: Set(delivery.id.into()),
-        client_id: Set(delivery.client_id.into()),
+        delivery_id: Set(delivery.id),
+        client_id: Set(delivery.client_id),
         raised_by: Set(actor.user_id),
         reason: Set(reason),
         status: Set(DisputeStatus::Open),
@@ -96,7 +96,7 @@ pub async fn open(
     }
     .insert(&*tx)
     .await?;
-    let client = db.client_pseudonym(delivery.client_id)?;
+    let client = db.client_pseudonym(delivery.client_id.into())?;
     crate::notify::provider::dispute_opened(&*tx, &client, &model, delivery).await?;
     tx.commit().await?;
     Ok(model)
@@ -117,7 +117,7 @@ pub async fn add_provider_account(
         .one(&*tx)
         .await?
         .ok_or_else(|| AppError::internal("dispute without delivery"))?;
-    if delivery.provider_id != uuid::Uuid::from(provider) {
+    if delivery.provider_id != provider {
         return Err(AppError::not_found("dispute"));
     }
     let client = current.client_id;
@@ -246,15 +246,15 @@ async fn correct(
         ));
     }
     reverse_in(db, tx, id, DeliveryStatus::Reversed, actor, case_worker()).await?;
-    let allocation = lock_allocation(db, tx, original.allocation_id.into()).await?;
-    let commitment = commitments::load(tx, original.commitment_id.into()).await?;
+    let allocation = lock_allocation(db, tx, original.allocation_id).await?;
+    let commitment = commitments::load(tx, original.commitment_id).await?;
     // The catalogue's voucher value as it was on the delivery's date.
     let service =
         crate::catalogue::terms::as_of(&**tx, service_of(&**tx, &commitment).await?, original.date)
             .await?;
     let method = commitment.method;
     let new = NewDelivery {
-        commitment: commitment.id.into(),
+        commitment: commitment.id,
         date: original.date,
         quantity,
         unit_price: original.unit_price,
@@ -279,7 +279,7 @@ async fn correct(
     let corrected_id = DeliveryId::new_time_ordered();
     let mut row = delivery_row(
         corrected_id,
-        original.provider_id.into(),
+        original.provider_id,
         &new,
         &allocation,
         &decision,

@@ -48,9 +48,9 @@ pub async fn record_in(
 ) -> AppResult<allocation::Model> {
     let id = AllocationId::new();
     let created = allocation::ActiveModel {
-        id: Set(id.into()),
-        client_id: Set(new.client.into()),
-        purchaser_id: Set(new.purchaser.into()),
+        id: Set(id),
+        client_id: Set(new.client),
+        purchaser_id: Set(new.purchaser),
         kind: Set(new.kind),
         granted: Set(new.granted),
         available: Set(Money::ZERO),
@@ -64,13 +64,13 @@ pub async fn record_in(
             serde_json::to_value(&new.services).map_err(crate::error::AppError::internal)?
         ),
         voucher_value: Set(new.voucher_value),
-        created_by: Set(actor.user_id.into()),
+        created_by: Set(actor.user_id),
         created_at: Set(Utc::now()),
     }
     .insert(&**tx)
     .await?;
     if let Some(basis) = &new.income {
-        crate::catalogue::income::store(&**tx, created.id.into(), new.client, basis, actor).await?;
+        crate::catalogue::income::store(&**tx, created.id, new.client, basis, actor).await?;
     }
     let movement = Movement {
         kind: EntryKind::Grant,

@@ -30,7 +30,7 @@ use crate::{
     },
     domain::{
         Money,
-        ids::{AllocationId, CommitmentId, DeliveryId},
+        ids::{AllocationId, ClientId, CommitmentId, DeliveryId},
     },
     error::{AppError, AppResult},
 };
@@ -154,7 +154,7 @@ pub(crate) fn next_balance(before: Balance, movement: &Movement) -> AppResult<Ba
 
 /// The ledger entry a movement appends.
 pub(crate) fn entry_row(
-    allocation: uuid::Uuid,
+    allocation: AllocationId,
     movement: &Movement,
     actor: Option<&Actor>,
 ) -> ledger_entry::ActiveModel {
@@ -165,9 +165,9 @@ pub(crate) fn entry_row(
         reserved_delta: Set(movement.reserved),
         spent_delta: Set(movement.spent),
         expired_delta: Set(movement.expired),
-        commitment_id: Set(movement.commitment.map(Into::into)),
-        delivery_id: Set(movement.delivery.map(Into::into)),
-        actor_user_id: Set(actor.map(|a| a.user_id.into())),
+        commitment_id: Set(movement.commitment),
+        delivery_id: Set(movement.delivery),
+        actor_user_id: Set(actor.map(|a| a.user_id)),
         created_at: Set(Utc::now()),
         ..Default::default()
     }
@@ -175,15 +175,15 @@ pub(crate) fn entry_row(
 
 /// The audit event of a movement on a client's allocation.
 pub(crate) fn movement_event(
-    allocation: uuid::Uuid,
-    client: uuid::Uuid,
+    allocation: AllocationId,
+    client: ClientId,
     movement: &Movement,
 ) -> AuditEvent<'static> {
     AuditEvent {
         action: "money_movement",
         subject_type: "allocation",
         subject_id: allocation.to_string(),
-        client: Some(client.into()),
+        client: Some(client),
         detail: Some(json!({
             "kind": movement.kind.as_ref(),
             "available": movement.available,

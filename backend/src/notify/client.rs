@@ -12,7 +12,7 @@ use crate::{
         Money,
         catalogue::{DisputeStatus, FundingKind},
         dispute_window,
-        ids::{ClientId, ProviderId},
+        ids::{AllocationId, ClientId, CommitmentId, DeliveryId, ProviderId},
         price_change::PriceChange,
     },
     error::AppResult,
@@ -37,13 +37,13 @@ pub async fn allocation_granted(
     conn: &impl ConnectionTrait,
     allocation: &allocation::Model,
 ) -> AppResult<()> {
-    let purchaser = lookup::purchaser(conn, allocation.purchaser_id.into()).await?;
+    let purchaser = lookup::purchaser(conn, allocation.purchaser_id).await?;
     // The email crate has its own word for what was granted.
     let kind = match allocation.kind {
         FundingKind::Voucher => AllocationKind::Voucher,
         FundingKind::PersonalBudget => AllocationKind::PersonalBudget,
     };
-    each(conn, allocation.client_id.into(), |to| {
+    each(conn, allocation.client_id, |to| {
         Notification::AllocationGranted(AllocationGranted {
             on_behalf_of: to.on_behalf_of.clone(),
             purchaser: purchaser.name.clone(),
@@ -63,9 +63,9 @@ pub async fn commitment_answered(
     commitment: &commitment::Model,
     accepted: bool,
 ) -> AppResult<()> {
-    let offering = lookup::offering(conn, commitment.offering_id.into()).await?;
-    let provider = lookup::provider_name(conn, commitment.provider_id.into()).await?;
-    each(conn, commitment.client_id.into(), |to| {
+    let offering = lookup::offering(conn, commitment.offering_id).await?;
+    let provider = lookup::provider_name(conn, commitment.provider_id).await?;
+    each(conn, commitment.client_id, |to| {
         let offering = text_in(&offering.title, to.lang);
         let link = "/my".to_owned();
         if accepted {
@@ -159,7 +159,7 @@ pub async fn dispute_decided(
         }
         None => None,
     };
-    each(conn, delivery.client_id.into(), |to| {
+    each(conn, delivery.client_id, |to| {
         Notification::DisputeDecided(DisputeDecided {
             on_behalf_of: to.on_behalf_of.clone(),
             offering: text_in(&offering.title, to.lang),
@@ -203,7 +203,7 @@ pub async fn allocation_expired(
     allocation: &allocation::Model,
     expired: Money,
 ) -> AppResult<()> {
-    each(conn, allocation.client_id.into(), |to| {
+    each(conn, allocation.client_id, |to| {
         Notification::AllocationExpired(AllocationExpired {
             on_behalf_of: to.on_behalf_of.clone(),
             valid_to: allocation.valid_to,
@@ -217,15 +217,15 @@ pub async fn allocation_expired(
 /// The emails for many deliveries recorded at once (a CSV upload): the same message per
 /// delivery as [`delivery_recorded`], with the balance as it stands after the whole file,
 /// and the names each needs read once rather than once per row.
-pub async fn deliveries_recorded(conn: &impl ConnectionTrait, ids: &[uuid::Uuid]) -> AppResult<()> {
+pub async fn deliveries_recorded(conn: &impl ConnectionTrait, ids: &[DeliveryId]) -> AppResult<()> {
     use std::collections::{HashMap, hash_map::Entry};
 
     use sea_orm::{ColumnTrait, QueryFilter};
 
-    let mut offerings: HashMap<uuid::Uuid, (serde_json::Value, String)> = HashMap::new();
-    let mut people: HashMap<uuid::Uuid, Vec<Addressee>> = HashMap::new();
-    let mut balances: HashMap<uuid::Uuid, Money> = HashMap::new();
-    let mut providers: HashMap<uuid::Uuid, String> = HashMap::new();
+    let mut offerings: HashMap<CommitmentId, (serde_json::Value, String)> = HashMap::new();
+    let mut people: HashMap<ClientId, Vec<Addressee>> = HashMap::new();
+    let mut balances: HashMap<AllocationId, Money> = HashMap::new();
+    let mut providers: HashMap<ProviderId, String> = HashMap::new();
     let mut batch = queue::Batch::default();
     for chunk in ids.chunks(500) {
         let deliveries = delivery::Entity::find()
@@ -238,7 +238,7 @@ pub async fn deliveries_recorded(conn: &impl ConnectionTrait, ids: &[uuid::Uuid]
                 slot.insert((offering.title, unit));
             }
             if let Entry::Vacant(slot) = people.entry(d.client_id) {
-                slot.insert(recipients::client_side(conn, d.client_id.into()).await?);
+                slot.insert(recipients::client_side(conn, d.client_id).await?);
             }
             if let Entry::Vacant(slot) = balances.entry(d.allocation_id) {
                 let available = allocation::Entity::find_by_id(d.allocation_id)
@@ -248,7 +248,7 @@ pub async fn deliveries_recorded(conn: &impl ConnectionTrait, ids: &[uuid::Uuid]
                 slot.insert(available);
             }
             if let Entry::Vacant(slot) = providers.entry(d.provider_id) {
-                slot.insert(lookup::provider_name(conn, d.provider_id.into()).await?);
+                slot.insert(lookup::provider_name(conn, d.provider_id).await?);
             }
             let (title, unit) = &offerings[&d.commitment_id];
             for to in &people[&d.client_id] {

@@ -131,7 +131,7 @@ async fn digest_for(
         let (offering, unit) = lookup::bought(&db.conn, d.commitment_id).await?;
         lines.push(DigestLine {
             offering: text_in(&offering.title, lang),
-            provider: lookup::provider_name(&db.conn, d.provider_id.into()).await?,
+            provider: lookup::provider_name(&db.conn, d.provider_id).await?,
             date: d.date,
             quantity: quantity(d.quantity),
             unit,

@@ -1,5 +1,6 @@
 //! Small reads the notifications share: names in the addressee's language, money and
 //! quantities as the emails crate wants them.
+use crate::domain::ids::CommitmentId;
 use rust_decimal::Decimal;
 use sea_orm::{ConnectionTrait, EntityTrait};
 use serde::de::DeserializeOwned;
@@ -47,20 +48,20 @@ pub async fn offering(conn: &impl ConnectionTrait, id: OfferingId) -> AppResult<
 /// The offering a commitment is for.
 pub async fn offering_of_commitment(
     conn: &impl ConnectionTrait,
-    commitment: uuid::Uuid,
+    commitment: CommitmentId,
 ) -> AppResult<offering::Model> {
     let offering_id = commitment::Entity::find_by_id(commitment)
         .one(conn)
         .await?
         .map(|c| c.offering_id)
         .ok_or_else(|| AppError::internal("notification: commitment missing"))?;
-    offering(conn, offering_id.into()).await
+    offering(conn, offering_id).await
 }
 
 /// What a commitment buys: its offering, and the catalogue unit ("hour") it is sold in.
 pub async fn bought(
     conn: &impl ConnectionTrait,
-    commitment: uuid::Uuid,
+    commitment: CommitmentId,
 ) -> AppResult<(offering::Model, String)> {
     let offering = offering_of_commitment(conn, commitment).await?;
     let unit = service::Entity::find_by_id(offering.service_id)

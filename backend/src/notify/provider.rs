@@ -90,10 +90,10 @@ pub async fn commitment_requested(
     client: &str,
     commitment: &commitment::Model,
 ) -> AppResult<()> {
-    let offering = lookup::offering(conn, commitment.offering_id.into()).await?;
+    let offering = lookup::offering(conn, commitment.offering_id).await?;
     let method = lookup::word(commitment.method.as_ref())?;
     let reserve = (commitment.reserved > Money::ZERO).then(|| euros(commitment.reserved));
-    each_staff(conn, commitment.provider_id.into(), |to| {
+    each_staff(conn, commitment.provider_id, |to| {
         Notification::CommitmentRequested(CommitmentRequested {
             offering: text_in(&offering.title, to.lang),
             client: client.to_owned(),
@@ -110,8 +110,8 @@ pub async fn commitment_closed(
     client: &str,
     commitment: &commitment::Model,
 ) -> AppResult<()> {
-    let offering = lookup::offering(conn, commitment.offering_id.into()).await?;
-    each_staff(conn, commitment.provider_id.into(), |to| {
+    let offering = lookup::offering(conn, commitment.offering_id).await?;
+    each_staff(conn, commitment.provider_id, |to| {
         Notification::CommitmentClosed(CommitmentClosed {
             offering: text_in(&offering.title, to.lang),
             client: client.to_owned(),
@@ -128,7 +128,7 @@ pub async fn dispute_opened(
     delivery: &delivery::Model,
 ) -> AppResult<()> {
     let offering = lookup::offering_of_commitment(conn, delivery.commitment_id).await?;
-    each_staff(conn, delivery.provider_id.into(), |to| {
+    each_staff(conn, delivery.provider_id, |to| {
         Notification::DisputeOpened(DisputeOpened {
             offering: text_in(&offering.title, to.lang),
             client: client.to_owned(),
@@ -172,8 +172,8 @@ pub async fn bank_details_changed(
 }
 
 pub async fn invoice_ready(conn: &impl ConnectionTrait, invoice: &invoice::Model) -> AppResult<()> {
-    let purchaser = lookup::purchaser(conn, invoice.purchaser_id.into()).await?;
-    each_staff(conn, invoice.provider_id.into(), |_| {
+    let purchaser = lookup::purchaser(conn, invoice.purchaser_id).await?;
+    each_staff(conn, invoice.provider_id, |_| {
         Notification::InvoiceReady(InvoiceReady {
             purchaser: purchaser.name.clone(),
             number: invoice.number.to_string(),

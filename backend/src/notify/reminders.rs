@@ -100,7 +100,7 @@ async fn allocations(db: &Db, today: NaiveDate, low_percent: i64) -> AppResult<u
     let todo = unsent(db, keys).await?;
     let mut sent = 0;
     for (key, a) in candidates.into_iter().filter(|(k, _)| todo.contains(k)) {
-        let to = recipients::client_side(&db.conn, a.client_id.into()).await?;
+        let to = recipients::client_side(&db.conn, a.client_id).await?;
         let available = euros(a.available);
         let done = if key.starts_with("balance_low") {
             let percent = u32::try_from(a.available.cents() * 100 / a.granted.cents()).unwrap_or(0);

@@ -46,10 +46,8 @@ pub(super) async fn dispute_to_handle(
     else {
         return Ok(());
     };
-    let provider = lookup::provider_name(conn, delivery.provider_id.into()).await?;
-    for to in
-        recipients::purchaser_staff(conn, allocation.purchaser_id.into(), Role::CaseWorker).await?
-    {
+    let provider = lookup::provider_name(conn, delivery.provider_id).await?;
+    for to in recipients::purchaser_staff(conn, allocation.purchaser_id, Role::CaseWorker).await? {
         let message = Notification::DisputeToHandle(DisputeToHandle {
             provider: provider.clone(),
             offering: text_in(&offering.title, to.lang),

@@ -80,7 +80,7 @@ pub async fn decide(
     let now = Utc::now();
     let mut active: plan::ActiveModel = model.clone().into();
     active.status = Set(PlanStatus::Decided);
-    active.allocation_id = Set(Some(granted.id.into()));
+    active.allocation_id = Set(Some(granted.id));
     active.decision_number = Set(Some(number.clone()));
     active.decision_text = Set(Some(
         serde_json::to_value(&text).map_err(crate::error::AppError::internal)?,

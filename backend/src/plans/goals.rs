@@ -137,10 +137,10 @@ pub async fn goals_of(conn: &impl ConnectionTrait, plan: PlanId) -> PlanResult<V
             .map(EvaluationView::from)
             .collect();
         for link in links.iter().filter(|l| l.goal_id == view.id) {
-            if let Some(c) = commitments.iter().find(|c| c.id == link.commitment_id.0) {
+            if let Some(c) = commitments.iter().find(|c| c.id == link.commitment_id) {
                 view.commitments.push(GoalCommitmentView {
-                    id: c.id.into(),
-                    offering_id: c.offering_id.into(),
+                    id: c.id,
+                    offering_id: c.offering_id,
                     status: c.status,
                 });
             }

@@ -184,7 +184,7 @@ async fn granted(
         today,
     );
     let view = PlanAllocation {
-        id: a.id.into(),
+        id: a.id,
         kind: a.kind,
         valid_from: a.valid_from,
         valid_to: a.valid_to,

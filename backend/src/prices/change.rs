@@ -14,7 +14,7 @@ use crate::{
     domain::{
         Money,
         catalogue::CommitmentStatus,
-        ids::{OfferingId, OfferingPriceId, UserId},
+        ids::{ClientId, OfferingId, OfferingPriceId, UserId},
     },
     error::{AppError, AppResult},
     outbox::{self, Topic},
@@ -121,7 +121,7 @@ async fn tell_clients(
     previous: Option<Money>,
     change: PriceChange,
 ) -> AppResult<()> {
-    let mut clients: Vec<uuid::Uuid> = commitment::Entity::find()
+    let mut clients: Vec<ClientId> = commitment::Entity::find()
         .filter(commitment::Column::OfferingId.eq(offering.id))
         .filter(
             commitment::Column::Status
@@ -139,15 +139,8 @@ async fn tell_clients(
     }
     let provider = crate::notify::lookup::provider_name(conn, offering.provider_id).await?;
     for client in clients {
-        crate::notify::client::price_changed(
-            conn,
-            client.into(),
-            offering,
-            &provider,
-            previous,
-            change,
-        )
-        .await?;
+        crate::notify::client::price_changed(conn, client, offering, &provider, previous, change)
+            .await?;
     }
     Ok(())
 }

@@ -97,7 +97,7 @@ pub async fn get(
         &state.db.conn,
         &actor,
         Some(acting),
-        &[(model.id, model.client_id.into())],
+        &[(model.id, model.client_id)],
     )
     .await?;
     out.voucher_basis = bases.remove(&model.id).as_ref().map(VoucherBasisOut::of);
@@ -162,8 +162,8 @@ pub async fn ledger_entries(
             reserved: e.reserved_delta,
             spent: e.spent_delta,
             expired: e.expired_delta,
-            commitment_id: e.commitment_id.map(Into::into),
-            delivery_id: e.delivery_id.map(Into::into),
+            commitment_id: e.commitment_id,
+            delivery_id: e.delivery_id,
             created_at: e.created_at,
         })
         .collect();

@@ -128,8 +128,8 @@ pub async fn get(
         acting,
         "commitment_read",
         "commitment",
-        model.id,
-        model.client_id.into(),
+        model.id.into(),
+        model.client_id,
     )
     .await?;
     Ok(Json(CommitmentOut::from_model(&model)?))

@@ -12,7 +12,7 @@ use crate::{
     domain::{
         Money, Quantity,
         catalogue::DeliveryStatus,
-        ids::{CommitmentId, DeliveryId},
+        ids::{AllocationId, CommitmentId, DeliveryId},
     },
     error::{AppError, AppResult},
     ledger::{Balance, deliveries::Recorded},
@@ -94,8 +94,8 @@ pub async fn with_balances(
     conn: &sea_orm::DatabaseConnection,
     listed: Vec<Delivery>,
 ) -> AppResult<Vec<DeliveryOut>> {
-    let ids: Vec<uuid::Uuid> = listed.iter().map(|d| d.allocation_id.into()).collect();
-    let balances: std::collections::HashMap<uuid::Uuid, Balance> = allocation::Entity::find()
+    let ids: Vec<AllocationId> = listed.iter().map(|d| d.allocation_id).collect();
+    let balances: std::collections::HashMap<AllocationId, Balance> = allocation::Entity::find()
         .filter(allocation::Column::Id.is_in(ids))
         .all(conn)
         .await?
@@ -106,7 +106,7 @@ pub async fn with_balances(
         .into_iter()
         .map(|d| {
             let balance = *balances
-                .get(&uuid::Uuid::from(d.allocation_id))
+                .get(&d.allocation_id)
                 .ok_or_else(|| AppError::internal("delivery without allocation"))?;
             Ok(DeliveryOut::of(d, balance))
         })

@@ -8,7 +8,7 @@ use crate::{
     db::entities::{invoice, invoice_line},
     domain::{
         Money, Quantity,
-        ids::{InvoiceId, ProviderId, PurchaserId, ServiceId},
+        ids::{CommitmentId, DeliveryId, InvoiceId, ProviderId, PurchaserId, ServiceId},
         reference::FinnishReference,
         vat::VatRate,
     },
@@ -121,8 +121,8 @@ pub struct InvoiceHeadOut {
 
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct InvoiceLineOut {
-    pub delivery_id: uuid::Uuid,
-    pub commitment_id: uuid::Uuid,
+    pub delivery_id: DeliveryId,
+    pub commitment_id: CommitmentId,
     pub service_id: ServiceId,
     pub client_pseudonym: String,
     pub delivery_date: NaiveDate,
@@ -150,10 +150,10 @@ impl InvoiceHeadOut {
         let reference = FinnishReference::parse(&model.reference)
             .map_err(|e| AppError::internal(format!("stored reference: {e}")))?;
         Ok(InvoiceHeadOut {
-            id: model.id.into(),
+            id: model.id,
             number: model.number,
-            purchaser_id: model.purchaser_id.into(),
-            provider_id: model.provider_id.into(),
+            purchaser_id: model.purchaser_id,
+            provider_id: model.provider_id,
             provider_name,
             month: model.month.clone(),
             kind: model.kind.to_string(),
@@ -177,7 +177,7 @@ impl InvoiceLineOut {
         InvoiceLineOut {
             delivery_id: l.delivery_id,
             commitment_id: l.commitment_id,
-            service_id: l.service_id.into(),
+            service_id: l.service_id,
             client_pseudonym: l.client_pseudonym.clone(),
             delivery_date: l.delivery_date,
             quantity: l.quantity,

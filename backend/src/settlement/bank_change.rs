@@ -16,7 +16,7 @@ use crate::{
 pub async fn since_last_invoice(
     conn: &impl ConnectionTrait,
     providers: &[provider::Model],
-    excluding: &[uuid::Uuid],
+    excluding: &[crate::domain::ids::InvoiceId],
 ) -> AppResult<HashMap<uuid::Uuid, DateTime<Utc>>> {
     let mut changed = HashMap::new();
     // Only providers that ever changed them are looked at: a handful, one query each.

@@ -13,7 +13,7 @@ use crate::{
     domain::{
         LocalizedText,
         catalogue::Role,
-        ids::{InvoiceId, ServiceId},
+        ids::{DeliveryId, InvoiceId, ServiceId},
     },
     error::{AppError, AppResult},
 };
@@ -28,7 +28,7 @@ pub struct InvoiceDocument {
     pub buyer: purchaser::Model,
     pub services: HashMap<ServiceId, service::Model>,
     /// Credit notes: the number and date of the invoice each credited delivery was on.
-    pub originals: HashMap<uuid::Uuid, (i64, NaiveDate)>,
+    pub originals: HashMap<DeliveryId, (i64, NaiveDate)>,
 }
 
 /// The invoice if `actor` may read it: 404 for other providers and other purchasers, 403
@@ -38,21 +38,21 @@ pub async fn readable(
     actor: &Actor,
     id: InvoiceId,
 ) -> AppResult<invoice::Model> {
-    let model = invoice::Entity::find_by_id(uuid::Uuid::from(id))
+    let model = invoice::Entity::find_by_id(id)
         .one(conn)
         .await?
         .ok_or_else(|| AppError::not_found("invoice"))?;
-    match actor.provider_id.map(uuid::Uuid::from) {
+    match actor.provider_id {
         Some(own) if own == model.provider_id => {}
         // Another provider's invoice does not exist for them.
         Some(_) => return Err(AppError::not_found("invoice")),
-        None => actor.require_staff_for(model.purchaser_id.into(), Role::Finance, "invoice")?,
+        None => actor.require_staff_for(model.purchaser_id, Role::Finance, "invoice")?,
     }
     Ok(model)
 }
 
 /// The lines of an invoice in print order.
-pub fn lines_of(id: uuid::Uuid) -> sea_orm::Select<invoice_line::Entity> {
+pub fn lines_of(id: InvoiceId) -> sea_orm::Select<invoice_line::Entity> {
     invoice_line::Entity::find()
         .filter(invoice_line::Column::InvoiceId.eq(id))
         .order_by_asc(invoice_line::Column::ClientPseudonym)
@@ -65,11 +65,11 @@ pub async fn load(
     invoice: invoice::Model,
 ) -> AppResult<InvoiceDocument> {
     let lines = lines_of(invoice.id).all(conn).await?;
-    let seller = provider::Entity::find_by_id(invoice.provider_id)
+    let seller = provider::Entity::find_by_id(uuid::Uuid::from(invoice.provider_id))
         .one(conn)
         .await?
         .ok_or_else(|| AppError::internal("invoice without provider"))?;
-    let buyer = purchaser::Entity::find_by_id(invoice.purchaser_id)
+    let buyer = purchaser::Entity::find_by_id(uuid::Uuid::from(invoice.purchaser_id))
         .one(conn)
         .await?
         .ok_or_else(|| AppError::internal("invoice without purchaser"))?;
@@ -99,8 +99,8 @@ pub async fn load(
 pub async fn originals(
     conn: &impl ConnectionTrait,
     lines: &[invoice_line::Model],
-) -> AppResult<HashMap<uuid::Uuid, (i64, NaiveDate)>> {
-    let billed: Vec<(uuid::Uuid, uuid::Uuid)> = invoice_line::Entity::find()
+) -> AppResult<HashMap<DeliveryId, (i64, NaiveDate)>> {
+    let billed: Vec<(DeliveryId, InvoiceId)> = invoice_line::Entity::find()
         .select_only()
         .columns([
             invoice_line::Column::DeliveryId,
@@ -111,7 +111,7 @@ pub async fn originals(
         .into_tuple()
         .all(conn)
         .await?;
-    let invoices: HashMap<uuid::Uuid, (i64, NaiveDate)> = invoice::Entity::find()
+    let invoices: HashMap<InvoiceId, (i64, NaiveDate)> = invoice::Entity::find()
         .filter(invoice::Column::Id.is_in(billed.iter().map(|(_, i)| *i)))
         .all(conn)
         .await?
@@ -154,9 +154,9 @@ impl InvoiceDocument {
 pub fn shown_line<'a>(
     line: &'a invoice_line::Model,
     services: &HashMap<ServiceId, service::Model>,
-    originals: &HashMap<uuid::Uuid, (i64, NaiveDate)>,
+    originals: &HashMap<DeliveryId, (i64, NaiveDate)>,
 ) -> ShownLine<'a> {
-    let service = services.get(&ServiceId::from(line.service_id));
+    let service = services.get(&line.service_id);
     let name: Option<LocalizedText> =
         service.and_then(|s| serde_json::from_value(s.name.clone()).ok());
     let unit = service.map(|s| s.unit.to_string()).unwrap_or_default();

@@ -70,15 +70,9 @@ pub async fn invoices_of_month(
     let month = month_of(month)?;
     let conn = &db.conn;
     let listed = paging::fetch_or_all(conn, of_month(pid, month), page).await?;
-    let names = provider_names(
-        conn,
-        listed.items.iter().map(|m| ProviderId::from(m.provider_id)),
-    )
-    .await?;
+    let names = provider_names(conn, listed.items.iter().map(|m| m.provider_id)).await?;
     listed.try_map(|m| {
-        let name = names
-            .get(&ProviderId::from(m.provider_id))
-            .map(|n| n.0.clone());
+        let name = names.get(&m.provider_id).map(|n| n.0.clone());
         InvoiceHeadOut::of(&m, name.unwrap_or_default())
     })
 }
@@ -134,11 +128,7 @@ pub async fn month_csv(
     let month = month_of(month)?;
     let conn = &db.conn;
     let invoices = of_month(pid, month).all(conn).await?;
-    let names = provider_names(
-        conn,
-        invoices.iter().map(|m| ProviderId::from(m.provider_id)),
-    )
-    .await?;
+    let names = provider_names(conn, invoices.iter().map(|m| m.provider_id)).await?;
     let services = service::Entity::find()
         .filter(service::Column::PurchaserId.eq(pid))
         .all(conn)
@@ -176,7 +166,7 @@ impl MonthCsv {
         for model in &self.invoices {
             let provider = self
                 .names
-                .get(&ProviderId::from(model.provider_id))
+                .get(&model.provider_id)
                 .cloned()
                 .unwrap_or_default();
             write_invoice(sink, &self.conn, model, &provider, &self.services).await?;

@@ -7,7 +7,11 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect, Set};
 
 use crate::{
     db::entities::{commitment, delivery, invoice_line, offering, service},
-    domain::{reference::FinnishReference, vat::VatRate},
+    domain::{
+        ids::{CommitmentId, InvoiceId, InvoiceLineId, ServiceId},
+        reference::FinnishReference,
+        vat::VatRate,
+    },
     error::{AppError, AppResult},
     vault::Vault,
 };
@@ -19,7 +23,7 @@ use super::{run::InvoiceKind, vat::split};
 /// commitments and clients than deliveries.
 #[derive(Default)]
 pub(super) struct LineContext {
-    service_of_commitment: HashMap<uuid::Uuid, (uuid::Uuid, i32)>,
+    service_of_commitment: HashMap<CommitmentId, (ServiceId, i32)>,
     pseudonyms: HashMap<uuid::Uuid, String>,
 }
 
@@ -38,15 +42,15 @@ impl LineContext {
     pub(super) async fn extend_commitments(
         &mut self,
         conn: &impl sea_orm::ConnectionTrait,
-        ids: impl Iterator<Item = uuid::Uuid>,
+        ids: impl Iterator<Item = CommitmentId>,
     ) -> AppResult<()> {
-        let unknown: HashSet<uuid::Uuid> = ids
+        let unknown: HashSet<CommitmentId> = ids
             .filter(|c| !self.service_of_commitment.contains_key(c))
             .collect();
         if unknown.is_empty() {
             return Ok(());
         }
-        let commitments: Vec<(uuid::Uuid, uuid::Uuid)> = commitment::Entity::find()
+        let commitments: Vec<(CommitmentId, uuid::Uuid)> = commitment::Entity::find()
             .select_only()
             .columns([commitment::Column::Id, commitment::Column::OfferingId])
             .filter(commitment::Column::Id.is_in(unknown))
@@ -74,7 +78,7 @@ impl LineContext {
         for (commitment, offering) in commitments {
             let service = offerings
                 .get(&offering)
-                .and_then(|s| services.get(s).map(|vat| (*s, *vat)))
+                .and_then(|s| services.get(s).map(|vat| (ServiceId::from(*s), *vat)))
                 .ok_or_else(|| AppError::internal("commitment without service"))?;
             self.service_of_commitment.insert(commitment, service);
         }
@@ -82,7 +86,7 @@ impl LineContext {
     }
 
     /// The VAT rate (basis points) of a commitment's service, once looked up.
-    pub(super) fn vat_of(&self, commitment: uuid::Uuid) -> AppResult<i32> {
+    pub(super) fn vat_of(&self, commitment: CommitmentId) -> AppResult<i32> {
         self.service_of_commitment
             .get(&commitment)
             .map(|(_, vat)| *vat)
@@ -120,7 +124,7 @@ pub fn client_pseudonym(vault: &Vault, client: uuid::Uuid) -> String {
 pub(super) fn line(
     vault: &Vault,
     context: &mut LineContext,
-    invoice_id: uuid::Uuid,
+    invoice_id: InvoiceId,
     kind: InvoiceKind,
     d: &delivery::Model,
 ) -> AppResult<invoice_line::ActiveModel> {
@@ -139,13 +143,13 @@ pub(super) fn line(
     Ok(invoice_line::ActiveModel {
         // Time-ordered, so a month's lines append to the key's index instead of landing
         // on random pages of it.
-        id: Set(uuid::Uuid::now_v7()),
+        id: Set(InvoiceLineId(uuid::Uuid::now_v7())),
         invoice_id: Set(invoice_id),
         delivery_id: Set(d.id),
         kind: Set(kind),
         commitment_id: Set(d.commitment_id),
         service_id: Set(service_id),
-        client_pseudonym: Set(context.pseudonym(vault, d.client_id)),
+        client_pseudonym: Set(context.pseudonym(vault, d.client_id.into())),
         delivery_date: Set(d.date),
         quantity: Set(d.quantity),
         unit_price: Set(d.unit_price),

@@ -11,7 +11,7 @@ use sha2::{Digest, Sha256};
 
 use crate::{
     db::entities::{invoice, provider},
-    domain::{Money, vat::VatRate},
+    domain::{Money, ids::CommitmentId, vat::VatRate},
     error::AppResult,
 };
 
@@ -91,7 +91,7 @@ pub async fn preview(
     let to_invoice = Source::Unsettled(month).share_groups(conn, pid).await?;
     let to_credit = Source::Reversed.share_groups(conn, pid).await?;
     let mut context = LineContext::default();
-    let commitments: Vec<uuid::Uuid> = to_invoice
+    let commitments: Vec<CommitmentId> = to_invoice
         .iter()
         .chain(&to_credit)
         .map(|(_, c, _, _)| *c)

@@ -119,7 +119,10 @@ impl RowFigures {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::Quantity;
+    use crate::domain::{
+        Quantity,
+        ids::{CommitmentId, DeliveryId, InvoiceId, InvoiceLineId, ServiceId},
+    };
     use proptest::prelude::*;
 
     fn line(
@@ -139,12 +142,12 @@ mod tests {
             VatRate::from_basis_points(points),
         );
         invoice_line::Model {
-            id: uuid::Uuid::nil(),
-            invoice_id: uuid::Uuid::nil(),
-            delivery_id: uuid::Uuid::nil(),
+            id: InvoiceLineId(uuid::Uuid::nil()),
+            invoice_id: InvoiceId(uuid::Uuid::nil()),
+            delivery_id: DeliveryId(uuid::Uuid::nil()),
             kind,
-            commitment_id: uuid::Uuid::nil(),
-            service_id: uuid::Uuid::nil(),
+            commitment_id: CommitmentId(uuid::Uuid::nil()),
+            service_id: ServiceId(uuid::Uuid::nil()),
             client_pseudonym: "A-1".into(),
             delivery_date: chrono::NaiveDate::default(),
             quantity: Quantity::from_milli(quantity_milli),

@@ -49,7 +49,7 @@ pub struct Outcome {
     /// The invoices and credit notes this run issued; their lines are in the database.
     pub invoices: Vec<invoice::Model>,
     /// How many lines each of them has, by invoice id.
-    pub line_counts: HashMap<uuid::Uuid, u64>,
+    pub line_counts: HashMap<InvoiceId, u64>,
     pub not_invoiced: Vec<NotInvoiced>,
 }
 
@@ -287,9 +287,9 @@ impl Run<'_> {
     /// A document's header numbered `number`, its totals zero until its lines are written.
     fn header(&self, document: &Document, number: i64) -> AppResult<invoice::ActiveModel> {
         Ok(invoice::ActiveModel {
-            id: Set(InvoiceId::new().into()),
-            purchaser_id: Set(self.pid()),
-            provider_id: Set(document.provider_id),
+            id: Set(InvoiceId::new()),
+            purchaser_id: Set(self.pid().into()),
+            provider_id: Set(document.provider_id.into()),
             number: Set(number),
             month: Set(self.month.label()),
             kind: Set(document.kind),
@@ -302,7 +302,7 @@ impl Run<'_> {
             gross: Set(Money::ZERO),
             iban: Set(document.iban.clone()),
             bic: Set(document.bic.clone()),
-            created_by: Set(self.actor.user_id.into()),
+            created_by: Set(self.actor.user_id),
             created_at: Set(Utc::now()),
         })
     }
@@ -326,7 +326,7 @@ impl Run<'_> {
         let pairs: Vec<(uuid::Uuid, uuid::Uuid)> = documents
             .iter()
             .zip(&headers)
-            .map(|(document, header)| (document.provider_id, *header.id.as_ref()))
+            .map(|(document, header)| (document.provider_id, header.id.as_ref().0))
             .collect();
         // Within PostgreSQL's 65,535 parameters whatever the number of providers.
         for chunk in headers.chunks(1_000) {
@@ -341,7 +341,7 @@ impl Run<'_> {
         if filled.len() < pairs.len() {
             // A provider's deliveries all went (voided) between counting and marking: its
             // empty invoice goes, and the later ones close ranks so numbers have no gap.
-            let kept: HashSet<uuid::Uuid> = filled.iter().map(|f| f.invoice.id).collect();
+            let kept: HashSet<uuid::Uuid> = filled.iter().map(|f| f.invoice.id.0).collect();
             invoice::Entity::delete_many()
                 .filter(
                     invoice::Column::Id.is_in(
@@ -418,7 +418,7 @@ impl Run<'_> {
     async fn write_lines(
         &mut self,
         document: &Document,
-        invoice_id: uuid::Uuid,
+        invoice_id: InvoiceId,
     ) -> AppResult<Totals> {
         let mut totals = Totals::default();
         let mut after = None;

@@ -8,7 +8,10 @@ use sea_orm::{
 
 use crate::{
     db::entities::{allocation, delivery, dispute, invoice, invoice_line, provider},
-    domain::catalogue::{DeliveryStatus, DisputeStatus},
+    domain::{
+        catalogue::{DeliveryStatus, DisputeStatus},
+        ids::{CommitmentId, DeliveryId},
+    },
     error::AppResult,
 };
 
@@ -58,7 +61,7 @@ impl Source {
         self,
         conn: &impl ConnectionTrait,
         pid: uuid::Uuid,
-    ) -> AppResult<Vec<(uuid::Uuid, uuid::Uuid, i64, i64)>> {
+    ) -> AppResult<Vec<(uuid::Uuid, CommitmentId, i64, i64)>> {
         Ok(self
             .select(pid)
             .select_only()
@@ -80,7 +83,7 @@ impl Source {
         conn: &impl ConnectionTrait,
         pid: uuid::Uuid,
         provider: uuid::Uuid,
-        after: Option<uuid::Uuid>,
+        after: Option<DeliveryId>,
         size: u64,
     ) -> AppResult<Vec<delivery::Model>> {
         let mut select = self

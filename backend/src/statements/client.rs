@@ -132,7 +132,7 @@ const ZERO: Balance = Balance {
 /// The balance from every entry made before `until`.
 async fn balance_before(
     conn: &impl ConnectionTrait,
-    allocation: uuid::Uuid,
+    allocation: AllocationId,
     until: DateTime<Utc>,
 ) -> AppResult<Balance> {
     let sum = |column: &str| Expr::cust(format!("CAST(COALESCE(SUM({column}), 0) AS BIGINT)"));
@@ -174,7 +174,7 @@ pub async fn statement(
         .all(conn)
         .await?;
     let own = own_share_deliveries(conn, allocation.id, month).await?;
-    let moved: HashMap<uuid::Uuid, delivery::Model> = delivery::Entity::find()
+    let moved: HashMap<DeliveryId, delivery::Model> = delivery::Entity::find()
         .filter(delivery::Column::Id.is_in(entries.iter().filter_map(|e| e.delivery_id)))
         .all(conn)
         .await?
@@ -191,8 +191,8 @@ pub async fn statement(
     let change = movements.iter().fold(ZERO, |sum, m| plus(sum, m.change));
     let own_shares: Vec<OwnShare> = own.iter().map(|d| own_share(d, &named)).collect();
     Ok(ClientStatement {
-        allocation_id: allocation.id.into(),
-        client_id: allocation.client_id.into(),
+        allocation_id: allocation.id,
+        client_id: allocation.client_id,
         kind: allocation.kind,
         valid_from: allocation.valid_from,
         valid_to: allocation.valid_to,
@@ -211,7 +211,7 @@ pub async fn statement(
 /// The month's recorded deliveries (by delivery date) with a client share.
 async fn own_share_deliveries(
     conn: &impl ConnectionTrait,
-    allocation: uuid::Uuid,
+    allocation: AllocationId,
     month: Month,
 ) -> AppResult<Vec<delivery::Model>> {
     Ok(delivery::Entity::find()
@@ -227,10 +227,10 @@ async fn own_share_deliveries(
 }
 
 /// Every such delivery is listed, so that the total is right even if a name is missing.
-fn own_share(d: &delivery::Model, named: &HashMap<uuid::Uuid, names::Named>) -> OwnShare {
+fn own_share(d: &delivery::Model, named: &HashMap<CommitmentId, names::Named>) -> OwnShare {
     let n = named.get(&d.commitment_id);
     OwnShare {
-        delivery_id: d.id.into(),
+        delivery_id: d.id,
         date: d.date,
         provider_name: n.map(|n| n.provider_name.clone()).unwrap_or_default(),
         service_name: n.map(|n| n.service_name.clone()).unwrap_or_default(),
@@ -244,8 +244,8 @@ fn own_share(d: &delivery::Model, named: &HashMap<uuid::Uuid, names::Named>) -> 
 
 fn movement(
     entry: &ledger_entry::Model,
-    deliveries: &HashMap<uuid::Uuid, delivery::Model>,
-    named: &HashMap<uuid::Uuid, names::Named>,
+    deliveries: &HashMap<DeliveryId, delivery::Model>,
+    named: &HashMap<CommitmentId, names::Named>,
 ) -> StatementMovement {
     let delivery = entry.delivery_id.and_then(|d| deliveries.get(&d));
     let commitment = entry.commitment_id.or(delivery.map(|d| d.commitment_id));
@@ -269,8 +269,8 @@ fn movement(
             entry.spent_delta,
             entry.expired_delta,
         ]),
-        commitment_id: commitment.map(Into::into),
-        delivery_id: entry.delivery_id.map(Into::into),
+        commitment_id: commitment,
+        delivery_id: entry.delivery_id,
         provider_id: n.map(|n| n.provider_id),
         provider_name: n.map(|n| n.provider_name.clone()),
         service_id: n.map(|n| n.service_id),

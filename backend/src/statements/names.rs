@@ -8,7 +8,7 @@ use crate::{
     db::entities::{commitment, offering, provider, service},
     domain::{
         LocalizedText,
-        ids::{OfferingId, ProviderId, ServiceId},
+        ids::{CommitmentId, OfferingId, ProviderId, ServiceId},
     },
     error::AppResult,
 };
@@ -25,9 +25,9 @@ pub struct Named {
 
 pub async fn of_commitments(
     conn: &impl ConnectionTrait,
-    ids: impl IntoIterator<Item = uuid::Uuid>,
-) -> AppResult<HashMap<uuid::Uuid, Named>> {
-    let ids: HashSet<uuid::Uuid> = ids.into_iter().collect();
+    ids: impl IntoIterator<Item = CommitmentId>,
+) -> AppResult<HashMap<CommitmentId, Named>> {
+    let ids: HashSet<CommitmentId> = ids.into_iter().collect();
     let commitments = commitment::Entity::find()
         .filter(commitment::Column::Id.is_in(ids))
         .all(conn)
@@ -55,10 +55,7 @@ pub async fn of_commitments(
         .collect();
     let mut named = HashMap::new();
     for c in commitments {
-        let (offering, provider) = (
-            OfferingId::from(c.offering_id),
-            ProviderId::from(c.provider_id),
-        );
+        let (offering, provider) = (c.offering_id, c.provider_id);
         let Some(service) = offerings.get(&offering).and_then(|s| services.get(s)) else {
             continue;
         };

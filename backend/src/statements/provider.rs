@@ -13,7 +13,10 @@ use crate::{
     domain::{
         LocalizedText, Money, Quantity,
         catalogue::DeliveryStatus,
-        ids::{ClientId, DeliveryId, InvoiceId, ProviderId, PurchaserId, ServiceId},
+        ids::{
+            AllocationId, ClientId, CommitmentId, DeliveryId, InvoiceId, ProviderId, PurchaserId,
+            ServiceId,
+        },
     },
     error::AppResult,
     settlement::{Month, lines::client_pseudonym, run::InvoiceKind},
@@ -129,11 +132,11 @@ impl Totals {
 
 /// What the rows need besides the deliveries, each looked up once.
 struct Context {
-    purchaser_of: HashMap<uuid::Uuid, uuid::Uuid>,
+    purchaser_of: HashMap<AllocationId, PurchaserId>,
     purchaser_names: HashMap<PurchaserId, String>,
-    invoice_numbers: HashMap<uuid::Uuid, i64>,
-    credited: HashMap<uuid::Uuid, i64>,
-    named: HashMap<uuid::Uuid, names::Named>,
+    invoice_numbers: HashMap<InvoiceId, i64>,
+    credited: HashMap<DeliveryId, i64>,
+    named: HashMap<CommitmentId, names::Named>,
 }
 
 pub async fn statement(
@@ -164,23 +167,23 @@ pub async fn statement(
         .all(conn)
         .await?;
     let context = context(conn, &deliveries, &invoices).await?;
-    let mut parts: BTreeMap<(String, uuid::Uuid), PurchaserPart> = BTreeMap::new();
+    let mut parts: BTreeMap<(String, PurchaserId), PurchaserPart> = BTreeMap::new();
     let mut totals = Totals::default();
     for d in &deliveries {
         let buyer = context
             .purchaser_of
             .get(&d.allocation_id)
             .copied()
-            .unwrap_or_default();
+            .unwrap_or(PurchaserId(uuid::Uuid::nil()));
         let name = context
             .purchaser_names
-            .get(&PurchaserId::from(buyer))
+            .get(&buyer)
             .cloned()
             .unwrap_or_default();
         let part = parts
             .entry((name.clone(), buyer))
             .or_insert_with(|| PurchaserPart {
-                purchaser_id: buyer.into(),
+                purchaser_id: buyer,
                 purchaser_name: name,
                 deliveries: Vec::new(),
                 totals: Totals::default(),
@@ -209,7 +212,7 @@ async fn context(
     deliveries: &[delivery::Model],
     invoices: &[invoice::Model],
 ) -> AppResult<Context> {
-    let purchaser_of: HashMap<uuid::Uuid, uuid::Uuid> = allocation::Entity::find()
+    let purchaser_of: HashMap<AllocationId, PurchaserId> = allocation::Entity::find()
         .filter(allocation::Column::Id.is_in(deliveries.iter().map(|d| d.allocation_id)))
         .all(conn)
         .await?
@@ -239,10 +242,10 @@ async fn context(
 fn delivery_row(d: &delivery::Model, vault: &Vault, context: &Context) -> AppResult<DeliveryRow> {
     let n = context.named.get(&d.commitment_id);
     Ok(DeliveryRow {
-        id: d.id.into(),
+        id: d.id,
         date: d.date,
-        client: client_pseudonym(vault, d.client_id),
-        client_id: d.client_id.into(),
+        client: client_pseudonym(vault, d.client_id.into()),
+        client_id: d.client_id,
         service_id: n.map(|n| n.service_id),
         service_name: n.map(|n| n.service_name.clone()),
         unit: n.map(|n| n.unit.clone()),
@@ -253,7 +256,7 @@ fn delivery_row(d: &delivery::Model, vault: &Vault, context: &Context) -> AppRes
         client_share: d.client_share,
         status: d.status,
         reference: d.reference.clone(),
-        invoice_id: d.invoice_id.map(Into::into),
+        invoice_id: d.invoice_id,
         invoice_number: d
             .invoice_id
             .and_then(|i| context.invoice_numbers.get(&i).copied()),
@@ -265,7 +268,7 @@ fn delivery_row(d: &delivery::Model, vault: &Vault, context: &Context) -> AppRes
 async fn credit_notes_of(
     conn: &impl ConnectionTrait,
     deliveries: &[delivery::Model],
-) -> AppResult<HashMap<uuid::Uuid, i64>> {
+) -> AppResult<HashMap<DeliveryId, i64>> {
     let lines = invoice_line::Entity::find()
         .filter(invoice_line::Column::Kind.eq(InvoiceKind::CreditNote))
         .filter(
@@ -278,7 +281,7 @@ async fn credit_notes_of(
         )
         .all(conn)
         .await?;
-    let numbers: HashMap<uuid::Uuid, i64> = invoice::Entity::find()
+    let numbers: HashMap<InvoiceId, i64> = invoice::Entity::find()
         .filter(invoice::Column::Id.is_in(lines.iter().map(|l| l.invoice_id)))
         .all(conn)
         .await?
@@ -294,12 +297,9 @@ async fn credit_notes_of(
 fn invoice_row(i: &invoice::Model, names: &HashMap<PurchaserId, String>) -> InvoiceRow {
     let base = format!("/api/v1/invoices/{}", i.id);
     InvoiceRow {
-        id: i.id.into(),
-        purchaser_id: i.purchaser_id.into(),
-        purchaser_name: names
-            .get(&PurchaserId::from(i.purchaser_id))
-            .cloned()
-            .unwrap_or_default(),
+        id: i.id,
+        purchaser_id: i.purchaser_id,
+        purchaser_name: names.get(&i.purchaser_id).cloned().unwrap_or_default(),
         number: i.number,
         kind: i.kind.to_string(),
         supplementary: i.supplementary,

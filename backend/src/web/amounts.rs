@@ -10,7 +10,7 @@ use crate::{
     db::entities::{commitment, offering, service},
     domain::{
         Quantity,
-        ids::{OfferingId, ServiceId},
+        ids::{CommitmentId, OfferingId, ServiceId},
     },
     error::AppResult,
 };
@@ -81,8 +81,8 @@ pub struct Bought {
 /// The offering title and unit of each commitment, in a few queries for a whole page.
 pub async fn services_by_commitment(
     web: &Web,
-    commitments: &[uuid::Uuid],
-) -> AppResult<HashMap<uuid::Uuid, Bought>> {
+    commitments: &[CommitmentId],
+) -> AppResult<HashMap<CommitmentId, Bought>> {
     let conn = &web.state.db.conn;
     let mut models = Vec::new();
     for chunk in commitments.chunks(500) {
@@ -98,15 +98,12 @@ pub async fn services_by_commitment(
         .map(Commitment::from_model)
         .collect::<AppResult<Vec<_>>>()?;
     let titles = offering_titles(web, web.lang, &outs).await?;
-    let offerings: Vec<OfferingId> = models
-        .iter()
-        .map(|c| OfferingId::from(c.offering_id))
-        .collect();
+    let offerings: Vec<OfferingId> = models.iter().map(|c| c.offering_id).collect();
     let units = units_by_offering(conn, &offerings).await?;
     Ok(models
         .into_iter()
         .map(|c| {
-            let offering = OfferingId::from(c.offering_id);
+            let offering = c.offering_id;
             let bought = Bought {
                 title: titles
                     .get(&offering)

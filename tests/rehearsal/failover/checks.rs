@@ -170,7 +170,8 @@ pub async fn invoiced_once(db: &DatabaseConnection, found: &mut Findings) {
         .all(db)
         .await
         .expect("read invoice lines");
-    let mut by_delivery: HashMap<uuid::Uuid, Vec<&invoice_line::Model>> = HashMap::new();
+    let mut by_delivery: HashMap<valinta::domain::ids::DeliveryId, Vec<&invoice_line::Model>> =
+        HashMap::new();
     for line in &lines {
         by_delivery.entry(line.delivery_id).or_default().push(line);
     }

@@ -1,15 +1,18 @@
 //! Rows of `allocations`.
 use sea_orm::entity::prelude::*;
 
-use crate::domain::Money;
+use crate::domain::{
+    Money,
+    ids::{AllocationId, ClientId, PurchaserId, UserId},
+};
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "allocations")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
-    pub id: Uuid,
-    pub client_id: Uuid,
-    pub purchaser_id: Uuid,
+    pub id: AllocationId,
+    pub client_id: ClientId,
+    pub purchaser_id: PurchaserId,
     pub kind: crate::domain::catalogue::FundingKind,
     #[sea_orm(column_name = "granted_cents")]
     pub granted: Money,
@@ -27,7 +30,7 @@ pub struct Model {
     pub service_ids: Json,
     #[sea_orm(column_name = "voucher_value_cents")]
     pub voucher_value: Option<Money>,
-    pub created_by: Uuid,
+    pub created_by: UserId,
     pub created_at: DateTimeUtc,
 }
 

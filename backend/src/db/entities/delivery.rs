@@ -1,17 +1,20 @@
 //! Rows of `deliveries`.
 use sea_orm::entity::prelude::*;
 
-use crate::domain::{Money, Quantity};
+use crate::domain::{
+    Money, Quantity,
+    ids::{AllocationId, ClientId, CommitmentId, DeliveryId, InvoiceId, ProviderId, UserId},
+};
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "deliveries")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
-    pub id: Uuid,
-    pub commitment_id: Uuid,
-    pub allocation_id: Uuid,
-    pub provider_id: Uuid,
-    pub client_id: Uuid,
+    pub id: DeliveryId,
+    pub commitment_id: CommitmentId,
+    pub allocation_id: AllocationId,
+    pub provider_id: ProviderId,
+    pub client_id: ClientId,
     pub date: Date,
     #[sea_orm(column_name = "quantity_milli")]
     pub quantity: Quantity,
@@ -28,14 +31,14 @@ pub struct Model {
     pub reference: String,
     pub fingerprint: String,
     pub status: crate::domain::catalogue::DeliveryStatus,
-    pub invoice_id: Option<Uuid>,
-    pub recorded_by: Uuid,
+    pub invoice_id: Option<InvoiceId>,
+    pub recorded_by: UserId,
     pub created_at: DateTimeUtc,
     pub void_reason: Option<String>,
-    pub voided_by: Option<Uuid>,
+    pub voided_by: Option<UserId>,
     pub voided_at: Option<DateTimeUtc>,
     /// Set on the delivery a partial uphold recorded in place of the one it corrects.
-    pub corrects: Option<Uuid>,
+    pub corrects: Option<DeliveryId>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

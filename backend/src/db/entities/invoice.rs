@@ -1,15 +1,18 @@
 //! Rows of `invoices`.
 use sea_orm::entity::prelude::*;
 
-use crate::domain::Money;
+use crate::domain::{
+    Money,
+    ids::{InvoiceId, ProviderId, PurchaserId, UserId},
+};
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "invoices")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
-    pub id: Uuid,
-    pub purchaser_id: Uuid,
-    pub provider_id: Uuid,
+    pub id: InvoiceId,
+    pub purchaser_id: PurchaserId,
+    pub provider_id: ProviderId,
     pub number: i64,
     pub month: String,
     pub kind: crate::domain::catalogue::InvoiceKind,
@@ -25,7 +28,7 @@ pub struct Model {
     pub gross: Money,
     pub iban: String,
     pub bic: String,
-    pub created_by: Uuid,
+    pub created_by: UserId,
     pub created_at: DateTimeUtc,
 }
 

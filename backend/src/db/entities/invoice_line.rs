@@ -1,18 +1,21 @@
 //! Rows of `invoice_lines`.
 use sea_orm::entity::prelude::*;
 
-use crate::domain::{Money, Quantity};
+use crate::domain::{
+    Money, Quantity,
+    ids::{CommitmentId, DeliveryId, InvoiceId, InvoiceLineId, ServiceId},
+};
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "invoice_lines")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
-    pub id: Uuid,
-    pub invoice_id: Uuid,
-    pub delivery_id: Uuid,
+    pub id: InvoiceLineId,
+    pub invoice_id: InvoiceId,
+    pub delivery_id: DeliveryId,
     pub kind: crate::domain::catalogue::InvoiceKind,
-    pub commitment_id: Uuid,
-    pub service_id: Uuid,
+    pub commitment_id: CommitmentId,
+    pub service_id: ServiceId,
     pub client_pseudonym: String,
     pub delivery_date: Date,
     #[sea_orm(column_name = "quantity_milli")]

@@ -11,7 +11,7 @@ use crate::{
         entities::{allocation, commitment, delivery, offering, purchaser, service},
     },
     domain::{
-        ids::{OfferingId, ProviderId, PurchaserId, ServiceId},
+        ids::{AllocationId, CommitmentId, OfferingId, ProviderId, PurchaserId, ServiceId},
         recording::RecordingDays,
     },
     error::AppResult,
@@ -23,8 +23,8 @@ use super::CHUNK;
 
 /// The state the rows are decided against; accepted rows update it as they go.
 pub(super) struct Books {
-    pub commitments: HashMap<Uuid, commitment::Model>,
-    pub allocations: HashMap<Uuid, allocation::Model>,
+    pub commitments: HashMap<CommitmentId, commitment::Model>,
+    pub allocations: HashMap<AllocationId, allocation::Model>,
     /// The catalogue entry of each commitment's offering, keyed by offering.
     pub services: HashMap<OfferingId, service::Model>,
     /// The catalogue terms over time of those services: each row is decided with the
@@ -34,7 +34,7 @@ pub(super) struct Books {
     /// Each purchaser's recording window, keyed by purchaser.
     pub windows: HashMap<PurchaserId, RecordingDays>,
     /// The last day of late recording opened on a commitment, keyed by commitment.
-    pub late_until: HashMap<Uuid, chrono::NaiveDate>,
+    pub late_until: HashMap<CommitmentId, chrono::NaiveDate>,
     /// Each offering's prices, keyed by offering.
     pub prices: HashMap<OfferingId, PriceHistory>,
 }
@@ -49,10 +49,10 @@ pub(super) async fn load(
     rows: &[&NewDelivery],
 ) -> AppResult<Books> {
     let provider = Uuid::from(provider);
-    let mut ids: Vec<Uuid> = rows.iter().map(|r| r.commitment.into()).collect();
+    let mut ids: Vec<CommitmentId> = rows.iter().map(|r| r.commitment).collect();
     ids.sort_unstable();
     ids.dedup();
-    let own = |chunk: &[Uuid]| {
+    let own = |chunk: &[CommitmentId]| {
         Condition::all()
             .add(commitment::Column::Id.is_in(chunk.to_vec()))
             .add(commitment::Column::ProviderId.eq(provider))
@@ -101,14 +101,12 @@ pub(super) async fn load(
             .await?;
         existing.extend(found.into_iter().map(|d| (d.reference.clone(), d)));
     }
-    let commitment_ids: Vec<Uuid> = commitments.keys().copied().collect();
+    let commitment_ids: Vec<CommitmentId> = commitments.keys().copied().collect();
     let late_until = crate::late_recording::open_until(&**tx, &commitment_ids).await?;
     let offering_ids = offerings_of(&commitments);
     let prices = crate::prices::history::of_many(&**tx, &offering_ids).await?;
-    let mut purchaser_ids: Vec<PurchaserId> = commitments
-        .values()
-        .map(|c| PurchaserId::from(c.purchaser_id))
-        .collect();
+    let mut purchaser_ids: Vec<PurchaserId> =
+        commitments.values().map(|c| c.purchaser_id).collect();
     purchaser_ids.sort_unstable();
     purchaser_ids.dedup();
     let windows = purchaser::Entity::find()
@@ -131,11 +129,8 @@ pub(super) async fn load(
 }
 
 /// The commitments' offerings, each once and in order.
-fn offerings_of(commitments: &HashMap<Uuid, commitment::Model>) -> Vec<OfferingId> {
-    let mut ids: Vec<OfferingId> = commitments
-        .values()
-        .map(|c| OfferingId::from(c.offering_id))
-        .collect();
+fn offerings_of(commitments: &HashMap<CommitmentId, commitment::Model>) -> Vec<OfferingId> {
+    let mut ids: Vec<OfferingId> = commitments.values().map(|c| c.offering_id).collect();
     ids.sort_unstable();
     ids.dedup();
     ids
@@ -144,7 +139,7 @@ fn offerings_of(commitments: &HashMap<Uuid, commitment::Model>) -> Vec<OfferingI
 /// The catalogue entry of each commitment's offering, keyed by the offering.
 async fn services_by_offering(
     tx: &WriteTx,
-    commitments: &HashMap<Uuid, commitment::Model>,
+    commitments: &HashMap<CommitmentId, commitment::Model>,
 ) -> AppResult<HashMap<OfferingId, service::Model>> {
     let offering_ids = offerings_of(commitments);
     let mut service_of_offering = HashMap::new();

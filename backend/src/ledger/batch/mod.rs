@@ -9,15 +9,13 @@ mod write;
 
 use std::collections::HashMap;
 
-use uuid::Uuid;
-
 use crate::{
     audit,
     auth::Actor,
     db::Db,
     domain::{
         Money,
-        ids::{DeliveryId, OfferingId, ProviderId, PurchaserId},
+        ids::{DeliveryId, ProviderId},
         recording::RecordingDays,
         today_in_finland,
     },
@@ -136,7 +134,7 @@ fn judge(
     today: chrono::NaiveDate,
     actor: &Actor,
 ) -> Verdict {
-    let Some(commitment) = books.commitments.get(&Uuid::from(new.commitment)) else {
+    let Some(commitment) = books.commitments.get(&new.commitment) else {
         return Verdict::Refused(
             AppError::not_found("commitment")
                 .with_field("commitment", "is not a commitment of this provider"),
@@ -144,11 +142,11 @@ fn judge(
     };
     if let Some(existing) = books.existing.get(&new.reference) {
         return match check_repeat(existing, new) {
-            Ok(()) => Verdict::Duplicate(existing.id.into()),
+            Ok(()) => Verdict::Duplicate(existing.id),
             Err(e) => Verdict::Refused(e),
         };
     }
-    let offering = OfferingId::from(commitment.offering_id);
+    let offering = commitment.offering_id;
     let (Some(allocation), Some(service)) = (
         books.allocations.get(&commitment.allocation_id),
         books.services.get(&offering),
@@ -168,7 +166,7 @@ fn judge(
         today,
         recording_days: books
             .windows
-            .get(&PurchaserId::from(commitment.purchaser_id))
+            .get(&commitment.purchaser_id)
             .copied()
             .unwrap_or(RecordingDays::DEFAULT),
         late_until: books.late_until.get(&commitment.id).copied(),

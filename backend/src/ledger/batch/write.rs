@@ -1,7 +1,7 @@
 //! Writing the accepted rows of a file in bulk, inside the upload's transaction.
+use crate::domain::ids::{AllocationId, CommitmentId, DeliveryId};
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, Set};
-use uuid::Uuid;
 
 use crate::{
     db::{
@@ -21,8 +21,8 @@ pub(super) struct Writes {
     pub deliveries: Vec<delivery::ActiveModel>,
     pub entries: Vec<ledger_entry::ActiveModel>,
     pub audits: Vec<audit_entry::ActiveModel>,
-    pub commitments: Vec<Uuid>,
-    pub allocations: Vec<Uuid>,
+    pub commitments: Vec<CommitmentId>,
+    pub allocations: Vec<AllocationId>,
 }
 
 /// Writes the accepted rows: deliveries first (the entries refer to them), then each
@@ -31,7 +31,7 @@ pub(super) async fn write(tx: &WriteTx, books: Books, writes: Writes) -> AppResu
     if writes.deliveries.is_empty() {
         return Ok(());
     }
-    let ids: Vec<Uuid> = writes
+    let ids: Vec<DeliveryId> = writes
         .deliveries
         .iter()
         .filter_map(|d| d.id.try_as_ref().copied())
@@ -66,7 +66,11 @@ pub(super) async fn write(tx: &WriteTx, books: Books, writes: Writes) -> AppResu
     Ok(())
 }
 
-async fn update_reservations(tx: &WriteTx, books: &Books, mut ids: Vec<Uuid>) -> AppResult<()> {
+async fn update_reservations(
+    tx: &WriteTx,
+    books: &Books,
+    mut ids: Vec<CommitmentId>,
+) -> AppResult<()> {
     ids.sort_unstable();
     ids.dedup();
     for id in ids {
@@ -82,7 +86,7 @@ async fn update_reservations(tx: &WriteTx, books: &Books, mut ids: Vec<Uuid>) ->
     Ok(())
 }
 
-async fn update_balances(tx: &WriteTx, books: &Books, mut ids: Vec<Uuid>) -> AppResult<()> {
+async fn update_balances(tx: &WriteTx, books: &Books, mut ids: Vec<AllocationId>) -> AppResult<()> {
     ids.sort_unstable();
     ids.dedup();
     for id in ids {

@@ -49,7 +49,7 @@ pub async fn get(
 ) -> AppResult<Json<InvoiceOut>> {
     let model = document::readable(&state.db.conn, &actor, id).await?;
     let lines = document::lines_of(model.id).all(&state.db.conn).await?;
-    let name = provider::Entity::find_by_id(model.provider_id)
+    let name = provider::Entity::find_by_id(uuid::Uuid::from(model.provider_id))
         .one(&state.db.conn)
         .await?
         .map(|p| p.name)

@@ -15,7 +15,7 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOr
 use crate::{
     auth::Actor,
     db::entities::{invoice_line, provider},
-    domain::ids::PurchaserId,
+    domain::ids::{InvoiceId, PurchaserId},
     error::AppResult,
     routes::{
         extract::{ApiJson, ApiQuery, PathId},
@@ -51,10 +51,17 @@ pub async fn create(
     )
     .await?;
     let providers = provider::Entity::find()
-        .filter(provider::Column::Id.is_in(outcome.invoices.iter().map(|i| i.provider_id)))
+        .filter(
+            provider::Column::Id.is_in(
+                outcome
+                    .invoices
+                    .iter()
+                    .map(|i| uuid::Uuid::from(i.provider_id)),
+            ),
+        )
         .all(&state.db.conn)
         .await?;
-    let run_ids: Vec<uuid::Uuid> = outcome.invoices.iter().map(|i| i.id).collect();
+    let run_ids: Vec<InvoiceId> = outcome.invoices.iter().map(|i| i.id).collect();
     let changed = bank_change::since_last_invoice(&state.db.conn, &providers, &run_ids).await?;
     let bank_details_changed: Vec<BankChangeOut> = providers
         .iter()
@@ -74,11 +81,14 @@ pub async fn create(
         .invoices
         .iter()
         .map(|model| {
-            let name = names.get(&model.provider_id).cloned().unwrap_or_default();
+            let name = names
+                .get(&uuid::Uuid::from(model.provider_id))
+                .cloned()
+                .unwrap_or_default();
             Ok(SettledInvoiceOut {
                 head: InvoiceHeadOut::of(model, name)?,
                 line_count: outcome.line_counts.get(&model.id).copied().unwrap_or(0),
-                links: InvoiceLinksOut::of(model.id.into()),
+                links: InvoiceLinksOut::of(model.id),
                 lines: None,
             })
         })

@@ -34,7 +34,11 @@ pub(super) fn write(x: &mut Xml, shown: &ShownLine<'_>) -> anyhow::Result<()> {
         &unit_amount(f.unit_price.decimal()),
     )?;
     // The schema allows 35 characters: the delivery's id without hyphens (32).
-    x.leaf("RowIdentifier", &[], &line.delivery_id.simple().to_string())?;
+    x.leaf(
+        "RowIdentifier",
+        &[],
+        &line.delivery_id.0.simple().to_string(),
+    )?;
     if let Some((number, date)) = shown.original {
         x.leaf("OriginalInvoiceNumber", &[], &number.to_string())?;
         x.date("OriginalInvoiceDate", date)?;

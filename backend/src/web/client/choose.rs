@@ -222,11 +222,11 @@ async fn request(web: &Web, id: OfferingId, form: &ChooseForm) -> Result<(), Ord
         .map_err(|_| AppError::invalid("allocation", "choose a decision"))?;
     // A decision of another client this proxy acts for is refused like one not chosen:
     // the order is always for the client whose matters the page shows.
-    let owner = crate::db::entities::allocation::Entity::find_by_id(uuid::Uuid::from(allocation))
+    let owner = crate::db::entities::allocation::Entity::find_by_id(allocation)
         .one(&web.state.db.conn)
         .await?
         .map(|a| a.client_id);
-    if owner != Some(uuid::Uuid::from(ctx.id)) {
+    if owner != Some(ctx.id) {
         return Err(AppError::invalid("allocation", "choose a decision").into());
     }
     let method: Method = form.method.parse().map_err(|_| {

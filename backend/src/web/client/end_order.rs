@@ -36,7 +36,7 @@ async fn order_of(web: &Web, ctx: &ClientCtx, id: CommitmentId) -> AppResult<Com
     let (model, acting) = act::visible(&web.state.db.conn, actor, id).await?;
     // The proxy's chosen client only: an order of another client they act for is ended
     // from that client's page, so that it is always clear whose order it is.
-    if acting.is_none() || model.client_id != uuid::Uuid::from(ctx.id) {
+    if acting.is_none() || model.client_id != ctx.id {
         return Err(AppError::not_found("commitment"));
     }
     let order = Commitment::from_model(&model)?;

@@ -21,7 +21,7 @@ use crate::{
     domain::{
         Money,
         catalogue::{CommitmentStatus, DeliveryStatus},
-        ids::{ClientId, OfferingId},
+        ids::{AllocationId, ClientId, OfferingId},
         today_in_finland,
     },
     error::AppResult,
@@ -131,8 +131,7 @@ pub async fn show(web: Web) -> AppResult<Response> {
     let actor = web.signed_in()?.clone();
     let lang = web.lang;
     let decisions = client::allocations_of(&web, &actor, ctx.id).await?;
-    let keys: Vec<(uuid::Uuid, ClientId)> =
-        decisions.iter().map(|a| (a.id.into(), ctx.id)).collect();
+    let keys: Vec<(AllocationId, ClientId)> = decisions.iter().map(|a| (a.id, ctx.id)).collect();
     let acting = if web.acting.is_some() {
         ActingFor::Proxy
     } else {
@@ -208,7 +207,7 @@ pub async fn show(web: Web) -> AppResult<Response> {
             },
             voucher_value: unit_note,
             voucher_basis: bases
-                .remove(&uuid::Uuid::from(a.id))
+                .remove(&a.id)
                 .map(|b| b.explanation().in_lang(lang.code()).to_owned()),
             balance: BalanceView::of(&a.balance),
             open_until: (a.grace_days > 0).then(|| {

@@ -53,7 +53,7 @@ async fn draw(web: &Web, errors: FormErrors, mut failed: Option<Failed>) -> AppR
     let (actor, _) = super::staff(web)?;
     let lang = web.lang;
     let found = disputes::lists::for_provider(&web.state.db, &actor).await?;
-    let commitments: Vec<uuid::Uuid> = found.iter().map(|f| f.delivery.commitment_id).collect();
+    let commitments: Vec<_> = found.iter().map(|f| f.delivery.commitment_id).collect();
     let bought = amounts::services_by_commitment(web, &commitments).await?;
     let mut rows = Vec::with_capacity(found.len());
     for disputes::lists::ProviderDispute {
@@ -80,7 +80,7 @@ async fn draw(web: &Web, errors: FormErrors, mut failed: Option<Failed>) -> AppR
             service,
             delivery_date: format::date(d.date),
             client: client_name,
-            client_code: web.state.db.client_pseudonym(d.client_id)?,
+            client_code: web.state.db.client_pseudonym(d.client_id.into())?,
             quantity: amounts::with_unit(lang, d.quantity, &unit),
             total: format::euros(d.total),
             made_on: format::date(x.created_at.date_naive()),

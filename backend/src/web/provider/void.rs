@@ -53,7 +53,7 @@ async fn draw(web: &Web, id: DeliveryId, reason: &str, errors: FormErrors) -> Ap
     let lang = web.lang;
     // Another provider's delivery is not found, and the read is audited.
     let out = act::find(&web.state.db, &actor, id).await?.delivery;
-    let commitment = uuid::Uuid::from(out.commitment_id);
+    let commitment = out.commitment_id;
     let bought = amounts::services_by_commitment(web, &[commitment]).await?;
     let names = client_names(&web.state.db.conn, &actor, [out.client_id]).await?;
     let (service, unit) = bought

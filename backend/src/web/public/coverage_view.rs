@@ -93,7 +93,12 @@ pub fn view(
     picked: Option<uuid::Uuid>,
     unit: &str,
 ) -> CoverageView {
-    let picked = picked.and_then(|id| coverage.fits.iter().find(|f| f.allocation.id == id));
+    let picked = picked.and_then(|id| {
+        coverage
+            .fits
+            .iter()
+            .find(|f| f.allocation.id == crate::domain::ids::AllocationId::from(id))
+    });
     match picked.or_else(|| coverage.usable().next()) {
         Some(fit) => match fit.blocker {
             None => CoverageView {

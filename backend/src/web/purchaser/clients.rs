@@ -13,7 +13,7 @@ use crate::{
     clients::read::{ClientOut, ClientQuery},
     domain::{
         catalogue::{CommitmentStatus, Role},
-        ids::ClientId,
+        ids::{AllocationId, ClientId},
     },
     error::AppResult,
     http::extract::PathId,
@@ -329,10 +329,8 @@ pub(super) async fn draw_client(
         .iter()
         .map(crate::allocations::view::AllocationOut::from_model)
         .collect::<AppResult<Vec<_>>>()?;
-    let keys: Vec<(uuid::Uuid, ClientId)> = listed_allocations
-        .iter()
-        .map(|a| (a.id.into(), id))
-        .collect();
+    let keys: Vec<(AllocationId, ClientId)> =
+        listed_allocations.iter().map(|a| (a.id, id)).collect();
     let mut bases = crate::catalogue::income::read(
         &web.state.db.conn,
         &actor,
@@ -342,7 +340,7 @@ pub(super) async fn draw_client(
     .await?;
     for a in listed_allocations {
         let voucher_basis = bases
-            .remove(&uuid::Uuid::from(a.id))
+            .remove(&a.id)
             .map(|b| b.explanation().in_lang(lang.code()).to_owned());
         let listed = crate::commitments::read::for_allocation(conn, &actor, a.id, None)
             .await?

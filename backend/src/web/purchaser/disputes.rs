@@ -69,17 +69,14 @@ async fn draw(
     let pager = Pager::of(lang, uri, &listed);
     let listed = listed.items;
     let conn = &web.state.db.conn;
-    let ids: Vec<uuid::Uuid> = listed
-        .iter()
-        .map(|d| d.dispute.delivery_id.into())
-        .collect();
+    let ids: Vec<_> = listed.iter().map(|d| d.dispute.delivery_id).collect();
     let delivered = deliveries_by_id(conn, &ids).await?;
-    let commitments: Vec<uuid::Uuid> = delivered.values().map(|d| d.commitment_id).collect();
+    let commitments: Vec<_> = delivered.values().map(|d| d.commitment_id).collect();
     let bought = amounts::services_by_commitment(web, &commitments).await?;
     let mut rows = Vec::with_capacity(listed.len());
     for d in listed {
         let delivery = delivered
-            .get(&uuid::Uuid::from(d.dispute.delivery_id))
+            .get(&d.dispute.delivery_id)
             .ok_or_else(|| AppError::internal("dispute without delivery"))?;
         let (service, unit) = bought
             .get(&delivery.commitment_id)

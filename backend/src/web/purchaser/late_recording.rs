@@ -84,7 +84,7 @@ pub async fn open(
             let refused = Failed::split(id, errors, &typed);
             super::clients::draw_client(
                 &web,
-                client.into(),
+                client,
                 &Pairs(Vec::new()),
                 FormErrors::default(),
                 None,
