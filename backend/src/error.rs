@@ -120,6 +120,14 @@ impl AppError {
         self
     }
 
+    /// 503: a part the request needs (the search engine) does not answer just now; the
+    /// detail is logged, the caller is told to try again shortly.
+    pub fn unavailable(code: &'static str, message: &str, detail: impl Display) -> Self {
+        let mut error = Self::new(StatusCode::SERVICE_UNAVAILABLE, code, message);
+        error.internal = Some(detail.to_string());
+        error.retry_after(std::time::Duration::from_secs(5))
+    }
+
     pub fn internal(detail: impl Display) -> Self {
         let mut error = Self::new(
             StatusCode::INTERNAL_SERVER_ERROR,

@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 
 use crate::harness::{
     Backend, TestApp,
-    client::expect_status,
+    client::{expect_error, expect_status},
     fixtures::{Market, approve, offering_body, provider, purchaser},
     meili::{self, MeiliIndex, PrivateMeili},
 };
@@ -551,6 +551,19 @@ async fn a_server_starts_while_meilisearch_is_down_and_catches_up(backend: Backe
     assert_eq!(ready.1["database"], "up", "{ready:?}");
     assert_eq!(ready.1["search"]["engine"], "meilisearch", "{ready:?}");
     assert_eq!(ready.1["search"]["status"], "down", "{ready:?}");
+    // A search meanwhile is told the engine is away and to try again, not a failure of ours;
+    // the portal says it in words.
+    let reply = app.get("/api/v1/search?q=kotihoito", "").await;
+    expect_error(&reply, 503, Some("search_unavailable"), None, "search while down");
+    let page = reqwest::Client::new()
+        .get(app.url("/search?q=kotihoito&lang=fi"))
+        .send()
+        .await
+        .expect("the search page");
+    assert_eq!(page.status().as_u16(), 503);
+    assert!(page.headers().contains_key("retry-after"), "{page:?}");
+    let html = page.text().await.unwrap_or_default();
+    assert!(html.contains("Haku ei juuri nyt ole käytettävissä"), "{html}");
 
     let market = Market::build(&app).await;
     let ready = app.get("/ready", "").await;

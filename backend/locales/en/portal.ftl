@@ -46,6 +46,7 @@ error-bad-request = We could not read the request. Go back and try again.
 error-conflict = You cannot do this now, because something has changed. Reload the page.
 error-too-large = What you sent is too large.
 error-internal = Something went wrong on our side. Nothing was changed. Try again in a moment.
+error-search-unavailable = Search is not available just now. Nothing was changed. Please try again in a moment.
 error-csrf = The form has expired or came from another website. Reload the page and try again.
 error-malformed-request = We could not read the form. Check the details.
 error-unauthorized = Sign in first.

@@ -46,6 +46,7 @@ error-bad-request = Pyyntöä ei voitu lukea. Palaa takaisin ja yritä uudelleen
 error-conflict = Tätä ei voi tehdä nyt, koska tilanne on muuttunut. Lataa sivu uudelleen.
 error-too-large = Lähetetty tieto on liian suuri.
 error-internal = Meillä tapahtui virhe. Mitään ei muutettu. Yritä hetken päästä uudelleen.
+error-search-unavailable = Haku ei juuri nyt ole käytettävissä. Mitään ei muutettu. Yritä hetken päästä uudelleen.
 error-csrf = Lomake vanheni tai tuli toiselta sivustolta. Lataa sivu uudelleen ja yritä uudelleen.
 error-malformed-request = Lomaketta ei voitu lukea. Tarkista tiedot.
 error-unauthorized = Kirjaudu ensin sisään.

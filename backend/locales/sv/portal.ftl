@@ -46,6 +46,7 @@ error-bad-request = Begäran kunde inte läsas. Gå tillbaka och försök igen.
 error-conflict = Det går inte att göra det här nu, eftersom läget har ändrats. Ladda om sidan.
 error-too-large = Uppgifterna som du skickade är för stora.
 error-internal = Det blev ett fel hos oss. Ingenting ändrades. Försök igen om en stund.
+error-search-unavailable = Sökningen är inte tillgänglig just nu. Ingenting ändrades. Försök igen om en stund.
 error-csrf = Formuläret är för gammalt eller kom från en annan webbplats. Ladda om sidan och försök igen.
 error-malformed-request = Formuläret kunde inte läsas. Kontrollera uppgifterna.
 error-unauthorized = Logga in först.

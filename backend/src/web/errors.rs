@@ -51,6 +51,8 @@ pub async fn error_pages(State(state): State<AppState>, request: Request, next: 
     let web = Web::bare(&state, &mut parts, lang, &here);
     let response = next.run(Request::from_parts(parts, body)).await;
     let status = response.status();
+    // When to try again (a throttled request, the search engine away) stays on the page.
+    let retry_after = response.headers().get(header::RETRY_AFTER).cloned();
     let is_json = response
         .headers()
         .get(header::CONTENT_TYPE)
@@ -83,17 +85,22 @@ pub async fn error_pages(State(state): State<AppState>, request: Request, next: 
         (400 | 422, _) => "error-bad-request",
         (409, _) => "error-conflict",
         (413, _) => "error-too-large",
+        (_, "search_unavailable") => "error-search-unavailable",
         _ => "error-internal",
     };
     let page = ErrorPage {
         page: PageCtx::new(&web, "error-title"),
         message: lang.t(key),
     };
-    match render(&page) {
+    let mut response = match render(&page) {
         Ok(mut response) => {
             *response.status_mut() = status;
             response
         }
         Err(_) => (status, lang.t(key)).into_response(),
+    };
+    if let Some(wait) = retry_after {
+        response.headers_mut().insert(header::RETRY_AFTER, wait);
     }
+    response
 }

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::net::IpAddr;
 
 use serde::{Deserialize, Serialize};
-use valinta_search::{Hit, rating::bayesian_score};
+use valinta_search::{Hit, SearchError, rating::bayesian_score};
 
 use crate::{
     demand,
@@ -156,7 +156,16 @@ pub async fn run(state: &AppState, address: IpAddr, params: &SearchParams) -> Ap
         .search
         .search(&query)
         .await
-        .map_err(|e| AppError::internal(format!("search: {e}")))?;
+        .map_err(|e| match e {
+            // Meilisearch down or restarting: say so and when to try again, not a failure
+            // of ours (the outbox keeps every change meanwhile).
+            SearchError::Unavailable(_) => AppError::unavailable(
+                "search_unavailable",
+                "search is not available just now; try again in a moment",
+                format!("search: {e}"),
+            ),
+            SearchError::Index(_) => AppError::internal(format!("search: {e}")),
+        })?;
     // One address cannot flood the demand-gap report: past its rate, misses go uncounted.
     if results.total == 0
         && !query.text.is_empty()
