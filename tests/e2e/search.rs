@@ -554,7 +554,13 @@ async fn a_server_starts_while_meilisearch_is_down_and_catches_up(backend: Backe
     // A search meanwhile is told the engine is away and to try again, not a failure of ours;
     // the portal says it in words.
     let reply = app.get("/api/v1/search?q=kotihoito", "").await;
-    expect_error(&reply, 503, Some("search_unavailable"), None, "search while down");
+    expect_error(
+        &reply,
+        503,
+        Some("search_unavailable"),
+        None,
+        "search while down",
+    );
     let page = reqwest::Client::new()
         .get(app.url("/search?q=kotihoito&lang=fi"))
         .send()
@@ -563,7 +569,10 @@ async fn a_server_starts_while_meilisearch_is_down_and_catches_up(backend: Backe
     assert_eq!(page.status().as_u16(), 503);
     assert!(page.headers().contains_key("retry-after"), "{page:?}");
     let html = page.text().await.unwrap_or_default();
-    assert!(html.contains("Haku ei juuri nyt ole käytettävissä"), "{html}");
+    assert!(
+        html.contains("Haku ei juuri nyt ole käytettävissä"),
+        "{html}"
+    );
 
     let market = Market::build(&app).await;
     let ready = app.get("/ready", "").await;

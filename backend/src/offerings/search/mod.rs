@@ -152,20 +152,16 @@ fn hit_out(hit: Hit) -> SearchHit {
 /// report only up to a rate, so that one address cannot flood it).
 pub async fn run(state: &AppState, address: IpAddr, params: &SearchParams) -> AppResult<SearchOut> {
     let query = parse(params)?;
-    let results = state
-        .search
-        .search(&query)
-        .await
-        .map_err(|e| match e {
-            // Meilisearch down or restarting: say so and when to try again, not a failure
-            // of ours (the outbox keeps every change meanwhile).
-            SearchError::Unavailable(_) => AppError::unavailable(
-                "search_unavailable",
-                "search is not available just now; try again in a moment",
-                format!("search: {e}"),
-            ),
-            SearchError::Index(_) => AppError::internal(format!("search: {e}")),
-        })?;
+    let results = state.search.search(&query).await.map_err(|e| match e {
+        // Meilisearch down or restarting: say so and when to try again, not a failure
+        // of ours (the outbox keeps every change meanwhile).
+        SearchError::Unavailable(_) => AppError::unavailable(
+            "search_unavailable",
+            "search is not available just now; try again in a moment",
+            format!("search: {e}"),
+        ),
+        SearchError::Index(_) => AppError::internal(format!("search: {e}")),
+    })?;
     // One address cannot flood the demand-gap report: past its rate, misses go uncounted.
     if results.total == 0
         && !query.text.is_empty()
