@@ -67,19 +67,46 @@ impl FormSession {
         fields: &[(&str, &str)],
         with_token: bool,
     ) -> (u16, String) {
+        let reply = self.send_form(app, path, fields, with_token).await;
+        let status = reply.status().as_u16();
+        (status, reply.text().await.unwrap_or_default())
+    }
+
+    /// Posts a form with this browser's CSRF token; returns the status and where it
+    /// redirects (empty when it does not).
+    pub async fn post_for_location(
+        &self,
+        app: &TestApp,
+        path: &str,
+        fields: &[(&str, &str)],
+    ) -> (u16, String) {
+        let reply = self.send_form(app, path, fields, true).await;
+        let location = reply
+            .headers()
+            .get(header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
+        (reply.status().as_u16(), location)
+    }
+
+    async fn send_form(
+        &self,
+        app: &TestApp,
+        path: &str,
+        fields: &[(&str, &str)],
+        with_token: bool,
+    ) -> reqwest::Response {
         let mut form: Vec<(&str, &str)> = fields.to_vec();
         if with_token {
             form.push(("csrf", self.csrf.as_str()));
         }
-        let reply = self
-            .http
+        self.http
             .post(app.url(path))
             .header(header::COOKIE, &self.cookie)
             .form(&form)
             .send()
             .await
-            .expect("post form");
-        let status = reply.status().as_u16();
-        (status, reply.text().await.unwrap_or_default())
+            .expect("post form")
     }
 }

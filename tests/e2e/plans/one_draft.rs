@@ -1,7 +1,6 @@
 //! A client has one draft plan at a time: opening again — a double submit of the form, or a
 //! second case worker — points to the draft there is and starts no second one; once that
 //! draft is cancelled (or decided), a new plan can be opened.
-use reqwest::header;
 use serde_json::json;
 
 use super::{Setting, open_plan};
@@ -36,24 +35,10 @@ async fn plans_of_client(app: &TestApp, s: &Setting) -> Vec<(String, String)> {
 
 /// Posts the portal's "open a plan" form; returns the status and where it redirects.
 async fn submit_open_form(app: &TestApp, worker: &FormSession, client: &str) -> (u16, String) {
-    let reply = worker
-        .http
-        .post(app.url(&format!("/purchaser/clients/{client}/plans")))
-        .header(header::COOKIE, &worker.cookie)
-        .form(&[
-            ("need_identified_on", day(-2).as_str()),
-            ("csrf", worker.csrf.as_str()),
-        ])
-        .send()
+    let path = format!("/purchaser/clients/{client}/plans");
+    worker
+        .post_for_location(app, &path, &[("need_identified_on", day(-2).as_str())])
         .await
-        .expect("post the form");
-    let location = reply
-        .headers()
-        .get(header::LOCATION)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_owned();
-    (reply.status().as_u16(), location)
 }
 
 async fn a_second_open_points_to_the_draft_and_starts_none(app: TestApp) {
